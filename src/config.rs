@@ -1,0 +1,153 @@
+//! Typed settings: an optional TOML file with a `HIROBA_*` environment overlay, validated once.
+
+use serde::Deserialize;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+/// Everything Hiroba is configured with; built once at start-up and passed explicitly.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub database: DatabaseUrl,
+    pub bind: SocketAddr,
+    /// The public URL, without a trailing slash (used in mails and the Host check).
+    pub base_url: String,
+    /// Folder with the device profiles and the emoji table.
+    pub profiles_dir: PathBuf,
+    /// Worker threads of the HTTP server (0: one per core).
+    pub http_workers: usize,
+}
+
+/// Where the data lives; the backend follows from the URL scheme.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatabaseUrl {
+    Sqlite(PathBuf),
+    Postgres(String),
+}
+
+/// The settings file, every field optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileSettings {
+    database_url: Option<String>,
+    bind: Option<String>,
+    base_url: Option<String>,
+    profiles_dir: Option<PathBuf>,
+    http_workers: Option<usize>,
+}
+
+/// A setting that is missing or wrong, named so an operator can fix it.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("設定ファイル {path} を読めません (cannot read settings file): {message}")]
+    File { path: String, message: String },
+    #[error("設定 {name} が正しくありません (invalid setting {name}={value:?}): {reason}")]
+    Invalid { name: &'static str, value: String, reason: &'static str },
+}
+
+impl Settings {
+    /// Defaults ← file (if given) ← `HIROBA_*` variables from `env`.
+    pub fn load(file: Option<&Path>, env: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let from_file = match file {
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| ConfigError::File { path: path.display().to_string(), message: e.to_string() })?;
+                toml::from_str::<FileSettings>(&text)
+                    .map_err(|e| ConfigError::File { path: path.display().to_string(), message: e.to_string() })?
+            }
+            None => FileSettings::default(),
+        };
+        let pick = |name: &str, file_value: Option<String>, default: &str| {
+            env(name).or(file_value).unwrap_or_else(|| default.to_string())
+        };
+        let database_url = pick("HIROBA_DATABASE_URL", from_file.database_url, "hiroba-data/hiroba.db");
+        let bind = pick("HIROBA_BIND", from_file.bind, "127.0.0.1:8080");
+        let base_url = pick("HIROBA_BASE_URL", from_file.base_url, "http://127.0.0.1:8080");
+        let profiles_dir = env("HIROBA_PROFILES_DIR")
+            .map(PathBuf::from)
+            .or(from_file.profiles_dir)
+            .unwrap_or_else(|| PathBuf::from("carrier-profiles"));
+        let workers = pick("HIROBA_HTTP_WORKERS", from_file.http_workers.map(|n| n.to_string()), "0");
+        Ok(Settings {
+            database: DatabaseUrl::parse(&database_url)?,
+            bind: bind.parse().map_err(|_| ConfigError::Invalid {
+                name: "HIROBA_BIND",
+                value: bind.clone(),
+                reason: "expected address:port, e.g. 127.0.0.1:8080",
+            })?,
+            base_url: parse_base_url(&base_url)?,
+            profiles_dir,
+            http_workers: workers.parse().map_err(|_| ConfigError::Invalid {
+                name: "HIROBA_HTTP_WORKERS",
+                value: workers.clone(),
+                reason: "expected a whole number",
+            })?,
+        })
+    }
+}
+
+impl DatabaseUrl {
+    /// `sqlite://path`, `sqlite:path`, a plain file path, or `postgres://…`/`postgresql://…`.
+    pub fn parse(url: &str) -> Result<Self, ConfigError> {
+        let invalid = |reason| ConfigError::Invalid { name: "HIROBA_DATABASE_URL", value: url.to_string(), reason };
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            return Ok(DatabaseUrl::Postgres(url.to_string()));
+        }
+        let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
+        if path.is_empty() {
+            return Err(invalid("empty database path"));
+        }
+        if path.contains("://") {
+            return Err(invalid("unknown scheme: use sqlite://PATH, a file path, or postgres://…"));
+        }
+        Ok(DatabaseUrl::Sqlite(PathBuf::from(path)))
+    }
+}
+
+fn parse_base_url(url: &str) -> Result<String, ConfigError> {
+    let trimmed = url.trim_end_matches('/');
+    let host = trimmed.strip_prefix("http://").or_else(|| trimmed.strip_prefix("https://"));
+    match host {
+        Some(h) if !h.is_empty() && !h.contains('/') => Ok(trimmed.to_string()),
+        _ => Err(ConfigError::Invalid {
+            name: "HIROBA_BASE_URL",
+            value: url.to_string(),
+            reason: "expected http(s)://host[:port] without a path",
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env_of(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let pairs: Vec<(String, String)> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        move |name| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+    }
+
+    #[test]
+    fn environment_overrides_defaults() {
+        let s = Settings::load(
+            None,
+            env_of(&[
+                ("HIROBA_DATABASE_URL", "sqlite:///tmp/x.db"),
+                ("HIROBA_BIND", "0.0.0.0:9000"),
+                ("HIROBA_BASE_URL", "https://hiroba.example.jp/"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(s.database, DatabaseUrl::Sqlite(PathBuf::from("/tmp/x.db")));
+        assert_eq!(s.bind.port(), 9000);
+        assert_eq!(s.base_url, "https://hiroba.example.jp");
+    }
+
+    #[test]
+    fn bad_values_name_the_setting() {
+        let err = Settings::load(None, env_of(&[("HIROBA_BIND", "localhost")])).unwrap_err().to_string();
+        assert!(err.contains("HIROBA_BIND"), "{err}");
+        let err = Settings::load(None, env_of(&[("HIROBA_DATABASE_URL", "mysql://x")])).unwrap_err().to_string();
+        assert!(err.contains("unknown scheme"), "{err}");
+        let err = Settings::load(None, env_of(&[("HIROBA_BASE_URL", "hiroba.jp")])).unwrap_err().to_string();
+        assert!(err.contains("HIROBA_BASE_URL"), "{err}");
+    }
+}

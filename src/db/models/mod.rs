@@ -1,0 +1,3 @@
+//! Table models: rows and the queries on them.
+
+pub mod notice;

@@ -1,0 +1,3 @@
+//! Pure logic: no database, no HTTP.
+
+pub mod paging;

@@ -1,0 +1,11 @@
+//! Hiroba: a child-rearing support service for keitai, keypad phones, smartphones and PCs.
+
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod keitai;
+pub mod routes;
+pub mod startup;
+pub mod state;

@@ -1,0 +1,96 @@
+//! Extractors: the requesting `Device`, and forms decoded in the device's charset.
+
+use crate::error::AppError;
+use crate::keitai::form::{multipart_boundary, parse_multipart, parse_urlencoded, FormData};
+use crate::keitai::{detect, Device, RequestInfo};
+use crate::state::AppState;
+use actix_web::dev::Payload;
+use actix_web::http::header::{CONTENT_TYPE, USER_AGENT};
+use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
+use hiroba_views::components::{CHARSET_HINT_FIELD, CHARSET_HINT_VALUE};
+use std::future::{ready, Future, Ready};
+use std::pin::Pin;
+
+/// Detects the device once per request and keeps it in the request's extensions.
+pub fn device_of(req: &HttpRequest) -> Result<Device, AppError> {
+    if let Some(device) = req.extensions().get::<Device>() {
+        return Ok(device.clone());
+    }
+    let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| AppError::internal("no app state"))?;
+    let user_agent = req.headers().get(USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let header = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string);
+    let https = req.connection_info().scheme() == "https";
+    let device = detect(&state.profiles, &RequestInfo { user_agent, https, header: &header });
+    req.extensions_mut().insert(device.clone());
+    Ok(device)
+}
+
+impl FromRequest for Device {
+    type Error = AppError;
+    type Future = Ready<Result<Device, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(device_of(req))
+    }
+}
+
+/// A form (urlencoded or multipart) decoded in the device's charset, with carrier emoji made standard.
+#[derive(Debug)]
+pub struct KeitaiForm(pub FormData);
+
+/// Largest form body accepted (photos come by mail or multipart up to this size).
+const MAX_FORM_BYTES: usize = 10 * 1024 * 1024;
+
+impl FromRequest for KeitaiForm {
+    type Error = actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        let body = web::Bytes::from_request(&req, payload);
+        Box::pin(async move {
+            let body = body.await?;
+            Ok(KeitaiForm(decode_form(&req, &body)?))
+        })
+    }
+}
+
+fn decode_form(req: &HttpRequest, body: &[u8]) -> Result<FormData, AppError> {
+    let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| AppError::internal("no app state"))?;
+    let device = device_of(req)?;
+    if body.len() > MAX_FORM_BYTES {
+        return Err(AppError::BadInput("form too large".into()));
+    }
+    let content_type = req.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let target = device.target();
+    let form = match multipart_boundary(content_type) {
+        Some(boundary) => parse_multipart(body, &boundary, &state.codec, target),
+        None => parse_urlencoded(body, &state.codec, target),
+    }
+    .map_err(|e| AppError::BadInput(e.to_string()))?;
+    // A browser that sent another charset than the page's decodes our hint differently.
+    match form.get(CHARSET_HINT_FIELD) {
+        Some(hint) if hint != CHARSET_HINT_VALUE => Err(AppError::BadInput("charset hint mismatch".into())),
+        _ => Ok(form),
+    }
+}
+
+/// The query string decoded in the device's charset (a search word typed on a keitai arrives as Shift_JIS).
+#[derive(Debug)]
+pub struct KeitaiQuery(pub FormData);
+
+impl FromRequest for KeitaiQuery {
+    type Error = AppError;
+    type Future = Ready<Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(decode_query(req).map(KeitaiQuery))
+    }
+}
+
+fn decode_query(req: &HttpRequest) -> Result<FormData, AppError> {
+    let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| AppError::internal("no app state"))?;
+    let device = device_of(req)?;
+    parse_urlencoded(req.query_string().as_bytes(), &state.codec, device.target())
+        .map_err(|e| AppError::BadInput(e.to_string()))
+}

@@ -1,0 +1,80 @@
+//! Builds the application from `Settings`: profiles, emoji table, database, HTTP server.
+
+use crate::config::Settings;
+use crate::db;
+use crate::keitai::emoji::EmojiTable;
+use crate::keitai::{Codec, ProfileRegistry};
+use crate::routes;
+use crate::state::AppState;
+use actix_web::dev::Server;
+use actix_web::http::StatusCode;
+use actix_web::middleware::{ErrorHandlers, Logger};
+use actix_web::{web, App, HttpServer};
+use std::net::TcpListener;
+use std::sync::Arc;
+
+/// Why Hiroba could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error(transparent)]
+    Profiles(#[from] crate::keitai::profile::ProfileError),
+    #[error(transparent)]
+    Emoji(#[from] crate::keitai::emoji::EmojiTableError),
+    #[error(transparent)]
+    Db(#[from] db::DbError),
+    #[error("アドレス {addr} で待ち受けできません (cannot listen on {addr}): {source}")]
+    Bind { addr: String, source: std::io::Error },
+}
+
+/// Loads the profiles and the emoji table and opens the database, migrated.
+pub fn build_state(settings: Settings) -> Result<AppState, StartupError> {
+    let profiles = ProfileRegistry::load(&settings.profiles_dir)?;
+    let emoji = EmojiTable::load(&settings.profiles_dir.join("emoji.tsv"))?;
+    let pool = db::connect(&settings.database)?;
+    db::migrate(&pool)?;
+    Ok(AppState { settings, profiles, codec: Codec::new(Arc::new(emoji)), pool })
+}
+
+/// A bound, not yet running server.
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+impl Application {
+    /// Binds `settings.bind` (port 0 picks a free port, as the tests do).
+    pub fn build(state: AppState) -> Result<Self, StartupError> {
+        let addr = state.settings.bind;
+        let listener = TcpListener::bind(addr).map_err(|source| StartupError::Bind { addr: addr.to_string(), source })?;
+        let port = listener.local_addr().map_err(|source| StartupError::Bind { addr: addr.to_string(), source })?.port();
+        let workers = state.settings.http_workers;
+        let state = web::Data::new(state);
+        let mut server = HttpServer::new(move || {
+            App::new()
+                .wrap(
+                    ErrorHandlers::new()
+                        .handler(StatusCode::BAD_REQUEST, routes::render::error_page)
+                        .handler(StatusCode::NOT_FOUND, routes::render::error_page)
+                        .handler(StatusCode::PAYLOAD_TOO_LARGE, routes::render::error_page)
+                        .handler(StatusCode::INTERNAL_SERVER_ERROR, routes::render::error_page),
+                )
+                .wrap(Logger::new("%a \"%r\" %s %b %Dms \"%{User-Agent}i\""))
+                .app_data(state.clone())
+                .configure(routes::configure)
+        })
+        .listen(listener)
+        .map_err(|source| StartupError::Bind { addr: addr.to_string(), source })?;
+        if workers > 0 {
+            server = server.workers(workers);
+        }
+        Ok(Application { port, server: server.run() })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}

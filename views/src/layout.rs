@@ -1,0 +1,101 @@
+//! The page frame per markup flavour.
+
+use crate::ctx::{Ctx, Flavor, Styling};
+use maud::{html, Markup, PreEscaped, DOCTYPE};
+
+/// The style sheet for PC, smartphone and keypad phones: small, responsive, readable by older eyes.
+const STYLE: &str = "body{font-family:sans-serif;max-width:46em;margin:0 auto;padding:.5em;line-height:1.6;\
+font-size:1.05em;color:#222}h1{font-size:1.3em;background:#f6a;color:#fff;padding:.2em .4em;margin:0 0 .5em}\
+h2{font-size:1.1em;border-bottom:2px solid #f6a}a{color:#05c}ul.nav{list-style:none;padding:0}\
+ul.nav li{padding:.35em 0;border-bottom:1px solid #eee}.key{color:#c36;font-weight:bold}\
+table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}\
+input,textarea,button{font-size:1em;max-width:100%}.foot{font-size:.85em;color:#666;margin-top:1em}";
+
+/// A whole page: the flavour's prologue, a title bar, the body and the footer.
+pub fn page(ctx: &Ctx, title: &str, body: Markup) -> String {
+    let markup = match ctx.flavor {
+        Flavor::Chtml => html! {
+            html {
+                head {
+                    meta http-equiv="Content-Type" content={ "text/html; charset=" (ctx.charset) };
+                    title { (title) }
+                }
+                body {
+                    (crate::components::heading(ctx, title))
+                    (body)
+                }
+            }
+        },
+        Flavor::Xhtml => html! {
+            (PreEscaped(format!("<?xml version=\"1.0\" encoding=\"{}\"?>", ctx.charset)))
+            (PreEscaped("<!DOCTYPE html PUBLIC \"-//WAPFORUM//DTD XHTML Mobile 1.0//EN\" \"http://www.wapforum.org/DTD/xhtml-mobile10.dtd\">"))
+            html xmlns="http://www.w3.org/1999/xhtml" lang="ja" xml:lang="ja" {
+                head {
+                    meta http-equiv="Content-Type" content={ "application/xhtml+xml; charset=" (ctx.charset) };
+                    title { (title) }
+                }
+                body {
+                    (crate::components::heading(ctx, title))
+                    (body)
+                }
+            }
+        },
+        Flavor::SmallHtml | Flavor::Html5 => html! {
+            (DOCTYPE)
+            html lang="ja" {
+                head {
+                    meta charset="UTF-8";
+                    meta name="viewport" content="width=device-width,initial-scale=1";
+                    title { (title) " - Hiroba" }
+                    @if ctx.styling == Styling::Sheet { style { (PreEscaped(STYLE)) } }
+                }
+                body {
+                    (crate::components::heading(ctx, title))
+                    main { (body) }
+                }
+            }
+        },
+    };
+    let text = markup.into_string();
+    if ctx.flavor == Flavor::Xhtml {
+        close_void_elements(&text)
+    } else {
+        text
+    }
+}
+
+/// maud writes `<br>`; XHTML needs `<br />`. Attribute values are escaped, so `>` ends the tag.
+fn close_void_elements(html: &str) -> String {
+    const VOID: [&str; 6] = ["<br", "<hr", "<img", "<input", "<meta", "<link"];
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        rest = &rest[lt..];
+        let is_void = VOID.iter().any(|tag| {
+            rest.starts_with(tag) && matches!(rest.as_bytes().get(tag.len()), Some(b' ' | b'>' | b'/'))
+        });
+        let end = rest.find('>').map_or(rest.len(), |i| i + 1);
+        let tag = &rest[..end];
+        if is_void && tag.ends_with('>') && !tag.ends_with("/>") {
+            out.push_str(&tag[..tag.len() - 1]);
+            out.push_str(" />");
+        } else {
+            out.push_str(tag);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::close_void_elements;
+
+    #[test]
+    fn void_elements_are_closed_for_xml() {
+        assert_eq!(close_void_elements("<p>a<br>b<hr><input name=\"x\"></p>"), "<p>a<br />b<hr /><input name=\"x\" /></p>");
+        assert_eq!(close_void_elements("<b>bold</b><br />"), "<b>bold</b><br />");
+    }
+}

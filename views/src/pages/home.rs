@@ -1,0 +1,57 @@
+//! The top page (トップ): notices from the city and the main menu.
+
+use crate::components::{footer, link, menu, pager, separator, subheading};
+use crate::ctx::Ctx;
+use crate::layout::page;
+use maud::{html, Markup};
+
+/// One notice on the top page.
+#[derive(Debug, Clone)]
+pub struct NoticeItem {
+    pub id: i64,
+    pub title: String,
+    /// Display date, e.g. `11/20`.
+    pub date: String,
+}
+
+/// The top page's data.
+#[derive(Debug, Clone)]
+pub struct HomeView {
+    pub notices: Vec<Markup>,
+    pub page: usize,
+    pub pages: usize,
+}
+
+/// One line of the notice list (rendered alone so the list can be paged by size).
+pub fn notice_item(ctx: &Ctx, item: &NoticeItem) -> Markup {
+    html! { (item.date) " " (link(ctx, &format!("/notices/{}", item.id), &item.title, None)) br; }
+}
+
+/// The menu of the four parts of Hiroba.
+const MENU: [(&str, &str); 4] = [
+    ("/portal", "あぃあぃ広場（地域の子育て情報）"),
+    ("/support", "送迎・あずかり支援"),
+    ("/notebook", "デジタル連絡帳・伝言板"),
+    ("/watch", "子どもの見守り"),
+];
+
+pub fn home(ctx: &Ctx, view: &HomeView) -> String {
+    page(
+        ctx,
+        "かしわ子育てひろば",
+        html! {
+            div { "ようこそ☀ 子育て中のみなさんの広場です。" }
+            (menu(ctx, &MENU))
+            (separator(ctx))
+            (subheading(ctx, "お知らせ"))
+            @for notice in &view.notices { (notice) }
+            (pager(ctx, "/", view.page, view.pages))
+            (footer(ctx))
+        },
+    )
+}
+
+/// The page frame without list items: its size is the fixed cost of every page of the list.
+pub fn home_chrome(ctx: &Ctx) -> String {
+    home(ctx, &HomeView { notices: Vec::new(), page: 99, pages: 99 })
+}
