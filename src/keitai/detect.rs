@@ -10,6 +10,8 @@ use std::sync::Arc;
 #[derive(Debug, Clone)]
 pub struct Device {
     pub profile: Arc<Profile>,
+    /// docomo, au, softbank, willcom, or empty.
+    pub carrier: String,
     pub model: String,
     pub browser: String,
     pub markup: Markup,
@@ -75,7 +77,7 @@ impl Device {
     pub fn summary(&self) -> DeviceSummary {
         DeviceSummary {
             profile: self.profile.id.clone(),
-            carrier: self.profile.carrier.clone(),
+            carrier: self.carrier.clone(),
             model: self.model.clone(),
             browser: self.browser.clone(),
             cookies: self.cookies,
@@ -105,8 +107,8 @@ pub fn detect(registry: &ProfileRegistry, req: &RequestInfo<'_>) -> Device {
         UaParser::Smartphone => ua::smartphone(ua_text, android_model),
         UaParser::None => ua::Parsed::default(),
     };
-    let variant = profile.variants.iter().find(|v| v.browsers.iter().any(|b| *b == parsed.browser));
-    let compact = parsed.compact_only || profile.chtml_models.iter().any(|m| *m == parsed.model);
+    let variant = profile.variants.iter().find(|v| v.browsers.contains(&parsed.browser));
+    let compact = parsed.compact_only || profile.chtml_models.contains(&parsed.model);
     let (mut markup, mut css, mut content_type) = (profile.markup, profile.css, profile.content_type.clone());
     let (mut cookies, mut page_kb) = (profile.cookies, profile.page_kb);
     if let Some(v) = variant {
@@ -121,6 +123,7 @@ pub fn detect(registry: &ProfileRegistry, req: &RequestInfo<'_>) -> Device {
     }
     let screen_width = screen_width(profile, &parsed, req);
     Device {
+        carrier: profile.carrier_of(&parsed.model),
         model: parsed.model,
         browser: parsed.browser,
         markup,

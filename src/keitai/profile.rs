@@ -172,6 +172,9 @@ pub struct Profile {
     /// Known screen widths by model.
     #[serde(default)]
     pub screen_widths: HashMap<String, u32>,
+    /// The carrier that sold a model, by model-code prefix (keypad phones carry no carrier token).
+    #[serde(default)]
+    pub model_carriers: HashMap<String, String>,
     /// Models that get Compact HTML although their browser would get the profile's markup.
     #[serde(default)]
     pub chtml_models: Vec<String>,
@@ -249,6 +252,19 @@ fn is_gateway_file(path: &Path) -> bool {
 }
 
 impl Profile {
+    /// The carrier of a device of this profile: the profile's own, else by the model's prefix.
+    pub fn carrier_of(&self, model: &str) -> String {
+        if !self.carrier.is_empty() {
+            return self.carrier.clone();
+        }
+        self.model_carriers
+            .iter()
+            .filter(|(prefix, _)| model.starts_with(prefix.as_str()))
+            .max_by_key(|(prefix, _)| prefix.len())
+            .map(|(_, carrier)| carrier.clone())
+            .unwrap_or_default()
+    }
+
     fn check(&self) -> Result<(), String> {
         if self.page_kb == 0 || self.screen_width == 0 {
             return Err("page_kb and screen_width must be above zero".into());

@@ -15,13 +15,16 @@ pub struct Parsed {
 
 /// docomo: `DoCoMo/1.0/P503i/c10/TB`, `DoCoMo/2.0 SH906i(c100;TB;W24H16)`, `DoCoMo/3.0 P07A3(c500;TB;W24H15)`.
 pub fn docomo(ua: &str) -> Parsed {
-    if let Some(rest) = ua.strip_prefix("DoCoMo/1.0/") {
+    let (version, rest) = ua.split_once([' ', '/']).and_then(|(_, r)| r.split_once([' ', '/'])).map_or((ua, ""), |(v, r)| (v, r));
+    let version = &ua[..("DoCoMo/".len() + version.len()).min(ua.len())];
+    if ua.as_bytes().get(version.len()) == Some(&b'/') {
+        // The mova form: DoCoMo/1.0/MODEL/cNN/…
         let mut parts = rest.split('/');
         let model = parts.next().unwrap_or_default().to_string();
         let cache_kb = parts.find_map(cache_token).or(Some(5));
-        return Parsed { model, browser: "imode1.0".into(), cache_kb, width_px: None, compact_only: true };
+        let browser = if version == "DoCoMo/3.0" { "imode3.0" } else { "imode1.0" };
+        return Parsed { model, browser: browser.into(), cache_kb, width_px: None, compact_only: version == "DoCoMo/1.0" };
     }
-    let (version, rest) = ua.split_once(' ').unwrap_or((ua, ""));
     let (model, params) = rest.split_once('(').unwrap_or((rest, ""));
     let model = model.trim().trim_start_matches("MST_v_").to_string();
     let params: Vec<&str> = params.trim_end_matches(')').split(';').map(str::trim).collect();
@@ -97,12 +100,13 @@ pub fn keypad(ua: &str, android_model: Option<String>) -> Parsed {
 }
 
 /// `Mozilla/5.0 (Mobile; Nokia_8110_4G; rv:48.0) … KAIOS/2.5` → `Nokia_8110_4G`;
-/// `(Mobile; LYF/F300B/LYF-F300B-…; Android; rv:48.0)` → `F300B`.
+/// `(Mobile; LYF/F300B/LYF-F300B-…; Android; rv:48.0)` → `F300B`; `(Mobile; rv:48.0; A405DL)` → `A405DL`.
 fn kaios_model(ua: &str) -> Option<String> {
     let inside = ua.split_once("(Mobile;")?.1;
-    let token = inside.split([';', ')']).next()?.trim();
+    let inside = inside.split_once(')').map_or(inside, |(i, _)| i);
+    let token = inside.split(';').map(str::trim).find(|f| !f.is_empty() && !f.starts_with("rv:") && *f != "Android")?;
     let model = if token.contains('/') { token.split('/').nth(1)? } else { token };
-    (!model.is_empty() && !model.starts_with("rv:")).then(|| model.to_string())
+    (!model.is_empty()).then(|| model.to_string())
 }
 
 /// iPhone, iPad, iPod or the Android model code.
@@ -119,13 +123,14 @@ pub fn smartphone(ua: &str, android_model: Option<String>) -> Parsed {
 /// The model code of an Android User-Agent: `(Linux; Android 9; SH-02L Build/…; wv)` → `SH-02L`,
 /// `(Linux; U; Android 4.4.2; ja-jp; SHF31 Build/…)` → `SHF31`, `(Linux; Android 10; K)` → `K`.
 pub fn android_model(ua: &str) -> Option<String> {
-    let start = ua.find("Android")?;
+    // `Android ` and a version; KaiOS writes a bare `Android;` that names no model.
+    let start = ua.find("Android ")?;
     let inside = &ua[start..];
     let inside = inside.split_once(')').map(|(i, _)| i).unwrap_or(inside);
     let fields: Vec<&str> = inside.split(';').map(str::trim).collect();
     let with_build = fields.iter().find_map(|f| f.split_once(" Build/").map(|(m, _)| m.trim()));
     let model = with_build.or_else(|| {
-        fields.iter().skip(1).rev().find(|f| !f.is_empty() && **f != "wv" && !is_locale(f)).copied()
+        fields.iter().skip(1).rev().find(|f| !f.is_empty() && **f != "wv" && !f.starts_with("rv:") && !is_locale(f)).copied()
     })?;
     (!model.is_empty()).then(|| model.to_string())
 }

@@ -151,7 +151,7 @@ pub fn pager(ctx: &Ctx, base: &str, page: usize, pages: usize) -> Markup {
                 @if keypad { a href=(at(page - 1)) accesskey="*" { "*前へ" } } @else { a href=(at(page - 1)) { "前へ" } }
                 " "
             }
-            (page) "/" (pages)
+            (page) "/" (pages) "ページ"
             @if page < pages {
                 " "
                 @if keypad { a href=(at(page + 1)) accesskey="#" { "#次へ" } } @else { a href=(at(page + 1)) { "次へ" } }

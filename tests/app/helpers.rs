@@ -1,0 +1,159 @@
+//! Starts the real application on a free port with a fresh SQLite database, and speaks raw HTTP/1.1
+//! to it so tests see the exact bytes (Shift_JIS included).
+
+use hiroba::config::{DatabaseUrl, Settings};
+use hiroba::startup::{build_state, Application};
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+pub struct TestApp {
+    pub port: u16,
+    pub pool: hiroba::db::DbPool,
+}
+
+/// A response as it came off the wire.
+#[derive(Debug)]
+pub struct Response {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+    }
+
+    /// The body read as CP932, for assertions on Japanese text.
+    pub fn sjis_text(&self) -> String {
+        encoding_rs::SHIFT_JIS.decode(&self.body).0.into_owned()
+    }
+}
+
+fn unique_dir() -> PathBuf {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+    let dir = std::env::temp_dir().join(format!("hiroba-test-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+/// Builds settings for a test: port 0, its own database file, the repository's profiles.
+pub fn test_settings(db_path: PathBuf) -> Settings {
+    Settings {
+        database: DatabaseUrl::Sqlite(db_path),
+        bind: "127.0.0.1:0".parse().expect("addr"),
+        base_url: "http://127.0.0.1".into(),
+        profiles_dir: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("carrier-profiles"),
+        http_workers: 1,
+    }
+}
+
+/// Starts the app with the demo notices.
+pub fn spawn_app() -> TestApp {
+    let db_path = unique_dir().join("hiroba.db");
+    let state = build_state(test_settings(db_path.clone())).expect("app state");
+    hiroba::demo::seed(&state.pool).expect("seed");
+    let pool = state.pool.clone();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(async move {
+            let app = Application::build(state).expect("bind");
+            tx.send(app.port()).expect("send port");
+            app.run_until_stopped().await.expect("server");
+        })
+    });
+    let port = rx.recv().expect("server started");
+    TestApp { port, pool }
+}
+
+impl TestApp {
+    pub fn get(&self, path: &str, user_agent: &str) -> Response {
+        self.request("GET", path, &[("User-Agent", user_agent)], None)
+    }
+
+    pub fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Response {
+        self.request("GET", path, headers, None)
+    }
+
+    pub fn post(&self, path: &str, user_agent: &str, content_type: &str, body: &[u8]) -> Response {
+        self.request("POST", path, &[("User-Agent", user_agent), ("Content-Type", content_type)], Some(body))
+    }
+
+    /// One request on its own connection; the whole response is read until the server closes.
+    pub fn request(&self, method: &str, path: &str, headers: &[(&str, &str)], body: Option<&[u8]>) -> Response {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        let mut head = format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\n", self.port);
+        for (name, value) in headers {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+        if let Some(body) = body {
+            head.push_str(&format!("Content-Length: {}\r\n", body.len()));
+        }
+        head.push_str("\r\n");
+        stream.write_all(head.as_bytes()).expect("write head");
+        if let Some(body) = body {
+            stream.write_all(body).expect("write body");
+        }
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).expect("read response");
+        parse_response(&raw)
+    }
+}
+
+fn parse_response(raw: &[u8]) -> Response {
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("end of headers");
+    let head = String::from_utf8_lossy(&raw[..split]);
+    let mut lines = head.split("\r\n");
+    let status = lines.next().and_then(|l| l.split(' ').nth(1)).and_then(|s| s.parse().ok()).expect("status line");
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(':').map(|(n, v)| (n.trim().to_string(), v.trim().to_string())))
+        .collect();
+    let mut body = raw[split + 4..].to_vec();
+    let chunked = headers.iter().any(|(n, v)| n.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
+    if chunked {
+        body = dechunk(&body);
+    }
+    Response { status, headers, body }
+}
+
+fn dechunk(mut data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let line_end = data.windows(2).position(|w| w == b"\r\n").expect("chunk size line");
+        let size = usize::from_str_radix(std::str::from_utf8(&data[..line_end]).expect("hex").trim(), 16).expect("chunk size");
+        if size == 0 {
+            return out;
+        }
+        out.extend_from_slice(&data[line_end + 2..line_end + 2 + size]);
+        data = &data[line_end + 4 + size..];
+    }
+}
+
+/// Percent-encodes every byte that is not unreserved, as a phone does for a form.
+pub fn percent_encode(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|&b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
+        .collect()
+}
+
+/// Real User-Agents used across the tests.
+pub mod ua {
+    pub const DOCOMO_MOVA: &str = "DoCoMo/1.0/N503i/c10";
+    pub const DOCOMO_MOVA_5K: &str = "DoCoMo/1.0/P503i";
+    pub const DOCOMO_FOMA_1: &str = "DoCoMo/2.0 SH906i(c100;TB;W24H16)";
+    pub const DOCOMO_FOMA_2: &str = "DoCoMo/2.0 P07A3(c500;TB;W24H15)";
+    pub const AU: &str = "KDDI-SA31 UP.Browser/6.2.0.7.3.129 (GUI) MMP/2.0";
+    pub const SOFTBANK: &str = "SoftBank/1.0/910SH/SHJ001/SN000000000000000 Browser/NetFront/3.4 Profile/MIDP-2.0 Configuration/CLDC-1.1";
+    pub const WILLCOM: &str = "Mozilla/3.0(WILLCOM;KYOCERA/WX310K/2;1.2.2.16.000000/0.1/C100) Opera 7.0";
+    pub const PC: &str = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36";
+    pub const IPHONE: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+}
