@@ -41,7 +41,11 @@ pub enum ConfigError {
     #[error("設定ファイル {path} を読めません (cannot read settings file): {message}")]
     File { path: String, message: String },
     #[error("設定 {name} が正しくありません (invalid setting {name}={value:?}): {reason}")]
-    Invalid { name: &'static str, value: String, reason: &'static str },
+    Invalid {
+        name: &'static str,
+        value: String,
+        reason: &'static str,
+    },
 }
 
 impl Settings {
@@ -49,10 +53,14 @@ impl Settings {
     pub fn load(file: Option<&Path>, env: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
         let from_file = match file {
             Some(path) => {
-                let text = std::fs::read_to_string(path)
-                    .map_err(|e| ConfigError::File { path: path.display().to_string(), message: e.to_string() })?;
-                toml::from_str::<FileSettings>(&text)
-                    .map_err(|e| ConfigError::File { path: path.display().to_string(), message: e.to_string() })?
+                let text = std::fs::read_to_string(path).map_err(|e| ConfigError::File {
+                    path: path.display().to_string(),
+                    message: e.to_string(),
+                })?;
+                toml::from_str::<FileSettings>(&text).map_err(|e| ConfigError::File {
+                    path: path.display().to_string(),
+                    message: e.to_string(),
+                })?
             }
             None => FileSettings::default(),
         };
@@ -66,7 +74,11 @@ impl Settings {
             .map(PathBuf::from)
             .or(from_file.profiles_dir)
             .unwrap_or_else(|| PathBuf::from("carrier-profiles"));
-        let workers = pick("HIROBA_HTTP_WORKERS", from_file.http_workers.map(|n| n.to_string()), "0");
+        let workers = pick(
+            "HIROBA_HTTP_WORKERS",
+            from_file.http_workers.map(|n| n.to_string()),
+            "0",
+        );
         Ok(Settings {
             database: DatabaseUrl::parse(&database_url)?,
             bind: bind.parse().map_err(|_| ConfigError::Invalid {
@@ -88,16 +100,25 @@ impl Settings {
 impl DatabaseUrl {
     /// `sqlite://path`, `sqlite:path`, a plain file path, or `postgres://…`/`postgresql://…`.
     pub fn parse(url: &str) -> Result<Self, ConfigError> {
-        let invalid = |reason| ConfigError::Invalid { name: "HIROBA_DATABASE_URL", value: url.to_string(), reason };
+        let invalid = |reason| ConfigError::Invalid {
+            name: "HIROBA_DATABASE_URL",
+            value: url.to_string(),
+            reason,
+        };
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             return Ok(DatabaseUrl::Postgres(url.to_string()));
         }
-        let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
+        let path = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+            .unwrap_or(url);
         if path.is_empty() {
             return Err(invalid("empty database path"));
         }
         if path.contains("://") {
-            return Err(invalid("unknown scheme: use sqlite://PATH, a file path, or postgres://…"));
+            return Err(invalid(
+                "unknown scheme: use sqlite://PATH, a file path, or postgres://…",
+            ));
         }
         Ok(DatabaseUrl::Sqlite(PathBuf::from(path)))
     }
@@ -105,7 +126,9 @@ impl DatabaseUrl {
 
 fn parse_base_url(url: &str) -> Result<String, ConfigError> {
     let trimmed = url.trim_end_matches('/');
-    let host = trimmed.strip_prefix("http://").or_else(|| trimmed.strip_prefix("https://"));
+    let host = trimmed
+        .strip_prefix("http://")
+        .or_else(|| trimmed.strip_prefix("https://"));
     match host {
         Some(h) if !h.is_empty() && !h.contains('/') => Ok(trimmed.to_string()),
         _ => Err(ConfigError::Invalid {
@@ -143,11 +166,17 @@ mod tests {
 
     #[test]
     fn bad_values_name_the_setting() {
-        let err = Settings::load(None, env_of(&[("HIROBA_BIND", "localhost")])).unwrap_err().to_string();
+        let err = Settings::load(None, env_of(&[("HIROBA_BIND", "localhost")]))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("HIROBA_BIND"), "{err}");
-        let err = Settings::load(None, env_of(&[("HIROBA_DATABASE_URL", "mysql://x")])).unwrap_err().to_string();
+        let err = Settings::load(None, env_of(&[("HIROBA_DATABASE_URL", "mysql://x")]))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("unknown scheme"), "{err}");
-        let err = Settings::load(None, env_of(&[("HIROBA_BASE_URL", "hiroba.jp")])).unwrap_err().to_string();
+        let err = Settings::load(None, env_of(&[("HIROBA_BASE_URL", "hiroba.jp")]))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("HIROBA_BASE_URL"), "{err}");
     }
 }

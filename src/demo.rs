@@ -32,7 +32,15 @@ pub fn seed(pool: &DbPool) -> Result<usize, String> {
     let today = Local::now().date_naive();
     for (i, (title, body)) in NOTICES.iter().enumerate() {
         let published_on = today - Duration::days(i as i64 * 2);
-        Notice::insert(&mut conn, &NewNotice { title, body, published_on }).map_err(|e| e.to_string())?;
+        Notice::insert(
+            &mut conn,
+            &NewNotice {
+                title,
+                body,
+                published_on,
+            },
+        )
+        .map_err(|e| e.to_string())?;
     }
     Ok(NOTICES.len())
 }

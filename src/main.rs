@@ -60,5 +60,7 @@ fn serve(settings: Settings, demo: bool) -> Result<(), String> {
     let base_url = state.settings.base_url.clone();
     let app = Application::build(state).map_err(|e| e.to_string())?;
     println!("Hiroba: {base_url} (port {})", app.port());
-    actix_web::rt::System::new().block_on(app.run_until_stopped()).map_err(|e| e.to_string())
+    actix_web::rt::System::new()
+        .block_on(app.run_until_stopped())
+        .map_err(|e| e.to_string())
 }

@@ -32,7 +32,12 @@ pub fn build_state(settings: Settings) -> Result<AppState, StartupError> {
     let emoji = EmojiTable::load(&settings.profiles_dir.join("emoji.tsv"))?;
     let pool = db::connect(&settings.database)?;
     db::migrate(&pool)?;
-    Ok(AppState { settings, profiles, codec: Codec::new(Arc::new(emoji)), pool })
+    Ok(AppState {
+        settings,
+        profiles,
+        codec: Codec::new(Arc::new(emoji)),
+        pool,
+    })
 }
 
 /// A bound, not yet running server.
@@ -45,8 +50,17 @@ impl Application {
     /// Binds `settings.bind` (port 0 picks a free port, as the tests do).
     pub fn build(state: AppState) -> Result<Self, StartupError> {
         let addr = state.settings.bind;
-        let listener = TcpListener::bind(addr).map_err(|source| StartupError::Bind { addr: addr.to_string(), source })?;
-        let port = listener.local_addr().map_err(|source| StartupError::Bind { addr: addr.to_string(), source })?.port();
+        let listener = TcpListener::bind(addr).map_err(|source| StartupError::Bind {
+            addr: addr.to_string(),
+            source,
+        })?;
+        let port = listener
+            .local_addr()
+            .map_err(|source| StartupError::Bind {
+                addr: addr.to_string(),
+                source,
+            })?
+            .port();
         let workers = state.settings.http_workers;
         let state = web::Data::new(state);
         let mut server = HttpServer::new(move || {
@@ -63,11 +77,17 @@ impl Application {
                 .configure(routes::configure)
         })
         .listen(listener)
-        .map_err(|source| StartupError::Bind { addr: addr.to_string(), source })?;
+        .map_err(|source| StartupError::Bind {
+            addr: addr.to_string(),
+            source,
+        })?;
         if workers > 0 {
             server = server.workers(workers);
         }
-        Ok(Application { port, server: server.run() })
+        Ok(Application {
+            port,
+            server: server.run(),
+        })
     }
 
     pub fn port(&self) -> u16 {

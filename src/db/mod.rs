@@ -35,10 +35,8 @@ struct SqlitePragmas;
 
 impl CustomizeConnection<SqliteConnection, diesel::r2d2::Error> for SqlitePragmas {
     fn on_acquire(&self, conn: &mut SqliteConnection) -> Result<(), diesel::r2d2::Error> {
-        conn.batch_execute(
-            "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
-        )
-        .map_err(diesel::r2d2::Error::QueryError)
+        conn.batch_execute("PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
+            .map_err(diesel::r2d2::Error::QueryError)
     }
 }
 
@@ -49,13 +47,18 @@ pub fn connect(url: &DatabaseUrl) -> Result<DbPool, DbError> {
         DatabaseUrl::Postgres(url) => return Err(DbError::Unsupported(url.clone())),
     };
     let shown = path.display().to_string();
-    let connect_err = |message: String| DbError::Connect { url: shown.clone(), message };
+    let connect_err = |message: String| DbError::Connect {
+        url: shown.clone(),
+        message,
+    };
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| connect_err(e.to_string()))?;
     }
     // WAL is a property of the file: switch it once, before several connections compete for the lock.
     let mut first = SqliteConnection::establish(&shown).map_err(|e| connect_err(e.to_string()))?;
-    first.batch_execute("PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL;").map_err(|e| connect_err(e.to_string()))?;
+    first
+        .batch_execute("PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL;")
+        .map_err(|e| connect_err(e.to_string()))?;
     Pool::builder()
         .max_size(8)
         .min_idle(Some(1))
@@ -68,6 +71,8 @@ pub fn connect(url: &DatabaseUrl) -> Result<DbPool, DbError> {
 /// Applies pending migrations.
 pub fn migrate(pool: &DbPool) -> Result<usize, DbError> {
     let mut conn = pool.get().map_err(|e| DbError::Migrate(e.to_string()))?;
-    let applied = conn.run_pending_migrations(SQLITE_MIGRATIONS).map_err(|e| DbError::Migrate(e.to_string()))?;
+    let applied = conn
+        .run_pending_migrations(SQLITE_MIGRATIONS)
+        .map_err(|e| DbError::Migrate(e.to_string()))?;
     Ok(applied.len())
 }

@@ -23,8 +23,8 @@ pub fn cp932_equivalent(c: char) -> Option<char> {
 /// which some docomo handsets lack.
 pub fn docomo_safe(c: char) -> Option<&'static str> {
     const CIRCLED: [&str; 20] = [
-        "(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)", "(10)", "(11)", "(12)", "(13)", "(14)",
-        "(15)", "(16)", "(17)", "(18)", "(19)", "(20)",
+        "(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)", "(10)", "(11)", "(12)", "(13)", "(14)", "(15)",
+        "(16)", "(17)", "(18)", "(19)", "(20)",
     ];
     const ROMAN: [&str; 10] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
     const ROMAN_SMALL: [&str; 10] = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"];

@@ -43,7 +43,11 @@ impl Codec {
     pub fn new(emoji: Arc<EmojiTable>) -> Self {
         let mut emoji_start = BmpSet::default();
         emoji.first_chars().for_each(|c| emoji_start.insert(c));
-        Codec { emoji, emoji_start, vendor_row: vendor_row_chars() }
+        Codec {
+            emoji,
+            emoji_start,
+            vendor_row: vendor_row_chars(),
+        }
     }
 
     pub fn emoji(&self) -> &EmojiTable {
@@ -75,9 +79,16 @@ impl Codec {
     fn encode_sjis(&self, text: &str, target: Target) -> Vec<u8> {
         let mut out = Vec::with_capacity(text.len() + 16);
         let mut encoder = SHIFT_JIS.new_encoder();
+        let bytes = text.as_bytes();
         let (mut run_start, mut i) = (0, 0);
-        while let Some(c) = text[i..].chars().next() {
-            let special = if c.is_ascii() && !starts_keycap(&text[i..]) { None } else { self.special_at(&text[i..], c, target) };
+        while i < bytes.len() {
+            // ASCII is written by the encoder as it is, except a digit or `#` that starts a keycap emoji.
+            if bytes[i] < 0x80 && !starts_keycap(&text[i..]) {
+                i += 1;
+                continue;
+            }
+            let Some(c) = text[i..].chars().next() else { break };
+            let special = self.special_at(&text[i..], c, target);
             let Some((special, len)) = special else {
                 i += c.len_utf8();
                 continue;
@@ -98,7 +109,10 @@ impl Codec {
     fn write_emoji_sjis(&self, encoder: &mut Encoder, emoji: &Emoji, target: Target, out: &mut Vec<u8>) {
         match Carrier::of(target.emoji).and_then(|carrier| emoji.code(carrier).map(|code| (carrier, code))) {
             Some((Carrier::Softbank, code)) => code.pua.iter().for_each(|&pua| write_softbank_escape(pua, out)),
-            Some((_, code)) => code.sjis.iter().for_each(|sjis| out.extend_from_slice(&sjis.to_be_bytes())),
+            Some((_, code)) => code
+                .sjis
+                .iter()
+                .for_each(|sjis| out.extend_from_slice(&sjis.to_be_bytes())),
             None => encode_run(encoder, &emoji.fallback, out),
         }
     }
@@ -140,7 +154,9 @@ impl Codec {
                 .decode_without_bom_handling_and_without_replacement(bytes)
                 .ok_or(DecodeError { charset: "Shift_JIS" })?
                 .into_owned(),
-            Charset::Utf8 => std::str::from_utf8(bytes).map_err(|_| DecodeError { charset: "UTF-8" })?.to_string(),
+            Charset::Utf8 => std::str::from_utf8(bytes)
+                .map_err(|_| DecodeError { charset: "UTF-8" })?
+                .to_string(),
         };
         let Some(carrier) = Carrier::of(target.emoji) else {
             return Ok(text);
@@ -209,11 +225,16 @@ impl Codec {
 fn encode_run(encoder: &mut Encoder, text: &str, out: &mut Vec<u8>) {
     let mut rest = text;
     while !rest.is_empty() {
-        out.reserve(encoder.max_buffer_length_from_utf8_without_replacement(rest.len()).unwrap_or(rest.len() * 2));
+        out.reserve(
+            encoder
+                .max_buffer_length_from_utf8_without_replacement(rest.len())
+                .unwrap_or(rest.len() * 2),
+        );
         let (result, read) = encoder.encode_from_utf8_to_vec_without_replacement(rest, out, true);
         rest = &rest[read..];
         if let EncoderResult::Unmappable(c) = result {
-            let alike = cp932_equivalent(c).map(|alike| SHIFT_JIS.encode(alike.encode_utf8(&mut [0; 4])).0.into_owned());
+            let alike =
+                cp932_equivalent(c).map(|alike| SHIFT_JIS.encode(alike.encode_utf8(&mut [0; 4])).0.into_owned());
             match alike {
                 Some(bytes) if bytes.len() == 2 => out.extend_from_slice(&bytes),
                 _ => out.extend_from_slice(&GETA_SJIS),
@@ -252,7 +273,8 @@ fn softbank_page(letter: char) -> Option<u32> {
 
 /// `1⃣`: an ASCII digit or `#` followed by COMBINING ENCLOSING KEYCAP is an emoji.
 fn starts_keycap(rest: &str) -> bool {
-    rest.get(1..).is_some_and(|after| after.starts_with('\u{20E3}'))
+    let b = rest.as_bytes();
+    b.len() >= 4 && (b[0].is_ascii_digit() || b[0] == b'#') && b[1..4] == [0xE2, 0x83, 0xA3]
 }
 
 fn variation_selector_len(rest: &str) -> usize {
@@ -315,7 +337,11 @@ impl Default for BmpSet {
 
 impl std::fmt::Debug for BmpSet {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "BmpSet({} chars)", self.0.iter().map(|w| w.count_ones()).sum::<u32>())
+        write!(
+            f,
+            "BmpSet({} chars)",
+            self.0.iter().map(|w| w.count_ones()).sum::<u32>()
+        )
     }
 }
 

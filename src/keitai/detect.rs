@@ -71,7 +71,11 @@ impl Device {
 
     /// How text is encoded for this device.
     pub fn target(&self) -> Target {
-        Target { charset: self.charset(), emoji: self.emoji(), avoid_vendor_rows: self.profile.avoid_vendor_rows }
+        Target {
+            charset: self.charset(),
+            emoji: self.emoji(),
+            avoid_vendor_rows: self.profile.avoid_vendor_rows,
+        }
     }
 
     pub fn summary(&self) -> DeviceSummary {

@@ -75,9 +75,16 @@ pub struct EmojiTableError {
 impl EmojiTable {
     pub fn load(path: &Path) -> Result<Self, EmojiTableError> {
         let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| EmojiTableError { path: shown.clone(), line: 0, message: e.to_string() })?;
-        Self::parse(&text).map_err(|(line, message)| EmojiTableError { path: shown, line, message })
+        let text = std::fs::read_to_string(path).map_err(|e| EmojiTableError {
+            path: shown.clone(),
+            line: 0,
+            message: e.to_string(),
+        })?;
+        Self::parse(&text).map_err(|(line, message)| EmojiTableError {
+            path: shown,
+            line,
+            message,
+        })
     }
 
     /// Parses the generated TSV (see `tools/gen-emoji.py` for the columns).
@@ -157,7 +164,12 @@ fn parse_line(line: &str) -> Result<Emoji, String> {
     for (i, slot) in codes.iter_mut().enumerate() {
         *slot = parse_code(cols[1 + i], cols[6 + i])?;
     }
-    Ok(Emoji { text, codes, fallback: cols[4].to_string(), name: cols[5].to_string() })
+    Ok(Emoji {
+        text,
+        codes,
+        fallback: cols[4].to_string(),
+        name: cols[5].to_string(),
+    })
 }
 
 fn parse_code(pua: &str, sjis: &str) -> Result<Option<CarrierCode>, String> {
@@ -165,7 +177,12 @@ fn parse_code(pua: &str, sjis: &str) -> Result<Option<CarrierCode>, String> {
         return Ok(None);
     }
     let exact = !pua.starts_with('>');
-    let list = |s: &str| s.trim_start_matches('>').split('+').map(parse_hex).collect::<Result<Vec<u32>, _>>();
+    let list = |s: &str| {
+        s.trim_start_matches('>')
+            .split('+')
+            .map(parse_hex)
+            .collect::<Result<Vec<u32>, _>>()
+    };
     let pua = list(pua)?;
     let sjis = list(sjis)?
         .into_iter()

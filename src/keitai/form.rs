@@ -49,7 +49,10 @@ pub fn parse_urlencoded(body: &[u8], codec: &Codec, target: Target) -> Result<Fo
         let value = codec.decode(&percent_decode(value)?, target)?;
         fields.push((name, value));
     }
-    Ok(FormData { fields, files: Vec::new() })
+    Ok(FormData {
+        fields,
+        files: Vec::new(),
+    })
 }
 
 fn percent_decode(input: &[u8]) -> Result<Vec<u8>, FormError> {
@@ -59,7 +62,9 @@ fn percent_decode(input: &[u8]) -> Result<Vec<u8>, FormError> {
         match input[i] {
             b'+' => out.push(b' '),
             b'%' => {
-                let hex = input.get(i + 1..i + 3).ok_or(FormError::Malformed("truncated percent escape"))?;
+                let hex = input
+                    .get(i + 1..i + 3)
+                    .ok_or(FormError::Malformed("truncated percent escape"))?;
                 let byte = std::str::from_utf8(hex)
                     .ok()
                     .and_then(|h| u8::from_str_radix(h, 16).ok())
@@ -80,7 +85,9 @@ pub fn multipart_boundary(content_type: &str) -> Option<String> {
     if !mime.trim().eq_ignore_ascii_case("multipart/form-data") {
         return None;
     }
-    header_param(params.as_bytes(), "boundary").and_then(|b| String::from_utf8(b).ok()).filter(|b| !b.is_empty())
+    header_param(params.as_bytes(), "boundary")
+        .and_then(|b| String::from_utf8(b).ok())
+        .filter(|b| !b.is_empty())
 }
 
 /// `multipart/form-data`: each text field decoded in the device's charset, files kept as bytes.
@@ -94,7 +101,9 @@ pub fn parse_multipart(body: &[u8], boundary: &str, codec: &Codec, target: Targe
         if rest.starts_with(b"--") {
             return Ok(form);
         }
-        rest = rest.strip_prefix(b"\r\n").ok_or(FormError::Malformed("bad multipart delimiter line"))?;
+        rest = rest
+            .strip_prefix(b"\r\n")
+            .ok_or(FormError::Malformed("bad multipart delimiter line"))?;
         let end = find(rest, &[b"\r\n", &delimiter[..]].concat()).ok_or(FormError::Malformed("unterminated part"))?;
         read_part(&rest[..end], codec, target, &mut form)?;
         rest = &rest[end + 2 + delimiter.len()..];
@@ -107,7 +116,9 @@ fn read_part(part: &[u8], codec: &Codec, target: Target, form: &mut FormData) ->
     let (mut disposition, mut content_type) = (None, String::from("text/plain"));
     for line in head.split(|&b| b == b'\n') {
         let line = line.strip_suffix(b"\r").unwrap_or(line);
-        let Some(colon) = line.iter().position(|&b| b == b':') else { continue };
+        let Some(colon) = line.iter().position(|&b| b == b':') else {
+            continue;
+        };
         let name = String::from_utf8_lossy(&line[..colon]).to_ascii_lowercase();
         let value = &line[colon + 1..];
         match name.trim() {
@@ -153,7 +164,12 @@ fn header_param(value: &[u8], key: &str) -> Option<Vec<u8>> {
             return None;
         }
         let v = trim(&segment[eq + 1..]);
-        Some(v.strip_prefix(b"\"").and_then(|v| v.strip_suffix(b"\"")).unwrap_or(v).to_vec())
+        Some(
+            v.strip_prefix(b"\"")
+                .and_then(|v| v.strip_suffix(b"\""))
+                .unwrap_or(v)
+                .to_vec(),
+        )
     })
 }
 

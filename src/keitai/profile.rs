@@ -198,7 +198,10 @@ pub struct ProfileRegistry {
 impl ProfileRegistry {
     /// Reads every `*.toml` file of `dir`; a broken file names itself and the field.
     pub fn load(dir: &Path) -> Result<Self, ProfileError> {
-        let read_err = |source| ProfileError::Read { path: dir.display().to_string(), source };
+        let read_err = |source| ProfileError::Read {
+            path: dir.display().to_string(),
+            source,
+        };
         let mut paths: Vec<_> = std::fs::read_dir(dir)
             .map_err(read_err)?
             .filter_map(|entry| entry.ok().map(|e| e.path()))
@@ -208,14 +211,23 @@ impl ProfileRegistry {
         let mut profiles = Vec::with_capacity(paths.len());
         for path in paths {
             let shown = path.display().to_string();
-            let text = std::fs::read_to_string(&path)
-                .map_err(|source| ProfileError::Read { path: shown.clone(), source })?;
-            let profile: Profile = toml::from_str(&text)
-                .map_err(|e| ProfileError::Invalid { path: shown.clone(), message: e.to_string() })?;
-            profile.check().map_err(|message| ProfileError::Invalid { path: shown, message })?;
+            let text = std::fs::read_to_string(&path).map_err(|source| ProfileError::Read {
+                path: shown.clone(),
+                source,
+            })?;
+            let profile: Profile = toml::from_str(&text).map_err(|e| ProfileError::Invalid {
+                path: shown.clone(),
+                message: e.to_string(),
+            })?;
+            profile
+                .check()
+                .map_err(|message| ProfileError::Invalid { path: shown, message })?;
             profiles.push(profile);
         }
-        Self::new(profiles).map_err(|message| ProfileError::Invalid { path: dir.display().to_string(), message })
+        Self::new(profiles).map_err(|message| ProfileError::Invalid {
+            path: dir.display().to_string(),
+            message,
+        })
     }
 
     /// Orders the profiles and checks that exactly one is the catch-all.
@@ -224,7 +236,9 @@ impl ProfileRegistry {
         let profiles: Vec<Arc<Profile>> = profiles.into_iter().map(Arc::new).collect();
         let catch_all = profiles.iter().filter(|p| p.parser == UaParser::None).count();
         if catch_all != 1 {
-            return Err(format!("exactly one profile must have parser = \"none\" (found {catch_all})"));
+            return Err(format!(
+                "exactly one profile must have parser = \"none\" (found {catch_all})"
+            ));
         }
         if profiles.last().map(|p| p.parser) != Some(UaParser::None) {
             return Err("the profile with parser = \"none\" must have the highest priority".into());
@@ -248,7 +262,9 @@ impl ProfileRegistry {
 }
 
 fn is_gateway_file(path: &Path) -> bool {
-    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("gateways"))
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with("gateways"))
 }
 
 impl Profile {

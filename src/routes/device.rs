@@ -12,7 +12,11 @@ use hiroba_views::pages::echo::EchoView;
 use serde::Serialize;
 
 pub async fn page(state: web::Data<AppState>, device: Device, req: HttpRequest) -> HttpResponse {
-    let user_agent = req.headers().get(USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let user_agent = req
+        .headers()
+        .get(USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
     let view = DeviceView {
         profile_name: device.profile.name.clone(),
         model: device.model.clone(),
@@ -23,7 +27,11 @@ pub async fn page(state: web::Data<AppState>, device: Device, req: HttpRequest) 
         max_page_kb: device.max_page_bytes / 1024,
         user_agent: user_agent.chars().take(120).collect(),
     };
-    ok(&state, &device, &hiroba_views::pages::device::device(&ctx(&device), &view))
+    ok(
+        &state,
+        &device,
+        &hiroba_views::pages::device::device(&ctx(&device), &view),
+    )
 }
 
 pub async fn json(device: Device) -> web::Json<DeviceSummary> {
@@ -32,7 +40,10 @@ pub async fn json(device: Device) -> web::Json<DeviceSummary> {
 
 pub async fn echo(state: web::Data<AppState>, device: Device, form: KeitaiForm) -> HttpResponse {
     let text = form.0.get("text").unwrap_or_default().to_string();
-    let view = EchoView { emoji: emoji_names(state.codec.emoji(), &text), text };
+    let view = EchoView {
+        emoji: emoji_names(state.codec.emoji(), &text),
+        text,
+    };
     ok(&state, &device, &hiroba_views::pages::echo::echo(&ctx(&device), &view))
 }
 
@@ -54,13 +65,26 @@ pub struct EchoFile {
 
 pub async fn echo_json(state: web::Data<AppState>, form: KeitaiForm) -> web::Json<EchoJson> {
     let form = form.0;
-    let emoji = form.fields.iter().flat_map(|(_, v)| emoji_names(state.codec.emoji(), v)).collect();
+    let emoji = form
+        .fields
+        .iter()
+        .flat_map(|(_, v)| emoji_names(state.codec.emoji(), v))
+        .collect();
     let files = form
         .files
         .iter()
-        .map(|f| EchoFile { field: f.field.clone(), filename: f.filename.clone(), content_type: f.content_type.clone(), bytes: f.bytes.len() })
+        .map(|f| EchoFile {
+            field: f.field.clone(),
+            filename: f.filename.clone(),
+            content_type: f.content_type.clone(),
+            bytes: f.bytes.len(),
+        })
         .collect();
-    web::Json(EchoJson { fields: form.fields, files, emoji })
+    web::Json(EchoJson {
+        fields: form.fields,
+        files,
+        emoji,
+    })
 }
 
 /// Names of the emoji in a text, in order.

@@ -16,11 +16,29 @@ pub fn device_of(req: &HttpRequest) -> Result<Device, AppError> {
     if let Some(device) = req.extensions().get::<Device>() {
         return Ok(device.clone());
     }
-    let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| AppError::internal("no app state"))?;
-    let user_agent = req.headers().get(USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or_default();
-    let header = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string);
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .ok_or_else(|| AppError::internal("no app state"))?;
+    let user_agent = req
+        .headers()
+        .get(USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let header = |name: &str| {
+        req.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    };
     let https = req.connection_info().scheme() == "https";
-    let device = detect(&state.profiles, &RequestInfo { user_agent, https, header: &header });
+    let device = detect(
+        &state.profiles,
+        &RequestInfo {
+            user_agent,
+            https,
+            header: &header,
+        },
+    );
     req.extensions_mut().insert(device.clone());
     Ok(device)
 }
@@ -56,12 +74,18 @@ impl FromRequest for KeitaiForm {
 }
 
 fn decode_form(req: &HttpRequest, body: &[u8]) -> Result<FormData, AppError> {
-    let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| AppError::internal("no app state"))?;
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .ok_or_else(|| AppError::internal("no app state"))?;
     let device = device_of(req)?;
     if body.len() > MAX_FORM_BYTES {
         return Err(AppError::BadInput("form too large".into()));
     }
-    let content_type = req.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let content_type = req
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
     let target = device.target();
     let form = match multipart_boundary(content_type) {
         Some(boundary) => parse_multipart(body, &boundary, &state.codec, target),
@@ -89,7 +113,9 @@ impl FromRequest for KeitaiQuery {
 }
 
 fn decode_query(req: &HttpRequest) -> Result<FormData, AppError> {
-    let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| AppError::internal("no app state"))?;
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .ok_or_else(|| AppError::internal("no app state"))?;
     let device = device_of(req)?;
     parse_urlencoded(req.query_string().as_bytes(), &state.codec, device.target())
         .map_err(|e| AppError::BadInput(e.to_string()))

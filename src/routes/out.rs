@@ -7,7 +7,11 @@ use crate::routes::render::{ctx, ok};
 use crate::state::AppState;
 use actix_web::{web, HttpResponse};
 
-pub async fn interstitial(state: web::Data<AppState>, device: Device, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
+pub async fn interstitial(
+    state: web::Data<AppState>,
+    device: Device,
+    query: KeitaiQuery,
+) -> Result<HttpResponse, AppError> {
     let url = query.0.get("u").unwrap_or_default();
     if !(url.starts_with("http://") || url.starts_with("https://")) || url.chars().any(char::is_control) {
         return Err(AppError::BadInput("not an http(s) URL".into()));

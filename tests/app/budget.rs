@@ -5,9 +5,15 @@ use hiroba::db::models::notice::{NewNotice, Notice};
 
 /// Fetches a page and fails if it is larger than the budget `/device.json` reports for the UA.
 pub fn get_within_budget(app: &TestApp, path: &str, user_agent: &str) -> crate::helpers::Response {
-    let budget = app.get("/device.json", user_agent).json()["max_page_bytes"].as_u64().expect("budget") as usize;
+    let budget = app.get("/device.json", user_agent).json()["max_page_bytes"]
+        .as_u64()
+        .expect("budget") as usize;
     let response = app.get(path, user_agent);
-    assert!(response.body.len() <= budget, "{path} for {user_agent}: {} bytes > budget {budget}", response.body.len());
+    assert!(
+        response.body.len() <= budget,
+        "{path} for {user_agent}: {} bytes > budget {budget}",
+        response.body.len()
+    );
     response
 }
 
@@ -16,7 +22,15 @@ fn add_long_notices(app: &TestApp, count: usize) {
     let today = chrono::Local::now().date_naive();
     for i in 0..count {
         let title = format!("長いお知らせの題名です。子育て支援センターからのご案内 その{i}🎵");
-        Notice::insert(&mut conn, &NewNotice { title: &title, body: "本文", published_on: today }).expect("insert");
+        Notice::insert(
+            &mut conn,
+            &NewNotice {
+                title: &title,
+                body: "本文",
+                published_on: today,
+            },
+        )
+        .expect("insert");
     }
 }
 
@@ -28,7 +42,11 @@ fn the_top_page_pages_itself_to_fit_a_5kb_mova_handset() {
     let text = first.sjis_text();
     assert!(text.contains("次へ"), "a long list must offer the next page: {text}");
     let before = &text[..text.find("ページ").expect("pager")];
-    let pages: usize = before.rsplit('/').next().and_then(|n| n.parse().ok()).expect("page count");
+    let pages: usize = before
+        .rsplit('/')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("page count");
     assert!(pages >= 2);
     let mut seen = 0;
     for page in 1..=pages {
@@ -42,8 +60,22 @@ fn the_top_page_pages_itself_to_fit_a_5kb_mova_handset() {
 fn every_keitai_page_type_fits_its_budget() {
     let app = spawn_app();
     add_long_notices(&app, 10);
-    for user_agent in [ua::DOCOMO_MOVA_5K, ua::DOCOMO_MOVA, ua::DOCOMO_FOMA_1, ua::AU, ua::SOFTBANK, ua::WILLCOM] {
-        for path in ["/", "/?page=2", "/device", "/notices/1", "/out?u=https%3A%2F%2Fwww.city.kashiwa.lg.jp%2F", "/no-such-page"] {
+    for user_agent in [
+        ua::DOCOMO_MOVA_5K,
+        ua::DOCOMO_MOVA,
+        ua::DOCOMO_FOMA_1,
+        ua::AU,
+        ua::SOFTBANK,
+        ua::WILLCOM,
+    ] {
+        for path in [
+            "/",
+            "/?page=2",
+            "/device",
+            "/notices/1",
+            "/out?u=https%3A%2F%2Fwww.city.kashiwa.lg.jp%2F",
+            "/no-such-page",
+        ] {
             get_within_budget(&app, path, user_agent);
         }
     }

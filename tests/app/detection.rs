@@ -74,18 +74,38 @@ fn real_user_agents_are_detected_as_expected() {
             failures.push(format!("{}\n    {}", case.ua, mismatched.join("\n    ")));
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn carrier_headers_give_the_screen_width() {
     let app = spawn_app();
-    let au = app.get_with("/device.json", &[("User-Agent", "KDDI-CA3B UP.Browser/6.2_7.2.7.1.K.2.234 (GUI) MMP/2.0"), ("X-UP-DEVCAP-SCREENPIXELS", "480,800")]).json();
+    let au = app
+        .get_with(
+            "/device.json",
+            &[
+                ("User-Agent", "KDDI-CA3B UP.Browser/6.2_7.2.7.1.K.2.234 (GUI) MMP/2.0"),
+                ("X-UP-DEVCAP-SCREENPIXELS", "480,800"),
+            ],
+        )
+        .json();
     assert_eq!(au["screen_width"], 480);
     let sb = app
         .get_with(
             "/device.json",
-            &[("User-Agent", "SoftBank/1.0/912SH/SHJ001/SN000000000000000 Browser/NetFront/3.4 Profile/MIDP-2.0"), ("X-JPHONE-DISPLAY", "240*400")],
+            &[
+                (
+                    "User-Agent",
+                    "SoftBank/1.0/912SH/SHJ001/SN000000000000000 Browser/NetFront/3.4 Profile/MIDP-2.0",
+                ),
+                ("X-JPHONE-DISPLAY", "240*400"),
+            ],
         )
         .json();
     assert_eq!(sb["screen_width"], 240);
@@ -98,6 +118,8 @@ fn au_keeps_cookies_over_http_but_not_over_https() {
     let app = spawn_app();
     let au = "KDDI-SA31 UP.Browser/6.2.0.7.3.129 (GUI) MMP/2.0";
     assert_eq!(app.get("/device.json", au).json()["cookies"], true);
-    let over_https = app.get_with("/device.json", &[("User-Agent", au), ("X-Forwarded-Proto", "https")]).json();
+    let over_https = app
+        .get_with("/device.json", &[("User-Agent", au), ("X-Forwarded-Proto", "https")])
+        .json();
     assert_eq!(over_https["cookies"], false);
 }

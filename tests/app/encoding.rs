@@ -10,15 +10,36 @@ fn served_bytes(app: &TestApp, text: &str, user_agent: &str) -> (Vec<u8>, String
     let mut conn = app.pool.get().expect("connection");
     Notice::insert(
         &mut conn,
-        &NewNotice { title: "文字テスト", body: &body, published_on: NaiveDate::from_ymd_opt(2026, 11, 20).expect("date") },
+        &NewNotice {
+            title: "文字テスト",
+            body: &body,
+            published_on: NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
+        },
     )
     .expect("insert");
-    let id = Notice::recent(&mut conn, 100).expect("notices").into_iter().map(|n| n.id).max().expect("an id");
+    let id = Notice::recent(&mut conn, 100)
+        .expect("notices")
+        .into_iter()
+        .map(|n| n.id)
+        .max()
+        .expect("an id");
     let response = app.get(&format!("/notices/{id}"), user_agent);
     assert_eq!(response.status, 200);
-    let start = response.body.windows(8).position(|w| w == b"&lt;&lt;").expect("start marker") + 8;
-    let end = response.body.windows(8).position(|w| w == b"&gt;&gt;").expect("end marker");
-    (response.body[start..end].to_vec(), response.header("content-type").unwrap_or_default().to_string())
+    let start = response
+        .body
+        .windows(8)
+        .position(|w| w == b"&lt;&lt;")
+        .expect("start marker")
+        + 8;
+    let end = response
+        .body
+        .windows(8)
+        .position(|w| w == b"&gt;&gt;")
+        .expect("end marker");
+    (
+        response.body[start..end].to_vec(),
+        response.header("content-type").unwrap_or_default().to_string(),
+    )
 }
 
 const AWKWARD: &str = "〜—−①㈱🇯🇵𠮷☀";
@@ -75,5 +96,7 @@ fn no_numeric_character_reference_ever_reaches_a_phone() {
     let app = spawn_app();
     let (bytes, _) = served_bytes(&app, "𠮷𩸽☃™€", ua::DOCOMO_FOMA_1);
     assert!(!bytes.windows(2).any(|w| w == b"&#"), "got {bytes:02X?}");
-    assert!(encoding_rs::SHIFT_JIS.decode_without_bom_handling_and_without_replacement(&bytes).is_some());
+    assert!(encoding_rs::SHIFT_JIS
+        .decode_without_bom_handling_and_without_replacement(&bytes)
+        .is_some());
 }

@@ -51,15 +51,25 @@ fn the_exit_page_links_onwards_and_refuses_other_schemes() {
     let app = spawn_app();
     let response = app.get("/out?u=https%3A%2F%2Fwww.city.kashiwa.lg.jp%2F", ua::DOCOMO_FOMA_1);
     assert_eq!(response.status, 200);
-    assert!(response.sjis_text().contains("href=\"https://www.city.kashiwa.lg.jp/\""));
+    assert!(response
+        .sjis_text()
+        .contains("href=\"https://www.city.kashiwa.lg.jp/\""));
     assert_eq!(app.get("/out?u=javascript%3Aalert(1)", ua::PC).status, 400);
 }
 
 #[test]
 fn the_device_page_describes_the_phone_in_japanese() {
     let app = spawn_app();
-    let text = app.get_with("/device", &[("User-Agent", ua::AU), ("X-UP-DEVCAP-SCREENPIXELS", "240,400")]).sjis_text();
+    let text = app
+        .get_with(
+            "/device",
+            &[("User-Agent", ua::AU), ("X-UP-DEVCAP-SCREENPIXELS", "240,400")],
+        )
+        .sjis_text();
     assert!(text.contains("機種：SA31"), "{text}");
     assert!(text.contains("画面の幅：240ドット"));
-    assert!(text.contains("format=\"*M\""), "au text inputs carry the input-mode hint");
+    assert!(
+        text.contains("format=\"*M\""),
+        "au text inputs carry the input-mode hint"
+    );
 }

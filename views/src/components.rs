@@ -5,7 +5,18 @@ use crate::ctx::{Ctx, Flavor, InputHint, InputKind, Styling};
 use maud::{html, Markup, PreEscaped};
 
 /// Keycap emoji 0–9: the encoder turns them into each carrier's number-key emoji.
-const KEYCAPS: [&str; 10] = ["0\u{20E3}", "1\u{20E3}", "2\u{20E3}", "3\u{20E3}", "4\u{20E3}", "5\u{20E3}", "6\u{20E3}", "7\u{20E3}", "8\u{20E3}", "9\u{20E3}"];
+const KEYCAPS: [&str; 10] = [
+    "0\u{20E3}",
+    "1\u{20E3}",
+    "2\u{20E3}",
+    "3\u{20E3}",
+    "4\u{20E3}",
+    "5\u{20E3}",
+    "6\u{20E3}",
+    "7\u{20E3}",
+    "8\u{20E3}",
+    "9\u{20E3}",
+];
 
 /// The hidden field that tells the server which charset the browser really used.
 pub const CHARSET_HINT_FIELD: &str = "_enc";
@@ -56,7 +67,10 @@ pub fn external_link(ctx: &Ctx, url: &str, label: &str) -> Markup {
 
 /// A vertical menu of links, numbered 1–9 on keypad devices.
 pub fn menu(ctx: &Ctx, items: &[(&str, &str)]) -> Markup {
-    let numbered = items.iter().enumerate().map(|(i, item)| (u8::try_from(i + 1).ok().filter(|k| *k <= 9), item));
+    let numbered = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (u8::try_from(i + 1).ok().filter(|k| *k <= 9), item));
     match ctx.flavor {
         Flavor::Chtml | Flavor::Xhtml => html! {
             @for (key, (path, label)) in numbered { (link(ctx, path, label, key)) br; }
@@ -96,7 +110,11 @@ pub fn text_input(ctx: &Ctx, name: &str, value: &str, kind: InputKind, size: u8)
     let (attr, hint) = input_hint(ctx.input_hint, kind);
     let open = format!(
         "<input type=\"{}\" name=\"{}\" value=\"{}\" size=\"{size}\" {attr}=\"{hint}\">",
-        if kind == InputKind::Number && ctx.input_hint == InputHint::Inputmode { "tel" } else { "text" },
+        if kind == InputKind::Number && ctx.input_hint == InputHint::Inputmode {
+            "tel"
+        } else {
+            "text"
+        },
         escape(name),
         escape(value),
     );
@@ -133,6 +151,15 @@ fn input_hint(hint: InputHint, kind: InputKind) -> (&'static str, &'static str) 
 /// A submit button.
 pub fn submit(label: &str) -> Markup {
     html! { input type="submit" value=(label); }
+}
+
+/// One page of a list that was cut to fit the device's page budget.
+#[derive(Debug, Clone, Copy)]
+pub struct ListPage<'a> {
+    pub items: &'a [Markup],
+    /// 1-based.
+    pub page: usize,
+    pub pages: usize,
 }
 
 /// Previous/next links between pages of a list; `*` and `#` are the keys on keypad devices.

@@ -72,9 +72,9 @@ fn close_void_elements(html: &str) -> String {
     while let Some(lt) = rest.find('<') {
         out.push_str(&rest[..lt]);
         rest = &rest[lt..];
-        let is_void = VOID.iter().any(|tag| {
-            rest.starts_with(tag) && matches!(rest.as_bytes().get(tag.len()), Some(b' ' | b'>' | b'/'))
-        });
+        let is_void = VOID
+            .iter()
+            .any(|tag| rest.starts_with(tag) && matches!(rest.as_bytes().get(tag.len()), Some(b' ' | b'>' | b'/')));
         let end = rest.find('>').map_or(rest.len(), |i| i + 1);
         let tag = &rest[..end];
         if is_void && tag.ends_with('>') && !tag.ends_with("/>") {
@@ -95,7 +95,10 @@ mod tests {
 
     #[test]
     fn void_elements_are_closed_for_xml() {
-        assert_eq!(close_void_elements("<p>a<br>b<hr><input name=\"x\"></p>"), "<p>a<br />b<hr /><input name=\"x\" /></p>");
+        assert_eq!(
+            close_void_elements("<p>a<br>b<hr><input name=\"x\"></p>"),
+            "<p>a<br />b<hr /><input name=\"x\" /></p>"
+        );
         assert_eq!(close_void_elements("<b>bold</b><br />"), "<b>bold</b><br />");
     }
 }

@@ -1,6 +1,6 @@
 //! ご利用の機種: what Hiroba detected about the phone, for members and support staff.
 
-use crate::components::{footer, form, submit, subheading, text_input};
+use crate::components::{footer, form, subheading, submit, text_input};
 use crate::ctx::{Ctx, InputKind};
 use crate::layout::page;
 use maud::html;
@@ -19,7 +19,13 @@ pub struct DeviceView {
 }
 
 pub fn device(ctx: &Ctx, view: &DeviceView) -> String {
-    let unknown = |s: &str| if s.is_empty() { "不明".to_string() } else { s.to_string() };
+    let unknown = |s: &str| {
+        if s.is_empty() {
+            "不明".to_string()
+        } else {
+            s.to_string()
+        }
+    };
     page(
         ctx,
         "ご利用の機種",

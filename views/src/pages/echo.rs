@@ -1,6 +1,6 @@
 //! 文字の送信テスト: shows back what the server received, so support staff can check a phone's input.
 
-use crate::components::{footer, form, submit, subheading, text_input};
+use crate::components::{footer, form, subheading, submit, text_input};
 use crate::ctx::{Ctx, InputKind};
 use crate::layout::page;
 use maud::html;

@@ -1,6 +1,6 @@
 //! The top page (トップ): notices from the city and the main menu.
 
-use crate::components::{footer, link, menu, pager, separator, subheading};
+use crate::components::{footer, link, menu, pager, separator, subheading, ListPage};
 use crate::ctx::Ctx;
 use crate::layout::page;
 use maud::{html, Markup};
@@ -12,14 +12,6 @@ pub struct NoticeItem {
     pub title: String,
     /// Display date, e.g. `11/20`.
     pub date: String,
-}
-
-/// The top page's data.
-#[derive(Debug, Clone)]
-pub struct HomeView {
-    pub notices: Vec<Markup>,
-    pub page: usize,
-    pub pages: usize,
 }
 
 /// One line of the notice list (rendered alone so the list can be paged by size).
@@ -35,7 +27,7 @@ const MENU: [(&str, &str); 4] = [
     ("/watch", "子どもの見守り"),
 ];
 
-pub fn home(ctx: &Ctx, view: &HomeView) -> String {
+pub fn home(ctx: &Ctx, list: &ListPage<'_>) -> String {
     page(
         ctx,
         "かしわ子育てひろば",
@@ -44,14 +36,9 @@ pub fn home(ctx: &Ctx, view: &HomeView) -> String {
             (menu(ctx, &MENU))
             (separator(ctx))
             (subheading(ctx, "お知らせ"))
-            @for notice in &view.notices { (notice) }
-            (pager(ctx, "/", view.page, view.pages))
+            @for notice in list.items { (notice) }
+            (pager(ctx, "/", list.page, list.pages))
             (footer(ctx))
         },
     )
-}
-
-/// The page frame without list items: its size is the fixed cost of every page of the list.
-pub fn home_chrome(ctx: &Ctx) -> String {
-    home(ctx, &HomeView { notices: Vec::new(), page: 99, pages: 99 })
 }
