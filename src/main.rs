@@ -20,7 +20,7 @@ struct Cli {
 enum Command {
     /// Serve the web pages.
     Serve,
-    /// Serve with demo data in an embedded SQLite database (http://127.0.0.1:8080).
+    /// Serve, seeding demo notices into an empty database (by default hiroba-data/hiroba.db at 127.0.0.1:8080).
     Demo,
     /// Apply pending database migrations and exit.
     Migrate,

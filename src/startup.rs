@@ -74,6 +74,7 @@ impl Application {
                 )
                 .wrap(Logger::new("%a \"%r\" %s %b %Dms \"%{User-Agent}i\""))
                 .app_data(state.clone())
+                .app_data(web::PayloadConfig::new(routes::extract::MAX_FORM_BYTES))
                 .configure(routes::configure)
         })
         .listen(listener)

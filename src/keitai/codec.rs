@@ -64,6 +64,14 @@ impl Codec {
 
     /// What to write instead of ordinary encoding at the start of `rest`, and how much it covers.
     fn special_at<'a>(&'a self, rest: &str, c: char, target: Target) -> Option<(Special<'a>, usize)> {
+        if let Some(len) = keycap_len(rest) {
+            let key: String = [c, '\u{20E3}'].into_iter().collect();
+            return self.emoji.get(&key).map(|emoji| (Special::Emoji(emoji), len));
+        }
+        if c == '\u{FE0F}' {
+            // A variation selector left alone (after a non-emoji): nothing to show.
+            return Some((Special::Text(""), c.len_utf8()));
+        }
         if self.emoji_start.contains_or_astral(c) {
             if let Some((emoji, len)) = self.emoji.match_prefix(rest) {
                 return Some((Special::Emoji(emoji), len + variation_selector_len(&rest[len..])));
@@ -272,9 +280,23 @@ fn softbank_page(letter: char) -> Option<u32> {
 }
 
 /// `1⃣`: an ASCII digit or `#` followed by COMBINING ENCLOSING KEYCAP is an emoji.
+/// (Also the fully-qualified form with VARIATION SELECTOR-16 between them: `1\u{FE0F}\u{20E3}`.)
 fn starts_keycap(rest: &str) -> bool {
+    keycap_len(rest).is_some()
+}
+
+fn keycap_len(rest: &str) -> Option<usize> {
+    const KEYCAP: [u8; 3] = [0xE2, 0x83, 0xA3];
+    const VS16: [u8; 3] = [0xEF, 0xB8, 0x8F];
     let b = rest.as_bytes();
-    b.len() >= 4 && (b[0].is_ascii_digit() || b[0] == b'#') && b[1..4] == [0xE2, 0x83, 0xA3]
+    if b.is_empty() || !(b[0].is_ascii_digit() || b[0] == b'#') {
+        return None;
+    }
+    match (b.get(1..4), b.get(4..7)) {
+        (Some(k), _) if k == KEYCAP => Some(4),
+        (Some(v), Some(k)) if v == VS16 && k == KEYCAP => Some(7),
+        _ => None,
+    }
 }
 
 fn variation_selector_len(rest: &str) -> usize {

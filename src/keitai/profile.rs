@@ -142,7 +142,7 @@ pub struct Profile {
     /// Mobile carrier, empty when the profile is not a carrier's.
     #[serde(default)]
     pub carrier: String,
-    /// Keitai profiles are held to their page budget and never get JavaScript.
+    /// Keypad phones of the carriers' own browsers: number-key links, no scripts, budgets enforced by tests.
     pub keitai: bool,
     pub parser: UaParser,
     pub markup: Markup,

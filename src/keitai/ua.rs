@@ -24,7 +24,7 @@ pub fn docomo(ua: &str) -> Parsed {
         // The mova form: DoCoMo/1.0/MODEL/cNN/…
         let mut parts = rest.split('/');
         let model = parts.next().unwrap_or_default().to_string();
-        let cache_kb = parts.find_map(cache_token).or(Some(5));
+        let cache_kb = parts.find_map(cache_token);
         let browser = if version == "DoCoMo/3.0" {
             "imode3.0"
         } else {
@@ -41,7 +41,7 @@ pub fn docomo(ua: &str) -> Parsed {
     let (model, params) = rest.split_once('(').unwrap_or((rest, ""));
     let model = model.trim().trim_start_matches("MST_v_").to_string();
     let params: Vec<&str> = params.trim_end_matches(')').split(';').map(str::trim).collect();
-    let cache_kb = params.iter().find_map(|p| cache_token(p)).or(Some(5));
+    let cache_kb = params.iter().find_map(|p| cache_token(p));
     let width_px = params.iter().find_map(|p| display_chars(p)).map(|chars| chars * 10);
     let browser = if version == "DoCoMo/3.0" {
         "imode3.0"

@@ -57,7 +57,7 @@ impl FromRequest for Device {
 pub struct KeitaiForm(pub FormData);
 
 /// Largest form body accepted (photos come by mail or multipart up to this size).
-const MAX_FORM_BYTES: usize = 10 * 1024 * 1024;
+pub const MAX_FORM_BYTES: usize = 10 * 1024 * 1024;
 
 impl FromRequest for KeitaiForm {
     type Error = actix_web::Error;

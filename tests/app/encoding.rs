@@ -100,3 +100,10 @@ fn no_numeric_character_reference_ever_reaches_a_phone() {
         .decode_without_bom_handling_and_without_replacement(&bytes)
         .is_some());
 }
+
+#[test]
+fn keycaps_with_and_without_variation_selector_become_docomo_number_keys() {
+    let app = spawn_app();
+    let (bytes, _) = served_bytes(&app, "1\u{20E3}1\u{FE0F}\u{20E3}\u{2600}\u{FE0F}", ua::DOCOMO_FOMA_1);
+    assert_eq!(bytes, vec![0xF9, 0x87, 0xF9, 0x87, 0xF8, 0x9F], "got {bytes:02X?}");
+}
