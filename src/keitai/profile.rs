@@ -250,10 +250,6 @@ impl ProfileRegistry {
         self.profiles.iter()
     }
 
-    pub fn get(&self, id: &str) -> Option<&Arc<Profile>> {
-        self.profiles.iter().find(|p| p.id == id)
-    }
-
     /// The profile used when nothing else matches.
     pub fn catch_all(&self) -> &Arc<Profile> {
         // `new` guarantees the last profile exists and is the catch-all.

@@ -76,11 +76,6 @@ impl Ctx {
             url.to_string()
         }
     }
-
-    /// Whether keitai rules apply (no scripts, small pages).
-    pub fn is_keitai(&self) -> bool {
-        matches!(self.flavor, Flavor::Chtml | Flavor::Xhtml)
-    }
 }
 
 fn percent_encode(text: &str) -> String {
