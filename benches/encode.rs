@@ -21,6 +21,7 @@ fn page() -> String {
         charset: "Shift_JIS",
         sid: Some("Zx81aB3dE5fG7hJ9kL1mN3pQ".into()),
         csrf: None,
+        signed_in: false,
     };
     let titles = [
         "子育てひろば 12月の予定☀",

@@ -1,5 +1,6 @@
 //! Typed settings: an optional TOML file with a `HIROBA_*` environment overlay, validated once.
 
+use crate::keitai::client_addr::TrustedProxies;
 use serde::Deserialize;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -15,6 +16,16 @@ pub struct Settings {
     pub profiles_dir: PathBuf,
     /// Worker threads of the HTTP server (0: one per core).
     pub http_workers: usize,
+    /// The city's community areas members choose from, in display order (synced into the database).
+    pub areas: Vec<String>,
+    /// Minutes without a request after which a session ends.
+    pub session_idle_minutes: u32,
+    /// Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed.
+    pub trusted_proxies: TrustedProxies,
+    /// The dated carrier gateway list used by かんたんログイン.
+    pub gateway_list: PathBuf,
+    /// A gateway list older than this many days switches かんたんログイン off.
+    pub gateway_max_age_days: u32,
 }
 
 /// Where the data lives; the backend follows from the URL scheme.
@@ -33,6 +44,11 @@ struct FileSettings {
     base_url: Option<String>,
     profiles_dir: Option<PathBuf>,
     http_workers: Option<usize>,
+    areas: Option<Vec<String>>,
+    session_idle_minutes: Option<u32>,
+    trusted_proxies: Option<String>,
+    gateway_list: Option<PathBuf>,
+    gateway_max_age_days: Option<u32>,
 }
 
 /// A setting that is missing or wrong, named so an operator can fix it.
@@ -74,6 +90,30 @@ impl Settings {
             .map(PathBuf::from)
             .or(from_file.profiles_dir)
             .unwrap_or_else(|| PathBuf::from("carrier-profiles"));
+        let gateway_list = env("HIROBA_GATEWAY_LIST")
+            .map(PathBuf::from)
+            .or(from_file.gateway_list)
+            .unwrap_or_else(|| profiles_dir.join("gateways.toml"));
+        let areas = match env("HIROBA_AREAS") {
+            Some(list) => list
+                .split(',')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(String::from)
+                .collect(),
+            None => from_file.areas.unwrap_or_default(),
+        };
+        let proxies = pick("HIROBA_TRUSTED_PROXIES", from_file.trusted_proxies, "");
+        let idle = pick(
+            "HIROBA_SESSION_IDLE_MINUTES",
+            from_file.session_idle_minutes.map(|n| n.to_string()),
+            "60",
+        );
+        let max_age = pick(
+            "HIROBA_GATEWAY_MAX_AGE_DAYS",
+            from_file.gateway_max_age_days.map(|n| n.to_string()),
+            "90",
+        );
         let workers = pick(
             "HIROBA_HTTP_WORKERS",
             from_file.http_workers.map(|n| n.to_string()),
@@ -93,6 +133,15 @@ impl Settings {
                 value: workers.clone(),
                 reason: "expected a whole number",
             })?,
+            areas,
+            session_idle_minutes: parse_positive("HIROBA_SESSION_IDLE_MINUTES", &idle)?,
+            trusted_proxies: TrustedProxies::parse_list(&proxies).map_err(|_| ConfigError::Invalid {
+                name: "HIROBA_TRUSTED_PROXIES",
+                value: proxies.clone(),
+                reason: "expected addresses or CIDR ranges separated by commas",
+            })?,
+            gateway_list,
+            gateway_max_age_days: parse_positive("HIROBA_GATEWAY_MAX_AGE_DAYS", &max_age)?,
         })
     }
 }
@@ -121,6 +170,57 @@ impl DatabaseUrl {
             ));
         }
         Ok(DatabaseUrl::Sqlite(PathBuf::from(path)))
+    }
+
+    /// The URL as it may appear in messages and logs: a PostgreSQL password becomes `***`.
+    pub fn redacted(&self) -> String {
+        match self {
+            DatabaseUrl::Sqlite(path) => path.display().to_string(),
+            DatabaseUrl::Postgres(url) => {
+                let Some((scheme, rest)) = url.split_once("://") else {
+                    return url.clone();
+                };
+                let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+                match rest[..authority_end].rsplit_once('@') {
+                    Some((user_info, host)) => {
+                        let user = user_info.split(':').next().unwrap_or_default();
+                        let hidden = if user_info.contains(':') {
+                            format!("{user}:***")
+                        } else {
+                            user.to_string()
+                        };
+                        format!("{scheme}://{hidden}@{host}{}", &rest[authority_end..])
+                    }
+                    None => url.clone(),
+                }
+            }
+        }
+    }
+}
+
+impl Settings {
+    /// The host (and port) of `base_url`: the only Host header かんたんログイン accepts.
+    pub fn public_host(&self) -> &str {
+        self.base_url
+            .split_once("://")
+            .map(|(_, host)| host)
+            .unwrap_or(&self.base_url)
+    }
+
+    /// Whether pages are served over HTTPS (cookies then get the Secure flag).
+    pub fn is_https(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
+}
+
+fn parse_positive(name: &'static str, value: &str) -> Result<u32, ConfigError> {
+    match value.parse::<u32>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err(ConfigError::Invalid {
+            name,
+            value: value.to_string(),
+            reason: "expected a whole number above zero",
+        }),
     }
 }
 
@@ -178,5 +278,27 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("HIROBA_BASE_URL"), "{err}");
+        let err = Settings::load(None, env_of(&[("HIROBA_TRUSTED_PROXIES", "10.0.0.0/99")]))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("HIROBA_TRUSTED_PROXIES"), "{err}");
+    }
+
+    #[test]
+    fn database_passwords_never_reach_messages() {
+        let url = DatabaseUrl::parse("postgres://hiroba:s3cret@db.example:5432/hiroba?sslmode=require").unwrap();
+        assert_eq!(
+            url.redacted(),
+            "postgres://hiroba:***@db.example:5432/hiroba?sslmode=require"
+        );
+        let url = DatabaseUrl::parse("postgres://postgres@127.0.0.1/test").unwrap();
+        assert_eq!(url.redacted(), "postgres://postgres@127.0.0.1/test");
+    }
+
+    #[test]
+    fn areas_come_from_the_environment_in_order() {
+        let s = Settings::load(None, env_of(&[("HIROBA_AREAS", "柏中央, 新富,旭町")])).unwrap();
+        assert_eq!(s.areas, ["柏中央", "新富", "旭町"]);
+        assert_eq!(s.session_idle_minutes, 60);
     }
 }

@@ -1,8 +1,124 @@
-//! Demo data: notices a Kashiwa-like city would post, seeded once into an empty database.
+//! Demo data: Kashiwa's community areas, members of every role and the notices a city would post,
+//! seeded once into an empty database.
 
+use crate::auth::admin::{add_member, AddMember};
+use crate::config::Settings;
+use crate::db::models::area::Area;
+use crate::db::models::mail_address::MailAddress;
 use crate::db::models::notice::{NewNotice, Notice};
-use crate::db::DbPool;
+use crate::domain::role::{MemberStatus, Role};
+use crate::state::AppState;
 use chrono::{Duration, Local};
+
+/// Kashiwa's 20 コミュニティエリア (the ふるさと協議会 areas of the 2009 model project's time).
+pub const KASHIWA_AREAS: [&str; 20] = [
+    "新富",
+    "旭町",
+    "柏中央",
+    "富勢",
+    "田中",
+    "豊四季台",
+    "新田原",
+    "富里",
+    "西原",
+    "松葉",
+    "高田・松ケ崎",
+    "増尾",
+    "南部",
+    "光ケ丘",
+    "酒井根",
+    "藤心",
+    "手賀",
+    "風早北部",
+    "風早南部",
+    "永楽台",
+];
+
+/// The demo's one password (printed at start; the demo runs on 127.0.0.1 only by default).
+pub const DEMO_PASSWORD: &str = "hiroba-demo-2026";
+
+/// A demo member: address, nickname, real name, area, roles, status.
+type DemoMember = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [Role],
+    MemberStatus,
+);
+
+const MEMBERS: [DemoMember; 6] = [
+    (
+        "hana.mama@docomo.ne.jp",
+        "はなママ",
+        "柏木 花子",
+        "柏中央",
+        &[Role::Guardian],
+        MemberStatus::Approved,
+    ),
+    (
+        "sakura.baaba@ezweb.ne.jp",
+        "さくらばあば",
+        "桜井 さくら",
+        "富勢",
+        &[Role::Supporter],
+        MemberStatus::Approved,
+    ),
+    (
+        "sensei@kashiwa-es.example.jp",
+        "たなか先生",
+        "田中 一郎",
+        "田中",
+        &[Role::Teacher],
+        MemberStatus::Approved,
+    ),
+    (
+        "coordinator@hiroba.example.jp",
+        "コーディネーター",
+        "増尾 良子",
+        "増尾",
+        &[Role::Coordinator],
+        MemberStatus::Approved,
+    ),
+    (
+        "admin@hiroba.example.jp",
+        "管理者",
+        "管理 太郎",
+        "柏中央",
+        &[Role::Admin],
+        MemberStatus::Approved,
+    ),
+    (
+        "new.mama@softbank.ne.jp",
+        "ゆいママ",
+        "松葉 結衣",
+        "松葉",
+        &[Role::Guardian],
+        MemberStatus::Pending,
+    ),
+];
+
+/// The demo's settings: Kashiwa's areas unless others are configured.
+pub fn settings(mut settings: Settings) -> Settings {
+    if settings.areas.is_empty() {
+        settings.areas = KASHIWA_AREAS.iter().map(|a| a.to_string()).collect();
+    }
+    settings
+}
+
+/// The logins the demo prints at start.
+pub fn logins() -> String {
+    let mut out = format!("デモ用ログイン (password for all: {DEMO_PASSWORD}):\n");
+    for (address, nickname, _, _, roles, status) in MEMBERS {
+        let roles: Vec<&str> = roles.iter().map(|r| r.label()).collect();
+        out.push_str(&format!(
+            "  {address:<32} {nickname}（{}・{}）\n",
+            roles.join("・"),
+            status.label()
+        ));
+    }
+    out
+}
 
 const NOTICES: [(&str, &str); 16] = [
     ("子育てひろば 12月の予定☀", "12月の子育てひろばは、毎週火・木曜日の10時〜12時です。\n会場：中央公民館 和室\n持ち物：お子さんの飲み物、タオル"),
@@ -23,9 +139,30 @@ const NOTICES: [(&str, &str); 16] = [
     ("ベビーマッサージ教室", "2〜6か月の赤ちゃんと一緒に参加できます。バスタオルをお持ちください。"),
 ];
 
-/// Inserts the demo notices when the table is empty; returns how many were written.
-pub fn seed(pool: &DbPool) -> Result<usize, String> {
-    let mut conn = pool.get().map_err(|e| e.to_string())?;
+/// Adds the demo members that are missing and the notices when there are none; returns how many
+/// notices were written.
+pub fn seed(state: &AppState) -> Result<usize, String> {
+    let mut conn = state.pool.get().map_err(|e| e.to_string())?;
+    let areas = Area::all(&mut conn).map_err(|e| e.to_string())?;
+    for (email, nickname, real_name, area, roles, status) in MEMBERS {
+        if MailAddress::find(&mut conn, email)
+            .map_err(|e| e.to_string())?
+            .is_some()
+        {
+            continue;
+        }
+        let new = AddMember {
+            email,
+            password: DEMO_PASSWORD,
+            roles,
+            nickname,
+            real_name,
+            // Settings may name other areas than Kashiwa's.
+            area: areas.iter().any(|a| a.name == area).then_some(area),
+            status,
+        };
+        add_member(&mut conn, &state.profiles, &new)?;
+    }
     if Notice::count(&mut conn).map_err(|e| e.to_string())? > 0 {
         return Ok(0);
     }

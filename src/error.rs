@@ -17,6 +17,18 @@ pub enum AppError {
     NotFound,
     #[error("internal error: {0}")]
     Internal(String),
+    /// The policy refused the action.
+    #[error("forbidden")]
+    Forbidden,
+    /// A POST without the session's CSRF token (or with another one).
+    #[error("missing or wrong CSRF token")]
+    Csrf,
+    /// A member a coordinator has not approved yet.
+    #[error("awaiting approval")]
+    AwaitingApproval,
+    /// Go elsewhere first (login, password confirmation); the absolute URL.
+    #[error("redirect to {0}")]
+    Redirect(String),
 }
 
 /// The Japanese message a person sees, attached to the response for the error page renderer.
@@ -40,6 +52,22 @@ impl AppError {
             AppError::NotFound => UserMessage {
                 title: "ページが見つかりません",
                 text: "お探しのページは見つかりませんでした。削除されたか、アドレスが違う可能性があります。",
+            },
+            AppError::Forbidden => UserMessage {
+                title: "このページは表示できません",
+                text: "このページを見る権限がありません。",
+            },
+            AppError::Csrf => UserMessage {
+                title: "送信を受け付けられませんでした",
+                text: "安全のため、この送信は受け付けませんでした。お手数ですが、前のページを開き直してから、もう一度送信してください。",
+            },
+            AppError::AwaitingApproval => UserMessage {
+                title: "承認をお待ちください",
+                text: "ご登録ありがとうございます。コーディネーターが登録内容を確認しています。承認されるとメールでお知らせします。",
+            },
+            AppError::Redirect(_) => UserMessage {
+                title: "移動します",
+                text: "次のページへ移動します。",
             },
             AppError::Internal(_) => UserMessage {
                 title: "ただいま表示できません",
@@ -65,12 +93,19 @@ impl ResponseError for AppError {
             AppError::BadInput(_) => StatusCode::BAD_REQUEST,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Forbidden | AppError::Csrf | AppError::AwaitingApproval => StatusCode::FORBIDDEN,
+            AppError::Redirect(_) => StatusCode::FOUND,
         }
     }
 
     fn error_response(&self) -> HttpResponse {
         if let AppError::Internal(cause) = self {
             log::error!("internal error: {cause}");
+        }
+        if let AppError::Redirect(location) = self {
+            return HttpResponse::Found()
+                .insert_header((actix_web::http::header::LOCATION, location.as_str()))
+                .finish();
         }
         let mut response = HttpResponse::build(self.status_code()).finish();
         response.extensions_mut().insert(self.user_message());

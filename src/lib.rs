@@ -1,5 +1,6 @@
 //! Hiroba: a child-rearing support service for keitai, keypad phones, smartphones and PCs.
 
+pub mod auth;
 pub mod config;
 pub mod db;
 pub mod demo;

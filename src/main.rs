@@ -1,7 +1,9 @@
-//! The `hiroba` command: serve, demo, migrate.
+//! The `hiroba` command: serve, demo, migrate, member.
 
 use clap::{Parser, Subcommand};
+use hiroba::auth::admin::{add_member, describe_member, AddMember};
 use hiroba::config::Settings;
+use hiroba::domain::role::{MemberStatus, Role};
 use hiroba::startup::{build_state, Application};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -24,6 +26,37 @@ enum Command {
     Demo,
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Add or show members (to bootstrap the first coordinator, and for scripts).
+    #[command(subcommand)]
+    Member(MemberCommand),
+}
+
+#[derive(Subcommand)]
+enum MemberCommand {
+    /// Add an approved member whose address counts as verified.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        password: String,
+        /// guardian, supporter, teacher, coordinator or admin; repeat or separate with commas.
+        #[arg(long = "role", required = true, value_delimiter = ',')]
+        roles: Vec<String>,
+        /// Nickname shown to other members.
+        #[arg(long)]
+        name: String,
+        /// Real name (coordinators only); defaults to the nickname.
+        #[arg(long)]
+        real_name: Option<String>,
+        /// Community area, by name.
+        #[arg(long)]
+        area: Option<String>,
+    },
+    /// Show a member's roles, addresses and their health.
+    Show {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -47,15 +80,53 @@ fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Command::Serve => serve(settings, false),
-        Command::Demo => serve(settings, true),
+        Command::Demo => serve(hiroba::demo::settings(settings), true),
+        Command::Member(command) => member(settings, command),
     }
+}
+
+fn member(settings: Settings, command: MemberCommand) -> Result<(), String> {
+    let state = build_state(settings).map_err(|e| e.to_string())?;
+    let mut conn = state.pool.get().map_err(|e| e.to_string())?;
+    match command {
+        MemberCommand::Add {
+            email,
+            password,
+            roles,
+            name,
+            real_name,
+            area,
+        } => {
+            let roles = roles
+                .iter()
+                .map(|r| Role::parse(r.trim()).ok_or_else(|| format!("役割「{r}」はありません (unknown role)")))
+                .collect::<Result<Vec<_>, _>>()?;
+            let id = add_member(
+                &mut conn,
+                &state.profiles,
+                &AddMember {
+                    email: &email,
+                    password: &password,
+                    roles: &roles,
+                    nickname: &name,
+                    real_name: real_name.as_deref().unwrap_or(&name),
+                    area: area.as_deref(),
+                    status: MemberStatus::Approved,
+                },
+            )?;
+            println!("会員を登録しました (member added): id {id}, {email}");
+        }
+        MemberCommand::Show { email } => print!("{}", describe_member(&mut conn, &email)?),
+    }
+    Ok(())
 }
 
 fn serve(settings: Settings, demo: bool) -> Result<(), String> {
     let state = build_state(settings).map_err(|e| e.to_string())?;
     if demo {
-        let seeded = hiroba::demo::seed(&state.pool)?;
+        let seeded = hiroba::demo::seed(&state)?;
         log::info!("demo data: {seeded} notices added");
+        println!("{}", hiroba::demo::logins());
     }
     let base_url = state.settings.base_url.clone();
     let app = Application::build(state).map_err(|e| e.to_string())?;

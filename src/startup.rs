@@ -2,7 +2,9 @@
 
 use crate::config::Settings;
 use crate::db;
+use crate::db::models::area::Area;
 use crate::keitai::emoji::EmojiTable;
+use crate::keitai::gateway::GatewayList;
 use crate::keitai::{Codec, ProfileRegistry};
 use crate::routes;
 use crate::state::AppState;
@@ -22,6 +24,8 @@ pub enum StartupError {
     Emoji(#[from] crate::keitai::emoji::EmojiTableError),
     #[error(transparent)]
     Db(#[from] db::DbError),
+    #[error(transparent)]
+    Gateways(#[from] crate::keitai::gateway::GatewayError),
     #[error("アドレス {addr} で待ち受けできません (cannot listen on {addr}): {source}")]
     Bind { addr: String, source: std::io::Error },
 }
@@ -30,13 +34,27 @@ pub enum StartupError {
 pub fn build_state(settings: Settings) -> Result<AppState, StartupError> {
     let profiles = ProfileRegistry::load(&settings.profiles_dir)?;
     let emoji = EmojiTable::load(&settings.profiles_dir.join("emoji.tsv"))?;
+    // A missing list switches かんたんログイン off; a broken one stops start-up like a broken profile.
+    let gateway_list = if settings.gateway_list.exists() {
+        Some(GatewayList::load(&settings.gateway_list)?)
+    } else {
+        log::warn!(
+            "no gateway list at {}: かんたんログイン is off",
+            settings.gateway_list.display()
+        );
+        None
+    };
     let pool = db::connect(&settings.database)?;
     db::migrate(&pool)?;
+    let mut conn = pool.get().map_err(|e| db::DbError::Migrate(e.to_string()))?;
+    Area::sync(&mut conn, &settings.areas).map_err(|e| db::DbError::Migrate(e.to_string()))?;
+    drop(conn);
     Ok(AppState {
         settings,
         profiles,
         codec: Codec::new(Arc::new(emoji)),
         pool,
+        gateway_list,
     })
 }
 
@@ -54,6 +72,12 @@ impl Application {
             addr: addr.to_string(),
             source,
         })?;
+        Application::with_listener(state, listener)
+    }
+
+    /// Serves on a listener bound by the caller (tests bind first to learn the port of `base_url`).
+    pub fn with_listener(state: AppState, listener: TcpListener) -> Result<Self, StartupError> {
+        let addr = state.settings.bind;
         let port = listener
             .local_addr()
             .map_err(|source| StartupError::Bind {
@@ -68,6 +92,7 @@ impl Application {
                 .wrap(
                     ErrorHandlers::new()
                         .handler(StatusCode::BAD_REQUEST, routes::render::error_page)
+                        .handler(StatusCode::FORBIDDEN, routes::render::error_page)
                         .handler(StatusCode::NOT_FOUND, routes::render::error_page)
                         .handler(StatusCode::PAYLOAD_TOO_LARGE, routes::render::error_page)
                         .handler(StatusCode::INTERNAL_SERVER_ERROR, routes::render::error_page),

@@ -1,7 +1,9 @@
-//! What every request handler shares: settings, device profiles, the codec and the database pool.
+//! What every request handler shares: settings, device profiles, the codec, gateway list and the pool.
 
+use crate::auth::easy_login::Gateways;
 use crate::config::Settings;
 use crate::db::DbPool;
+use crate::keitai::gateway::GatewayList;
 use crate::keitai::{Codec, ProfileRegistry};
 
 #[derive(Debug)]
@@ -10,4 +12,18 @@ pub struct AppState {
     pub profiles: ProfileRegistry,
     pub codec: Codec,
     pub pool: DbPool,
+    /// The carrier gateway list for かんたんログイン (None: not installed, so the feature is off).
+    pub gateway_list: Option<GatewayList>,
+}
+
+impl AppState {
+    /// The かんたんログイン checks as of today.
+    pub fn gateways(&self) -> Gateways<'_> {
+        Gateways {
+            list: self.gateway_list.as_ref(),
+            max_age_days: self.settings.gateway_max_age_days,
+            today: chrono::Utc::now().date_naive(),
+            public_host: self.settings.public_host(),
+        }
+    }
 }

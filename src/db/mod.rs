@@ -1,78 +1,170 @@
-//! The database: connection pool, migrations and models.
+//! The database: one connection type over SQLite and PostgreSQL, the pool, migrations and models.
 //!
-//! SQLite is embedded (bundled libsqlite3). PostgreSQL support joins with the accounts work
-//! through diesel's `MultiConnection`; until then a `postgres://` URL is refused with a clear message.
+//! The backend follows the URL scheme. SQLite is embedded (bundled libsqlite3, the default feature);
+//! PostgreSQL needs the `postgres` feature. Queries are written once against `DbConnection`
+//! (diesel's `MultiConnection`); where SQL must differ, one model method matches on the variant.
 
 pub mod models;
 pub mod schema;
 
 use crate::config::DatabaseUrl;
+use crate::error::AppError;
 use diesel::connection::SimpleConnection;
-use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool};
+use diesel::r2d2::{ManageConnection, Pool, PooledConnection};
 use diesel::{Connection, SqliteConnection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 use std::time::Duration;
 
-pub type DbConnection = SqliteConnection;
-pub type DbPool = Pool<ConnectionManager<DbConnection>>;
+#[cfg(feature = "postgres")]
+use diesel::PgConnection;
+
+/// A connection to whichever backend the settings name.
+#[cfg(feature = "postgres")]
+#[derive(diesel::MultiConnection)]
+pub enum DbConnection {
+    Sqlite(SqliteConnection),
+    Postgres(PgConnection),
+}
+
+/// A connection to whichever backend the settings name (this build: SQLite only).
+#[cfg(not(feature = "postgres"))]
+#[derive(diesel::MultiConnection)]
+pub enum DbConnection {
+    Sqlite(SqliteConnection),
+}
+
+pub type DbPool = Pool<DbManager>;
+pub type DbConn = PooledConnection<DbManager>;
 
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+#[cfg(feature = "postgres")]
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// Settings applied to every SQLite connection (WAL itself is a property of the file).
+const SQLITE_PRAGMAS: &str =
+    "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+/// How long connecting may take before start-up gives up (a dead host must not hang for minutes).
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Why the database could not be opened or migrated.
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
     #[error("データベースに接続できません (cannot open the database {url}): {message}")]
     Connect { url: String, message: String },
-    #[error("このビルドは PostgreSQL に未対応です (PostgreSQL is not supported by this build yet): {0}")]
+    #[error("このビルドは PostgreSQL に未対応です。--features postgres でビルドしてください (built without PostgreSQL support): {0}")]
     Unsupported(String),
     #[error("マイグレーションに失敗しました (migration failed): {0}")]
     Migrate(String),
 }
 
-/// Settings applied to every SQLite connection the pool hands out (WAL is set once in `connect`).
-#[derive(Debug)]
-struct SqlitePragmas;
+/// Opens connections for the pool: the backend by URL scheme, never by trial and error.
+#[derive(Debug, Clone)]
+pub struct DbManager {
+    url: DatabaseUrl,
+}
 
-impl CustomizeConnection<SqliteConnection, diesel::r2d2::Error> for SqlitePragmas {
-    fn on_acquire(&self, conn: &mut SqliteConnection) -> Result<(), diesel::r2d2::Error> {
-        conn.batch_execute("PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
-            .map_err(diesel::r2d2::Error::QueryError)
+impl DbManager {
+    fn open(&self) -> Result<DbConnection, DbError> {
+        let failed = |e: &dyn std::fmt::Display| DbError::Connect {
+            url: self.url.redacted(),
+            message: e.to_string(),
+        };
+        match &self.url {
+            DatabaseUrl::Sqlite(path) => {
+                let mut conn = SqliteConnection::establish(&path.to_string_lossy()).map_err(|e| failed(&e))?;
+                conn.batch_execute(SQLITE_PRAGMAS).map_err(|e| failed(&e))?;
+                Ok(DbConnection::Sqlite(conn))
+            }
+            #[cfg(feature = "postgres")]
+            DatabaseUrl::Postgres(url) => {
+                let conn = PgConnection::establish(&with_connect_timeout(url)).map_err(|e| failed(&e))?;
+                Ok(DbConnection::Postgres(conn))
+            }
+            #[cfg(not(feature = "postgres"))]
+            DatabaseUrl::Postgres(_) => Err(DbError::Unsupported(self.url.redacted())),
+        }
     }
+}
+
+impl ManageConnection for DbManager {
+    type Connection = DbConnection;
+    type Error = diesel::r2d2::Error;
+
+    fn connect(&self) -> Result<DbConnection, Self::Error> {
+        self.open()
+            .map_err(|e| diesel::r2d2::Error::ConnectionError(diesel::ConnectionError::BadConnection(e.to_string())))
+    }
+
+    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), Self::Error> {
+        conn.batch_execute("SELECT 1").map_err(diesel::r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut DbConnection) -> bool {
+        diesel::r2d2::R2D2Connection::is_broken(conn)
+    }
+}
+
+/// libpq waits for the OS TCP timeout (minutes) on an unreachable host unless told otherwise.
+#[cfg(feature = "postgres")]
+fn with_connect_timeout(url: &str) -> String {
+    if url.contains("connect_timeout=") {
+        return url.to_string();
+    }
+    let separator = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{separator}connect_timeout={}", CONNECT_TIMEOUT.as_secs())
 }
 
 /// Opens the pool (creating the SQLite file and its folder) and fails fast when it cannot connect.
 pub fn connect(url: &DatabaseUrl) -> Result<DbPool, DbError> {
-    let path = match url {
-        DatabaseUrl::Sqlite(path) => path,
-        DatabaseUrl::Postgres(url) => return Err(DbError::Unsupported(url.clone())),
-    };
-    let shown = path.display().to_string();
-    let connect_err = |message: String| DbError::Connect {
-        url: shown.clone(),
-        message,
-    };
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| connect_err(e.to_string()))?;
+    if let DatabaseUrl::Sqlite(path) = url {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| DbError::Connect {
+                url: url.redacted(),
+                message: e.to_string(),
+            })?;
+        }
     }
-    // WAL is a property of the file: switch it once, before several connections compete for the lock.
-    let mut first = SqliteConnection::establish(&shown).map_err(|e| connect_err(e.to_string()))?;
-    first
-        .batch_execute("PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL;")
-        .map_err(|e| connect_err(e.to_string()))?;
+    let manager = DbManager { url: url.clone() };
+    // One direct connection first: its error is precise, where the pool's would only say "timed out".
+    drop(manager.open()?);
     Pool::builder()
         .max_size(8)
         .min_idle(Some(1))
-        .connection_timeout(Duration::from_secs(5))
-        .connection_customizer(Box::new(SqlitePragmas))
-        .build(ConnectionManager::new(shown.clone()))
-        .map_err(|e| connect_err(e.to_string()))
+        .connection_timeout(CONNECT_TIMEOUT)
+        .build(manager)
+        .map_err(|e| DbError::Connect {
+            url: url.redacted(),
+            message: e.to_string(),
+        })
 }
 
-/// Applies pending migrations.
+/// Applies pending migrations of the connected backend; returns how many ran.
 pub fn migrate(pool: &DbPool) -> Result<usize, DbError> {
     let mut conn = pool.get().map_err(|e| DbError::Migrate(e.to_string()))?;
-    let applied = conn
-        .run_pending_migrations(SQLITE_MIGRATIONS)
-        .map_err(|e| DbError::Migrate(e.to_string()))?;
-    Ok(applied.len())
+    let applied = match &mut *conn {
+        DbConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|v| v.len()),
+        #[cfg(feature = "postgres")]
+        DbConnection::Postgres(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS).map(|v| v.len()),
+    };
+    applied.map_err(|e| DbError::Migrate(e.to_string()))
+}
+
+/// Runs blocking database work on the thread pool, off the actix executor.
+pub async fn run<T, F>(pool: &DbPool, work: F) -> Result<T, AppError>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
+    T: Send + 'static,
+{
+    let pool = pool.clone();
+    actix_web::web::block(move || {
+        let mut conn = pool.get().map_err(AppError::internal)?;
+        work(&mut conn)
+    })
+    .await
+    .map_err(AppError::internal)?
+}
+
+/// The current time as stored: UTC without zone (portable across both backends).
+pub fn now() -> chrono::NaiveDateTime {
+    chrono::Utc::now().naive_utc()
 }

@@ -1,3 +1,6 @@
 //! Pure logic: no database, no HTTP.
 
+pub mod email;
 pub mod paging;
+pub mod policy;
+pub mod role;

@@ -1,10 +1,12 @@
 //! The device pipeline: detection, profiles, Shift_JIS/emoji codec, form decoding.
 
 pub mod charmap;
+pub mod client_addr;
 pub mod codec;
 pub mod detect;
 pub mod emoji;
 pub mod form;
+pub mod gateway;
 pub mod profile;
 pub mod ua;
 

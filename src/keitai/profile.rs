@@ -255,6 +255,21 @@ impl ProfileRegistry {
         // `new` guarantees the last profile exists and is the catch-all.
         &self.profiles[self.profiles.len() - 1]
     }
+
+    /// The profile whose mail domains hold `domain` (`*.` matches any subdomain), else the catch-all:
+    /// it decides how mail to an address is encoded.
+    pub fn mail_profile(&self, domain: &str) -> &Arc<Profile> {
+        let domain = domain.to_ascii_lowercase();
+        self.profiles
+            .iter()
+            .find(|p| {
+                p.mail_domains.iter().any(|pattern| match pattern.strip_prefix("*.") {
+                    Some(parent) => domain.strip_suffix(parent).is_some_and(|head| head.ends_with('.')),
+                    None => *pattern == domain,
+                })
+            })
+            .unwrap_or_else(|| self.catch_all())
+    }
 }
 
 fn is_gateway_file(path: &Path) -> bool {

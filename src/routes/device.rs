@@ -1,9 +1,11 @@
 //! ご利用の機種 (`/device`, `/device.json`) and the input check (`/device/echo`).
 
+use crate::error::AppError;
 use crate::keitai::emoji::EmojiTable;
 use crate::keitai::{Device, DeviceSummary};
-use crate::routes::extract::KeitaiForm;
+use crate::routes::extract::{KeitaiForm, Posted};
 use crate::routes::render::{ctx, ok};
+use crate::routes::visitor::Visitor;
 use crate::state::AppState;
 use actix_web::http::header::USER_AGENT;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -11,7 +13,10 @@ use hiroba_views::pages::device::DeviceView;
 use hiroba_views::pages::echo::EchoView;
 use serde::Serialize;
 
-pub async fn page(state: web::Data<AppState>, device: Device, req: HttpRequest) -> HttpResponse {
+pub async fn page(mut visitor: Visitor, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    // The page holds the input check form, which posts with a CSRF token.
+    visitor.ensure_session().await?;
+    let device = &visitor.device;
     let user_agent = req
         .headers()
         .get(USER_AGENT)
@@ -27,24 +32,24 @@ pub async fn page(state: web::Data<AppState>, device: Device, req: HttpRequest) 
         max_page_kb: device.max_page_bytes / 1024,
         user_agent: user_agent.chars().take(120).collect(),
     };
-    ok(
-        &state,
-        &device,
-        &hiroba_views::pages::device::device(&ctx(&device), &view),
-    )
+    Ok(ok(
+        &visitor,
+        &hiroba_views::pages::device::device(&ctx(&visitor), &view),
+    ))
 }
 
 pub async fn json(device: Device) -> web::Json<DeviceSummary> {
     web::Json(device.summary())
 }
 
-pub async fn echo(state: web::Data<AppState>, device: Device, form: KeitaiForm) -> HttpResponse {
-    let text = form.0.get("text").unwrap_or_default().to_string();
+pub async fn echo(posted: Posted) -> HttpResponse {
+    let Posted { visitor, form } = posted;
+    let text = form.get("text").unwrap_or_default().to_string();
     let view = EchoView {
-        emoji: emoji_names(state.codec.emoji(), &text),
+        emoji: emoji_names(visitor.state().codec.emoji(), &text),
         text,
     };
-    ok(&state, &device, &hiroba_views::pages::echo::echo(&ctx(&device), &view))
+    ok(&visitor, &hiroba_views::pages::echo::echo(&ctx(&visitor), &view))
 }
 
 /// What the server decoded, for tools and tests.
@@ -63,6 +68,7 @@ pub struct EchoFile {
     pub bytes: usize,
 }
 
+/// Stateless (it changes nothing), so tools may post here without a session or CSRF token.
 pub async fn echo_json(state: web::Data<AppState>, form: KeitaiForm) -> web::Json<EchoJson> {
     let form = form.0;
     let emoji = form

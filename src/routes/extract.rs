@@ -1,8 +1,10 @@
 //! Extractors: the requesting `Device`, and forms decoded in the device's charset.
 
+use crate::auth::token::same_secret;
 use crate::error::AppError;
 use crate::keitai::form::{multipart_boundary, parse_multipart, parse_urlencoded, FormData};
 use crate::keitai::{detect, Device, RequestInfo};
+use crate::routes::visitor::{visitor_of, Visitor};
 use crate::state::AppState;
 use actix_web::dev::Payload;
 use actix_web::http::header::{CONTENT_TYPE, USER_AGENT};
@@ -96,6 +98,37 @@ fn decode_form(req: &HttpRequest, body: &[u8]) -> Result<FormData, AppError> {
     match form.get(CHARSET_HINT_FIELD) {
         Some(hint) if hint != CHARSET_HINT_VALUE => Err(AppError::BadInput("charset hint mismatch".into())),
         _ => Ok(form),
+    }
+}
+
+/// A POST form from one of our pages: decoded like `KeitaiForm`, and refused with a 403 page unless
+/// it carries the CSRF token of the visitor's session.
+#[derive(Debug)]
+pub struct Posted {
+    pub visitor: Visitor,
+    pub form: FormData,
+}
+
+/// The hidden field that carries the CSRF token (written by the markup layer's `form`).
+pub const CSRF_FIELD: &str = "csrf";
+
+impl FromRequest for Posted {
+    type Error = actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        let body = web::Bytes::from_request(&req, payload);
+        Box::pin(async move {
+            let body = body.await?;
+            let visitor = visitor_of(&req).await?;
+            let form = decode_form(&req, &body)?;
+            let expected = visitor.session.as_ref().map(|s| s.csrf.as_str());
+            match (expected, form.get(CSRF_FIELD)) {
+                (Some(expected), Some(sent)) if same_secret(expected, sent) => Ok(Posted { visitor, form }),
+                _ => Err(AppError::Csrf.into()),
+            }
+        })
     }
 }
 

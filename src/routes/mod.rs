@@ -1,10 +1,14 @@
 //! HTTP handlers, thin: extract → parse → model call → view struct → render.
 
+pub mod account;
+pub mod admin;
 pub mod device;
 pub mod extract;
 pub mod home;
+pub mod mypage;
 pub mod out;
 pub mod render;
+pub mod visitor;
 
 use actix_web::web;
 
@@ -17,5 +21,28 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/device/echo", web::post().to(device::echo))
         .route("/device/echo.json", web::post().to(device::echo_json))
         .route("/out", web::get().to(out::interstitial))
+        .route("/login", web::get().to(account::login::form))
+        .route("/login", web::post().to(account::login::submit))
+        .route("/login/easy", web::post().to(account::easy_login::submit))
+        .route("/logout", web::get().to(account::logout::form))
+        .route("/logout", web::post().to(account::logout::submit))
+        .route("/register", web::get().to(account::register::form))
+        .route("/register", web::post().to(account::register::submit))
+        .route("/register/confirm", web::get().to(account::confirm::confirm))
+        .route("/reauth", web::get().to(account::reauth::form))
+        .route("/reauth", web::post().to(account::reauth::submit))
+        .route("/mypage", web::get().to(mypage::show))
+        .route("/mypage/addresses", web::post().to(mypage::addresses::add))
+        .route(
+            "/mypage/addresses/primary",
+            web::post().to(mypage::addresses::make_primary),
+        )
+        .route("/mypage/addresses/remove", web::post().to(mypage::addresses::remove))
+        .route("/mypage/phone", web::get().to(mypage::phone::form))
+        .route("/mypage/phone", web::post().to(mypage::phone::register))
+        .route("/mypage/phone/remove", web::post().to(mypage::phone::remove))
+        .route("/admin/members", web::get().to(admin::members::list))
+        .route("/admin/members/approve", web::post().to(admin::members::approve))
+        .route("/admin/members/suspend", web::post().to(admin::members::suspend))
         .route("/health", web::get().to(|| async { "ok" }));
 }

@@ -1,23 +1,37 @@
-//! Rendering for the device: view context from `Device`, Unicode page → bytes with its Content-Type.
+//! Rendering for the visitor: view context from device and session, Unicode page → bytes with its
+//! Content-Type and the session cookie.
 
+use crate::auth::session::COOKIE_NAME;
 use crate::domain::paging::split_pages;
 use crate::error::{AppError, UserMessage};
 use crate::keitai::profile::{Css, InputMode, Markup};
 use crate::keitai::Device;
 use crate::routes::extract::device_of;
+use crate::routes::visitor::{CookieChange, Visitor};
 use crate::state::AppState;
 use actix_web::body::BoxBody;
+use actix_web::cookie::{time, Cookie, SameSite};
 use actix_web::dev::ServiceResponse;
+use actix_web::http::header::LOCATION;
 use actix_web::http::header::{HeaderValue, CACHE_CONTROL, CONTENT_TYPE, VARY};
 use actix_web::http::StatusCode;
 use actix_web::middleware::ErrorHandlerResponse;
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpMessage, HttpResponse};
 use hiroba_views::components::ListPage;
 use hiroba_views::{Ctx, Flavor, InputHint, Styling};
 use maud::Markup as Html;
 
-/// The view context for a device (session fields are filled by the accounts layer).
-pub fn ctx(device: &Device) -> Ctx {
+/// The view context for a visitor: device, and the sid and CSRF token of the session.
+pub fn ctx(visitor: &Visitor) -> Ctx {
+    let mut ctx = device_ctx(&visitor.device);
+    ctx.sid = visitor.sid_in_urls().map(str::to_string);
+    ctx.csrf = visitor.session.as_ref().map(|s| s.csrf.clone());
+    ctx.signed_in = visitor.member().is_some();
+    ctx
+}
+
+/// The view context from the device alone (no session).
+fn device_ctx(device: &Device) -> Ctx {
     Ctx {
         flavor: match device.markup {
             Markup::Chtml => Flavor::Chtml,
@@ -40,16 +54,38 @@ pub fn ctx(device: &Device) -> Ctx {
         charset: device.charset().label(),
         sid: None,
         csrf: None,
+        signed_in: false,
     }
 }
 
-/// Encodes a rendered page for the device and sets its Content-Type.
-pub fn page(state: &AppState, device: &Device, status: StatusCode, html: &str) -> HttpResponse {
-    encoded(device, status, state.codec.encode(html, device.target()))
+/// Encodes a rendered page for the visitor's device and sets its Content-Type and session cookie.
+pub fn page(visitor: &Visitor, status: StatusCode, html: &str) -> HttpResponse {
+    let body = visitor.state().codec.encode(html, visitor.device.target());
+    encoded(visitor, status, body)
+}
+
+/// Shorthand for a 200 page.
+pub fn ok(visitor: &Visitor, html: &str) -> HttpResponse {
+    page(visitor, StatusCode::OK, html)
+}
+
+/// A redirect to one of our pages (absolute, with the sid where the device needs it).
+pub fn redirect(visitor: &Visitor, path: &str) -> HttpResponse {
+    let mut response = HttpResponse::Found()
+        .insert_header((LOCATION, visitor.location(path)))
+        .finish();
+    apply_cookie(visitor, &mut response);
+    response
 }
 
 /// A response with a body already encoded for the device.
-fn encoded(device: &Device, status: StatusCode, body: Vec<u8>) -> HttpResponse {
+fn encoded(visitor: &Visitor, status: StatusCode, body: Vec<u8>) -> HttpResponse {
+    let mut response = bare(&visitor.device, status, body);
+    apply_cookie(visitor, &mut response);
+    response
+}
+
+fn bare(device: &Device, status: StatusCode, body: Vec<u8>) -> HttpResponse {
     HttpResponse::build(status)
         .insert_header((CONTENT_TYPE, device.content_type_header()))
         .insert_header((VARY, "User-Agent"))
@@ -57,23 +93,39 @@ fn encoded(device: &Device, status: StatusCode, body: Vec<u8>) -> HttpResponse {
         .body(body)
 }
 
-/// Shorthand for a 200 page.
-pub fn ok(state: &AppState, device: &Device, html: &str) -> HttpResponse {
-    page(state, device, StatusCode::OK, html)
+/// Sets or clears the session cookie on devices that keep cookies.
+fn apply_cookie(visitor: &Visitor, response: &mut HttpResponse) {
+    if !visitor.device.cookies {
+        return;
+    }
+    let secure = visitor.state().settings.is_https();
+    let cookie = match &visitor.cookie {
+        CookieChange::Keep => return,
+        CookieChange::Set(token) => Cookie::build(COOKIE_NAME, token.clone()),
+        CookieChange::Clear => Cookie::build(COOKIE_NAME, "").max_age(time::Duration::ZERO),
+    }
+    .path("/")
+    .http_only(true)
+    .same_site(SameSite::Lax)
+    .secure(secure)
+    .finish();
+    if let Err(e) = response.add_cookie(&cookie) {
+        log::error!("cannot set the session cookie: {e}");
+    }
 }
 
 /// One page of a list, cut so that it fits the device's page budget: the whole list when it fits
 /// (one encoding, the common case), else pages filled by the encoded size of each item.
 /// `render` draws the page for a slice of items, the page number and the page count.
 pub fn paged_list(
-    state: &AppState,
-    device: &Device,
+    visitor: &Visitor,
     items: &[Html],
     requested: usize,
     render: impl Fn(&ListPage<'_>) -> String,
 ) -> HttpResponse {
-    let target = device.target();
-    let budget = device.max_page_bytes;
+    let state = visitor.state();
+    let target = visitor.device.target();
+    let budget = visitor.device.max_page_bytes;
     if requested <= 1 {
         let whole = state.codec.encode(
             &render(&ListPage {
@@ -84,7 +136,7 @@ pub fn paged_list(
             target,
         );
         if whole.len() <= budget {
-            return encoded(device, StatusCode::OK, whole);
+            return encoded(visitor, StatusCode::OK, whole);
         }
     }
     let sizes: Vec<usize> = items.iter().map(|m| state.codec.encode(&m.0, target).len()).collect();
@@ -104,8 +156,7 @@ pub fn paged_list(
     let page = requested.clamp(1, pages.len());
     let shown = pages.get(page - 1).cloned().unwrap_or(0..0);
     ok(
-        state,
-        device,
+        visitor,
         &render(&ListPage {
             items: &items[shown],
             page,
@@ -136,12 +187,17 @@ pub fn error_page(res: ServiceResponse<BoxBody>) -> actix_web::Result<ErrorHandl
             ServiceResponse::new(req, HttpResponse::build(status).finish()).map_into_left_body(),
         ));
     };
-    let response = match device_of(&req) {
-        Ok(device) => {
-            let html = hiroba_views::pages::errors::error(&ctx(&device), message.title, message.text);
-            page(&state, &device, status, &html)
+    let visitor = req.extensions().get::<Visitor>().cloned();
+    let response = match (visitor, device_of(&req)) {
+        (Some(visitor), _) => {
+            let html = hiroba_views::pages::errors::error(&ctx(&visitor), message.title, message.text);
+            page(&visitor, status, &html)
         }
-        Err(_) => HttpResponse::build(status)
+        (None, Ok(device)) => {
+            let html = hiroba_views::pages::errors::error(&device_ctx(&device), message.title, message.text);
+            bare(&device, status, state.codec.encode(&html, device.target()))
+        }
+        (None, Err(_)) => HttpResponse::build(status)
             .insert_header((CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8")))
             .body(message.text),
     };

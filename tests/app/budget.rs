@@ -1,6 +1,6 @@
 //! Every keitai page fits its device's page budget; long lists page themselves.
 
-use crate::helpers::{spawn_app, ua, TestApp};
+use crate::helpers::{ua, TestApp};
 use hiroba::db::models::notice::{NewNotice, Notice};
 
 /// Fetches a page and fails if it is larger than the budget `/device.json` reports for the UA.
@@ -34,49 +34,49 @@ fn add_long_notices(app: &TestApp, count: usize) {
     }
 }
 
-#[test]
-fn the_top_page_pages_itself_to_fit_a_5kb_mova_handset() {
-    let app = spawn_app();
-    add_long_notices(&app, 40);
-    let first = get_within_budget(&app, "/", ua::DOCOMO_MOVA_5K);
-    let text = first.sjis_text();
-    assert!(text.contains("次へ"), "a long list must offer the next page: {text}");
-    let before = &text[..text.find("ページ").expect("pager")];
-    let pages: usize = before
-        .rsplit('/')
-        .next()
-        .and_then(|n| n.parse().ok())
-        .expect("page count");
-    assert!(pages >= 2);
-    let mut seen = 0;
-    for page in 1..=pages {
-        let body = get_within_budget(&app, &format!("/?page={page}"), ua::DOCOMO_MOVA_5K).sjis_text();
-        seen += body.matches("/notices/").count();
+db_test! {
+    fn the_top_page_pages_itself_to_fit_a_5kb_mova_handset(app) {
+        add_long_notices(&app, 40);
+        let first = get_within_budget(&app, "/", ua::DOCOMO_MOVA_5K);
+        let text = first.sjis_text();
+        assert!(text.contains("次へ"), "a long list must offer the next page: {text}");
+        let before = &text[..text.find("ページ").expect("pager")];
+        let pages: usize = before
+            .rsplit('/')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .expect("page count");
+        assert!(pages >= 2);
+        let mut seen = 0;
+        for page in 1..=pages {
+            let body = get_within_budget(&app, &format!("/?page={page}"), ua::DOCOMO_MOVA_5K).sjis_text();
+            seen += body.matches("/notices/").count();
+        }
+        assert_eq!(seen, 56, "every notice appears on exactly one page");
     }
-    assert_eq!(seen, 56, "every notice appears on exactly one page");
 }
 
-#[test]
-fn every_keitai_page_type_fits_its_budget() {
-    let app = spawn_app();
-    add_long_notices(&app, 10);
-    for user_agent in [
-        ua::DOCOMO_MOVA_5K,
-        ua::DOCOMO_MOVA,
-        ua::DOCOMO_FOMA_1,
-        ua::AU,
-        ua::SOFTBANK,
-        ua::WILLCOM,
-    ] {
-        for path in [
-            "/",
-            "/?page=2",
-            "/device",
-            "/notices/1",
-            "/out?u=https%3A%2F%2Fwww.city.kashiwa.lg.jp%2F",
-            "/no-such-page",
+db_test! {
+    fn every_keitai_page_type_fits_its_budget(app) {
+        add_long_notices(&app, 10);
+        for user_agent in [
+            ua::DOCOMO_MOVA_5K,
+            ua::DOCOMO_MOVA,
+            ua::DOCOMO_FOMA_1,
+            ua::AU,
+            ua::SOFTBANK,
+            ua::WILLCOM,
         ] {
-            get_within_budget(&app, path, user_agent);
+            for path in [
+                "/",
+                "/?page=2",
+                "/device",
+                "/notices/1",
+                "/out?u=https%3A%2F%2Fwww.city.kashiwa.lg.jp%2F",
+                "/no-such-page",
+            ] {
+                get_within_budget(&app, path, user_agent);
+            }
         }
     }
 }

@@ -1,6 +1,5 @@
 //! Real User-Agents (tests/data/user-agents.toml) → the expected `/device.json`.
 
-use crate::helpers::spawn_app;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -40,11 +39,10 @@ fn expected_cookies(case: &Case) -> bool {
     }
 }
 
-#[test]
-fn real_user_agents_are_detected_as_expected() {
+db_test! {
+    fn real_user_agents_are_detected_as_expected(app) {
     let cases = cases();
     assert!(cases.len() >= 40, "only {} cases", cases.len());
-    let app = spawn_app();
     let mut failures = Vec::new();
     for case in &cases {
         let mut headers: Vec<(&str, &str)> = vec![("User-Agent", case.ua.as_str())];
@@ -81,45 +79,46 @@ fn real_user_agents_are_detected_as_expected() {
         cases.len(),
         failures.join("\n")
     );
+    }
 }
 
-#[test]
-fn carrier_headers_give_the_screen_width() {
-    let app = spawn_app();
-    let au = app
-        .get_with(
-            "/device.json",
-            &[
-                ("User-Agent", "KDDI-CA3B UP.Browser/6.2_7.2.7.1.K.2.234 (GUI) MMP/2.0"),
-                ("X-UP-DEVCAP-SCREENPIXELS", "480,800"),
-            ],
-        )
-        .json();
-    assert_eq!(au["screen_width"], 480);
-    let sb = app
-        .get_with(
-            "/device.json",
-            &[
-                (
-                    "User-Agent",
-                    "SoftBank/1.0/912SH/SHJ001/SN000000000000000 Browser/NetFront/3.4 Profile/MIDP-2.0",
-                ),
-                ("X-JPHONE-DISPLAY", "240*400"),
-            ],
-        )
-        .json();
-    assert_eq!(sb["screen_width"], 240);
-    let foma = app.get("/device.json", "DoCoMo/2.0 N905i(c100;TB;W24H16)").json();
-    assert_eq!(foma["screen_width"], 240);
+db_test! {
+    fn carrier_headers_give_the_screen_width(app) {
+        let au = app
+            .get_with(
+                "/device.json",
+                &[
+                    ("User-Agent", "KDDI-CA3B UP.Browser/6.2_7.2.7.1.K.2.234 (GUI) MMP/2.0"),
+                    ("X-UP-DEVCAP-SCREENPIXELS", "480,800"),
+                ],
+            )
+            .json();
+        assert_eq!(au["screen_width"], 480);
+        let sb = app
+            .get_with(
+                "/device.json",
+                &[
+                    (
+                        "User-Agent",
+                        "SoftBank/1.0/912SH/SHJ001/SN000000000000000 Browser/NetFront/3.4 Profile/MIDP-2.0",
+                    ),
+                    ("X-JPHONE-DISPLAY", "240*400"),
+                ],
+            )
+            .json();
+        assert_eq!(sb["screen_width"], 240);
+        let foma = app.get("/device.json", "DoCoMo/2.0 N905i(c100;TB;W24H16)").json();
+        assert_eq!(foma["screen_width"], 240);
+    }
 }
 
-#[test]
-fn au_keeps_cookies_over_http_but_not_over_https() {
-    let app = spawn_app();
-    let au = "KDDI-SA31 UP.Browser/6.2.0.7.3.129 (GUI) MMP/2.0";
-    assert_eq!(app.get("/device.json", au).json()["cookies"], true);
-    let over_https = app
-        .get_with("/device.json", &[("User-Agent", au), ("X-Forwarded-Proto", "https")])
-        .json();
-    assert_eq!(over_https["cookies"], false);
+db_test! {
+    fn au_keeps_cookies_over_http_but_not_over_https(app) {
+        let au = "KDDI-SA31 UP.Browser/6.2.0.7.3.129 (GUI) MMP/2.0";
+        assert_eq!(app.get("/device.json", au).json()["cookies"], true);
+        let over_https = app
+            .get_with("/device.json", &[("User-Agent", au), ("X-Forwarded-Proto", "https")])
+            .json();
+        assert_eq!(over_https["cookies"], false);
+    }
 }

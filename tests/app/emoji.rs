@@ -1,7 +1,8 @@
 //! Every emoji of the table through every carrier's output and back through that carrier's input,
 //! over HTTP.
 
-use crate::helpers::{percent_encode, spawn_app, ua};
+use crate::browser::Browser;
+use crate::helpers::{percent_encode, ua, TestApp};
 use hiroba::keitai::emoji::{Carrier, EmojiTable};
 use hiroba::keitai::profile::{Charset, EmojiSet};
 use hiroba::keitai::{Codec, Target};
@@ -13,8 +14,7 @@ fn codec() -> Codec {
     Codec::new(Arc::new(EmojiTable::load(&path).expect("emoji table")))
 }
 
-fn round_trip(user_agent: &str, set: EmojiSet, carrier: Carrier) {
-    let app = spawn_app();
+fn round_trip(app: &TestApp, user_agent: &str, set: EmojiSet, carrier: Carrier) {
     let codec = codec();
     let target = Target {
         charset: Charset::ShiftJis,
@@ -77,13 +77,9 @@ fn round_trip(user_agent: &str, set: EmojiSet, carrier: Carrier) {
         .collect();
     assert!(plain.len() > 800);
     let joined = plain.into_iter().cloned().collect::<Vec<_>>().join(&b'\n');
-    let body = format!("text={}", percent_encode(&joined));
-    let page = app.post(
-        "/device/echo",
-        user_agent,
-        "application/x-www-form-urlencoded",
-        body.as_bytes(),
-    );
+    let mut phone = Browser::new(app, user_agent);
+    let form = phone.get("/device");
+    let page = phone.submit_raw(&form, "/device/echo", &format!("text={}", percent_encode(&joined)));
     assert_eq!(page.status, 200);
     assert!(
         page.body.windows(joined.len()).any(|w| w == joined.as_slice()),
@@ -91,19 +87,22 @@ fn round_trip(user_agent: &str, set: EmojiSet, carrier: Carrier) {
     );
 }
 
-#[test]
-fn every_emoji_round_trips_through_docomo() {
-    round_trip(ua::DOCOMO_FOMA_2, EmojiSet::Docomo, Carrier::Docomo);
+db_test! {
+    fn every_emoji_round_trips_through_docomo(app) {
+        round_trip(&app, ua::DOCOMO_FOMA_2, EmojiSet::Docomo, Carrier::Docomo);
+    }
 }
 
-#[test]
-fn every_emoji_round_trips_through_au() {
-    round_trip(ua::AU, EmojiSet::Au, Carrier::Au);
+db_test! {
+    fn every_emoji_round_trips_through_au(app) {
+        round_trip(&app, ua::AU, EmojiSet::Au, Carrier::Au);
+    }
 }
 
-#[test]
-fn every_emoji_round_trips_through_softbank() {
-    round_trip(ua::SOFTBANK, EmojiSet::Softbank, Carrier::Softbank);
+db_test! {
+    fn every_emoji_round_trips_through_softbank(app) {
+        round_trip(&app, ua::SOFTBANK, EmojiSet::Softbank, Carrier::Softbank);
+    }
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Forms posted in Shift_JIS with carrier emoji, urlencoded and multipart; malformed ones get a 400 page.
 
-use crate::helpers::{percent_encode, spawn_app, ua};
+use crate::browser::{forms, Browser};
+use crate::helpers::{percent_encode, ua, Response};
 
 fn sjis(text: &str) -> Vec<u8> {
     let (bytes, _, unmappable) = encoding_rs::SHIFT_JIS.encode(text);
@@ -19,116 +20,141 @@ fn urlencoded(text: &[u8]) -> Vec<u8> {
     format!("_enc={}&text={}", percent_encode(&sjis("あ")), percent_encode(text)).into_bytes()
 }
 
-#[test]
-fn urlencoded_shift_jis_posts_decode_with_each_carriers_emoji() {
-    let app = spawn_app();
-    let cases: [(&str, &[u8]); 4] = [
-        (ua::DOCOMO_FOMA_1, &[0xF8, 0x9F]),
-        (ua::AU, &[0xF6, 0x60]),
-        (ua::SOFTBANK, &[0xF9, 0x8B]),
-        (ua::SOFTBANK, &[0x1B, b'$', b'G', b'j', 0x0F]),
-    ];
-    for (user_agent, emoji) in cases {
-        let response = app.post(
-            "/device/echo.json",
-            user_agent,
-            "application/x-www-form-urlencoded",
-            &urlencoded(&greeting_with(emoji)),
-        );
-        assert_eq!(response.status, 200, "{user_agent}");
-        let json = response.json();
-        assert_eq!(json["fields"][1][1], "こんにちは☀", "{user_agent}");
-        assert_eq!(json["emoji"][0], "BLACK SUN WITH RAYS");
+db_test! {
+    fn urlencoded_shift_jis_posts_decode_with_each_carriers_emoji(app) {
+        let cases: [(&str, &[u8]); 4] = [
+            (ua::DOCOMO_FOMA_1, &[0xF8, 0x9F]),
+            (ua::AU, &[0xF6, 0x60]),
+            (ua::SOFTBANK, &[0xF9, 0x8B]),
+            (ua::SOFTBANK, &[0x1B, b'$', b'G', b'j', 0x0F]),
+        ];
+        for (user_agent, emoji) in cases {
+            let response = app.post(
+                "/device/echo.json",
+                user_agent,
+                "application/x-www-form-urlencoded",
+                &urlencoded(&greeting_with(emoji)),
+            );
+            assert_eq!(response.status, 200, "{user_agent}");
+            let json = response.json();
+            assert_eq!(json["fields"][1][1], "こんにちは☀", "{user_agent}");
+            assert_eq!(json["emoji"][0], "BLACK SUN WITH RAYS");
+        }
     }
 }
 
-#[test]
-fn multipart_shift_jis_posts_decode_field_by_field() {
-    let app = spawn_app();
-    let boundary = "----HirobaBoundary7MA4YWxk";
-    let mut body = Vec::new();
-    body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n").as_bytes());
-    body.extend_from_slice(&greeting_with(&[0xF8, 0x9F]));
-    body.extend_from_slice(
-        format!("\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"").as_bytes(),
-    );
-    body.extend_from_slice(&sjis("写真.jpg"));
-    body.extend_from_slice(b"\"\r\nContent-Type: image/jpeg\r\n\r\n\xFF\xD8\xFF\xE0fake\r\n");
-    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-    let content_type = format!("multipart/form-data; boundary={boundary}");
-    let json = app
-        .post("/device/echo.json", ua::DOCOMO_FOMA_2, &content_type, &body)
-        .json();
-    assert_eq!(json["fields"][0][1], "こんにちは☀");
-    assert_eq!(json["files"][0]["filename"], "写真.jpg");
-    assert_eq!(json["files"][0]["bytes"], 8);
+db_test! {
+    fn multipart_shift_jis_posts_decode_field_by_field(app) {
+        let boundary = "----HirobaBoundary7MA4YWxk";
+        let mut body = Vec::new();
+        body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n").as_bytes());
+        body.extend_from_slice(&greeting_with(&[0xF8, 0x9F]));
+        body.extend_from_slice(
+            format!("\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"").as_bytes(),
+        );
+        body.extend_from_slice(&sjis("写真.jpg"));
+        body.extend_from_slice(b"\"\r\nContent-Type: image/jpeg\r\n\r\n\xFF\xD8\xFF\xE0fake\r\n");
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        let content_type = format!("multipart/form-data; boundary={boundary}");
+        let json = app
+            .post("/device/echo.json", ua::DOCOMO_FOMA_2, &content_type, &body)
+            .json();
+        assert_eq!(json["fields"][0][1], "こんにちは☀");
+        assert_eq!(json["files"][0]["filename"], "写真.jpg");
+        assert_eq!(json["files"][0]["bytes"], 8);
+    }
 }
 
-#[test]
-fn the_echo_page_shows_the_emoji_back_in_the_carriers_code() {
-    let app = spawn_app();
-    let response = app.post(
-        "/device/echo",
-        ua::AU,
-        "application/x-www-form-urlencoded",
-        &urlencoded(&greeting_with(&[0xF6, 0x60])),
-    );
-    assert_eq!(response.status, 200);
-    let expected = greeting_with(&[0xF6, 0x60]);
-    assert!(response.body.windows(expected.len()).any(|w| w == expected.as_slice()));
+db_test! {
+    fn the_echo_page_shows_the_emoji_back_in_the_carriers_code(app) {
+        let mut phone = Browser::new(&app, ua::AU);
+        let page = phone.get("/device");
+        let mut body = urlencoded(&greeting_with(&[0xF6, 0x60]));
+        body.extend(format!("&csrf={}", csrf_of(&page)).bytes());
+        let response = phone.post("/device/echo", &body);
+        assert_eq!(response.status, 200);
+        let expected = greeting_with(&[0xF6, 0x60]);
+        assert!(response.body.windows(expected.len()).any(|w| w == expected.as_slice()));
+    }
 }
 
-#[test]
-fn invalid_shift_jis_gets_a_japanese_400_page_in_shift_jis() {
-    let app = spawn_app();
-    // 0x82 0xFF is no Shift_JIS character.
-    let response = app.post(
-        "/device/echo.json",
-        ua::DOCOMO_FOMA_1,
-        "application/x-www-form-urlencoded",
-        b"text=%82%FF",
-    );
-    assert_eq!(response.status, 400);
-    assert_eq!(
-        response.header("content-type"),
-        Some("application/xhtml+xml; charset=Shift_JIS")
-    );
-    assert!(response.sjis_text().contains("送信された文字を読み取れませんでした"));
+db_test! {
+    fn invalid_shift_jis_gets_a_japanese_400_page_in_shift_jis(app) {
+        // 0x82 0xFF is no Shift_JIS character.
+        let response = app.post(
+            "/device/echo.json",
+            ua::DOCOMO_FOMA_1,
+            "application/x-www-form-urlencoded",
+            b"text=%82%FF",
+        );
+        assert_eq!(response.status, 400);
+        assert_eq!(
+            response.header("content-type"),
+            Some("application/xhtml+xml; charset=Shift_JIS")
+        );
+        assert!(response.sjis_text().contains("送信された文字を読み取れませんでした"));
+    }
 }
 
-#[test]
-fn broken_percent_escapes_and_wrong_charsets_are_refused() {
-    let app = spawn_app();
-    let bad = app.post(
-        "/device/echo.json",
-        ua::AU,
-        "application/x-www-form-urlencoded",
-        b"text=%8",
-    );
-    assert_eq!(bad.status, 400);
-    // A page sent back in UTF-8 from a Shift_JIS page: the hint field gives it away.
-    let utf8 = format!(
-        "_enc={}&text={}",
-        percent_encode("あ".as_bytes()),
-        percent_encode("テスト".as_bytes())
-    );
-    let response = app.post(
-        "/device/echo.json",
-        ua::DOCOMO_FOMA_1,
-        "application/x-www-form-urlencoded",
-        utf8.as_bytes(),
-    );
-    assert_eq!(response.status, 400);
+db_test! {
+    fn broken_percent_escapes_and_wrong_charsets_are_refused(app) {
+        let bad = app.post(
+            "/device/echo.json",
+            ua::AU,
+            "application/x-www-form-urlencoded",
+            b"text=%8",
+        );
+        assert_eq!(bad.status, 400);
+        // A page sent back in UTF-8 from a Shift_JIS page: the hint field gives it away.
+        let utf8 = format!(
+            "_enc={}&text={}",
+            percent_encode("あ".as_bytes()),
+            percent_encode("テスト".as_bytes())
+        );
+        let response = app.post(
+            "/device/echo.json",
+            ua::DOCOMO_FOMA_1,
+            "application/x-www-form-urlencoded",
+            utf8.as_bytes(),
+        );
+        assert_eq!(response.status, 400);
+    }
 }
 
-#[test]
-fn a_multipart_body_without_its_boundary_is_refused() {
-    let app = spawn_app();
-    let response = app.post(
-        "/device/echo.json",
-        ua::SOFTBANK,
-        "multipart/form-data; boundary=xyz",
-        b"garbage without parts",
-    );
-    assert_eq!(response.status, 400);
+db_test! {
+    fn a_multipart_body_without_its_boundary_is_refused(app) {
+        let response = app.post(
+            "/device/echo.json",
+            ua::SOFTBANK,
+            "multipart/form-data; boundary=xyz",
+            b"garbage without parts",
+        );
+        assert_eq!(response.status, 400);
+    }
+}
+
+/// The CSRF token of the first POST form on a page.
+fn csrf_of(page: &Response) -> String {
+    forms(page)
+        .into_iter()
+        .flat_map(|f| f.fields)
+        .find(|(n, _)| n == "csrf")
+        .map(|(_, v)| v)
+        .expect("a CSRF field")
+}
+
+db_test! {
+    fn an_echo_post_without_the_csrf_token_gets_a_403_page(app) {
+        let mut phone = Browser::new(&app, ua::AU);
+        phone.get("/device");
+        let response = phone.post("/device/echo", &urlencoded(&greeting_with(&[0xF6, 0x60])));
+        assert_eq!(response.status, 403);
+        assert!(response.sjis_text().contains("送信を受け付けられませんでした"), "{}", response.sjis_text());
+        // A token from another session does not count either.
+        let mut other = Browser::new(&app, ua::AU);
+        let token = csrf_of(&other.get("/device"));
+        let mut body = urlencoded(&greeting_with(&[0xF6, 0x60]));
+        body.extend(format!("&csrf={token}").bytes());
+        assert_eq!(phone.post("/device/echo", &body).status, 403);
+    }
 }

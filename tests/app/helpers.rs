@@ -2,19 +2,46 @@
 //! to it so tests see the exact bytes (Shift_JIS included).
 
 use hiroba::config::{DatabaseUrl, Settings};
+use hiroba::keitai::client_addr::TrustedProxies;
 use hiroba::startup::{build_state, Application};
 use std::io::{Read, Write};
-use std::net::TcpStream;
+use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub struct TestApp {
     pub port: u16,
     pub pool: hiroba::db::DbPool,
+    pub base_url: String,
+    _schema: Option<PgSchema>,
 }
 
-/// A response as it came off the wire.
-#[derive(Debug)]
+/// Which database a test runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A test's own PostgreSQL schema, dropped with the test.
+struct PgSchema {
+    base_url: String,
+    name: String,
+}
+
+impl Drop for PgSchema {
+    fn drop(&mut self) {
+        #[cfg(feature = "postgres")]
+        {
+            use diesel::connection::SimpleConnection;
+            use diesel::Connection;
+            if let Ok(mut conn) = diesel::PgConnection::establish(&self.base_url) {
+                let _ = conn.batch_execute(&format!("DROP SCHEMA IF EXISTS {} CASCADE", self.name));
+            }
+        }
+    }
+}
+
 pub struct Response {
     pub status: u16,
     pub headers: Vec<(String, String)>,
@@ -34,6 +61,21 @@ impl Response {
             .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
     }
 
+    /// Whether the body is Shift_JIS, by its Content-Type.
+    pub fn is_shift_jis(&self) -> bool {
+        self.header("content-type")
+            .is_some_and(|t| t.to_ascii_lowercase().contains("shift_jis"))
+    }
+
+    /// The body decoded by its Content-Type's charset.
+    pub fn text(&self) -> String {
+        if self.is_shift_jis() {
+            self.sjis_text()
+        } else {
+            String::from_utf8_lossy(&self.body).into_owned()
+        }
+    }
+
     /// The body read as CP932, for assertions on Japanese text.
     pub fn sjis_text(&self) -> String {
         encoding_rs::SHIFT_JIS.decode(&self.body).0.into_owned()
@@ -49,33 +91,95 @@ fn unique_dir() -> PathBuf {
     dir
 }
 
-/// Builds settings for a test: port 0, its own database file, the repository's profiles.
-pub fn test_settings(db_path: PathBuf) -> Settings {
+/// Builds settings for a test: port 0, its own database, the repository's profiles, a fresh gateway
+/// list (docomo 203.0.113.0/24, au 198.51.100.0/24, SoftBank 192.0.2.0/24: documentation ranges that
+/// reach the app through the trusted proxy 127.0.0.1), and three community areas.
+pub fn test_settings(database: DatabaseUrl) -> Settings {
+    let dir = unique_dir();
+    let gateway_list = dir.join("gateways.toml");
+    write_gateway_list(&gateway_list, chrono::Utc::now().date_naive());
     Settings {
-        database: DatabaseUrl::Sqlite(db_path),
+        database,
         bind: "127.0.0.1:0".parse().expect("addr"),
         base_url: "http://127.0.0.1".into(),
         profiles_dir: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("carrier-profiles"),
         http_workers: 1,
+        areas: vec!["柏中央".into(), "富勢".into(), "松葉".into()],
+        session_idle_minutes: 60,
+        trusted_proxies: TrustedProxies::parse_list("127.0.0.1").expect("proxies"),
+        gateway_list,
+        gateway_max_age_days: 90,
     }
 }
 
-/// Starts the app with the demo notices.
-pub fn spawn_app() -> TestApp {
-    let db_path = unique_dir().join("hiroba.db");
-    let state = build_state(test_settings(db_path.clone())).expect("app state");
-    hiroba::demo::seed(&state.pool).expect("seed");
+/// Writes the test gateway list, dated `as_of`.
+pub fn write_gateway_list(path: &std::path::Path, as_of: chrono::NaiveDate) {
+    let text = format!(
+        "as_of = {as_of}\n[carriers]\ndocomo = [\"203.0.113.0/24\"]\nau = [\"198.51.100.0/24\"]\nsoftbank = [\"192.0.2.0/24\"]\n"
+    );
+    std::fs::write(path, text).expect("gateway list");
+}
+
+/// Starts the app on the given backend with the demo data.
+pub fn spawn_on(backend: Backend) -> TestApp {
+    spawn_with(backend, |_| {})
+}
+
+/// Starts the app with settings adjusted by `adjust`.
+pub fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> TestApp {
+    let (database, schema) = match backend {
+        Backend::Sqlite => (DatabaseUrl::Sqlite(unique_dir().join("hiroba.db")), None),
+        Backend::Postgres => {
+            let (url, schema) = fresh_pg_schema();
+            (DatabaseUrl::Postgres(url), Some(schema))
+        }
+    };
+    let mut settings = test_settings(database);
+    adjust(&mut settings);
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("port").port();
+    settings.base_url = format!("http://127.0.0.1:{port}");
+    let base_url = settings.base_url.clone();
+    let state = build_state(settings).expect("app state");
+    hiroba::demo::seed(&state).expect("seed");
     let pool = state.pool.clone();
-    let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         actix_web::rt::System::new().block_on(async move {
-            let app = Application::build(state).expect("bind");
-            tx.send(app.port()).expect("send port");
+            let app = Application::with_listener(state, listener).expect("serve");
             app.run_until_stopped().await.expect("server");
         })
     });
-    let port = rx.recv().expect("server started");
-    TestApp { port, pool }
+    TestApp {
+        port,
+        pool,
+        base_url,
+        _schema: schema,
+    }
+}
+
+/// A new schema in the PostgreSQL database of `HIROBA_TEST_POSTGRES_URL`, and a URL that uses it.
+#[cfg(feature = "postgres")]
+fn fresh_pg_schema() -> (String, PgSchema) {
+    use diesel::connection::SimpleConnection;
+    use diesel::Connection;
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let base_url = std::env::var("HIROBA_TEST_POSTGRES_URL").expect("HIROBA_TEST_POSTGRES_URL");
+    let name = format!(
+        "hiroba_test_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::SeqCst)
+    );
+    let mut conn = diesel::PgConnection::establish(&base_url).expect("PostgreSQL");
+    conn.batch_execute(&format!("DROP SCHEMA IF EXISTS {name} CASCADE; CREATE SCHEMA {name}"))
+        .expect("schema");
+    let joiner = if base_url.contains('?') { '&' } else { '?' };
+    let url = format!("{base_url}{joiner}options=-csearch_path%3D{name}");
+    (url, PgSchema { base_url, name })
+}
+
+#[cfg(not(feature = "postgres"))]
+fn fresh_pg_schema() -> (String, PgSchema) {
+    panic!("built without the postgres feature")
 }
 
 impl TestApp {

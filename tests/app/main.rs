@@ -5,6 +5,41 @@
     reason = "tests fail loudly on unexpected input"
 )]
 
+/// A test that runs once on SQLite and once on PostgreSQL (the PostgreSQL run is reported as
+/// ignored, with the reason, unless `HIROBA_TEST_POSTGRES_URL` was set when the tests were built).
+/// `fn name(app)` gets a started app with the demo data; `fn name(backend: Backend)` starts its own.
+macro_rules! db_test {
+    (fn $name:ident($app:ident) $body:block) => {
+        db_test!(fn $name(backend: Backend) {
+            let $app = crate::helpers::spawn_on(backend);
+            $body
+        });
+    };
+    (fn $name:ident($backend:ident: Backend) $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            fn run($backend: crate::helpers::Backend) $body
+
+            #[test]
+            fn sqlite() {
+                run(crate::helpers::Backend::Sqlite)
+            }
+
+            #[test]
+            #[cfg_attr(
+                not(all(feature = "postgres", hiroba_pg_tests)),
+                ignore = "PostgreSQL run skipped: set HIROBA_TEST_POSTGRES_URL and build with --features postgres"
+            )]
+            fn postgres() {
+                run(crate::helpers::Backend::Postgres)
+            }
+        }
+    };
+}
+
+mod browser;
 mod budget;
 mod detection;
 mod emoji;

@@ -1,75 +1,75 @@
 //! Page shape per profile: markup flavour, keys, no scripts on keitai, error pages, the exit page.
 
-use crate::helpers::{spawn_app, ua};
+use crate::helpers::ua;
 
-#[test]
-fn mova_gets_compact_html_without_css_and_numbered_access_keys() {
-    let app = spawn_app();
-    let response = app.get("/", ua::DOCOMO_MOVA);
-    assert_eq!(response.header("content-type"), Some("text/html; charset=Shift_JIS"));
-    let text = response.sjis_text();
-    assert!(!text.contains("<?xml") && !text.contains("style") && !text.contains("<script"));
-    assert!(text.contains("accesskey=\"1\""));
-    // The keycap emoji before a link becomes docomo's number-key emoji (1⃣ = F987).
-    assert!(response.body.windows(3).any(|w| w == [0xF9, 0x87, b'<']));
-}
-
-#[test]
-fn foma_browser_2_gets_xhtml_with_inline_styles_only() {
-    let app = spawn_app();
-    let text = app.get("/", ua::DOCOMO_FOMA_2).sjis_text();
-    assert!(text.starts_with("<?xml version=\"1.0\" encoding=\"Shift_JIS\"?>"));
-    assert!(text.contains("style=\"") && !text.contains("<style"));
-    assert!(text.contains("<br />") && !text.contains("<br>"));
-}
-
-#[test]
-fn pc_and_smartphone_get_responsive_html5_without_access_keys() {
-    let app = spawn_app();
-    for user_agent in [ua::PC, ua::IPHONE] {
-        let response = app.get("/", user_agent);
-        let text = String::from_utf8(response.body).expect("utf-8");
-        assert!(text.starts_with("<!DOCTYPE html>"));
-        assert!(text.contains("name=\"viewport\"") && text.contains("<style>"));
-        assert!(!text.contains("accesskey"));
+db_test! {
+    fn mova_gets_compact_html_without_css_and_numbered_access_keys(app) {
+        let response = app.get("/", ua::DOCOMO_MOVA);
+        assert_eq!(response.header("content-type"), Some("text/html; charset=Shift_JIS"));
+        let text = response.sjis_text();
+        assert!(!text.contains("<?xml") && !text.contains("style") && !text.contains("<script"));
+        assert!(text.contains("accesskey=\"1\""));
+        // The keycap emoji before a link becomes docomo's number-key emoji (1⃣ = F987).
+        assert!(response.body.windows(3).any(|w| w == [0xF9, 0x87, b'<']));
     }
 }
 
-#[test]
-fn unknown_pages_get_a_japanese_404_in_the_devices_encoding() {
-    let app = spawn_app();
-    let response = app.get("/no-such-page", ua::AU);
-    assert_eq!(response.status, 404);
-    assert!(response.sjis_text().contains("ページが見つかりません"));
-    let response = app.get("/notices/99999", ua::PC);
-    assert_eq!(response.status, 404);
-    assert!(String::from_utf8_lossy(&response.body).contains("ページが見つかりません"));
+db_test! {
+    fn foma_browser_2_gets_xhtml_with_inline_styles_only(app) {
+        let text = app.get("/", ua::DOCOMO_FOMA_2).sjis_text();
+        assert!(text.starts_with("<?xml version=\"1.0\" encoding=\"Shift_JIS\"?>"));
+        assert!(text.contains("style=\"") && !text.contains("<style"));
+        assert!(text.contains("<br />") && !text.contains("<br>"));
+    }
 }
 
-#[test]
-fn the_exit_page_links_onwards_and_refuses_other_schemes() {
-    let app = spawn_app();
-    let response = app.get("/out?u=https%3A%2F%2Fwww.city.kashiwa.lg.jp%2F", ua::DOCOMO_FOMA_1);
-    assert_eq!(response.status, 200);
-    assert!(response
-        .sjis_text()
-        .contains("href=\"https://www.city.kashiwa.lg.jp/\""));
-    assert_eq!(app.get("/out?u=javascript%3Aalert(1)", ua::PC).status, 400);
+db_test! {
+    fn pc_and_smartphone_get_responsive_html5_without_access_keys(app) {
+        for user_agent in [ua::PC, ua::IPHONE] {
+            let response = app.get("/", user_agent);
+            let text = String::from_utf8(response.body).expect("utf-8");
+            assert!(text.starts_with("<!DOCTYPE html>"));
+            assert!(text.contains("name=\"viewport\"") && text.contains("<style>"));
+            assert!(!text.contains("accesskey"));
+        }
+    }
 }
 
-#[test]
-fn the_device_page_describes_the_phone_in_japanese() {
-    let app = spawn_app();
-    let text = app
-        .get_with(
-            "/device",
-            &[("User-Agent", ua::AU), ("X-UP-DEVCAP-SCREENPIXELS", "240,400")],
-        )
-        .sjis_text();
-    assert!(text.contains("機種：SA31"), "{text}");
-    assert!(text.contains("画面の幅：240ドット"));
-    assert!(
-        text.contains("format=\"*M\""),
-        "au text inputs carry the input-mode hint"
-    );
+db_test! {
+    fn unknown_pages_get_a_japanese_404_in_the_devices_encoding(app) {
+        let response = app.get("/no-such-page", ua::AU);
+        assert_eq!(response.status, 404);
+        assert!(response.sjis_text().contains("ページが見つかりません"));
+        let response = app.get("/notices/99999", ua::PC);
+        assert_eq!(response.status, 404);
+        assert!(String::from_utf8_lossy(&response.body).contains("ページが見つかりません"));
+    }
+}
+
+db_test! {
+    fn the_exit_page_links_onwards_and_refuses_other_schemes(app) {
+        let response = app.get("/out?u=https%3A%2F%2Fwww.city.kashiwa.lg.jp%2F", ua::DOCOMO_FOMA_1);
+        assert_eq!(response.status, 200);
+        assert!(response
+            .sjis_text()
+            .contains("href=\"https://www.city.kashiwa.lg.jp/\""));
+        assert_eq!(app.get("/out?u=javascript%3Aalert(1)", ua::PC).status, 400);
+    }
+}
+
+db_test! {
+    fn the_device_page_describes_the_phone_in_japanese(app) {
+        let text = app
+            .get_with(
+                "/device",
+                &[("User-Agent", ua::AU), ("X-UP-DEVCAP-SCREENPIXELS", "240,400")],
+            )
+            .sjis_text();
+        assert!(text.contains("機種：SA31"), "{text}");
+        assert!(text.contains("画面の幅：240ドット"));
+        assert!(
+            text.contains("format=\"*M\""),
+            "au text inputs carry the input-mode hint"
+        );
+    }
 }

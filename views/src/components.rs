@@ -81,15 +81,22 @@ pub fn menu(ctx: &Ctx, items: &[(&str, &str)]) -> Markup {
     }
 }
 
-/// A form with the hidden fields every form carries: session id, CSRF token (POST) and the charset hint.
+/// A form with the hidden fields every form carries: CSRF token (POST), charset hint, and the session
+/// id — in the action URL for POST, as a field for GET (a GET form replaces the action's query).
 pub fn form(ctx: &Ctx, action: &str, post: bool, body: Markup) -> Markup {
-    let method = if post { "post" } else { "get" };
     html! {
-        form action=(action) method=(method) accept-charset=(ctx.charset) {
-            @if let Some(sid) = &ctx.sid { input type="hidden" name="sid" value=(sid); }
-            @if post { @if let Some(csrf) = &ctx.csrf { input type="hidden" name="csrf" value=(csrf); } }
-            input type="hidden" name=(CHARSET_HINT_FIELD) value=(CHARSET_HINT_VALUE);
-            (body)
+        @if post {
+            form action=(ctx.url(action)) method="post" accept-charset=(ctx.charset) {
+                @if let Some(csrf) = &ctx.csrf { input type="hidden" name="csrf" value=(csrf); }
+                input type="hidden" name=(CHARSET_HINT_FIELD) value=(CHARSET_HINT_VALUE);
+                (body)
+            }
+        } @else {
+            form action=(action) method="get" accept-charset=(ctx.charset) {
+                @if let Some(sid) = &ctx.sid { input type="hidden" name="sid" value=(sid); }
+                input type="hidden" name=(CHARSET_HINT_FIELD) value=(CHARSET_HINT_VALUE);
+                (body)
+            }
         }
     }
 }
@@ -119,6 +126,50 @@ pub fn text_input(ctx: &Ctx, name: &str, value: &str, kind: InputKind, size: u8)
         escape(value),
     );
     PreEscaped(open)
+}
+
+/// A password field (Latin input mode; the value is never written back).
+pub fn password_input(ctx: &Ctx, name: &str, size: u8) -> Markup {
+    let (attr, hint) = input_hint(ctx.input_hint, InputKind::Latin);
+    PreEscaped(format!(
+        "<input type=\"password\" name=\"{}\" size=\"{size}\" {attr}=\"{hint}\">",
+        escape(name)
+    ))
+}
+
+/// A hidden field.
+pub fn hidden(name: &str, value: &str) -> Markup {
+    html! { input type="hidden" name=(name) value=(value); }
+}
+
+/// A drop-down choice; `options` are (value, label).
+pub fn select(name: &str, options: &[(String, String)], selected: &str) -> Markup {
+    html! {
+        select name=(name) {
+            @for (value, label) in options {
+                @if value == selected {
+                    option value=(value) selected="selected" { (label) }
+                } @else {
+                    option value=(value) { (label) }
+                }
+            }
+        }
+    }
+}
+
+/// A message that needs attention (an input error, a lock), in red where the device has colour.
+pub fn alert(ctx: &Ctx, text: &str) -> Markup {
+    match (ctx.styling, ctx.flavor) {
+        (Styling::Inline, _) => html! { div style="color:#cc0000;" { (text) } },
+        (Styling::Sheet, _) => html! { p.alert { (text) } },
+        (Styling::None, Flavor::Chtml) => html! { div { font color="#cc0000" { (text) } } },
+        (Styling::None, _) => html! { div { (text) } },
+    }
+}
+
+/// A labelled line of a form.
+pub fn label(text: &str) -> Markup {
+    html! { div { (text) } }
 }
 
 /// A multi-line text field.
@@ -205,12 +256,22 @@ pub fn emoji(text: &str) -> Markup {
     html! { (text) }
 }
 
-/// The footer with the way home (key 0) and the device page.
+/// The footer: the way home (key 0), the account links, the device page.
 pub fn footer(ctx: &Ctx) -> Markup {
     html! {
         (separator(ctx))
         div.foot {
             (link(ctx, "/", "トップへ", Some(0)))
+            " "
+            @if ctx.signed_in {
+                (link(ctx, "/mypage", "マイページ", Some(8)))
+                " "
+                a href=(ctx.url("/logout")) { "ログアウト" }
+            } @else {
+                (link(ctx, "/login", "ログイン", Some(8)))
+                " "
+                a href=(ctx.url("/register")) { "新規登録" }
+            }
             " "
             a href=(ctx.url("/device")) { "ご利用の機種" }
         }

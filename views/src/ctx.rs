@@ -54,6 +54,8 @@ pub struct Ctx {
     pub sid: Option<String>,
     /// CSRF token written into every POST form.
     pub csrf: Option<String>,
+    /// A member is logged in (the footer offers my page and logout instead of login).
+    pub signed_in: bool,
 }
 
 impl Ctx {
@@ -78,7 +80,8 @@ impl Ctx {
     }
 }
 
-fn percent_encode(text: &str) -> String {
+/// Percent-encodes everything but unreserved characters (for a URL inside a query).
+pub fn percent_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 3);
     for b in text.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {

@@ -6,6 +6,7 @@
 pub mod components;
 pub mod ctx;
 pub mod layout;
+pub mod mail;
 pub mod pages;
 
 pub use ctx::{Ctx, Flavor, InputHint, Styling};

@@ -1,0 +1,9 @@
+DROP TABLE outbox;
+DROP TABLE subscriber_ids;
+DROP TABLE login_locks;
+DROP TABLE login_failures;
+DROP TABLE sessions;
+DROP TABLE mail_addresses;
+DROP TABLE member_roles;
+DROP TABLE members;
+DROP TABLE areas;

@@ -1,0 +1,80 @@
+//! Registration and address confirmation: the member, the address and its mail in one transaction.
+
+use crate::auth::token::{random_token, token_hash};
+use crate::db::models::mail_address::MailAddress;
+use crate::db::models::member::{Member, NewMember};
+use crate::db::models::outbox::{MailKind, OutboxMail};
+use crate::db::{now, DbConnection};
+use crate::domain::email::EmailAddress;
+use crate::domain::role::{MemberStatus, Role};
+use diesel::prelude::*;
+use hiroba_views::mail::account;
+
+/// A registration that passed every check.
+#[derive(Debug)]
+pub struct Registration {
+    pub email: EmailAddress,
+    /// The carrier (device profile id) of the address's domain.
+    pub carrier: String,
+    pub password_hash: String,
+    pub nickname: String,
+    pub real_name: String,
+    pub area_id: Option<i64>,
+    pub role: Role,
+}
+
+/// Writes a pending member with an unconfirmed address and queues the confirmation mail.
+///
+/// An address someone already uses gets a mail saying so instead: the page looks the same either
+/// way, so the form does not reveal who is a member. An address whose confirmation ran out is
+/// given to the new registration (someone else may have typed it).
+pub fn register(conn: &mut DbConnection, reg: &Registration, base_url: &str) -> QueryResult<()> {
+    conn.transaction(|conn| {
+        let address = reg.email.as_str();
+        if let Some(existing) = MailAddress::find(conn, address)? {
+            if !existing.is_abandoned(now()) {
+                let mail = account::already_registered(&format!("{base_url}/login"));
+                OutboxMail::queue(conn, MailKind::AlreadyRegistered, address, &mail.subject, &mail.body)?;
+                return Ok(());
+            }
+            release_abandoned(conn, &existing)?;
+        }
+        let member_id = Member::insert(
+            conn,
+            &NewMember {
+                nickname: &reg.nickname,
+                real_name: &reg.real_name,
+                area_id: reg.area_id,
+                password_hash: &reg.password_hash,
+                status: MemberStatus::Pending,
+                roles: &[reg.role],
+            },
+        )?;
+        add_unconfirmed(conn, member_id, address, &reg.carrier, true, base_url)
+    })
+}
+
+/// Adds an address that must be confirmed by the link mailed to it.
+pub fn add_unconfirmed(
+    conn: &mut DbConnection,
+    member_id: i64,
+    address: &str,
+    carrier: &str,
+    primary: bool,
+    base_url: &str,
+) -> QueryResult<()> {
+    let token = random_token();
+    MailAddress::insert(conn, member_id, address, carrier, primary, Some(&token_hash(&token)))?;
+    let mail = account::confirmation(&format!("{base_url}/register/confirm?t={token}"));
+    OutboxMail::queue(conn, MailKind::AddressConfirmation, address, &mail.subject, &mail.body).map(drop)
+}
+
+/// Frees an address whose confirmation expired; a pending member left without addresses goes too.
+pub fn release_abandoned(conn: &mut DbConnection, existing: &MailAddress) -> QueryResult<()> {
+    use crate::db::schema::mail_addresses;
+    diesel::delete(mail_addresses::table.find(existing.id)).execute(conn)?;
+    if MailAddress::of_member(conn, existing.member_id)?.is_empty() {
+        Member::delete_unconfirmed(conn, existing.member_id)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,153 @@
+//! A member's mail addresses: one primary, each with its carrier, verification and delivery health.
+
+use crate::db::schema::mail_addresses;
+use crate::db::{now, DbConnection};
+use chrono::{Duration, NaiveDateTime};
+use diesel::prelude::*;
+
+/// How long a confirmation link stays valid.
+pub const CONFIRMATION_LIFETIME: Duration = Duration::hours(24);
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = mail_addresses)]
+pub struct MailAddress {
+    pub id: i64,
+    pub member_id: i64,
+    pub address: String,
+    /// The device profile id the domain belongs to (docomo, au, softbank, willcom, smartphone, pc).
+    pub carrier: String,
+    pub is_primary: bool,
+    pub verified_at: Option<NaiveDateTime>,
+    /// ok, unknown_user (5.1.1: mail stopped) or filtered (5.2.x: 指定受信).
+    pub health: String,
+    pub confirm_expires_at: Option<NaiveDateTime>,
+}
+
+/// What a confirmation link did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirmation {
+    Confirmed { member_id: i64, address: String },
+    Expired,
+    Unknown,
+}
+
+impl MailAddress {
+    pub fn is_verified(&self) -> bool {
+        self.verified_at.is_some()
+    }
+
+    /// An address not yet confirmed whose link has run out: its registration may be replaced.
+    pub fn is_abandoned(&self, at: NaiveDateTime) -> bool {
+        !self.is_verified() && self.confirm_expires_at.is_none_or(|until| until < at)
+    }
+
+    pub fn find(conn: &mut DbConnection, address: &str) -> QueryResult<Option<MailAddress>> {
+        mail_addresses::table
+            .filter(mail_addresses::address.eq(address))
+            .select(MailAddress::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// The member's addresses, primary first.
+    pub fn of_member(conn: &mut DbConnection, member_id: i64) -> QueryResult<Vec<MailAddress>> {
+        mail_addresses::table
+            .filter(mail_addresses::member_id.eq(member_id))
+            .select(MailAddress::as_select())
+            .order((mail_addresses::is_primary.desc(), mail_addresses::id))
+            .load(conn)
+    }
+
+    /// Adds an address. Unverified ones carry the hash of their confirmation token.
+    pub fn insert(
+        conn: &mut DbConnection,
+        member_id: i64,
+        address: &str,
+        carrier: &str,
+        is_primary: bool,
+        confirm_token_hash: Option<&str>,
+    ) -> QueryResult<i64> {
+        let at = now();
+        let (verified_at, expires) = match confirm_token_hash {
+            Some(_) => (None, Some(at + CONFIRMATION_LIFETIME)),
+            None => (Some(at), None),
+        };
+        diesel::insert_into(mail_addresses::table)
+            .values((
+                mail_addresses::member_id.eq(member_id),
+                mail_addresses::address.eq(address),
+                mail_addresses::carrier.eq(carrier),
+                mail_addresses::is_primary.eq(is_primary),
+                mail_addresses::verified_at.eq(verified_at),
+                mail_addresses::confirm_token_hash.eq(confirm_token_hash),
+                mail_addresses::confirm_expires_at.eq(expires),
+                mail_addresses::created_at.eq(at),
+            ))
+            .returning(mail_addresses::id)
+            .get_result(conn)
+    }
+
+    /// Marks the address whose link was opened as verified; the token works once.
+    pub fn confirm(conn: &mut DbConnection, token_hash: &str) -> QueryResult<Confirmation> {
+        let found: Option<MailAddress> = mail_addresses::table
+            .filter(mail_addresses::confirm_token_hash.eq(token_hash))
+            .select(MailAddress::as_select())
+            .first(conn)
+            .optional()?;
+        let Some(row) = found else {
+            return Ok(Confirmation::Unknown);
+        };
+        let at = now();
+        if row.confirm_expires_at.is_none_or(|until| until < at) {
+            return Ok(Confirmation::Expired);
+        }
+        diesel::update(mail_addresses::table.find(row.id))
+            .set((
+                mail_addresses::verified_at.eq(Some(at)),
+                mail_addresses::confirm_token_hash.eq(None::<String>),
+                mail_addresses::confirm_expires_at.eq(None::<NaiveDateTime>),
+            ))
+            .execute(conn)?;
+        Ok(Confirmation::Confirmed {
+            member_id: row.member_id,
+            address: row.address,
+        })
+    }
+
+    /// Makes one verified address of the member the primary one.
+    pub fn make_primary(conn: &mut DbConnection, member_id: i64, id: i64) -> QueryResult<bool> {
+        conn.transaction(|conn| {
+            let target = mail_addresses::table
+                .find(id)
+                .filter(mail_addresses::member_id.eq(member_id))
+                .filter(mail_addresses::verified_at.is_not_null());
+            if diesel::update(target)
+                .set(mail_addresses::is_primary.eq(true))
+                .execute(conn)?
+                == 0
+            {
+                return Ok(false);
+            }
+            diesel::update(
+                mail_addresses::table
+                    .filter(mail_addresses::member_id.eq(member_id))
+                    .filter(mail_addresses::id.ne(id)),
+            )
+            .set(mail_addresses::is_primary.eq(false))
+            .execute(conn)?;
+            Ok(true)
+        })
+    }
+
+    /// Removes a non-primary address of the member.
+    pub fn remove(conn: &mut DbConnection, member_id: i64, id: i64) -> QueryResult<bool> {
+        let removed = diesel::delete(
+            mail_addresses::table
+                .find(id)
+                .filter(mail_addresses::member_id.eq(member_id))
+                .filter(mail_addresses::is_primary.eq(false)),
+        )
+        .execute(conn)?;
+        Ok(removed == 1)
+    }
+}

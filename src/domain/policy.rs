@@ -1,0 +1,201 @@
+//! Who may do what: one decision function over role × resource × action, used by every handler.
+//!
+//! Later features add resources here and rows to the matrix test below; handlers never check roles
+//! themselves.
+
+use super::role::{MemberStatus, Role};
+
+/// What a request touches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resource {
+    /// News, notices, events, facilities: anyone may read.
+    PublicInfo,
+    /// The member's own account: profile, mail addresses, registered phone.
+    OwnAccount,
+    /// Members-only portal content (posts, communities).
+    MemberContent,
+    /// Other members' accounts: approval, real names, roles.
+    Members,
+    /// Anything about a child: watch history, notebook, pickup details.
+    ChildRecord,
+    /// Service-wide settings.
+    System,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Read,
+    Create,
+    Update,
+    Delete,
+    /// Approve, suspend, hide: a coordinator's decision about someone else's data.
+    Moderate,
+}
+
+/// How strongly the session proves who is there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Assurance {
+    /// かんたんログイン: a carrier subscriber id, spoofable in principle.
+    Low,
+    /// Password typed in this session.
+    High,
+}
+
+/// The member behind a request, as far as the policy cares.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Principal {
+    pub roles: Vec<Role>,
+    pub status: MemberStatus,
+    pub assurance: Assurance,
+}
+
+impl Principal {
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+
+    fn has_any(&self, roles: &[Role]) -> bool {
+        roles.iter().any(|r| self.has(*r))
+    }
+}
+
+/// The outcome, each with its own page or redirect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Allow,
+    /// Not logged in: go to the login page.
+    Login,
+    /// Logged in but a coordinator has not approved the member yet.
+    AwaitApproval,
+    /// Low-assurance session: type the password once, then go on.
+    ConfirmPassword,
+    Deny,
+}
+
+const STAFF: [Role; 2] = [Role::Coordinator, Role::Admin];
+
+/// Decides whether `who` (None: not logged in) may perform `action` on `resource`.
+pub fn decide(who: Option<&Principal>, resource: Resource, action: Action) -> Decision {
+    if resource == Resource::PublicInfo && action == Action::Read {
+        return Decision::Allow;
+    }
+    let Some(p) = who else {
+        return Decision::Login;
+    };
+    match p.status {
+        MemberStatus::Suspended => return Decision::Deny,
+        // A new member manages their own account while waiting, and sees nothing else.
+        MemberStatus::Pending if resource != Resource::OwnAccount => return Decision::AwaitApproval,
+        _ => {}
+    }
+    let allowed = match (resource, action) {
+        (Resource::PublicInfo, _) => p.has_any(&STAFF),
+        (Resource::OwnAccount, _) => true,
+        (Resource::MemberContent, Action::Read | Action::Create) => true,
+        (Resource::MemberContent, _) => p.has_any(&STAFF),
+        (Resource::Members, _) => p.has_any(&STAFF),
+        (Resource::ChildRecord, Action::Read) => p.has_any(&[Role::Guardian, Role::Teacher, Role::Coordinator]),
+        (Resource::ChildRecord, _) => p.has_any(&[Role::Teacher, Role::Coordinator]),
+        (Resource::System, _) => p.has(Role::Admin),
+    };
+    if !allowed {
+        Decision::Deny
+    } else if resource == Resource::ChildRecord && p.assurance < Assurance::High {
+        Decision::ConfirmPassword
+    } else {
+        Decision::Allow
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Action::*;
+    use Decision::*;
+    use Resource::*;
+
+    fn member(roles: &[Role]) -> Principal {
+        Principal {
+            roles: roles.to_vec(),
+            status: MemberStatus::Approved,
+            assurance: Assurance::High,
+        }
+    }
+
+    /// The matrix: one row per (resource, action), one column per kind of visitor:
+    /// anonymous, guardian, supporter, teacher, coordinator, admin.
+    #[test]
+    fn approved_members_by_role() {
+        let visitors: [Option<Principal>; 6] = [
+            None,
+            Some(member(&[Role::Guardian])),
+            Some(member(&[Role::Supporter])),
+            Some(member(&[Role::Teacher])),
+            Some(member(&[Role::Coordinator])),
+            Some(member(&[Role::Admin])),
+        ];
+        let matrix: &[(Resource, Action, [Decision; 6])] = &[
+            (PublicInfo, Read, [Allow, Allow, Allow, Allow, Allow, Allow]),
+            (PublicInfo, Create, [Login, Deny, Deny, Deny, Allow, Allow]),
+            (PublicInfo, Delete, [Login, Deny, Deny, Deny, Allow, Allow]),
+            (OwnAccount, Read, [Login, Allow, Allow, Allow, Allow, Allow]),
+            (OwnAccount, Update, [Login, Allow, Allow, Allow, Allow, Allow]),
+            (MemberContent, Read, [Login, Allow, Allow, Allow, Allow, Allow]),
+            (MemberContent, Create, [Login, Allow, Allow, Allow, Allow, Allow]),
+            (MemberContent, Moderate, [Login, Deny, Deny, Deny, Allow, Allow]),
+            (Members, Read, [Login, Deny, Deny, Deny, Allow, Allow]),
+            (Members, Moderate, [Login, Deny, Deny, Deny, Allow, Allow]),
+            (ChildRecord, Read, [Login, Allow, Deny, Allow, Allow, Deny]),
+            (ChildRecord, Update, [Login, Deny, Deny, Allow, Allow, Deny]),
+            (System, Update, [Login, Deny, Deny, Deny, Deny, Allow]),
+        ];
+        for (resource, action, expected) in matrix {
+            for (who, want) in visitors.iter().zip(expected) {
+                assert_eq!(
+                    decide(who.as_ref(), *resource, *action),
+                    *want,
+                    "{resource:?} {action:?} for {:?}",
+                    who.as_ref().map(|p| &p.roles)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn several_roles_add_up() {
+        let both = member(&[Role::Supporter, Role::Coordinator]);
+        assert_eq!(decide(Some(&both), Members, Moderate), Allow);
+        assert_eq!(decide(Some(&both), ChildRecord, Read), Allow);
+    }
+
+    #[test]
+    fn pending_members_see_only_their_own_account() {
+        let mut p = member(&[Role::Guardian]);
+        p.status = MemberStatus::Pending;
+        assert_eq!(decide(Some(&p), OwnAccount, Update), Allow);
+        assert_eq!(decide(Some(&p), PublicInfo, Read), Allow);
+        assert_eq!(decide(Some(&p), MemberContent, Read), AwaitApproval);
+        assert_eq!(decide(Some(&p), ChildRecord, Read), AwaitApproval);
+    }
+
+    #[test]
+    fn suspended_members_are_denied_all_but_public_pages() {
+        let mut p = member(&[Role::Coordinator]);
+        p.status = MemberStatus::Suspended;
+        assert_eq!(decide(Some(&p), PublicInfo, Read), Allow);
+        assert_eq!(decide(Some(&p), OwnAccount, Read), Deny);
+        assert_eq!(decide(Some(&p), Members, Read), Deny);
+    }
+
+    #[test]
+    fn low_assurance_sessions_confirm_the_password_for_children_only() {
+        let mut p = member(&[Role::Guardian]);
+        p.assurance = Assurance::Low;
+        assert_eq!(decide(Some(&p), ChildRecord, Read), ConfirmPassword);
+        assert_eq!(decide(Some(&p), MemberContent, Create), Allow);
+        // A role that may not see children is denied, not asked for a password.
+        let mut s = member(&[Role::Supporter]);
+        s.assurance = Assurance::Low;
+        assert_eq!(decide(Some(&s), ChildRecord, Read), Deny);
+    }
+}

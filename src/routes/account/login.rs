@@ -1,0 +1,96 @@
+//! `/login`: password login from every profile.
+
+use crate::auth::easy_login::form_action;
+use crate::auth::login::{check_password, LoginOutcome};
+use crate::auth::session::{self, LoginMethod};
+use crate::db;
+use crate::error::AppError;
+use crate::routes::account::{jst_clock, safe_next};
+use crate::routes::extract::{KeitaiQuery, Posted};
+use crate::routes::render::{ctx, page, redirect};
+use crate::routes::visitor::Visitor;
+use actix_web::http::StatusCode;
+use actix_web::HttpResponse;
+use hiroba_views::pages::account::{login, EasyLogin, LoginView};
+
+pub async fn form(mut visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
+    let next = safe_next(query.0.get("next"));
+    if visitor.member().is_some() {
+        return Ok(redirect(&visitor, &next));
+    }
+    visitor.ensure_session().await?;
+    Ok(render(&visitor, StatusCode::OK, String::new(), next, None))
+}
+
+pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
+    let Posted { mut visitor, form } = posted;
+    let email = form.get("email").unwrap_or_default().trim().to_ascii_lowercase();
+    let password = form.get("password").unwrap_or_default().to_string();
+    let next = safe_next(form.get("next"));
+    let client = visitor.client_ip.to_string();
+    let account = email.clone();
+    let outcome = db::run(&visitor.state().pool, move |conn| {
+        Ok(check_password(conn, &account, &password, &client)?)
+    })
+    .await?;
+    let (status, message) = match outcome {
+        LoginOutcome::Success { member_id } => {
+            open_session(&mut visitor, member_id, LoginMethod::Password).await?;
+            return Ok(redirect(&visitor, &next));
+        }
+        LoginOutcome::Wrong => (StatusCode::OK, "メールアドレスかパスワードが違います。".to_string()),
+        LoginOutcome::Locked { until } => (
+            StatusCode::TOO_MANY_REQUESTS,
+            format!(
+                "ログインに続けて失敗したため、{}まで（15分間）ログインできません。時間をおいてもう一度お試しください。",
+                jst_clock(until)
+            ),
+        ),
+        LoginOutcome::Unconfirmed => (
+            StatusCode::OK,
+            "メールアドレスの確認が済んでいません。登録のときに届いたメールのURLを開いてください。".to_string(),
+        ),
+        LoginOutcome::Suspended => (
+            StatusCode::FORBIDDEN,
+            "このアカウントはご利用いただけません。コーディネーターにお問い合わせください。".to_string(),
+        ),
+    };
+    Ok(render(&visitor, status, email, next, Some(message)))
+}
+
+/// Replaces the visitor's session with a new one for the member: a new id, so a sid handed out
+/// before login (session fixation) is dead after it.
+pub async fn open_session(visitor: &mut Visitor, member_id: i64, how: LoginMethod) -> Result<(), AppError> {
+    let old = visitor.session.as_ref().map(|s| s.token.clone());
+    let profile = visitor.device.profile.id.clone();
+    let idle = visitor.idle();
+    let new = db::run(&visitor.state().pool, move |conn| {
+        if let Some(old) = old {
+            session::end(conn, &old)?;
+        }
+        Ok(session::start(conn, &profile, Some((member_id, how)), idle)?)
+    })
+    .await?;
+    visitor.switch_to(new);
+    Ok(())
+}
+
+fn render(visitor: &Visitor, status: StatusCode, email: String, next: String, error: Option<String>) -> HttpResponse {
+    let state = visitor.state();
+    let easy_login = match state.gateways().offer(&visitor.device) {
+        Ok(()) => EasyLogin::Offered {
+            action: form_action("/login/easy", &visitor.device),
+        },
+        Err(refusal) if visitor.device.is_keitai() && !visitor.device.carrier.is_empty() => EasyLogin::Unavailable {
+            reason: refusal.message(),
+        },
+        Err(_) => EasyLogin::Hidden,
+    };
+    let view = LoginView {
+        email,
+        next,
+        error,
+        easy_login,
+    };
+    page(visitor, status, &login(&ctx(visitor), &view))
+}

@@ -1,0 +1,64 @@
+//! `/reauth`: the password once more, after かんたんログイン, before anything about children.
+
+use crate::auth::password::verify_password;
+use crate::auth::session;
+use crate::db;
+use crate::db::models::login_limit::{self, Scope};
+use crate::db::models::member::Member;
+use crate::domain::policy::{Action, Resource};
+use crate::error::AppError;
+use crate::routes::account::{jst_clock, safe_next};
+use crate::routes::extract::{KeitaiQuery, Posted};
+use crate::routes::render::{ctx, page, redirect};
+use crate::routes::visitor::Visitor;
+use actix_web::http::StatusCode;
+use actix_web::HttpResponse;
+use hiroba_views::pages::account::{reauth, ReauthView};
+
+pub async fn form(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
+    visitor.require(Resource::OwnAccount, Action::Read)?;
+    let view = ReauthView {
+        next: safe_next(query.0.get("next")),
+        error: None,
+    };
+    Ok(page(&visitor, StatusCode::OK, &reauth(&ctx(&visitor), &view)))
+}
+
+pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
+    let Posted { visitor, form } = posted;
+    let member_id = visitor.require_member(Resource::OwnAccount, Action::Read)?.member_id;
+    let next = safe_next(form.get("next"));
+    let password = form.get("password").unwrap_or_default().to_string();
+    let token = visitor.session.as_ref().map(|s| s.token.clone()).unwrap_or_default();
+    // The same limit as the login form, counted per member.
+    let account = format!("member:{member_id}");
+    let outcome = db::run(&visitor.state().pool, move |conn| {
+        if let Some(until) = login_limit::locked_until(conn, Scope::Account, &account)? {
+            return Ok(Err(until));
+        }
+        let member = Member::find(conn, member_id)?;
+        if verify_password(&password, &member.password_hash) {
+            session::confirm_password(conn, &token)?;
+            login_limit::clear(conn, Scope::Account, &account)?;
+            return Ok(Ok(true));
+        }
+        Ok(match login_limit::record_failure(conn, Scope::Account, &account)? {
+            Some(until) => Err(until),
+            None => Ok(false),
+        })
+    })
+    .await?;
+    let (status, error) = match outcome {
+        Ok(true) => return Ok(redirect(&visitor, &next)),
+        Ok(false) => (StatusCode::OK, "パスワードが違います。".to_string()),
+        Err(until) => (
+            StatusCode::TOO_MANY_REQUESTS,
+            format!("続けて失敗したため、{}まで確認できません。", jst_clock(until)),
+        ),
+    };
+    let view = ReauthView {
+        next,
+        error: Some(error),
+    };
+    Ok(page(&visitor, status, &reauth(&ctx(&visitor), &view)))
+}

@@ -1,0 +1,122 @@
+//! `/register`: registration by form from every profile.
+
+use crate::auth::password::{hash_password, Password};
+use crate::auth::registration::{register, Registration};
+use crate::db;
+use crate::db::models::area::Area;
+use crate::domain::email::EmailAddress;
+use crate::domain::role::Role;
+use crate::error::AppError;
+use crate::keitai::form::FormData;
+use crate::routes::extract::Posted;
+use crate::routes::render::{ctx, ok};
+use crate::routes::visitor::Visitor;
+use actix_web::HttpResponse;
+use hiroba_views::pages::account::{register_sent, RegisterView};
+
+pub async fn form(mut visitor: Visitor) -> Result<HttpResponse, AppError> {
+    visitor.ensure_session().await?;
+    let view = RegisterView {
+        areas: areas(&visitor).await?,
+        role: Role::Guardian.as_str().into(),
+        ..RegisterView::default()
+    };
+    Ok(ok(
+        &visitor,
+        &hiroba_views::pages::account::register(&ctx(&visitor), &view),
+    ))
+}
+
+pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
+    let Posted { visitor, form } = posted;
+    let areas = areas(&visitor).await?;
+    let parsed = parse(&visitor, &form, &areas);
+    let (registration, password) = match parsed {
+        Ok(ok) => ok,
+        Err(errors) => {
+            let view = RegisterView {
+                email: form.get("email").unwrap_or_default().into(),
+                nickname: form.get("nickname").unwrap_or_default().into(),
+                real_name: form.get("real_name").unwrap_or_default().into(),
+                area: form.get("area").unwrap_or_default().into(),
+                role: form.get("role").unwrap_or_default().into(),
+                areas,
+                errors,
+            };
+            return Ok(ok(
+                &visitor,
+                &hiroba_views::pages::account::register(&ctx(&visitor), &view),
+            ));
+        }
+    };
+    let email = registration.email.to_string();
+    let base_url = visitor.state().settings.base_url.clone();
+    db::run(&visitor.state().pool, move |conn| {
+        let mut registration = registration;
+        registration.password_hash = hash_password(&password).map_err(AppError::internal)?;
+        Ok(register(conn, &registration, &base_url)?)
+    })
+    .await?;
+    Ok(ok(&visitor, &register_sent(&ctx(&visitor), &email)))
+}
+
+async fn areas(visitor: &Visitor) -> Result<Vec<(String, String)>, AppError> {
+    let areas = db::run(&visitor.state().pool, |conn| Ok(Area::all(conn)?)).await?;
+    Ok(areas.into_iter().map(|a| (a.id.to_string(), a.name)).collect())
+}
+
+/// Every field checked at once, so the member sees every problem on one page.
+fn parse(
+    visitor: &Visitor,
+    form: &FormData,
+    areas: &[(String, String)],
+) -> Result<(Registration, Password), Vec<String>> {
+    let mut errors = Vec::new();
+    let email = EmailAddress::parse(form.get("email").unwrap_or_default()).map_err(|e| errors.push(e.to_string()));
+    let password = Password::parse(form.get("password").unwrap_or_default()).map_err(|e| errors.push(e.to_string()));
+    let nickname = form.get("nickname").unwrap_or_default().trim().to_string();
+    if nickname.is_empty() || nickname.chars().count() > 20 {
+        errors.push("ニックネームは1〜20文字で入力してください。".into());
+    }
+    let real_name = form.get("real_name").unwrap_or_default().trim().to_string();
+    if real_name.is_empty() || real_name.chars().count() > 40 {
+        errors.push("お名前は1〜40文字で入力してください。".into());
+    }
+    let area = form.get("area").unwrap_or_default();
+    let area_id = if area.is_empty() {
+        if !areas.is_empty() {
+            errors.push("お住まいの地域を選んでください。".into());
+        }
+        None
+    } else {
+        match areas.iter().find(|(id, _)| id == area) {
+            Some((id, _)) => id.parse::<i64>().ok(),
+            None => {
+                errors.push("お住まいの地域を選び直してください。".into());
+                None
+            }
+        }
+    };
+    let role = match form.get("role") {
+        Some("supporter") => Role::Supporter,
+        _ => Role::Guardian,
+    };
+    match (email, password) {
+        (Ok(email), Ok(password)) if errors.is_empty() => {
+            let carrier = visitor.state().profiles.mail_profile(email.domain()).id.clone();
+            Ok((
+                Registration {
+                    email,
+                    carrier,
+                    password_hash: String::new(),
+                    nickname,
+                    real_name,
+                    area_id,
+                    role,
+                },
+                password,
+            ))
+        }
+        _ => Err(errors),
+    }
+}

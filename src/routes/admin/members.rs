@@ -1,0 +1,82 @@
+//! 承認待ちの会員: coordinators approve new members (or decline them).
+
+use crate::db;
+use crate::db::models::area::Area;
+use crate::db::models::mail_address::MailAddress;
+use crate::db::models::member::Member;
+use crate::db::models::outbox::{MailKind, OutboxMail};
+use crate::domain::policy::{Action, Resource};
+use crate::domain::role::MemberStatus;
+use crate::error::AppError;
+use crate::routes::extract::Posted;
+use crate::routes::render::{ctx, ok, redirect};
+use crate::routes::visitor::Visitor;
+use actix_web::HttpResponse;
+use diesel::Connection;
+use hiroba_views::mail::account;
+use hiroba_views::pages::members::{pending, PendingMember};
+
+pub async fn list(visitor: Visitor) -> Result<HttpResponse, AppError> {
+    visitor.require(Resource::Members, Action::Read)?;
+    let rows = db::run(&visitor.state().pool, |conn| {
+        let areas = Area::all(conn)?;
+        let mut rows = Vec::new();
+        for m in Member::pending(conn)? {
+            let addresses = MailAddress::of_member(conn, m.id)?;
+            let area = areas.iter().find(|a| Some(a.id) == m.area_id).map(|a| a.name.clone());
+            rows.push(PendingMember {
+                id: m.id,
+                nickname: m.nickname,
+                real_name: m.real_name,
+                area: area.unwrap_or_else(|| "地域なし".into()),
+                addresses: addresses
+                    .into_iter()
+                    .map(|a| format!("{}{}", a.address, if a.is_verified() { "" } else { "（確認待ち）" }))
+                    .collect(),
+                registered: (m.created_at + chrono::Duration::hours(9))
+                    .format("%Y/%m/%d")
+                    .to_string(),
+            });
+        }
+        Ok(rows)
+    })
+    .await?;
+    Ok(ok(&visitor, &pending(&ctx(&visitor), &rows)))
+}
+
+pub async fn approve(posted: Posted) -> Result<HttpResponse, AppError> {
+    decide(posted, MemberStatus::Approved).await
+}
+
+pub async fn suspend(posted: Posted) -> Result<HttpResponse, AppError> {
+    decide(posted, MemberStatus::Suspended).await
+}
+
+/// Sets the member's state; an approval mails the member in the same transaction.
+async fn decide(posted: Posted, status: MemberStatus) -> Result<HttpResponse, AppError> {
+    let Posted { visitor, form } = posted;
+    let by = visitor.require_member(Resource::Members, Action::Moderate)?.member_id;
+    let id = form
+        .get("id")
+        .and_then(|v| v.parse::<i64>().ok())
+        .ok_or(AppError::NotFound)?;
+    let top = format!("{}/", visitor.state().settings.base_url);
+    db::run(&visitor.state().pool, move |conn| {
+        Ok(conn.transaction(|conn| {
+            let member = Member::find(conn, id)?;
+            Member::set_status(conn, id, status, by)?;
+            if status == MemberStatus::Approved {
+                let mail = account::approved(&member.nickname, &top);
+                for a in MailAddress::of_member(conn, id)?
+                    .iter()
+                    .filter(|a| a.is_primary && a.is_verified())
+                {
+                    OutboxMail::queue(conn, MailKind::Approved, &a.address, &mail.subject, &mail.body)?;
+                }
+            }
+            diesel::QueryResult::Ok(())
+        })?)
+    })
+    .await?;
+    Ok(redirect(&visitor, "/admin/members"))
+}

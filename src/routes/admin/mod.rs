@@ -1,0 +1,3 @@
+//! Coordinators' pages.
+
+pub mod members;

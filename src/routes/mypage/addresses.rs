@@ -1,0 +1,87 @@
+//! Adding, choosing and removing the member's mail addresses.
+
+use crate::auth::registration::{add_unconfirmed, release_abandoned};
+use crate::db;
+use crate::db::models::mail_address::MailAddress;
+use crate::db::models::outbox::{MailKind, OutboxMail};
+use crate::db::now;
+use crate::domain::email::EmailAddress;
+use crate::domain::policy::{Action, Resource};
+use crate::error::AppError;
+use crate::routes::extract::Posted;
+use crate::routes::mypage::render;
+use actix_web::HttpResponse;
+use diesel::Connection;
+use hiroba_views::mail::account;
+
+pub async fn add(posted: Posted) -> Result<HttpResponse, AppError> {
+    let Posted { visitor, form } = posted;
+    let member_id = visitor.require_member(Resource::OwnAccount, Action::Update)?.member_id;
+    let email = match EmailAddress::parse(form.get("email").unwrap_or_default()) {
+        Ok(email) => email,
+        Err(e) => return render(&visitor, Some(e.to_string())).await,
+    };
+    let carrier = visitor.state().profiles.mail_profile(email.domain()).id.clone();
+    let base_url = visitor.state().settings.base_url.clone();
+    let address = email.to_string();
+    db::run(&visitor.state().pool, move |conn| {
+        Ok(conn.transaction(|conn| {
+            if let Some(existing) = MailAddress::find(conn, &address)? {
+                if !existing.is_abandoned(now()) {
+                    // Whose address it is stays private; its owner hears about the attempt.
+                    let mail = account::already_registered(&format!("{base_url}/login"));
+                    return OutboxMail::queue(conn, MailKind::AlreadyRegistered, &address, &mail.subject, &mail.body)
+                        .map(drop);
+                }
+                release_abandoned(conn, &existing)?;
+            }
+            add_unconfirmed(conn, member_id, &address, &carrier, false, &base_url)
+        })?)
+    })
+    .await?;
+    render(
+        &visitor,
+        Some(format!(
+            "{email} あてに確認のメールを送りました。メールのURLを開くと追加されます。"
+        )),
+    )
+    .await
+}
+
+pub async fn make_primary(posted: Posted) -> Result<HttpResponse, AppError> {
+    let Posted { visitor, form } = posted;
+    let member_id = visitor.require_member(Resource::OwnAccount, Action::Update)?.member_id;
+    let id = form
+        .get("id")
+        .and_then(|v| v.parse::<i64>().ok())
+        .ok_or(AppError::NotFound)?;
+    let changed = db::run(&visitor.state().pool, move |conn| {
+        Ok(MailAddress::make_primary(conn, member_id, id)?)
+    })
+    .await?;
+    let notice = if changed {
+        "メインのアドレスを変更しました。"
+    } else {
+        "確認の済んだアドレスだけをメインにできます。"
+    };
+    render(&visitor, Some(notice.into())).await
+}
+
+pub async fn remove(posted: Posted) -> Result<HttpResponse, AppError> {
+    let Posted { visitor, form } = posted;
+    let member_id = visitor.require_member(Resource::OwnAccount, Action::Update)?.member_id;
+    let id = form
+        .get("id")
+        .and_then(|v| v.parse::<i64>().ok())
+        .ok_or(AppError::NotFound)?;
+    let removed = db::run(&visitor.state().pool, move |conn| {
+        Ok(MailAddress::remove(conn, member_id, id)?)
+    })
+    .await?;
+    let notice = if removed {
+        "アドレスを削除しました。"
+    } else {
+        "メインのアドレスは削除できません。先にほかのアドレスをメインにしてください。"
+    };
+    render(&visitor, Some(notice.into())).await
+}

@@ -1,0 +1,77 @@
+//! マイページ: the member's own account.
+
+pub mod addresses;
+pub mod phone;
+
+use crate::db;
+use crate::db::models::area::Area;
+use crate::db::models::mail_address::MailAddress;
+use crate::db::models::member::Member;
+use crate::db::models::subscriber_id;
+use crate::domain::policy::{Action, Resource};
+use crate::domain::role::{MemberStatus, Role};
+use crate::error::AppError;
+use crate::routes::render::{ctx, ok};
+use crate::routes::visitor::Visitor;
+use actix_web::HttpResponse;
+use hiroba_views::pages::mypage::{mypage, AddressItem, MyPageView};
+
+pub async fn show(visitor: Visitor) -> Result<HttpResponse, AppError> {
+    render(&visitor, None).await
+}
+
+/// My page, with an optional notice on top (after an action on it).
+pub async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpResponse, AppError> {
+    let member_id = visitor.require_member(Resource::OwnAccount, Action::Read)?.member_id;
+    let (member, roles, area, addresses, phones) = db::run(&visitor.state().pool, move |conn| {
+        let member = Member::find(conn, member_id)?;
+        let area = match member.area_id {
+            Some(id) => Area::find(conn, id)?,
+            None => None,
+        };
+        Ok((
+            member,
+            Member::roles(conn, member_id)?,
+            area,
+            MailAddress::of_member(conn, member_id)?,
+            subscriber_id::count_for(conn, member_id)?,
+        ))
+    })
+    .await?;
+    let profiles = &visitor.state().profiles;
+    let view = MyPageView {
+        nickname: member.nickname.clone(),
+        roles: roles.iter().map(|r| r.label().to_string()).collect(),
+        status: member.status().label().to_string(),
+        pending: member.status() == MemberStatus::Pending,
+        area: area.map(|a| a.name),
+        addresses: addresses
+            .into_iter()
+            .map(|a| AddressItem {
+                id: a.id,
+                carrier: profiles
+                    .iter()
+                    .find(|p| p.id == a.carrier)
+                    .map(|p| p.name.clone())
+                    .unwrap_or(a.carrier.clone()),
+                primary: a.is_primary,
+                verified: a.is_verified(),
+                problem: health_advice(&a.health),
+                address: a.address,
+            })
+            .collect(),
+        phone_registered: phones > 0,
+        staff: roles.iter().any(|r| matches!(r, Role::Coordinator | Role::Admin)),
+        notice,
+    };
+    Ok(ok(visitor, &mypage(&ctx(visitor), &view)))
+}
+
+/// What a member should do about an address mail does not reach.
+fn health_advice(health: &str) -> Option<String> {
+    match health {
+        "unknown_user" => Some("このアドレスにはメールが届きません（アドレスが存在しません）。削除して、新しいアドレスを登録してください。".into()),
+        "filtered" => Some("メールが受信拒否されています。ケータイの迷惑メール設定（指定受信）で、このサイトのドメインを許可してください。".into()),
+        _ => None,
+    }
+}

@@ -1,0 +1,38 @@
+//! Account mails: address confirmation, a repeated registration, approval.
+
+use super::MailText;
+
+/// Short lines: keitai mail viewers wrap badly and some cut long bodies.
+pub fn confirmation(confirm_url: &str) -> MailText {
+    MailText {
+        subject: "【かしわ子育てひろば】メールアドレスの確認".into(),
+        body: format!(
+            "かしわ子育てひろばへのご登録ありがとうございます。\n\n\
+             次のURLを開くと、メールアドレスの確認が終わります。\n{confirm_url}\n\n\
+             URLの有効期限は24時間です。\n\
+             お心当たりのない場合は、このメールを削除してください。\n"
+        ),
+    }
+}
+
+pub fn already_registered(login_url: &str) -> MailText {
+    MailText {
+        subject: "【かしわ子育てひろば】登録のお申し込みについて".into(),
+        body: format!(
+            "このメールアドレスは、すでに登録されています。\n\
+             次のURLからログインしてください。\n{login_url}\n\n\
+             お心当たりのない場合は、このメールを削除してください。\n"
+        ),
+    }
+}
+
+pub fn approved(nickname: &str, top_url: &str) -> MailText {
+    MailText {
+        subject: "【かしわ子育てひろば】ご利用いただけます".into(),
+        body: format!(
+            "{nickname}さん\n\n\
+             コーディネーターが登録を承認しました。\n\
+             今日からすべての機能をご利用いただけます。\n{top_url}\n"
+        ),
+    }
+}

@@ -1,0 +1,10 @@
+//! Mails, as Unicode subject and body; the mail sender encodes them per recipient's carrier.
+
+pub mod account;
+
+/// A composed mail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MailText {
+    pub subject: String,
+    pub body: String,
+}

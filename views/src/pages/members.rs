@@ -1,0 +1,39 @@
+//! Coordinators' member pages: new members waiting for approval, with their real names.
+
+use crate::components::{footer, form, hidden, submit};
+use crate::ctx::Ctx;
+use crate::layout::page;
+use maud::html;
+
+#[derive(Debug, Clone)]
+pub struct PendingMember {
+    pub id: i64,
+    pub nickname: String,
+    pub real_name: String,
+    pub area: String,
+    pub addresses: Vec<String>,
+    pub registered: String,
+}
+
+pub fn pending(ctx: &Ctx, members: &[PendingMember]) -> String {
+    page(
+        ctx,
+        "承認待ちの会員",
+        html! {
+            @if members.is_empty() { div { "承認待ちの会員はいません。" } }
+            @for m in members {
+                div { (m.real_name) "（" (m.nickname) "）" }
+                div { (m.area) " / 登録 " (m.registered) }
+                @for a in &m.addresses { div { (a) } }
+                (form(ctx, "/admin/members/approve", true, html! {
+                    (hidden("id", &m.id.to_string())) (submit("承認する"))
+                }))
+                (form(ctx, "/admin/members/suspend", true, html! {
+                    (hidden("id", &m.id.to_string())) (submit("承認しない"))
+                }))
+                hr;
+            }
+            (footer(ctx))
+        },
+    )
+}

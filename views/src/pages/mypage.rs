@@ -1,0 +1,113 @@
+//! マイページ: the member's account, mail addresses and registered phone.
+
+use crate::components::{alert, footer, form, hidden, label, link, menu, separator, subheading, submit, text_input};
+use crate::ctx::{Ctx, InputKind};
+use crate::layout::page;
+use maud::html;
+
+#[derive(Debug, Clone)]
+pub struct AddressItem {
+    pub id: i64,
+    pub address: String,
+    /// e.g. ドコモ, au, パソコン.
+    pub carrier: String,
+    pub primary: bool,
+    pub verified: bool,
+    /// None when mail arrives; else what the member should do.
+    pub problem: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct MyPageView {
+    pub nickname: String,
+    pub roles: Vec<String>,
+    pub status: String,
+    pub pending: bool,
+    pub area: Option<String>,
+    pub addresses: Vec<AddressItem>,
+    pub phone_registered: bool,
+    /// The member may approve others.
+    pub staff: bool,
+    pub notice: Option<String>,
+}
+
+pub fn mypage(ctx: &Ctx, view: &MyPageView) -> String {
+    page(
+        ctx,
+        "マイページ",
+        html! {
+            @if let Some(notice) = &view.notice { (alert(ctx, notice)) }
+            div { (view.nickname) "さん" }
+            div { "状態：" (view.status) }
+            @if view.pending {
+                div { "コーディネーターの承認をお待ちください。承認されるとメールでお知らせします。" }
+            }
+            div { "役割：" (view.roles.join("、")) }
+            @if let Some(area) = &view.area { div { "地域：" (area) } }
+            @if view.staff {
+                (menu(ctx, &[("/admin/members", "承認待ちの会員")]))
+            }
+            (subheading(ctx, "メールアドレス"))
+            @for a in &view.addresses {
+                div {
+                    (a.address) "（" (a.carrier) "）"
+                    @if a.primary { "［メイン］" }
+                    @if !a.verified { "［確認待ち］" }
+                }
+                @if let Some(problem) = &a.problem { (alert(ctx, problem)) }
+                @if a.verified && !a.primary {
+                    (form(ctx, "/mypage/addresses/primary", true, html! {
+                        (hidden("id", &a.id.to_string())) (submit("メインにする"))
+                    }))
+                }
+                @if !a.primary {
+                    (form(ctx, "/mypage/addresses/remove", true, html! {
+                        (hidden("id", &a.id.to_string())) (submit("削除"))
+                    }))
+                }
+            }
+            (form(ctx, "/mypage/addresses", true, html! {
+                (label("アドレスを追加"))
+                (text_input(ctx, "email", "", InputKind::Latin, 20))
+                (submit("追加"))
+            }))
+            (separator(ctx))
+            (subheading(ctx, "かんたんログイン"))
+            @if view.phone_registered {
+                div { "このアカウントにはケータイが登録されています。" }
+            }
+            (link(ctx, "/mypage/phone", "このケータイを登録する", Some(5)))
+            (footer(ctx))
+        },
+    )
+}
+
+#[derive(Debug, Clone)]
+pub struct PhoneView {
+    /// Why this phone cannot be registered now, if it cannot.
+    pub unavailable: Option<String>,
+    /// The path the register form posts to (docomo's carries `guid=ON`).
+    pub action: String,
+    pub registered: bool,
+}
+
+pub fn phone(ctx: &Ctx, view: &PhoneView) -> String {
+    page(
+        ctx,
+        "かんたんログインの登録",
+        html! {
+            div { "登録すると、このケータイからはパスワードなしでログインできます。" }
+            div { "お子さまの情報を見るときは、安全のためパスワードを一度だけ入力していただきます。" }
+            @match &view.unavailable {
+                Some(reason) => { (alert(ctx, reason)) }
+                None => {
+                    (form(ctx, &view.action, true, html! { (submit("このケータイを登録する")) }))
+                }
+            }
+            @if view.registered {
+                (form(ctx, "/mypage/phone/remove", true, html! { (submit("登録したケータイをすべて解除")) }))
+            }
+            (footer(ctx))
+        },
+    )
+}
