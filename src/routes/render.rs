@@ -167,6 +167,10 @@ pub fn paged_list(
 
 /// Replaces an error response's body with a Japanese message page for the requesting device.
 pub fn error_page(res: ServiceResponse<BoxBody>) -> actix_web::Result<ErrorHandlerResponse<BoxBody>> {
+    // A handler that rendered its own page for this status (a refusal with advice) keeps it.
+    if res.headers().contains_key(CONTENT_TYPE) {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
     let status = res.status();
     let message = res
         .response()

@@ -74,6 +74,9 @@ db_test! {
                 "/notices/1",
                 "/out?u=https%3A%2F%2Fwww.city.kashiwa.lg.jp%2F",
                 "/no-such-page",
+                "/login",
+                "/register",
+                "/register/confirm?t=0123456789abcdef0123456789abcdef",
             ] {
                 get_within_budget(&app, path, user_agent);
             }

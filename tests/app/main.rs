@@ -39,9 +39,11 @@ macro_rules! db_test {
     };
 }
 
+mod accounts;
 mod browser;
 mod budget;
 mod detection;
+mod easy_login;
 mod emoji;
 mod encoding;
 mod forms;

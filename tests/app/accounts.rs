@@ -1,0 +1,230 @@
+//! Registration, login, sessions with and without cookies, CSRF, the login limit and the member CLI.
+
+use crate::browser::{forms, links, Browser};
+use crate::helpers::{ua, Response, TestApp};
+use hiroba::db::models::outbox::OutboxMail;
+
+/// The path of the confirmation link in the newest mail to `address`.
+pub fn confirmation_path(app: &TestApp, address: &str) -> String {
+    let mut conn = app.pool.get().expect("connection");
+    let mails = OutboxMail::to_recipient(&mut conn, address).expect("outbox");
+    let mail = mails.first().unwrap_or_else(|| panic!("no mail to {address}"));
+    let url = mail
+        .body
+        .lines()
+        .find(|l| l.contains("/register/confirm?t="))
+        .unwrap_or_else(|| panic!("no link in {}", mail.body));
+    url.trim().strip_prefix(&app.base_url).expect("our URL").to_string()
+}
+
+/// The sid a cookieless page carries in its links, if any.
+fn sid_in(page: &Response) -> Option<String> {
+    links(page).iter().find_map(|l| {
+        l.split("sid=")
+            .nth(1)
+            .map(|s| s.split('&').next().unwrap_or_default().to_string())
+    })
+}
+
+/// Logs in through the form; returns the response to the POST.
+pub fn log_in(browser: &mut Browser<'_>, email: &str, password: &str) -> Response {
+    let page = browser.get("/login");
+    browser.submit(&page, "/login", &[("email", email), ("password", password)])
+}
+
+db_test! {
+    fn a_cookieless_imode_phone_registers_confirms_logs_in_and_out_with_the_sid_in_every_url(app) {
+        let mut phone = Browser::new(&app, ua::DOCOMO_FOMA_1);
+        let form = phone.get("/register");
+        assert_eq!(form.status, 200);
+        assert!(form.header("set-cookie").is_none(), "i-mode 1.0 keeps no cookies");
+        let text = form.sjis_text();
+        assert!(text.contains("新規登録") && text.contains("istyle=\"3\""), "{text}");
+
+        // Shift_JIS form with a nickname in kanji and an emoji.
+        let sent = phone.submit(
+            &form,
+            "/register",
+            &[
+                ("email", "hana..mama.@docomo.ne.jp"),
+                ("password", "sakura-2008"),
+                ("nickname", "はなママ☀"),
+                ("real_name", "柏木 花子"),
+                ("area", "1"),
+            ],
+        );
+        assert!(sent.sjis_text().contains("確認のメールを送りました"), "{}", sent.sjis_text());
+
+        // Before confirming, the password is right but login is refused with advice.
+        let early = log_in(&mut phone, "hana..mama.@docomo.ne.jp", "sakura-2008");
+        assert!(early.sjis_text().contains("確認が済んでいません"), "{}", early.sjis_text());
+
+        let confirmed = phone.get(&confirmation_path(&app, "hana..mama.@docomo.ne.jp"));
+        assert!(confirmed.sjis_text().contains("確認できました"));
+
+        let login_page = phone.get("/login");
+        let anonymous_sid = sid_in(&login_page).expect("the login page carries an anonymous sid");
+        let done = phone.submit(
+            &login_page,
+            "/login",
+            &[("email", "hana..mama.@docomo.ne.jp"), ("password", "sakura-2008")],
+        );
+        assert_eq!(done.status, 302);
+        let location = done.header("location").expect("location").to_string();
+        assert!(location.starts_with(&app.base_url), "absolute redirect: {location}");
+        let sid = location.split("sid=").nth(1).expect("sid in the redirect").to_string();
+        assert_ne!(sid, anonymous_sid, "the id changes at login");
+
+        let mypage = phone.follow(&done);
+        let text = mypage.sjis_text();
+        assert!(text.contains("はなママ") && text.contains("承認待ち"), "{text}");
+        assert!(text.contains("ドコモ") || text.contains("docomo"), "carrier shown: {text}");
+        // Every link to our pages and every POST form carries the sid; external ones go through /out.
+        for link in links(&mypage) {
+            if link.starts_with('/') {
+                assert!(link.contains(&format!("sid={sid}")), "link without sid: {link}");
+            }
+        }
+        for form in forms(&mypage) {
+            assert!(form.action.contains(&format!("sid={sid}")), "form without sid: {}", form.action);
+            assert!(form.fields.iter().any(|(n, v)| n == "csrf" && v.len() == 32));
+        }
+        // A new member sees their own page, and nothing members-only yet.
+        let pending = phone.get(&format!("/admin/members?sid={sid}"));
+        assert_eq!(pending.status, 403);
+
+        let logout = phone.get(&format!("/logout?sid={sid}"));
+        let out = phone.submit(&logout, "/logout", &[]);
+        assert!(out.sjis_text().contains("ログアウトしました"));
+        let after = phone.get(&format!("/mypage?sid={sid}"));
+        assert_eq!(after.status, 302, "the old sid is dead");
+        assert!(after.header("location").unwrap_or_default().contains("/login?next="));
+    }
+}
+
+db_test! {
+    fn a_sid_chosen_before_login_is_dead_after_it(app) {
+        let mut attacker = Browser::new(&app, ua::DOCOMO_FOMA_1);
+        let planted = sid_in(&attacker.get("/login")).expect("sid");
+        // The victim opens the attacker's link and logs in with it.
+        let mut victim = Browser::new(&app, ua::DOCOMO_FOMA_1);
+        let page = victim.get(&format!("/login?sid={planted}"));
+        assert_eq!(sid_in(&page).as_deref(), Some(planted.as_str()));
+        let done = victim.submit(&page, "/login", &[("email", "hana.mama@docomo.ne.jp"), ("password", "hiroba-demo-2026")]);
+        assert_eq!(done.status, 302);
+        assert!(!done.header("location").unwrap_or_default().contains(&planted));
+        let as_attacker = attacker.get(&format!("/mypage?sid={planted}"));
+        assert_eq!(as_attacker.status, 302, "the planted sid opens nothing");
+    }
+}
+
+db_test! {
+    fn a_session_belongs_to_the_profile_it_was_made_on_and_idles_out(app) {
+        let mut phone = Browser::new(&app, ua::DOCOMO_FOMA_1);
+        let done = log_in(&mut phone, "hana.mama@docomo.ne.jp", "hiroba-demo-2026");
+        let location = done.header("location").expect("location").to_string();
+        let path = location.strip_prefix(&app.base_url).expect("ours").to_string();
+        assert_eq!(phone.get(&path).status, 200);
+        // The same URL from a PC is not logged in.
+        let mut pc = Browser::new(&app, ua::PC);
+        assert_eq!(pc.get(&path).status, 302);
+        // After the idle time, the phone is not logged in either.
+        {
+            use diesel::prelude::*;
+            use hiroba::db::schema::sessions;
+            let mut conn = app.pool.get().expect("connection");
+            let long_ago = chrono::Utc::now().naive_utc() - chrono::Duration::minutes(61);
+            diesel::update(sessions::table).set(sessions::last_seen_at.eq(long_ago)).execute(&mut conn).expect("age");
+        }
+        assert_eq!(phone.get(&path).status, 302);
+    }
+}
+
+db_test! {
+    fn a_pc_logs_in_with_a_cookie_and_never_sees_a_sid(app) {
+        let mut pc = Browser::new(&app, ua::PC);
+        let page = pc.get("/login");
+        let anonymous = pc.cookie().expect("cookie for the login form").to_string();
+        assert!(page.header("set-cookie").unwrap_or_default().contains("HttpOnly"));
+        let done = pc.submit(&page, "/login", &[("email", "coordinator@hiroba.example.jp"), ("password", "hiroba-demo-2026")]);
+        assert_eq!(done.status, 302);
+        assert_ne!(pc.cookie(), Some(anonymous.as_str()), "a new id at login");
+        let mypage = pc.follow(&done);
+        assert!(mypage.text().contains("コーディネーター"));
+        assert!(!mypage.text().contains("sid="), "no sid in a cookie browser's URLs");
+        // The coordinator sees the demo's pending member with the real name, and approves her.
+        let list = pc.get("/admin/members");
+        let text = list.text();
+        assert!(text.contains("松葉 結衣") && text.contains("ゆいママ"), "{text}");
+        let approved = pc.submit(&list, "/admin/members/approve", &[]);
+        assert_eq!(approved.status, 302);
+        assert!(!pc.follow(&approved).text().contains("松葉 結衣"));
+        let mut conn = app.pool.get().expect("connection");
+        let mails = OutboxMail::to_recipient(&mut conn, "new.mama@softbank.ne.jp").expect("outbox");
+        assert!(mails.iter().any(|m| m.subject.contains("ご利用いただけます")), "approval mail queued");
+    }
+}
+
+db_test! {
+    fn a_login_post_without_its_csrf_token_gets_a_403_page(app) {
+        let mut phone = Browser::new(&app, ua::AU);
+        phone.get("/login");
+        let response = phone.post("/login", b"email=hana.mama%40docomo.ne.jp&password=hiroba-demo-2026");
+        assert_eq!(response.status, 403);
+        assert!(response.sjis_text().contains("送信を受け付けられませんでした"));
+        let forged = phone.post("/login", b"email=x%40docomo.ne.jp&password=x&csrf=0123456789abcdef0123456789abcdef");
+        assert_eq!(forged.status, 403);
+    }
+}
+
+db_test! {
+    fn ten_failures_lock_the_account_for_fifteen_minutes_even_for_the_right_password(app) {
+        let mut phone = Browser::new(&app, ua::SOFTBANK);
+        for attempt in 1..=9 {
+            let r = log_in(&mut phone, "hana.mama@docomo.ne.jp", "wrong-password");
+            assert_eq!(r.status, 200, "attempt {attempt}");
+            assert!(r.sjis_text().contains("パスワードが違います"));
+        }
+        let tenth = log_in(&mut phone, "hana.mama@docomo.ne.jp", "wrong-password");
+        assert_eq!(tenth.status, 429);
+        assert!(tenth.sjis_text().contains("15分間"), "{}", tenth.sjis_text());
+        let right = log_in(&mut phone, "hana.mama@docomo.ne.jp", "hiroba-demo-2026");
+        assert_eq!(right.status, 429, "locked even with the right password");
+        // The lock is per account and per address: another member from this address is locked too.
+        let other = log_in(&mut phone, "coordinator@hiroba.example.jp", "hiroba-demo-2026");
+        assert_eq!(other.status, 429);
+    }
+}
+
+db_test! {
+    fn unknown_addresses_count_toward_the_lock_like_known_ones(app) {
+        let mut pc = Browser::new(&app, ua::PC);
+        for _ in 0..10 {
+            log_in(&mut pc, "nobody@example.jp", "whatever-1");
+        }
+        assert_eq!(log_in(&mut pc, "nobody@example.jp", "whatever-1").status, 429);
+    }
+}
+
+db_test! {
+    fn registering_a_taken_address_looks_the_same_and_mails_its_owner(app) {
+        let mut phone = Browser::new(&app, ua::AU);
+        let form = phone.get("/register");
+        let sent = phone.submit(
+            &form,
+            "/register",
+            &[("email", "hana.mama@docomo.ne.jp"), ("password", "another-pass"), ("nickname", "x"), ("real_name", "x"), ("area", "1")],
+        );
+        assert!(sent.sjis_text().contains("確認のメールを送りました"));
+        let mut conn = app.pool.get().expect("connection");
+        let mails = OutboxMail::to_recipient(&mut conn, "hana.mama@docomo.ne.jp").expect("outbox");
+        assert!(mails[0].subject.contains("登録のお申し込み"), "{}", mails[0].subject);
+        drop(conn);
+        // Wrong input gets every problem at once, in Japanese, with the typed values kept.
+        let form = phone.get("/register");
+        let bad = phone.submit(&form, "/register", &[("email", "mama@"), ("password", "short"), ("nickname", "ゆうママ")]);
+        let text = bad.sjis_text();
+        assert!(text.contains("メールアドレスの形") && text.contains("8文字以上") && text.contains("お名前"), "{text}");
+        assert!(text.contains("value=\"ゆうママ\""));
+    }
+}

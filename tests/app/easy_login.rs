@@ -1,0 +1,141 @@
+//! かんたんログイン: a registered phone logs in through its carrier's gateway, and every spoof fails.
+
+use crate::accounts::log_in;
+use crate::browser::Browser;
+use crate::helpers::{spawn_on, spawn_with, ua, write_gateway_list, Response, TestApp};
+
+/// Inside the test list's docomo range; the app sees it through the trusted proxy 127.0.0.1.
+const DOCOMO_GATEWAY: &str = "203.0.113.20";
+const AU_GATEWAY: &str = "198.51.100.20";
+const GUID: &str = "a1B2c3D";
+
+fn docomo_phone<'a>(app: &'a TestApp, forwarded_for: &str) -> Browser<'a> {
+    Browser::new(app, ua::DOCOMO_FOMA_1)
+        .with_header("X-Forwarded-For", forwarded_for)
+        .with_header("X-DCMGUID", GUID)
+}
+
+/// Logs the demo guardian in with her password from a docomo phone and registers that phone.
+fn register_phone(app: &TestApp) {
+    let mut phone = docomo_phone(app, DOCOMO_GATEWAY);
+    let done = log_in(&mut phone, "hana.mama@docomo.ne.jp", "hiroba-demo-2026");
+    let mypage = phone.follow(&done);
+    let sid = mypage.header("location").map(str::to_string);
+    assert!(sid.is_none());
+    let link = crate::browser::links(&mypage)
+        .into_iter()
+        .find(|l| l.starts_with("/mypage/phone"))
+        .expect("link to phone registration");
+    let page = phone.get(&link);
+    let form = crate::browser::forms(&page)
+        .into_iter()
+        .find(|f| f.action.starts_with("/mypage/phone"))
+        .expect("the register form");
+    assert!(
+        form.action.contains("guid=ON"),
+        "docomo sends its id only with guid=ON: {}",
+        form.action
+    );
+    let registered = phone.submit(&page, "/mypage/phone?guid=ON", &[]);
+    assert!(
+        registered.sjis_text().contains("登録しました"),
+        "{}",
+        registered.sjis_text()
+    );
+}
+
+fn easy_login(phone: &mut Browser<'_>) -> Response {
+    let page = phone.get("/login");
+    phone.submit(&page, "/login/easy", &[])
+}
+
+db_test! {
+    fn a_registered_phone_logs_in_without_a_password_and_confirms_it_for_children(backend: Backend) {
+        let app = spawn_on(backend);
+        register_phone(&app);
+        let mut phone = docomo_phone(&app, DOCOMO_GATEWAY);
+        let done = easy_login(&mut phone);
+        assert_eq!(done.status, 302, "{}", done.sjis_text());
+        let mypage = phone.follow(&done);
+        assert!(mypage.sjis_text().contains("はなママ"));
+        // The session is low-assurance until the password is typed once.
+        let assurance = |app: &TestApp| {
+            use diesel::prelude::*;
+            use hiroba::db::schema::sessions;
+            let mut conn = app.pool.get().expect("connection");
+            sessions::table.select(sessions::assurance).filter(sessions::member_id.is_not_null())
+                .load::<String>(&mut conn).expect("sessions")
+        };
+        assert!(assurance(&app).contains(&"low".to_string()));
+        let sid = done.header("location").and_then(|l| l.split("sid=").nth(1)).expect("sid").to_string();
+        let reauth = phone.get(&format!("/reauth?next=%2Fmypage&sid={sid}"));
+        assert!(reauth.sjis_text().contains("お子さまの情報を守るため"));
+        let wrong = phone.submit(&reauth, "/reauth", &[("password", "nope-nope")]);
+        assert!(wrong.sjis_text().contains("パスワードが違います"));
+        let right = phone.submit(&reauth, "/reauth", &[("password", "hiroba-demo-2026")]);
+        assert_eq!(right.status, 302);
+        assert!(!assurance(&app).contains(&"low".to_string()));
+    }
+}
+
+/// Asserts the attempt was refused for the gateway reason and opened no session.
+fn assert_refused(response: &Response) {
+    assert_eq!(response.status, 403, "{}", response.sjis_text());
+    let text = response.sjis_text();
+    assert!(
+        text.contains("回線からの接続であることを確認できませんでした"),
+        "{text}"
+    );
+}
+
+db_test! {
+    fn subscriber_ids_are_refused_from_outside_that_carriers_gateway(backend: Backend) {
+        let app = spawn_on(backend);
+        register_phone(&app);
+        // From an address that is no gateway (and not forwarded by a proxy at all).
+        let mut direct = Browser::new(&app, ua::DOCOMO_FOMA_1).with_header("X-DCMGUID", GUID);
+        assert_refused(&easy_login(&mut direct));
+        // Forwarded, but from a non-gateway address.
+        assert_refused(&easy_login(&mut docomo_phone(&app, "192.168.1.20")));
+        // From another carrier's gateway with a docomo User-Agent.
+        assert_refused(&easy_login(&mut docomo_phone(&app, AU_GATEWAY)));
+        // An au phone behind au's gateway sending docomo's header: only au's header is read.
+        let mut au = Browser::new(&app, ua::AU)
+            .with_header("X-Forwarded-For", AU_GATEWAY)
+            .with_header("X-DCMGUID", GUID);
+        let page = au.get("/login");
+        let answer = au.submit(&page, "/login/easy", &[]);
+        assert_eq!(answer.status, 403);
+        assert!(answer.sjis_text().contains("契約者情報"), "{}", answer.sjis_text());
+        // The right gateway, but the request names another host.
+        let mut other_host = docomo_phone(&app, DOCOMO_GATEWAY).with_header("Host", "hiroba.evil.example");
+        assert_refused(&easy_login(&mut other_host));
+    }
+}
+
+db_test! {
+    fn forwarded_addresses_count_only_from_trusted_proxies(backend: Backend) {
+        let app = spawn_with(backend, |s| s.trusted_proxies = Default::default());
+        let mut phone = docomo_phone(&app, DOCOMO_GATEWAY);
+        assert_refused(&easy_login(&mut phone));
+    }
+}
+
+db_test! {
+    fn a_stale_gateway_list_switches_easy_login_off(backend: Backend) {
+        let app = spawn_with(backend, |s| {
+            write_gateway_list(&s.gateway_list, chrono::NaiveDate::from_ymd_opt(2011, 12, 31).expect("date"))
+        });
+        let mut phone = docomo_phone(&app, DOCOMO_GATEWAY);
+        let page = phone.get("/login");
+        let text = page.sjis_text();
+        assert!(text.contains("ただいまご利用いただけません"), "{text}");
+        assert!(!text.contains("/login/easy"), "no easy login form is offered");
+        // A hand-made post is refused all the same.
+        let csrf = crate::browser::forms(&page)[0].fields.iter().find(|(n, _)| n == "csrf").expect("csrf").1.clone();
+        let sid = page.text().split("sid=").nth(1).expect("sid")[..32].to_string();
+        let answer = phone.post(&format!("/login/easy?guid=ON&sid={sid}"), format!("csrf={csrf}").as_bytes());
+        assert_eq!(answer.status, 403);
+        assert!(answer.sjis_text().contains("ただいまご利用いただけません"));
+    }
+}
