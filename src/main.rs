@@ -101,7 +101,7 @@ fn member(settings: Settings, command: MemberCommand) -> Result<(), String> {
                 .iter()
                 .map(|r| Role::parse(r.trim()).ok_or_else(|| format!("役割「{r}」はありません (unknown role)")))
                 .collect::<Result<Vec<_>, _>>()?;
-            let id = add_member(
+            let (id, stored) = add_member(
                 &mut conn,
                 &state.profiles,
                 &AddMember {
@@ -114,7 +114,7 @@ fn member(settings: Settings, command: MemberCommand) -> Result<(), String> {
                     status: MemberStatus::Approved,
                 },
             )?;
-            println!("会員を登録しました (member added): id {id}, {email}");
+            println!("会員を登録しました (member added): id {id}, {stored}");
         }
         MemberCommand::Show { email } => print!("{}", describe_member(&mut conn, &email)?),
     }

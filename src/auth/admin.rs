@@ -24,8 +24,12 @@ pub struct AddMember<'a> {
     pub status: MemberStatus,
 }
 
-/// Adds the member, or explains in one line why not.
-pub fn add_member(conn: &mut DbConnection, profiles: &ProfileRegistry, new: &AddMember<'_>) -> Result<i64, String> {
+/// Adds the member, or explains in one line why not; returns the id and the address as stored.
+pub fn add_member(
+    conn: &mut DbConnection,
+    profiles: &ProfileRegistry,
+    new: &AddMember<'_>,
+) -> Result<(i64, EmailAddress), String> {
     let email = EmailAddress::parse(new.email).map_err(|e| format!("{e} ({})", new.email))?;
     let password = Password::parse(new.password).map_err(|e| e.to_string())?;
     if new.roles.is_empty() {
@@ -56,7 +60,7 @@ pub fn add_member(conn: &mut DbConnection, profiles: &ProfileRegistry, new: &Add
             },
         )?;
         MailAddress::insert(conn, id, email.as_str(), &carrier, true, None)?;
-        Ok(Ok(id))
+        Ok(Ok((id, email.clone())))
     })
     .map_err(|e: diesel::result::Error| e.to_string())?
 }

@@ -65,9 +65,10 @@ pub struct DbManager {
 
 impl DbManager {
     fn open(&self) -> Result<DbConnection, DbError> {
+        // libpq's messages span lines; operators and scripts get one.
         let failed = |e: &dyn std::fmt::Display| DbError::Connect {
             url: self.url.redacted(),
-            message: e.to_string(),
+            message: e.to_string().split_whitespace().collect::<Vec<_>>().join(" "),
         };
         match &self.url {
             DatabaseUrl::Sqlite(path) => {

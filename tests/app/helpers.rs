@@ -13,6 +13,8 @@ pub struct TestApp {
     pub port: u16,
     pub pool: hiroba::db::DbPool,
     pub base_url: String,
+    /// The database URL, for running the `hiroba` command against the same data.
+    pub database_url: String,
     _schema: Option<PgSchema>,
 }
 
@@ -134,6 +136,10 @@ pub fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> TestA
             (DatabaseUrl::Postgres(url), Some(schema))
         }
     };
+    let database_url = match &database {
+        DatabaseUrl::Sqlite(path) => path.display().to_string(),
+        DatabaseUrl::Postgres(url) => url.clone(),
+    };
     let mut settings = test_settings(database);
     adjust(&mut settings);
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
@@ -153,6 +159,7 @@ pub fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> TestA
         port,
         pool,
         base_url,
+        database_url,
         _schema: schema,
     }
 }

@@ -42,6 +42,7 @@ macro_rules! db_test {
 mod accounts;
 mod browser;
 mod budget;
+mod cli;
 mod detection;
 mod easy_login;
 mod emoji;
