@@ -1,5 +1,6 @@
 //! ご利用の機種 (`/device`, `/device.json`) and the input check (`/device/echo`).
 
+use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::keitai::emoji::EmojiTable;
 use crate::keitai::{Device, DeviceSummary};
@@ -14,6 +15,7 @@ use hiroba_views::pages::echo::EchoView;
 use serde::Serialize;
 
 pub async fn page(mut visitor: Visitor, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    visitor.require(Resource::PublicInfo, Action::Read)?;
     // The page holds the input check form, which posts with a CSRF token.
     visitor.ensure_session().await?;
     let device = &visitor.device;
@@ -42,14 +44,15 @@ pub async fn json(device: Device) -> web::Json<DeviceSummary> {
     web::Json(device.summary())
 }
 
-pub async fn echo(posted: Posted) -> HttpResponse {
+pub async fn echo(posted: Posted) -> Result<HttpResponse, AppError> {
     let Posted { visitor, form } = posted;
+    visitor.require(Resource::PublicInfo, Action::Read)?;
     let text = form.get("text").unwrap_or_default().to_string();
     let view = EchoView {
         emoji: emoji_names(visitor.state().codec.emoji(), &text),
         text,
     };
-    ok(&visitor, &hiroba_views::pages::echo::echo(&ctx(&visitor), &view))
+    Ok(ok(&visitor, &hiroba_views::pages::echo::echo(&ctx(&visitor), &view)))
 }
 
 /// What the server decoded, for tools and tests.

@@ -1,6 +1,7 @@
 //! Extractors: the requesting `Device`, and forms decoded in the device's charset.
 
 use crate::auth::token::same_secret;
+use crate::keitai::client_addr::forwarded_https;
 use crate::error::AppError;
 use crate::keitai::form::{multipart_boundary, parse_multipart, parse_urlencoded, FormData};
 use crate::keitai::{detect, Device, RequestInfo};
@@ -32,7 +33,14 @@ pub fn device_of(req: &HttpRequest) -> Result<Device, AppError> {
             .and_then(|v| v.to_str().ok())
             .map(str::to_string)
     };
-    let https = req.connection_info().scheme() == "https";
+    // X-Forwarded-Proto counts only from a trusted proxy (actix's connection_info believes anyone).
+    let https = match req.peer_addr() {
+        Some(peer) => {
+            let proto = req.headers().get("x-forwarded-proto").and_then(|v| v.to_str().ok());
+            forwarded_https(peer.ip(), proto, &state.settings.trusted_proxies)
+        }
+        None => false,
+    };
     let device = detect(
         &state.profiles,
         &RequestInfo {

@@ -122,3 +122,14 @@ db_test! {
         assert_eq!(over_https["cookies"], false);
     }
 }
+
+db_test! {
+    fn x_forwarded_proto_counts_only_from_a_trusted_proxy(backend: Backend) {
+        let app = crate::helpers::spawn_with(backend, |s| s.trusted_proxies = Default::default());
+        let au = "KDDI-SA31 UP.Browser/6.2.0.7.3.129 (GUI) MMP/2.0";
+        let claimed = app
+            .get_with("/device.json", &[("User-Agent", au), ("X-Forwarded-Proto", "https")])
+            .json();
+        assert_eq!(claimed["cookies"], true, "an untrusted peer cannot claim HTTPS");
+    }
+}

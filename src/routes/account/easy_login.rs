@@ -6,6 +6,7 @@ use crate::db;
 use crate::db::models::member::Member;
 use crate::db::models::subscriber_id;
 use crate::domain::role::MemberStatus;
+use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::routes::account::login::open_session;
 use crate::routes::account::safe_next;
@@ -18,6 +19,7 @@ use hiroba_views::pages::account::message;
 
 pub async fn submit(req: HttpRequest, posted: Posted) -> Result<HttpResponse, AppError> {
     let Posted { mut visitor, form } = posted;
+    visitor.require(Resource::PublicInfo, Action::Read)?;
     let next = safe_next(form.get("next"));
     let phone = match phone_of(&req, &visitor) {
         Ok(phone) => phone,

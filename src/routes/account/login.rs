@@ -4,6 +4,7 @@ use crate::auth::easy_login::form_action;
 use crate::auth::login::{check_password, LoginOutcome};
 use crate::auth::session::{self, LoginMethod};
 use crate::db;
+use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::routes::account::{jst_clock, safe_next};
 use crate::routes::extract::{KeitaiQuery, Posted};
@@ -14,6 +15,7 @@ use actix_web::HttpResponse;
 use hiroba_views::pages::account::{login, EasyLogin, LoginView};
 
 pub async fn form(mut visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
+    visitor.require(Resource::PublicInfo, Action::Read)?;
     let next = safe_next(query.0.get("next"));
     if visitor.member().is_some() {
         return Ok(redirect(&visitor, &next));
@@ -24,6 +26,7 @@ pub async fn form(mut visitor: Visitor, query: KeitaiQuery) -> Result<HttpRespon
 
 pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
     let Posted { mut visitor, form } = posted;
+    visitor.require(Resource::PublicInfo, Action::Read)?;
     let email = form.get("email").unwrap_or_default().trim().to_ascii_lowercase();
     let password = form.get("password").unwrap_or_default().to_string();
     let next = safe_next(form.get("next"));

@@ -2,6 +2,7 @@
 
 use crate::auth::session;
 use crate::db;
+use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::routes::extract::Posted;
 use crate::routes::render::{ctx, ok, redirect};
@@ -10,6 +11,7 @@ use actix_web::HttpResponse;
 use hiroba_views::pages::account::{logout, message};
 
 pub async fn form(visitor: Visitor) -> Result<HttpResponse, AppError> {
+    visitor.require(Resource::PublicInfo, Action::Read)?;
     if visitor.member().is_none() {
         return Ok(redirect(&visitor, "/"));
     }
@@ -18,6 +20,7 @@ pub async fn form(visitor: Visitor) -> Result<HttpResponse, AppError> {
 
 pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
     let Posted { mut visitor, .. } = posted;
+    visitor.require(Resource::PublicInfo, Action::Read)?;
     if let Some(token) = visitor.session.as_ref().map(|s| s.token.clone()) {
         db::run(&visitor.state().pool, move |conn| Ok(session::end(conn, &token)?)).await?;
     }

@@ -6,6 +6,7 @@ use crate::db;
 use crate::db::models::area::Area;
 use crate::domain::email::EmailAddress;
 use crate::domain::role::Role;
+use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::keitai::form::FormData;
 use crate::routes::extract::Posted;
@@ -15,6 +16,7 @@ use actix_web::HttpResponse;
 use hiroba_views::pages::account::{register_sent, RegisterView};
 
 pub async fn form(mut visitor: Visitor) -> Result<HttpResponse, AppError> {
+    visitor.require(Resource::PublicInfo, Action::Read)?;
     visitor.ensure_session().await?;
     let view = RegisterView {
         areas: areas(&visitor).await?,
@@ -29,6 +31,7 @@ pub async fn form(mut visitor: Visitor) -> Result<HttpResponse, AppError> {
 
 pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
     let Posted { visitor, form } = posted;
+    visitor.require(Resource::PublicInfo, Action::Read)?;
     let areas = areas(&visitor).await?;
     let parsed = parse(&visitor, &form, &areas);
     let (registration, password) = match parsed {
