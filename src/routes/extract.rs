@@ -1,8 +1,8 @@
 //! Extractors: the requesting `Device`, and forms decoded in the device's charset.
 
 use crate::auth::token::same_secret;
-use crate::keitai::client_addr::forwarded_https;
 use crate::error::AppError;
+use crate::keitai::client_addr::forwarded_https;
 use crate::keitai::form::{multipart_boundary, parse_multipart, parse_urlencoded, FormData};
 use crate::keitai::{detect, Device, RequestInfo};
 use crate::routes::visitor::{visitor_of, Visitor};

@@ -228,3 +228,31 @@ db_test! {
         assert!(text.contains("value=\"ゆうママ\""));
     }
 }
+
+db_test! {
+    fn a_member_adds_confirms_and_chooses_mail_addresses_with_their_carriers(app) {
+        let mut phone = Browser::new(&app, ua::SOFTBANK);
+        let done = log_in(&mut phone, "new.mama@softbank.ne.jp", "hiroba-demo-2026");
+        let mypage = phone.follow(&done);
+        let added = phone.submit(&mypage, "/mypage/addresses", &[("email", "yui.papa@ezweb.ne.jp")]);
+        let text = added.sjis_text();
+        assert!(text.contains("確認のメールを送りました") && text.contains("確認待ち"), "{text}");
+        // Until confirmed it cannot become the primary address.
+        assert!(!forms(&added).iter().any(|f| f.action.starts_with("/mypage/addresses/primary")));
+        phone.get(&confirmation_path(&app, "yui.papa@ezweb.ne.jp"));
+        let page = phone.get("/mypage");
+        let text = page.sjis_text();
+        assert!(text.contains("yui.papa@ezweb.ne.jp（au") , "carrier from the domain: {text}");
+        let primary = phone.submit(&page, "/mypage/addresses/primary", &[]);
+        assert!(primary.sjis_text().contains("メインのアドレスを変更しました"), "{}", primary.sjis_text());
+        // The old primary can now be removed, and the member logs in with the new one.
+        let removed = phone.submit(&primary, "/mypage/addresses/remove", &[]);
+        let text = removed.sjis_text();
+        assert!(text.contains("アドレスを削除しました") && !text.contains("new.mama@softbank.ne.jp"), "{text}");
+        let mut pc = Browser::new(&app, ua::PC);
+        assert_eq!(log_in(&mut pc, "yui.papa@ezweb.ne.jp", "hiroba-demo-2026").status, 302);
+        let mut other = Browser::new(&app, ua::PC);
+        let old = log_in(&mut other, "new.mama@softbank.ne.jp", "hiroba-demo-2026");
+        assert!(old.text().contains("パスワードが違います"), "the removed address no longer logs in");
+    }
+}
