@@ -138,8 +138,14 @@ pub async fn visitor_of(req: &HttpRequest) -> Result<Visitor, AppError> {
         .peer_addr()
         .map(|a| a.ip())
         .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
-    let forwarded = req.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok());
-    let client_ip = client_ip(peer, forwarded, &state.settings.trusted_proxies);
+    // All header lines, in order: a proxy may add its own line instead of extending the client's.
+    let forwarded: Vec<&str> = req
+        .headers()
+        .get_all("x-forwarded-for")
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    let forwarded = forwarded.join(", ");
+    let client_ip = client_ip(peer, Some(&forwarded), &state.settings.trusted_proxies);
     let token = session_token(req, &device);
     let mut visitor = Visitor {
         device,

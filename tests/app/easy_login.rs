@@ -139,3 +139,15 @@ db_test! {
         assert!(answer.sjis_text().contains("ただいまご利用いただけません"));
     }
 }
+
+db_test! {
+    fn a_forged_first_forwarded_for_line_does_not_make_a_gateway(app) {
+        register_phone(&app);
+        // The client forges a docomo gateway address; the proxy appends the real one on its own line.
+        let mut forged = Browser::new(&app, ua::DOCOMO_FOMA_1)
+            .with_header("X-Forwarded-For", DOCOMO_GATEWAY)
+            .with_header("X-Forwarded-For", "192.168.7.7")
+            .with_header("X-DCMGUID", GUID);
+        assert_refused(&easy_login(&mut forged));
+    }
+}
