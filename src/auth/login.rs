@@ -27,16 +27,21 @@ pub enum LoginOutcome {
 }
 
 /// Checks a typed address and password. `account` is the address as typed (lower-cased), so a
-/// lock works the same for addresses that belong to nobody.
+/// lock works the same for addresses that belong to nobody. `client` is the source address to
+/// limit, or None for a carrier gateway: thousands of phones share one, and a lock there would
+/// shut out a whole carrier's members (their accounts are still limited one by one).
 pub fn check_password(
     conn: &mut DbConnection,
     account: &str,
     password: &str,
-    client: &str,
+    client: Option<&str>,
 ) -> QueryResult<LoginOutcome> {
     let locks = [
         login_limit::locked_until(conn, Scope::Account, account)?,
-        login_limit::locked_until(conn, Scope::Address, client)?,
+        match client {
+            Some(client) => login_limit::locked_until(conn, Scope::Address, client)?,
+            None => None,
+        },
     ];
     if let Some(until) = locks.into_iter().flatten().max() {
         return Ok(LoginOutcome::Locked { until });
@@ -55,7 +60,10 @@ pub fn check_password(
     };
     let (Some(address), Some(member), true) = (address, member, matches) else {
         let by_account = login_limit::record_failure(conn, Scope::Account, account)?;
-        let by_address = login_limit::record_failure(conn, Scope::Address, client)?;
+        let by_address = match client {
+            Some(client) => login_limit::record_failure(conn, Scope::Address, client)?,
+            None => None,
+        };
         return Ok(match by_account.max(by_address) {
             Some(until) => LoginOutcome::Locked { until },
             None => LoginOutcome::Wrong,

@@ -4,7 +4,7 @@ use crate::auth::token::{random_token, token_hash};
 use crate::db::models::mail_address::MailAddress;
 use crate::db::models::member::{Member, NewMember};
 use crate::db::models::outbox::{MailKind, OutboxMail};
-use crate::db::{now, DbConnection};
+use crate::db::DbConnection;
 use crate::domain::email::EmailAddress;
 use crate::domain::role::{MemberStatus, Role};
 use diesel::prelude::*;
@@ -26,18 +26,18 @@ pub struct Registration {
 /// Writes a pending member with an unconfirmed address and queues the confirmation mail.
 ///
 /// An address someone already uses gets a mail saying so instead: the page looks the same either
-/// way, so the form does not reveal who is a member. An address whose confirmation ran out is
-/// given to the new registration (someone else may have typed it).
+/// way, so the form does not reveal who is a member. An address nobody confirmed yet goes to the
+/// new registration: its confirmation mail was lost, or someone else typed the address.
 pub fn register(conn: &mut DbConnection, reg: &Registration, base_url: &str) -> QueryResult<()> {
     conn.transaction(|conn| {
         let address = reg.email.as_str();
         if let Some(existing) = MailAddress::find(conn, address)? {
-            if !existing.is_abandoned(now()) {
+            if existing.is_verified() {
                 let mail = account::already_registered(&format!("{base_url}/login"));
                 OutboxMail::queue(conn, MailKind::AlreadyRegistered, address, &mail.subject, &mail.body)?;
                 return Ok(());
             }
-            release_abandoned(conn, &existing)?;
+            release_unconfirmed(conn, &existing)?;
         }
         let member_id = Member::insert(
             conn,
@@ -69,8 +69,8 @@ pub fn add_unconfirmed(
     OutboxMail::queue(conn, MailKind::AddressConfirmation, address, &mail.subject, &mail.body).map(drop)
 }
 
-/// Frees an address whose confirmation expired; a pending member left without addresses goes too.
-pub fn release_abandoned(conn: &mut DbConnection, existing: &MailAddress) -> QueryResult<()> {
+/// Frees an address nobody confirmed; a pending member left without addresses goes too.
+pub fn release_unconfirmed(conn: &mut DbConnection, existing: &MailAddress) -> QueryResult<()> {
     use crate::db::schema::mail_addresses;
     diesel::delete(mail_addresses::table.find(existing.id)).execute(conn)?;
     if MailAddress::of_member(conn, existing.member_id)?.is_empty() {

@@ -100,10 +100,20 @@ pub fn decide(who: Option<&Principal>, resource: Resource, action: Action) -> De
     };
     if !allowed {
         Decision::Deny
-    } else if resource == Resource::ChildRecord && p.assurance < Assurance::High {
+    } else if p.assurance < Assurance::High && needs_password(resource, action) {
         Decision::ConfirmPassword
     } else {
         Decision::Allow
+    }
+}
+
+/// What a spoofable かんたんログイン session may not do without the password: anything about a
+/// child, and changing the account itself (a new address would be a way to take it over).
+fn needs_password(resource: Resource, action: Action) -> bool {
+    match resource {
+        Resource::ChildRecord => true,
+        Resource::OwnAccount => action != Action::Read,
+        _ => false,
     }
 }
 
@@ -188,10 +198,12 @@ mod tests {
     }
 
     #[test]
-    fn low_assurance_sessions_confirm_the_password_for_children_only() {
+    fn low_assurance_sessions_confirm_the_password_for_children_and_account_changes() {
         let mut p = member(&[Role::Guardian]);
         p.assurance = Assurance::Low;
         assert_eq!(decide(Some(&p), ChildRecord, Read), ConfirmPassword);
+        assert_eq!(decide(Some(&p), OwnAccount, Update), ConfirmPassword);
+        assert_eq!(decide(Some(&p), OwnAccount, Read), Allow);
         assert_eq!(decide(Some(&p), MemberContent, Create), Allow);
         // A role that may not see children is denied, not asked for a password.
         let mut s = member(&[Role::Supporter]);

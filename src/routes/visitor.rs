@@ -9,6 +9,7 @@ use crate::keitai::Device;
 use crate::routes::extract::device_of;
 use crate::state::AppState;
 use actix_web::dev::Payload;
+use actix_web::http::Method;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 use std::future::Future;
 use std::net::{IpAddr, Ipv4Addr};
@@ -20,7 +21,7 @@ pub struct Visitor {
     pub device: Device,
     pub session: Option<Session>,
     pub client_ip: IpAddr,
-    /// The request path and query, for coming back after login.
+    /// Where to come back to after login: this page for a GET, my page after a form post.
     pub path: String,
     pub(crate) cookie: CookieChange,
     pub(crate) state: web::Data<AppState>,
@@ -151,7 +152,11 @@ pub async fn visitor_of(req: &HttpRequest) -> Result<Visitor, AppError> {
         device,
         session: None,
         client_ip,
-        path: local_path(req),
+        path: if req.method() == Method::GET {
+            local_path(req)
+        } else {
+            "/mypage".to_string()
+        },
         cookie: CookieChange::Keep,
         state,
     };
@@ -167,13 +172,14 @@ pub async fn visitor_of(req: &HttpRequest) -> Result<Visitor, AppError> {
     Ok(visitor)
 }
 
-/// The session id from the cookie, else from `sid` in the query (cookieless phones).
+/// The session id from the cookie on devices that keep cookies, else from `sid` in the query.
+/// A cookie device never takes a sid from a URL: a link must not put it in someone else's session.
 fn session_token(req: &HttpRequest, device: &Device) -> Option<String> {
     if device.crawler {
         return None;
     }
-    if let Some(cookie) = req.cookie(COOKIE_NAME) {
-        return Some(cookie.value().to_string());
+    if device.cookies {
+        return req.cookie(COOKIE_NAME).map(|c| c.value().to_string());
     }
     req.query_string()
         .split('&')

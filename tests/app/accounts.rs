@@ -158,10 +158,16 @@ db_test! {
         assert!(text.contains("松葉 結衣") && text.contains("ゆいママ"), "{text}");
         let approved = pc.submit(&list, "/admin/members/approve", &[]);
         assert_eq!(approved.status, 302);
+        // The same post again (a double click) decides nothing twice and mails nothing twice.
+        assert_eq!(pc.submit(&list, "/admin/members/approve", &[]).status, 302);
+        // Only pending members are decided here: a crafted post cannot suspend an approved member.
+        assert_eq!(pc.submit(&list, "/admin/members/suspend", &[("id", "1")]).status, 302);
+        let mut other = Browser::new(&app, ua::PC);
+        assert_eq!(log_in(&mut other, "hana.mama@docomo.ne.jp", "hiroba-demo-2026").status, 302);
         assert!(!pc.follow(&approved).text().contains("松葉 結衣"));
         let mut conn = app.pool.get().expect("connection");
         let mails = OutboxMail::to_recipient(&mut conn, "new.mama@softbank.ne.jp").expect("outbox");
-        assert!(mails.iter().any(|m| m.subject.contains("ご利用いただけます")), "approval mail queued");
+        assert_eq!(mails.iter().filter(|m| m.subject.contains("ご利用いただけます")).count(), 1, "one approval mail");
     }
 }
 
@@ -254,5 +260,22 @@ db_test! {
         let mut other = Browser::new(&app, ua::PC);
         let old = log_in(&mut other, "new.mama@softbank.ne.jp", "hiroba-demo-2026");
         assert!(old.text().contains("パスワードが違います"), "the removed address no longer logs in");
+    }
+}
+
+db_test! {
+    fn a_carrier_gateway_address_is_never_locked_for_everyone_behind_it(app) {
+        // Both phones come through the same docomo gateway (the test list's 203.0.113.0/24).
+        let mut attacker = Browser::new(&app, ua::DOCOMO_FOMA_1).with_header("X-Forwarded-For", "203.0.113.9");
+        for _ in 0..10 {
+            log_in(&mut attacker, "hana.mama@docomo.ne.jp", "wrong-password");
+        }
+        assert_eq!(log_in(&mut attacker, "hana.mama@docomo.ne.jp", "hiroba-demo-2026").status, 429);
+        let mut neighbour = Browser::new(&app, ua::DOCOMO_FOMA_1).with_header("X-Forwarded-For", "203.0.113.9");
+        assert_eq!(
+            log_in(&mut neighbour, "sakura.baaba@ezweb.ne.jp", "hiroba-demo-2026").status,
+            302,
+            "another member behind the same gateway still logs in"
+        );
     }
 }

@@ -68,6 +68,13 @@ db_test! {
         };
         assert!(assurance(&app).contains(&"low".to_string()));
         let sid = done.header("location").and_then(|l| l.split("sid=").nth(1)).expect("sid").to_string();
+        // Changing the account asks for the password first, and adds nothing meanwhile.
+        let asked = phone.submit(&mypage, "/mypage/addresses", &[("email", "thief@example.jp")]);
+        assert_eq!(asked.status, 302);
+        assert!(asked.header("location").unwrap_or_default().contains("/reauth?next="), "{:?}", asked.headers);
+        let mut conn = app.pool.get().expect("connection");
+        assert!(hiroba::db::models::mail_address::MailAddress::find(&mut conn, "thief@example.jp").expect("query").is_none());
+        drop(conn);
         let reauth = phone.get(&format!("/reauth?next=%2Fmypage&sid={sid}"));
         assert!(reauth.sjis_text().contains("お子さまの情報を守るため"));
         let wrong = phone.submit(&reauth, "/reauth", &[("password", "nope-nope")]);

@@ -56,6 +56,7 @@ CREATE TABLE login_failures (
     failed_at TIMESTAMP NOT NULL
 );
 CREATE INDEX login_failures_key ON login_failures (scope, target, failed_at);
+CREATE INDEX login_failures_age ON login_failures (failed_at);
 
 CREATE TABLE login_locks (
     scope TEXT NOT NULL,

@@ -44,6 +44,8 @@ pub fn locked_until(conn: &mut DbConnection, scope: Scope, target: &str) -> Quer
 pub fn record_failure(conn: &mut DbConnection, scope: Scope, target: &str) -> QueryResult<Option<NaiveDateTime>> {
     conn.transaction(|conn| {
         let at = now();
+        // Failures older than the window count for nothing any more, whoever they were for.
+        diesel::delete(login_failures::table.filter(login_failures::failed_at.le(at - WINDOW))).execute(conn)?;
         diesel::insert_into(login_failures::table)
             .values((
                 login_failures::scope.eq(scope.as_str()),

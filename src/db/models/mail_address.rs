@@ -36,11 +36,6 @@ impl MailAddress {
         self.verified_at.is_some()
     }
 
-    /// An address not yet confirmed whose link has run out: its registration may be replaced.
-    pub fn is_abandoned(&self, at: NaiveDateTime) -> bool {
-        !self.is_verified() && self.confirm_expires_at.is_none_or(|until| until < at)
-    }
-
     pub fn find(conn: &mut DbConnection, address: &str) -> QueryResult<Option<MailAddress>> {
         mail_addresses::table
             .filter(mail_addresses::address.eq(address))

@@ -92,21 +92,21 @@ impl Member {
             .load(conn)
     }
 
-    /// Approves or suspends a member; `by` is the coordinator who decided.
-    pub fn set_status(conn: &mut DbConnection, id: i64, status: MemberStatus, by: i64) -> QueryResult<usize> {
-        diesel::update(members::table.find(id))
-            .set((
-                members::status.eq(status.as_str()),
-                members::approved_at.eq(Some(now())),
-                members::approved_by.eq(Some(by)),
-            ))
-            .execute(conn)
-    }
-
-    pub fn set_password_hash(conn: &mut DbConnection, id: i64, hash: &str) -> QueryResult<usize> {
-        diesel::update(members::table.find(id))
-            .set(members::password_hash.eq(hash))
-            .execute(conn)
+    /// Decides about a member waiting for approval (approve or decline); `by` is the coordinator.
+    /// Returns false when the member was not pending (already decided, or never was).
+    pub fn decide_pending(conn: &mut DbConnection, id: i64, status: MemberStatus, by: i64) -> QueryResult<bool> {
+        diesel::update(
+            members::table
+                .find(id)
+                .filter(members::status.eq(MemberStatus::Pending.as_str())),
+        )
+        .set((
+            members::status.eq(status.as_str()),
+            members::approved_at.eq(Some(now())),
+            members::approved_by.eq(Some(by)),
+        ))
+        .execute(conn)
+        .map(|n| n == 1)
     }
 
     /// Deletes a registration nobody confirmed (its address was typed by someone else, or mistyped).

@@ -4,6 +4,7 @@ use crate::auth::easy_login::form_action;
 use crate::auth::login::{check_password, LoginOutcome};
 use crate::auth::session::{self, LoginMethod};
 use crate::db;
+use crate::db::models::login_limit::LOCK;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::routes::account::{jst_clock, safe_next};
@@ -30,10 +31,16 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
     let email = form.get("email").unwrap_or_default().trim().to_ascii_lowercase();
     let password = form.get("password").unwrap_or_default().to_string();
     let next = safe_next(form.get("next"));
-    let client = visitor.client_ip.to_string();
+    let state = visitor.state();
+    let from_gateway = state
+        .gateway_list
+        .as_ref()
+        .and_then(|g| g.carrier_of(visitor.client_ip))
+        .is_some();
+    let client = (!from_gateway).then(|| visitor.client_ip.to_string());
     let account = email.clone();
     let outcome = db::run(&visitor.state().pool, move |conn| {
-        Ok(check_password(conn, &account, &password, &client)?)
+        Ok(check_password(conn, &account, &password, client.as_deref())?)
     })
     .await?;
     let (status, message) = match outcome {
@@ -45,8 +52,9 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
         LoginOutcome::Locked { until } => (
             StatusCode::TOO_MANY_REQUESTS,
             format!(
-                "ログインに続けて失敗したため、{}まで（15分間）ログインできません。時間をおいてもう一度お試しください。",
-                jst_clock(until)
+                "ログインに続けて失敗したため、{}まで（{}分間）ログインできません。時間をおいてもう一度お試しください。",
+                jst_clock(until),
+                LOCK.num_minutes()
             ),
         ),
         LoginOutcome::Unconfirmed => (

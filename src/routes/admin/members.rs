@@ -5,6 +5,7 @@ use crate::db::models::area::Area;
 use crate::db::models::mail_address::MailAddress;
 use crate::db::models::member::Member;
 use crate::db::models::outbox::{MailKind, OutboxMail};
+use crate::db::models::session::SessionRow;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::role::MemberStatus;
 use crate::error::AppError;
@@ -52,7 +53,8 @@ pub async fn suspend(posted: Posted) -> Result<HttpResponse, AppError> {
     decide(posted, MemberStatus::Suspended).await
 }
 
-/// Sets the member's state; an approval mails the member in the same transaction.
+/// Decides about a pending member: an approval mails the member in the same transaction, a decline
+/// ends the member's sessions. A member who is not pending (decided already) is left alone.
 async fn decide(posted: Posted, status: MemberStatus) -> Result<HttpResponse, AppError> {
     let Posted { visitor, form } = posted;
     let by = visitor.require_member(Resource::Members, Action::Moderate)?.member_id;
@@ -64,17 +66,20 @@ async fn decide(posted: Posted, status: MemberStatus) -> Result<HttpResponse, Ap
     db::run(&visitor.state().pool, move |conn| {
         Ok(conn.transaction(|conn| {
             let member = Member::find(conn, id)?;
-            Member::set_status(conn, id, status, by)?;
-            if status == MemberStatus::Approved {
-                let mail = account::approved(&member.nickname, &top);
-                for a in MailAddress::of_member(conn, id)?
-                    .iter()
-                    .filter(|a| a.is_primary && a.is_verified())
-                {
-                    OutboxMail::queue(conn, MailKind::Approved, &a.address, &mail.subject, &mail.body)?;
-                }
+            if !Member::decide_pending(conn, id, status, by)? {
+                return diesel::QueryResult::Ok(());
             }
-            diesel::QueryResult::Ok(())
+            if status == MemberStatus::Approved {
+                // The primary address if confirmed, else the first confirmed one (primary comes first).
+                let addresses = MailAddress::of_member(conn, id)?;
+                if let Some(to) = addresses.iter().find(|a| a.is_verified()) {
+                    let mail = account::approved(&member.nickname, &top);
+                    OutboxMail::queue(conn, MailKind::Approved, &to.address, &mail.subject, &mail.body)?;
+                }
+            } else {
+                SessionRow::delete_for_member(conn, id)?;
+            }
+            Ok(())
         })?)
     })
     .await?;

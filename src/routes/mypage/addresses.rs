@@ -1,10 +1,9 @@
 //! Adding, choosing and removing the member's mail addresses.
 
-use crate::auth::registration::{add_unconfirmed, release_abandoned};
+use crate::auth::registration::{add_unconfirmed, release_unconfirmed};
 use crate::db;
 use crate::db::models::mail_address::MailAddress;
 use crate::db::models::outbox::{MailKind, OutboxMail};
-use crate::db::now;
 use crate::domain::email::EmailAddress;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
@@ -27,13 +26,13 @@ pub async fn add(posted: Posted) -> Result<HttpResponse, AppError> {
     db::run(&visitor.state().pool, move |conn| {
         Ok(conn.transaction(|conn| {
             if let Some(existing) = MailAddress::find(conn, &address)? {
-                if !existing.is_abandoned(now()) {
+                if existing.is_verified() {
                     // Whose address it is stays private; its owner hears about the attempt.
                     let mail = account::already_registered(&format!("{base_url}/login"));
                     return OutboxMail::queue(conn, MailKind::AlreadyRegistered, &address, &mail.subject, &mail.body)
                         .map(drop);
                 }
-                release_abandoned(conn, &existing)?;
+                release_unconfirmed(conn, &existing)?;
             }
             add_unconfirmed(conn, member_id, &address, &carrier, false, &base_url)
         })?)
