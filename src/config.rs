@@ -94,15 +94,15 @@ impl Settings {
             .map(PathBuf::from)
             .or(from_file.gateway_list)
             .unwrap_or_else(|| profiles_dir.join("gateways.toml"));
-        let areas = match env("HIROBA_AREAS") {
-            Some(list) => list
-                .split(',')
-                .map(str::trim)
-                .filter(|a| !a.is_empty())
-                .map(String::from)
-                .collect(),
+        let areas: Vec<String> = match env("HIROBA_AREAS") {
+            Some(list) => list.split(',').map(String::from).collect(),
             None => from_file.areas.unwrap_or_default(),
         };
+        let areas = areas
+            .iter()
+            .map(|a| a.trim().to_string())
+            .filter(|a| !a.is_empty())
+            .collect();
         let proxies = pick("HIROBA_TRUSTED_PROXIES", from_file.trusted_proxies, "");
         let idle = pick(
             "HIROBA_SESSION_IDLE_MINUTES",
@@ -138,7 +138,7 @@ impl Settings {
             trusted_proxies: TrustedProxies::parse_list(&proxies).map_err(|_| ConfigError::Invalid {
                 name: "HIROBA_TRUSTED_PROXIES",
                 value: proxies.clone(),
-                reason: "expected addresses or CIDR ranges separated by commas",
+                reason: "expected addresses or CIDR ranges separated by commas or spaces",
             })?,
             gateway_list,
             gateway_max_age_days: parse_positive("HIROBA_GATEWAY_MAX_AGE_DAYS", &max_age)?,
@@ -149,9 +149,10 @@ impl Settings {
 impl DatabaseUrl {
     /// `sqlite://path`, `sqlite:path`, a plain file path, or `postgres://…`/`postgresql://…`.
     pub fn parse(url: &str) -> Result<Self, ConfigError> {
+        // The value is shown with any password hidden.
         let invalid = |reason| ConfigError::Invalid {
             name: "HIROBA_DATABASE_URL",
-            value: url.to_string(),
+            value: DatabaseUrl::Postgres(url.to_string()).redacted(),
             reason,
         };
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
@@ -172,39 +173,67 @@ impl DatabaseUrl {
         Ok(DatabaseUrl::Sqlite(PathBuf::from(path)))
     }
 
-    /// The URL as it may appear in messages and logs: a PostgreSQL password becomes `***`.
+    /// The URL as it may appear in messages and logs: passwords (in the user part or as a
+    /// `password=` parameter) become `***`.
     pub fn redacted(&self) -> String {
         match self {
             DatabaseUrl::Sqlite(path) => path.display().to_string(),
-            DatabaseUrl::Postgres(url) => {
-                let Some((scheme, rest)) = url.split_once("://") else {
-                    return url.clone();
-                };
-                let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
-                match rest[..authority_end].rsplit_once('@') {
-                    Some((user_info, host)) => {
-                        let user = user_info.split(':').next().unwrap_or_default();
-                        let hidden = if user_info.contains(':') {
-                            format!("{user}:***")
-                        } else {
-                            user.to_string()
-                        };
-                        format!("{scheme}://{hidden}@{host}{}", &rest[authority_end..])
-                    }
-                    None => url.clone(),
-                }
-            }
+            DatabaseUrl::Postgres(url) => redact_url(url),
         }
     }
 }
 
+fn redact_url(url: &str) -> String {
+    let (main, query) = match url.split_once('?') {
+        Some((m, q)) => (m, Some(q)),
+        None => (url, None),
+    };
+    let main = match main.split_once("://") {
+        Some((scheme, rest)) => {
+            let authority_end = rest.find('/').unwrap_or(rest.len());
+            match rest[..authority_end].rsplit_once('@') {
+                Some((user_info, host)) if user_info.contains(':') => {
+                    let user = user_info.split(':').next().unwrap_or_default();
+                    format!("{scheme}://{user}:***@{host}{}", &rest[authority_end..])
+                }
+                _ => main.to_string(),
+            }
+        }
+        None => main.to_string(),
+    };
+    match query {
+        Some(q) => {
+            let params: Vec<String> = q
+                .split('&')
+                .map(|p| match p.split_once('=') {
+                    Some((k, _)) if k.eq_ignore_ascii_case("password") => format!("{k}=***"),
+                    _ => p.to_string(),
+                })
+                .collect();
+            format!("{main}?{}", params.join("&"))
+        }
+        None => main,
+    }
+}
+
 impl Settings {
-    /// The host (and port) of `base_url`: the only Host header かんたんログイン accepts.
-    pub fn public_host(&self) -> &str {
+    /// The host (and port) of `base_url`.
+    fn public_host(&self) -> &str {
         self.base_url
             .split_once("://")
             .map(|(_, host)| host)
             .unwrap_or(&self.base_url)
+    }
+
+    /// Whether a request's Host header names us (letter case and the scheme's default port aside):
+    /// the only host かんたんログイン accepts.
+    pub fn is_our_host(&self, host: &str) -> bool {
+        let default_port = if self.is_https() { ":443" } else { ":80" };
+        let bare = |h: &str| {
+            let h = h.trim().to_ascii_lowercase();
+            h.strip_suffix(default_port).map(str::to_string).unwrap_or(h)
+        };
+        bare(host) == bare(self.public_host())
     }
 
     /// Whether pages are served over HTTPS (cookies then get the Secure flag).
@@ -293,6 +322,24 @@ mod tests {
         );
         let url = DatabaseUrl::parse("postgres://postgres@127.0.0.1/test").unwrap();
         assert_eq!(url.redacted(), "postgres://postgres@127.0.0.1/test");
+        let url = DatabaseUrl::parse("postgres://hiroba@db/hiroba?password=s3cret&sslmode=require").unwrap();
+        assert_eq!(
+            url.redacted(),
+            "postgres://hiroba@db/hiroba?password=***&sslmode=require"
+        );
+        let err = Settings::load(None, env_of(&[("HIROBA_DATABASE_URL", "mysql://root:s3cret@db/x")]))
+            .unwrap_err()
+            .to_string();
+        assert!(!err.contains("s3cret"), "{err}");
+    }
+
+    #[test]
+    fn our_host_ignores_case_and_default_ports() {
+        let s = Settings::load(None, env_of(&[("HIROBA_BASE_URL", "https://Hiroba.example.jp")])).unwrap();
+        assert!(s.is_our_host("hiroba.example.jp"));
+        assert!(s.is_our_host("HIROBA.example.jp:443"));
+        assert!(!s.is_our_host("hiroba.example.jp:8443"));
+        assert!(!s.is_our_host("evil.example.jp"));
     }
 
     #[test]

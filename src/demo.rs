@@ -5,6 +5,7 @@ use crate::auth::admin::{add_member, AddMember};
 use crate::config::Settings;
 use crate::db::models::area::Area;
 use crate::db::models::mail_address::MailAddress;
+use crate::db::models::member::Member;
 use crate::db::models::notice::{NewNotice, Notice};
 use crate::domain::role::{MemberStatus, Role};
 use crate::state::AppState;
@@ -139,18 +140,17 @@ const NOTICES: [(&str, &str); 16] = [
     ("ベビーマッサージ教室", "2〜6か月の赤ちゃんと一緒に参加できます。バスタオルをお持ちください。"),
 ];
 
-/// Adds the demo members that are missing and the notices when there are none; returns how many
-/// notices were written.
-pub fn seed(state: &AppState) -> Result<usize, String> {
+/// Adds the demo members to a database without members, and the notices when there are none.
+pub fn seed(state: &AppState) -> Result<Seeded, String> {
     let mut conn = state.pool.get().map_err(|e| e.to_string())?;
     let areas = Area::all(&mut conn).map_err(|e| e.to_string())?;
-    for (email, nickname, real_name, area, roles, status) in MEMBERS {
-        if MailAddress::find(&mut conn, email)
-            .map_err(|e| e.to_string())?
-            .is_some()
-        {
-            continue;
-        }
+    // Demo accounts have a published password: they go only into a database without members.
+    let members = if Member::count(&mut conn).map_err(|e| e.to_string())? == 0 {
+        MEMBERS.as_slice()
+    } else {
+        &[]
+    };
+    for &(email, nickname, real_name, area, roles, status) in members {
         let new = AddMember {
             email,
             password: DEMO_PASSWORD,
@@ -163,8 +163,14 @@ pub fn seed(state: &AppState) -> Result<usize, String> {
         };
         add_member(&mut conn, &state.profiles, &new)?;
     }
+    let demo_logins = MailAddress::find(&mut conn, MEMBERS[0].0)
+        .map_err(|e| e.to_string())?
+        .is_some();
     if Notice::count(&mut conn).map_err(|e| e.to_string())? > 0 {
-        return Ok(0);
+        return Ok(Seeded {
+            notices: 0,
+            demo_logins,
+        });
     }
     let today = Local::now().date_naive();
     for (i, (title, body)) in NOTICES.iter().enumerate() {
@@ -179,5 +185,16 @@ pub fn seed(state: &AppState) -> Result<usize, String> {
         )
         .map_err(|e| e.to_string())?;
     }
-    Ok(NOTICES.len())
+    Ok(Seeded {
+        notices: NOTICES.len(),
+        demo_logins,
+    })
+}
+
+/// What `seed` did.
+#[derive(Debug, Clone, Copy)]
+pub struct Seeded {
+    pub notices: usize,
+    /// The demo members are there (so their logins may be printed).
+    pub demo_logins: bool,
 }

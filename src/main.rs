@@ -125,8 +125,10 @@ fn serve(settings: Settings, demo: bool) -> Result<(), String> {
     let state = build_state(settings).map_err(|e| e.to_string())?;
     if demo {
         let seeded = hiroba::demo::seed(&state)?;
-        log::info!("demo data: {seeded} notices added");
-        println!("{}", hiroba::demo::logins());
+        log::info!("demo data: {} notices added", seeded.notices);
+        if seeded.demo_logins {
+            println!("{}", hiroba::demo::logins());
+        }
     }
     let base_url = state.settings.base_url.clone();
     let app = Application::build(state).map_err(|e| e.to_string())?;

@@ -23,7 +23,7 @@ impl AppState {
             list: self.gateway_list.as_ref(),
             max_age_days: self.settings.gateway_max_age_days,
             today: chrono::Utc::now().date_naive(),
-            public_host: self.settings.public_host(),
+            settings: &self.settings,
         }
     }
 }

@@ -6,6 +6,7 @@
 //! carrier, the Host is ours and the gateway list is fresh. Everything else fails closed.
 
 use crate::auth::token::token_hash;
+use crate::config::Settings;
 use crate::keitai::gateway::{Freshness, GatewayList};
 use crate::keitai::Device;
 use chrono::NaiveDate;
@@ -66,8 +67,8 @@ pub struct Gateways<'a> {
     pub list: Option<&'a GatewayList>,
     pub max_age_days: u32,
     pub today: NaiveDate,
-    /// Our host (and port), from the public base URL.
-    pub public_host: &'a str,
+    /// The settings: the public base URL names our host.
+    pub settings: &'a Settings,
 }
 
 impl Gateways<'_> {
@@ -87,7 +88,7 @@ impl Gateways<'_> {
     pub fn phone_id(&self, req: &EasyLoginRequest<'_>) -> Result<PhoneId, Refusal> {
         self.offer(req.device)?;
         let list = self.list.ok_or(Refusal::NoList)?;
-        if req.host != Some(self.public_host) {
+        if !req.host.is_some_and(|h| self.settings.is_our_host(h)) {
             return Err(Refusal::WrongHost);
         }
         // The address and the User-Agent must name the same carrier.

@@ -4,11 +4,11 @@ use crate::auth::token::{random_token, token_hash};
 use crate::db::models::mail_address::MailAddress;
 use crate::db::models::member::{Member, NewMember};
 use crate::db::models::outbox::{MailKind, OutboxMail};
-use crate::db::DbConnection;
+use crate::db::{now, DbConnection};
 use crate::domain::email::EmailAddress;
 use crate::domain::role::{MemberStatus, Role};
 use diesel::prelude::*;
-use hiroba_views::mail::account;
+use hiroba_views::mail::{account, MailText};
 
 /// A registration that passed every check.
 #[derive(Debug)]
@@ -33,9 +33,7 @@ pub fn register(conn: &mut DbConnection, reg: &Registration, base_url: &str) -> 
         let address = reg.email.as_str();
         if let Some(existing) = MailAddress::find(conn, address)? {
             if existing.is_verified() {
-                let mail = account::already_registered(&format!("{base_url}/login"));
-                OutboxMail::queue(conn, MailKind::AlreadyRegistered, address, &mail.subject, &mail.body)?;
-                return Ok(());
+                return tell_already_registered(conn, address, base_url);
             }
             release_unconfirmed(conn, &existing)?;
         }
@@ -66,7 +64,26 @@ pub fn add_unconfirmed(
     let token = random_token();
     MailAddress::insert(conn, member_id, address, carrier, primary, Some(&token_hash(&token)))?;
     let mail = account::confirmation(&format!("{base_url}/register/confirm?t={token}"));
-    OutboxMail::queue(conn, MailKind::AddressConfirmation, address, &mail.subject, &mail.body).map(drop)
+    queue_limited(conn, MailKind::AddressConfirmation, address, &mail)
+}
+
+/// Tells the owner of an address that someone tried to register it (instead of saying so on the page).
+pub fn tell_already_registered(conn: &mut DbConnection, address: &str, base_url: &str) -> QueryResult<()> {
+    let mail = account::already_registered(&format!("{base_url}/login"));
+    queue_limited(conn, MailKind::AlreadyRegistered, address, &mail)
+}
+
+/// Account mails anyone can trigger by typing an address: a few a day per address, so the forms
+/// cannot be used to flood someone's phone.
+const ACCOUNT_MAILS_PER_DAY: i64 = 5;
+
+fn queue_limited(conn: &mut DbConnection, kind: MailKind, address: &str, mail: &MailText) -> QueryResult<()> {
+    let since = now() - chrono::Duration::days(1);
+    if OutboxMail::count_since(conn, address, since)? >= ACCOUNT_MAILS_PER_DAY {
+        log::warn!("account mail to {address} not queued: {ACCOUNT_MAILS_PER_DAY} in the last day already");
+        return Ok(());
+    }
+    OutboxMail::queue(conn, kind, address, &mail.subject, &mail.body).map(drop)
 }
 
 /// Frees an address nobody confirmed; a pending member left without addresses goes too.

@@ -226,6 +226,18 @@ db_test! {
         let mails = OutboxMail::to_recipient(&mut conn, "hana.mama@docomo.ne.jp").expect("outbox");
         assert!(mails[0].subject.contains("登録のお申し込み"), "{}", mails[0].subject);
         drop(conn);
+        // Typing the address again and again cannot flood its owner: five mails a day at most.
+        for _ in 0..6 {
+            let form = phone.get("/register");
+            phone.submit(
+                &form,
+                "/register",
+                &[("email", "hana.mama@docomo.ne.jp"), ("password", "another-pass"), ("nickname", "x"), ("real_name", "x"), ("area", "1")],
+            );
+        }
+        let mut conn = app.pool.get().expect("connection");
+        assert_eq!(OutboxMail::to_recipient(&mut conn, "hana.mama@docomo.ne.jp").expect("outbox").len(), 5);
+        drop(conn);
         // Wrong input gets every problem at once, in Japanese, with the typed values kept.
         let form = phone.get("/register");
         let bad = phone.submit(&form, "/register", &[("email", "mama@"), ("password", "short"), ("nickname", "ゆうママ")]);

@@ -88,3 +88,4 @@ CREATE TABLE outbox (
     last_error TEXT
 );
 CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
+CREATE INDEX outbox_recipient ON outbox (recipient, created_at);

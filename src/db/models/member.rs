@@ -58,6 +58,10 @@ impl Member {
         })
     }
 
+    pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
+        members::table.count().get_result(conn)
+    }
+
     pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Member> {
         members::table.find(id).select(Member::as_select()).first(conn)
     }

@@ -2,6 +2,7 @@
 
 use crate::db::schema::outbox;
 use crate::db::{now, DbConnection};
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 /// What kind of mail a row is (decides its lifetime and priority when sent).
@@ -57,6 +58,15 @@ impl OutboxMail {
                 outbox::next_attempt_at.eq(at),
             ))
             .returning(outbox::id)
+            .get_result(conn)
+    }
+
+    /// How many mails were queued to an address since `since`.
+    pub fn count_since(conn: &mut DbConnection, recipient: &str, since: NaiveDateTime) -> QueryResult<i64> {
+        outbox::table
+            .filter(outbox::recipient.eq(recipient))
+            .filter(outbox::created_at.gt(since))
+            .count()
             .get_result(conn)
     }
 

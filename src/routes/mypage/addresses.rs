@@ -1,9 +1,8 @@
 //! Adding, choosing and removing the member's mail addresses.
 
-use crate::auth::registration::{add_unconfirmed, release_unconfirmed};
+use crate::auth::registration::{add_unconfirmed, release_unconfirmed, tell_already_registered};
 use crate::db;
 use crate::db::models::mail_address::MailAddress;
-use crate::db::models::outbox::{MailKind, OutboxMail};
 use crate::domain::email::EmailAddress;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
@@ -11,7 +10,6 @@ use crate::routes::extract::Posted;
 use crate::routes::mypage::render;
 use actix_web::HttpResponse;
 use diesel::Connection;
-use hiroba_views::mail::account;
 
 pub async fn add(posted: Posted) -> Result<HttpResponse, AppError> {
     let Posted { visitor, form } = posted;
@@ -28,9 +26,7 @@ pub async fn add(posted: Posted) -> Result<HttpResponse, AppError> {
             if let Some(existing) = MailAddress::find(conn, &address)? {
                 if existing.is_verified() {
                     // Whose address it is stays private; its owner hears about the attempt.
-                    let mail = account::already_registered(&format!("{base_url}/login"));
-                    return OutboxMail::queue(conn, MailKind::AlreadyRegistered, &address, &mail.subject, &mail.body)
-                        .map(drop);
+                    return tell_already_registered(conn, &address, &base_url);
                 }
                 release_unconfirmed(conn, &existing)?;
             }
