@@ -30,10 +30,6 @@ impl Password {
             _ => Err(PasswordError::TooLong),
         }
     }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
 }
 
 /// An argon2id hash in PHC string form (default parameters: 19 MiB, 2 passes).

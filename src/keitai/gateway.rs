@@ -18,11 +18,6 @@ pub struct IpNet {
 }
 
 impl IpNet {
-    /// The prefix length (0–32 for IPv4, 0–128 for IPv6).
-    pub fn prefix(&self) -> u8 {
-        self.prefix
-    }
-
     /// Whether `ip` is inside; an IPv4-mapped IPv6 address (`::ffff:a.b.c.d`) counts as IPv4.
     pub fn contains(&self, ip: IpAddr) -> bool {
         match (self.network, ip.to_canonical()) {
@@ -179,11 +174,6 @@ impl GatewayList {
             .map(|(c, _)| c.as_str())
     }
 
-    /// The day the list was last known correct.
-    pub fn as_of(&self) -> NaiveDate {
-        self.as_of
-    }
-
     /// Stale once more than `max_age_days` days have passed since `as_of`.
     pub fn freshness(&self, today: NaiveDate, max_age_days: u32) -> Freshness {
         if (today - self.as_of).num_days() > i64::from(max_age_days) {
@@ -250,7 +240,7 @@ willcom = []
 
     #[test]
     fn stale_or_fresh_by_date() {
-        assert_eq!(list().as_of(), day("2026-11-01"));
+        assert_eq!(list().as_of, day("2026-11-01"));
         assert_eq!(list().freshness(day("2026-12-01"), 90), Freshness::Fresh);
         assert_eq!(list().freshness(day("2027-01-30"), 90), Freshness::Fresh);
         assert_eq!(
@@ -267,10 +257,10 @@ willcom = []
         assert_eq!(net.to_string(), "210.153.84.0/24");
         assert!(net.contains(ip("210.153.84.1")));
         assert_eq!("2001:db8::1/32".parse::<IpNet>().unwrap().to_string(), "2001:db8::/32");
-        assert_eq!("0.0.0.0/0".parse::<IpNet>().unwrap().prefix(), 0);
+        assert_eq!("0.0.0.0/0".parse::<IpNet>().unwrap().prefix, 0);
         assert!("0.0.0.0/0".parse::<IpNet>().unwrap().contains(ip("203.0.113.1")));
-        assert_eq!("192.0.2.1".parse::<IpNet>().unwrap().prefix(), 32);
-        assert_eq!("::1".parse::<IpNet>().unwrap().prefix(), 128);
+        assert_eq!("192.0.2.1".parse::<IpNet>().unwrap().prefix, 32);
+        assert_eq!("::1".parse::<IpNet>().unwrap().prefix, 128);
         for bad in [
             "10.0.0.0/33",
             "::/129",
@@ -308,7 +298,7 @@ willcom = []
     fn the_shipped_list_loads_and_is_stale() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("carrier-profiles/gateways.toml");
         let list = GatewayList::load(&path).unwrap();
-        assert_eq!(list.as_of(), day("2011-12-31"));
+        assert_eq!(list.as_of, day("2011-12-31"));
         let count = |carrier: &str| list.ranges.iter().filter(|(c, _)| c == carrier).count();
         // As many as the 2011 source lists (willcom repeats some ranges).
         assert_eq!(
