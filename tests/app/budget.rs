@@ -83,3 +83,20 @@ db_test! {
         }
     }
 }
+
+db_test! {
+    fn every_account_page_fits_a_5kb_mova_handset(app) {
+        let budget = app.get("/device.json", ua::DOCOMO_MOVA_5K).json()["max_page_bytes"]
+            .as_u64()
+            .expect("budget") as usize;
+        let mut phone = crate::browser::Browser::new(&app, ua::DOCOMO_MOVA_5K);
+        let done = crate::accounts::log_in(&mut phone, "coordinator@hiroba.example.jp", "hiroba-demo-2026");
+        let location = done.header("location").expect("location").to_string();
+        let sid = location.split("sid=").nth(1).expect("sid").to_string();
+        for path in ["/mypage", "/mypage/phone", "/logout", "/reauth", "/admin/members"] {
+            let page = phone.get(&format!("{path}?sid={sid}"));
+            assert_eq!(page.status, 200, "{path}");
+            assert!(page.body.len() <= budget, "{path}: {} bytes > {budget}", page.body.len());
+        }
+    }
+}
