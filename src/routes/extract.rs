@@ -10,7 +10,7 @@ use crate::state::AppState;
 use actix_web::dev::Payload;
 use actix_web::http::header::{CONTENT_TYPE, USER_AGENT};
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
-use hiroba_views::components::{CHARSET_HINT_FIELD, CHARSET_HINT_VALUE};
+use hiroba_views::components::{CHARSET_HINT_FIELD, CHARSET_HINT_VALUE, CSRF_FIELD};
 use std::future::{ready, Future, Ready};
 use std::pin::Pin;
 
@@ -117,20 +117,17 @@ pub struct Posted {
     pub form: FormData,
 }
 
-/// The hidden field that carries the CSRF token (written by the markup layer's `form`).
-pub const CSRF_FIELD: &str = "csrf";
-
 impl FromRequest for Posted {
     type Error = actix_web::Error;
     type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let req = req.clone();
-        let body = web::Bytes::from_request(&req, payload);
+        let form = KeitaiForm::from_request(&req, payload);
         Box::pin(async move {
-            let body = body.await?;
+            // The visitor first, so that a 400 page for a broken form still carries the session.
             let visitor = visitor_of(&req).await?;
-            let form = decode_form(&req, &body)?;
+            let KeitaiForm(form) = form.await?;
             let expected = visitor.session.as_ref().map(|s| s.csrf.as_str());
             match (expected, form.get(CSRF_FIELD)) {
                 (Some(expected), Some(sent)) if same_secret(expected, sent) => Ok(Posted { visitor, form }),

@@ -18,6 +18,9 @@ const KEYCAPS: [&str; 10] = [
     "9\u{20E3}",
 ];
 
+/// The hidden field that carries the session's CSRF token on every POST form.
+pub const CSRF_FIELD: &str = "csrf";
+
 /// The hidden field that tells the server which charset the browser really used.
 pub const CHARSET_HINT_FIELD: &str = "_enc";
 /// Its value: a kana that is two bytes in Shift_JIS and three in UTF-8.
@@ -87,7 +90,7 @@ pub fn form(ctx: &Ctx, action: &str, post: bool, body: Markup) -> Markup {
     html! {
         @if post {
             form action=(ctx.url(action)) method="post" accept-charset=(ctx.charset) {
-                @if let Some(csrf) = &ctx.csrf { input type="hidden" name="csrf" value=(csrf); }
+                @if let Some(csrf) = &ctx.csrf { input type="hidden" name=(CSRF_FIELD) value=(csrf); }
                 input type="hidden" name=(CHARSET_HINT_FIELD) value=(CHARSET_HINT_VALUE);
                 (body)
             }
@@ -105,7 +108,7 @@ pub fn form(ctx: &Ctx, action: &str, post: bool, body: Markup) -> Markup {
 pub fn upload_form(ctx: &Ctx, action: &str, body: Markup) -> Markup {
     html! {
         form action=(ctx.url(action)) method="post" enctype="multipart/form-data" accept-charset=(ctx.charset) {
-            @if let Some(csrf) = &ctx.csrf { input type="hidden" name="csrf" value=(csrf); }
+            @if let Some(csrf) = &ctx.csrf { input type="hidden" name=(CSRF_FIELD) value=(csrf); }
             input type="hidden" name=(CHARSET_HINT_FIELD) value=(CHARSET_HINT_VALUE);
             (body)
         }

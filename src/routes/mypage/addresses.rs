@@ -3,6 +3,7 @@
 use crate::auth::registration::{add_unconfirmed, release_unconfirmed, tell_already_registered};
 use crate::db;
 use crate::db::models::mail_address::MailAddress;
+use crate::db::DbConnection;
 use crate::domain::email::EmailAddress;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
@@ -44,39 +45,38 @@ pub async fn add(posted: Posted) -> Result<HttpResponse, AppError> {
 }
 
 pub async fn make_primary(posted: Posted) -> Result<HttpResponse, AppError> {
-    let Posted { visitor, form } = posted;
-    let member_id = visitor.require_member(Resource::OwnAccount, Action::Update)?.member_id;
-    let id = form
-        .get("id")
-        .and_then(|v| v.parse::<i64>().ok())
-        .ok_or(AppError::NotFound)?;
-    let changed = db::run(&visitor.state().pool, move |conn| {
-        Ok(MailAddress::make_primary(conn, member_id, id)?)
-    })
-    .await?;
-    let notice = if changed {
-        "メインのアドレスを変更しました。"
-    } else {
-        "確認の済んだアドレスだけをメインにできます。"
-    };
-    render(&visitor, Some(notice.into())).await
+    change(
+        posted,
+        MailAddress::make_primary,
+        "メインのアドレスを変更しました。",
+        "確認の済んだアドレスだけをメインにできます。",
+    )
+    .await
 }
 
 pub async fn remove(posted: Posted) -> Result<HttpResponse, AppError> {
+    change(
+        posted,
+        MailAddress::remove,
+        "アドレスを削除しました。",
+        "メインのアドレスは削除できません。先にほかのアドレスをメインにしてください。",
+    )
+    .await
+}
+
+/// Applies `op` to the posted address `id` of the member; my page tells whether it was allowed.
+async fn change(
+    posted: Posted,
+    op: fn(&mut DbConnection, i64, i64) -> diesel::QueryResult<bool>,
+    done: &str,
+    refused: &str,
+) -> Result<HttpResponse, AppError> {
     let Posted { visitor, form } = posted;
     let member_id = visitor.require_member(Resource::OwnAccount, Action::Update)?.member_id;
     let id = form
         .get("id")
         .and_then(|v| v.parse::<i64>().ok())
         .ok_or(AppError::NotFound)?;
-    let removed = db::run(&visitor.state().pool, move |conn| {
-        Ok(MailAddress::remove(conn, member_id, id)?)
-    })
-    .await?;
-    let notice = if removed {
-        "アドレスを削除しました。"
-    } else {
-        "メインのアドレスは削除できません。先にほかのアドレスをメインにしてください。"
-    };
-    render(&visitor, Some(notice.into())).await
+    let changed = db::run(&visitor.state().pool, move |conn| Ok(op(conn, member_id, id)?)).await?;
+    render(&visitor, Some(if changed { done } else { refused }.into())).await
 }
