@@ -7,6 +7,7 @@ pub mod detect;
 pub mod emoji;
 pub mod form;
 pub mod gateway;
+pub mod jis;
 pub mod profile;
 pub mod ua;
 
