@@ -10,6 +10,7 @@ use crate::db::models::notice::{NewNotice, Notice};
 use crate::domain::role::{MemberStatus, Role};
 use crate::state::AppState;
 use chrono::{Duration, Local};
+use std::net::SocketAddr;
 
 /// Kashiwa's 20 コミュニティエリア (the ふるさと協議会 areas of the 2009 model project's time).
 pub const KASHIWA_AREAS: [&str; 20] = [
@@ -103,6 +104,10 @@ const MEMBERS: [DemoMember; 6] = [
 pub fn settings(mut settings: Settings) -> Settings {
     if settings.areas.is_empty() {
         settings.areas = KASHIWA_AREAS.iter().map(|a| a.to_string()).collect();
+    }
+    // All-in-one: mail to entry@ or a posting address can be sent to this port.
+    if settings.mail.listen.is_none() {
+        settings.mail.listen = Some(SocketAddr::from(([127, 0, 0, 1], 2525)));
     }
     settings
 }

@@ -11,3 +11,4 @@ pub mod mail;
 pub mod routes;
 pub mod startup;
 pub mod state;
+pub mod worker;

@@ -5,7 +5,9 @@ use hiroba::auth::admin::{add_member, describe_member, AddMember};
 use hiroba::config::Settings;
 use hiroba::domain::role::{MemberStatus, Role};
 use hiroba::startup::{build_state, Application};
+use hiroba::worker::Worker;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -29,6 +31,22 @@ enum Command {
     /// Add or show members (to bootstrap the first coordinator, and for scripts).
     #[command(subcommand)]
     Member(MemberCommand),
+    /// Store one mail from stdin (Postfix pipe). Exit status: 0 stored, 65 unusable, 67 unknown
+    /// recipient, 75 try again later.
+    MailIn {
+        /// The envelope recipient (Postfix: ${recipient}).
+        #[arg(long)]
+        recipient: String,
+        /// The envelope sender (Postfix: ${sender}).
+        #[arg(long)]
+        sender: Option<String>,
+    },
+    /// Run jobs and send mail from the outbox.
+    Worker {
+        /// Run every pending job and mail, then exit (for scripts and tests).
+        #[arg(long)]
+        until_idle: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -61,8 +79,25 @@ enum MemberCommand {
 
 fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info")).init();
-    let cli = Cli::parse();
-    match run(cli) {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // Postfix must only ever see 0/65/67/75 from mail-in: a broken master.cf line keeps the
+        // mail queued rather than bouncing it.
+        Err(e) if std::env::args().any(|a| a == "mail-in") => {
+            eprintln!("hiroba mail-in: {e}");
+            return ExitCode::from(hiroba::mail::inbound::EX_TEMPFAIL);
+        }
+        Err(e) => e.exit(),
+    };
+    let settings = Settings::load(cli.config.as_deref(), |name| std::env::var(name).ok()).map_err(|e| e.to_string());
+    let outcome = match cli.command {
+        Command::MailIn { recipient, sender } => {
+            let input = std::io::stdin().lock();
+            return ExitCode::from(hiroba::mail::pipe::mail_in(settings, &recipient, sender.as_deref(), input));
+        }
+        command => settings.and_then(|settings| run(settings, command)),
+    };
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("hiroba: {message}");
@@ -71,9 +106,8 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<(), String> {
-    let settings = Settings::load(cli.config.as_deref(), |name| std::env::var(name).ok()).map_err(|e| e.to_string())?;
-    match cli.command {
+fn run(settings: Settings, command: Command) -> Result<(), String> {
+    match command {
         Command::Migrate => {
             build_state(settings).map_err(|e| e.to_string())?;
             println!("データベースは最新です (database is up to date)");
@@ -82,6 +116,8 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Serve => serve(settings, false),
         Command::Demo => serve(hiroba::demo::settings(settings), true),
         Command::Member(command) => member(settings, command),
+        Command::MailIn { .. } => Err("mail-in is dispatched by main".into()),
+        Command::Worker { until_idle } => worker(settings, until_idle),
     }
 }
 
@@ -121,6 +157,22 @@ fn member(settings: Settings, command: MemberCommand) -> Result<(), String> {
     Ok(())
 }
 
+fn worker(settings: Settings, until_idle: bool) -> Result<(), String> {
+    let state = Arc::new(build_state(settings).map_err(|e| e.to_string())?);
+    let worker = Worker::new(state)?;
+    if !until_idle {
+        worker.run_forever();
+        return Ok(());
+    }
+    let done = worker.run_until_idle().map_err(|e| e.to_string())?;
+    let (jobs, mails) = worker.backlog().map_err(|e| e.to_string())?;
+    println!(
+        "処理しました (done): ジョブ {} 件、メール {} 件。後で再試行 (waiting for a retry): ジョブ {jobs} 件、メール {mails} 件",
+        done.jobs, done.mails
+    );
+    Ok(())
+}
+
 fn serve(settings: Settings, demo: bool) -> Result<(), String> {
     let state = build_state(settings).map_err(|e| e.to_string())?;
     if demo {
@@ -130,9 +182,21 @@ fn serve(settings: Settings, demo: bool) -> Result<(), String> {
             println!("{}", hiroba::demo::logins());
         }
     }
+    let state = Arc::new(state);
     let base_url = state.settings.base_url.clone();
-    let app = Application::build(state).map_err(|e| e.to_string())?;
+    let app = Application::build(Arc::clone(&state)).map_err(|e| e.to_string())?;
     println!("Hiroba: {base_url} (port {})", app.port());
+    let mail = &state.settings.mail;
+    if let Some(addr) = mail.listen {
+        let listener = std::net::TcpListener::bind(addr).map_err(|e| format!("SMTP {addr}: {e}"))?;
+        hiroba::mail::listener::spawn(listener, state.pool.clone(), &mail.domain, mail.max_message_bytes)
+            .map_err(|e| e.to_string())?;
+        println!("SMTP: {addr} (entry@{} など)", mail.domain);
+    }
+    Worker::spawn(Arc::clone(&state), mail.workers)?;
+    if let hiroba::config::Transport::Directory(dir) = &mail.transport {
+        println!("送信メールの保存先 (outgoing mail is written to): {}", dir.display());
+    }
     actix_web::rt::System::new()
         .block_on(app.run_until_stopped())
         .map_err(|e| e.to_string())

@@ -66,7 +66,7 @@ pub struct Application {
 
 impl Application {
     /// Binds `settings.bind` (port 0 picks a free port, as the tests do).
-    pub fn build(state: AppState) -> Result<Self, StartupError> {
+    pub fn build(state: Arc<AppState>) -> Result<Self, StartupError> {
         let addr = state.settings.bind;
         let listener = TcpListener::bind(addr).map_err(|source| StartupError::Bind {
             addr: addr.to_string(),
@@ -76,7 +76,7 @@ impl Application {
     }
 
     /// Serves on a listener bound by the caller (tests bind first to learn the port of `base_url`).
-    pub fn with_listener(state: AppState, listener: TcpListener) -> Result<Self, StartupError> {
+    pub fn with_listener(state: Arc<AppState>, listener: TcpListener) -> Result<Self, StartupError> {
         let addr = state.settings.bind;
         let port = listener
             .local_addr()
@@ -86,7 +86,7 @@ impl Application {
             })?
             .port();
         let workers = state.settings.http_workers;
-        let state = web::Data::new(state);
+        let state = web::Data::from(state);
         let mut server = HttpServer::new(move || {
             App::new()
                 .wrap(

@@ -4,6 +4,7 @@ use crate::auth::token::{random_token, token_hash};
 use crate::db::models::mail_address::MailAddress;
 use crate::db::models::member::{Member, NewMember};
 use crate::db::models::outbox::{MailKind, OutboxMail};
+use crate::db::models::registration_invite;
 use crate::db::{now, DbConnection};
 use crate::domain::email::EmailAddress;
 use crate::domain::role::{MemberStatus, Role};
@@ -52,6 +53,37 @@ pub fn register(conn: &mut DbConnection, reg: &Registration, base_url: &str) -> 
     })
 }
 
+/// Registers from a 空メール invitation: the address mailed us, so it counts as verified and no
+/// confirmation mail is needed. False when the invitation was used up or expired meanwhile.
+pub fn register_invited(conn: &mut DbConnection, reg: &Registration, invite_hash: &str, base_url: &str) -> QueryResult<bool> {
+    conn.transaction(|conn| {
+        if !registration_invite::use_up(conn, invite_hash)? {
+            return Ok(false);
+        }
+        let address = reg.email.as_str();
+        if let Some(existing) = MailAddress::find(conn, address)? {
+            if existing.is_verified() {
+                tell_already_registered(conn, address, base_url)?;
+                return Ok(true);
+            }
+            release_unconfirmed(conn, &existing)?;
+        }
+        let member_id = Member::insert(
+            conn,
+            &NewMember {
+                nickname: &reg.nickname,
+                real_name: &reg.real_name,
+                area_id: reg.area_id,
+                password_hash: &reg.password_hash,
+                status: MemberStatus::Pending,
+                roles: &[reg.role],
+            },
+        )?;
+        MailAddress::insert(conn, member_id, address, &reg.carrier, true, None)?;
+        Ok(true)
+    })
+}
+
 /// Adds an address that must be confirmed by the link mailed to it.
 pub fn add_unconfirmed(
     conn: &mut DbConnection,
@@ -77,9 +109,9 @@ pub fn tell_already_registered(conn: &mut DbConnection, address: &str, base_url:
 /// cannot be used to flood someone's phone.
 const ACCOUNT_MAILS_PER_DAY: i64 = 5;
 
-fn queue_limited(conn: &mut DbConnection, kind: MailKind, address: &str, mail: &MailText) -> QueryResult<()> {
+pub fn queue_limited(conn: &mut DbConnection, kind: MailKind, address: &str, mail: &MailText) -> QueryResult<()> {
     let since = now() - chrono::Duration::days(1);
-    if OutboxMail::count_since(conn, address, since)? >= ACCOUNT_MAILS_PER_DAY {
+    if OutboxMail::count_since(conn, address, None, since)? >= ACCOUNT_MAILS_PER_DAY {
         log::warn!("account mail to {address} not queued: {ACCOUNT_MAILS_PER_DAY} in the last day already");
         return Ok(());
     }

@@ -10,6 +10,15 @@ pub fn random_token() -> String {
     hex(&bytes)
 }
 
+/// The secret part of a posting address: 16 characters of a 32-letter alphabet (80 bits) that
+/// avoids look-alikes (0/o, 1/l) for members who copy it by hand.
+pub fn posting_token() -> String {
+    const ALPHABET: &[u8; 32] = b"abcdefghijkmnpqrstuvwxyz23456789";
+    let mut bytes = [0u8; 16];
+    OsRng.fill_bytes(&mut bytes);
+    bytes.iter().map(|b| ALPHABET[usize::from(b % 32)] as char).collect()
+}
+
 /// What the database keeps of a token: a leaked table must not hand out live sessions.
 pub fn token_hash(token: &str) -> String {
     hex(&Sha256::digest(token.as_bytes()))
@@ -42,5 +51,8 @@ mod tests {
         assert!(same_secret(&a, &a.clone()));
         assert!(!same_secret(&a, &random_token()));
         assert!(!looks_like_token("../../etc/passwd"));
+        let posting = posting_token();
+        assert_eq!(posting.len(), 16);
+        assert_ne!(posting, posting_token());
     }
 }

@@ -165,6 +165,17 @@ where
     .map_err(AppError::internal)?
 }
 
+/// Makes this connection's commits survive power loss before they return (SQLite's WAL default
+/// here, `synchronous = NORMAL`, may lose the last commits; PostgreSQL's default already waits).
+/// For writes whose success is promised to someone else, such as accepting a mail.
+pub fn durable_commits(conn: &mut DbConnection) -> diesel::QueryResult<()> {
+    match conn {
+        DbConnection::Sqlite(c) => c.batch_execute("PRAGMA synchronous = FULL"),
+        #[cfg(feature = "postgres")]
+        DbConnection::Postgres(_) => Ok(()),
+    }
+}
+
 /// The current time as stored: UTC without zone (portable across both backends).
 pub fn now() -> chrono::NaiveDateTime {
     chrono::Utc::now().naive_utc()

@@ -29,6 +29,7 @@ diesel::table! {
         created_at -> Timestamp,
         approved_at -> Nullable<Timestamp>,
         approved_by -> Nullable<BigInt>,
+        posting_token -> Nullable<Text>,
     }
 }
 
@@ -107,6 +108,98 @@ diesel::table! {
         next_attempt_at -> Timestamp,
         sent_at -> Nullable<Timestamp>,
         last_error -> Nullable<Text>,
+        carrier -> Text,
+        expires_at -> Nullable<Timestamp>,
+        claimed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    inbound_mails (id) {
+        id -> BigInt,
+        message_key -> Text,
+        recipient -> Text,
+        envelope_sender -> Nullable<Text>,
+        raw -> Binary,
+        received_at -> Timestamp,
+        status -> Text,
+        outcome -> Nullable<Text>,
+        processed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    jobs (id) {
+        id -> BigInt,
+        kind -> Text,
+        target_id -> Nullable<BigInt>,
+        status -> Text,
+        attempts -> Integer,
+        run_at -> Timestamp,
+        claimed_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        finished_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    posts (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        title -> Text,
+        body -> Text,
+        channel -> Text,
+        inbound_mail_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    photos (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        post_id -> Nullable<BigInt>,
+        position -> Integer,
+        format -> Text,
+        width -> Integer,
+        height -> Integer,
+        bytes -> Binary,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    photo_renditions (photo_id, max_width, format) {
+        photo_id -> BigInt,
+        max_width -> Integer,
+        format -> Text,
+        width -> Integer,
+        height -> Integer,
+        bytes -> Binary,
+    }
+}
+
+diesel::table! {
+    mail_bounces (id) {
+        id -> BigInt,
+        outbox_id -> Nullable<BigInt>,
+        address -> Text,
+        carrier -> Text,
+        status -> Nullable<Text>,
+        kind -> Text,
+        received_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    registration_invites (id) {
+        id -> BigInt,
+        token_hash -> Text,
+        address -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
     }
 }
 
@@ -115,6 +208,10 @@ diesel::joinable!(member_roles -> members (member_id));
 diesel::joinable!(mail_addresses -> members (member_id));
 diesel::joinable!(sessions -> members (member_id));
 diesel::joinable!(subscriber_ids -> members (member_id));
+diesel::joinable!(posts -> members (member_id));
+diesel::joinable!(photos -> posts (post_id));
+diesel::joinable!(photo_renditions -> photos (photo_id));
+diesel::joinable!(mail_bounces -> outbox (outbox_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     notices,
@@ -127,4 +224,11 @@ diesel::allow_tables_to_appear_in_same_query!(
     login_locks,
     subscriber_ids,
     outbox,
+    inbound_mails,
+    jobs,
+    posts,
+    photos,
+    photo_renditions,
+    mail_bounces,
+    registration_invites,
 );

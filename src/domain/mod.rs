@@ -4,3 +4,4 @@ pub mod email;
 pub mod paging;
 pub mod policy;
 pub mod role;
+pub mod time;

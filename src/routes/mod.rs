@@ -4,9 +4,13 @@ pub mod account;
 pub mod admin;
 pub mod device;
 pub mod extract;
+pub mod help;
 pub mod home;
 pub mod mypage;
 pub mod out;
+pub mod photos;
+pub mod posts;
+pub mod qr;
 pub mod render;
 pub mod visitor;
 
@@ -41,6 +45,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/mypage/phone", web::get().to(mypage::phone::form))
         .route("/mypage/phone", web::post().to(mypage::phone::register))
         .route("/mypage/phone/remove", web::post().to(mypage::phone::remove))
+        .route("/help/mail", web::get().to(help::mail))
+        .route("/posts/{id}", web::get().to(posts::show))
+        .route("/qr/site", web::get().to(qr::site))
+        .route("/qr/entry", web::get().to(qr::entry))
+        .route("/qr/posting", web::get().to(qr::posting))
+        .route("/mypage/addresses/test", web::post().to(mypage::addresses::test_mail))
+        .route("/mypage/posting/renew", web::post().to(mypage::posting::renew))
+        .route("/photos/{id}", web::get().to(photos::show))
+        .route("/admin/mail", web::get().to(admin::mail::status))
         .route("/admin/members", web::get().to(admin::members::list))
         .route("/admin/members/approve", web::post().to(admin::members::approve))
         .route("/admin/members/suspend", web::post().to(admin::members::suspend))

@@ -1,17 +1,20 @@
 //! Starts the real application on a free port with a fresh SQLite database, and speaks raw HTTP/1.1
 //! to it so tests see the exact bytes (Shift_JIS included).
 
-use hiroba::config::{DatabaseUrl, Settings};
+use hiroba::config::{DatabaseUrl, Settings, Transport};
 use hiroba::keitai::client_addr::TrustedProxies;
 use hiroba::startup::{build_state, Application};
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 
 pub struct TestApp {
     pub port: u16,
     pub pool: hiroba::db::DbPool,
+    /// The running app's state, for running a worker in the test's own thread.
+    pub state: Arc<hiroba::state::AppState>,
     pub base_url: String,
     /// The database URL, for running the `hiroba` command against the same data.
     pub database_url: String,
@@ -84,7 +87,7 @@ impl Response {
     }
 }
 
-fn unique_dir() -> PathBuf {
+pub fn unique_dir() -> PathBuf {
     static COUNTER: AtomicUsize = AtomicUsize::new(0);
     let n = COUNTER.fetch_add(1, Ordering::SeqCst);
     let dir = std::env::temp_dir().join(format!("hiroba-test-{}-{n}", std::process::id()));
@@ -100,6 +103,10 @@ pub fn test_settings(database: DatabaseUrl) -> Settings {
     let dir = unique_dir();
     let gateway_list = dir.join("gateways.toml");
     write_gateway_list(&gateway_list, chrono::Utc::now().date_naive());
+    // Mail goes to this test's folder; tests run the worker themselves when they want mail sent.
+    let mut mail = Settings::load(None, |_| None).expect("default settings").mail;
+    mail.transport = Transport::Directory(dir.join("mail"));
+    mail.workers = 0;
     Settings {
         database,
         bind: "127.0.0.1:0".parse().expect("addr"),
@@ -111,6 +118,7 @@ pub fn test_settings(database: DatabaseUrl) -> Settings {
         trusted_proxies: TrustedProxies::parse_list("127.0.0.1").expect("proxies"),
         gateway_list,
         gateway_max_age_days: 90,
+        mail,
     }
 }
 
@@ -146,18 +154,20 @@ pub fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> TestA
     let port = listener.local_addr().expect("port").port();
     settings.base_url = format!("http://127.0.0.1:{port}");
     let base_url = settings.base_url.clone();
-    let state = build_state(settings).expect("app state");
+    let state = Arc::new(build_state(settings).expect("app state"));
     hiroba::demo::seed(&state).expect("seed");
     let pool = state.pool.clone();
+    let served = Arc::clone(&state);
     std::thread::spawn(move || {
         actix_web::rt::System::new().block_on(async move {
-            let app = Application::with_listener(state, listener).expect("serve");
+            let app = Application::with_listener(served, listener).expect("serve");
             app.run_until_stopped().await.expect("server");
         })
     });
     TestApp {
         port,
         pool,
+        state,
         base_url,
         database_url,
         _schema: schema,

@@ -49,4 +49,5 @@ mod emoji;
 mod encoding;
 mod forms;
 mod helpers;
+mod mail_in;
 mod pages;

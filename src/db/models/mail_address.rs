@@ -23,6 +23,26 @@ pub struct MailAddress {
     pub confirm_expires_at: Option<NaiveDateTime>,
 }
 
+/// Whether mail reaches an address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Health {
+    Ok,
+    /// 5.1.1: the address no longer exists; nothing more is sent to it.
+    UnknownUser,
+    /// 5.2.x or a carrier's filter refused our mail: the member must allow our domain (指定受信).
+    Filtered,
+}
+
+impl Health {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Health::Ok => "ok",
+            Health::UnknownUser => "unknown_user",
+            Health::Filtered => "filtered",
+        }
+    }
+}
+
 /// What a confirmation link did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirmation {
@@ -145,4 +165,15 @@ impl MailAddress {
         .execute(conn)?;
         Ok(removed == 1)
     }
+
+    /// Records what a bounce or a successful test said about an address.
+    pub fn set_health(conn: &mut DbConnection, address: &str, health: Health) -> QueryResult<usize> {
+        diesel::update(mail_addresses::table.filter(mail_addresses::address.eq(address)))
+            .set((
+                mail_addresses::health.eq(health.as_str()),
+                mail_addresses::health_changed_at.eq(now()),
+            ))
+            .execute(conn)
+    }
+
 }

@@ -113,6 +113,33 @@ impl Member {
         .map(|n| n == 1)
     }
 
+    /// The member's posting-address token, made on first use.
+    pub fn posting_token(conn: &mut DbConnection, id: i64) -> QueryResult<String> {
+        let current: Option<String> = members::table.find(id).select(members::posting_token).first(conn)?;
+        match current {
+            Some(token) => Ok(token),
+            None => Member::renew_posting_token(conn, id),
+        }
+    }
+
+    /// Replaces the posting-address token (after it leaked); the old address stops working.
+    pub fn renew_posting_token(conn: &mut DbConnection, id: i64) -> QueryResult<String> {
+        let token = crate::auth::token::posting_token();
+        diesel::update(members::table.find(id))
+            .set(members::posting_token.eq(&token))
+            .execute(conn)?;
+        Ok(token)
+    }
+
+    /// The member a posting-address token belongs to.
+    pub fn by_posting_token(conn: &mut DbConnection, token: &str) -> QueryResult<Option<Member>> {
+        members::table
+            .filter(members::posting_token.eq(token))
+            .select(Member::as_select())
+            .first(conn)
+            .optional()
+    }
+
     /// Deletes a registration nobody confirmed (its address was typed by someone else, or mistyped).
     pub fn delete_unconfirmed(conn: &mut DbConnection, id: i64) -> QueryResult<usize> {
         diesel::delete(

@@ -1,10 +1,16 @@
 //! Table models: rows and the queries on them.
 
 pub mod area;
+pub mod inbound_mail;
+pub mod job;
 pub mod login_limit;
 pub mod mail_address;
+pub mod mail_bounce;
 pub mod member;
 pub mod notice;
 pub mod outbox;
+pub mod photo;
+pub mod post;
+pub mod registration_invite;
 pub mod session;
 pub mod subscriber_id;

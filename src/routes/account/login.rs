@@ -7,6 +7,7 @@ use crate::db;
 use crate::db::models::login_limit::LOCK;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
+use crate::db::models::mail_address::{Health, MailAddress};
 use crate::routes::account::{jst_clock, safe_next};
 use crate::routes::extract::{KeitaiQuery, Posted};
 use crate::routes::render::{ctx, page, redirect};
@@ -46,7 +47,13 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
     let (status, message) = match outcome {
         LoginOutcome::Success { member_id } => {
             open_session(&mut visitor, member_id, LoginMethod::Password).await?;
-            return Ok(redirect(&visitor, &next));
+            // An address our mail no longer reaches: my page says what to do, before anything else.
+            let unreachable = db::run(&visitor.state().pool, move |conn| {
+                let addresses = MailAddress::of_member(conn, member_id)?;
+                Ok(addresses.iter().any(|a| a.health != Health::Ok.as_str()))
+            })
+            .await?;
+            return Ok(redirect(&visitor, if unreachable { "/mypage" } else { &next }));
         }
         LoginOutcome::Wrong => (StatusCode::OK, "メールアドレスかパスワードが違います。".to_string()),
         LoginOutcome::Locked { until } => (

@@ -1,7 +1,11 @@
 //! `/register`: registration by form from every profile.
 
 use crate::auth::password::{hash_password, Password};
-use crate::auth::registration::{register, Registration};
+use crate::auth::registration::{register, register_invited, Registration};
+use crate::auth::token::{looks_like_token, token_hash};
+use crate::db::models::registration_invite;
+use crate::mail::address::entry_address;
+use crate::routes::extract::KeitaiQuery;
 use crate::db;
 use crate::db::models::area::Area;
 use crate::domain::email::EmailAddress;
@@ -13,14 +17,23 @@ use crate::routes::extract::Posted;
 use crate::routes::render::{ctx, ok};
 use crate::routes::visitor::Visitor;
 use actix_web::HttpResponse;
-use hiroba_views::pages::account::{register_sent, RegisterView};
+use hiroba_views::pages::account::{message, register_done, register_sent, RegisterView};
 
-pub async fn form(mut visitor: Visitor) -> Result<HttpResponse, AppError> {
+pub async fn form(mut visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::PublicInfo, Action::Read)?;
+    let invite = match query.0.get("invite") {
+        Some(token) => match invited_address(&visitor, token).await? {
+            Some(address) => Some((token.to_string(), address)),
+            None => return Ok(ok(&visitor, &invite_expired(&visitor))),
+        },
+        None => None,
+    };
     visitor.ensure_session().await?;
     let view = RegisterView {
         areas: areas(&visitor).await?,
         role: Role::Guardian.as_str().into(),
+        email: invite.as_ref().map(|(_, a)| a.clone()).unwrap_or_default(),
+        invite: invite.map(|(t, _)| t),
         ..RegisterView::default()
     };
     Ok(ok(
@@ -33,12 +46,22 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
     let Posted { visitor, form } = posted;
     visitor.require(Resource::PublicInfo, Action::Read)?;
     let areas = areas(&visitor).await?;
-    let parsed = parse(&visitor, &form, &areas);
+    // With an invitation the address is the one that mailed entry@, whatever the form says.
+    let invite = match form.get("invite") {
+        Some(token) => match invited_address(&visitor, token).await? {
+            Some(address) => Some((token.to_string(), address)),
+            None => return Ok(ok(&visitor, &invite_expired(&visitor))),
+        },
+        None => None,
+    };
+    let email_field = invite.as_ref().map(|(_, a)| a.as_str()).or(form.get("email")).unwrap_or_default().to_string();
+    let parsed = parse(&visitor, &form, &email_field, &areas);
     let (registration, password) = match parsed {
         Ok(ok) => ok,
         Err(errors) => {
             let view = RegisterView {
-                email: form.get("email").unwrap_or_default().into(),
+                email: email_field,
+                invite: invite.map(|(t, _)| t),
                 nickname: form.get("nickname").unwrap_or_default().into(),
                 real_name: form.get("real_name").unwrap_or_default().into(),
                 area: form.get("area").unwrap_or_default().into(),
@@ -54,6 +77,18 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
     };
     let email = registration.email.to_string();
     let base_url = visitor.state().settings.base_url.clone();
+    if let Some((token, _)) = invite {
+        let registered = db::run(&visitor.state().pool, move |conn| {
+            let mut registration = registration;
+            registration.password_hash = hash_password(&password).map_err(AppError::internal)?;
+            Ok(register_invited(conn, &registration, &token_hash(&token), &base_url)?)
+        })
+        .await?;
+        if !registered {
+            return Ok(ok(&visitor, &invite_expired(&visitor)));
+        }
+        return Ok(ok(&visitor, &register_done(&ctx(&visitor), &email)));
+    }
     db::run(&visitor.state().pool, move |conn| {
         let mut registration = registration;
         registration.password_hash = hash_password(&password).map_err(AppError::internal)?;
@@ -61,6 +96,27 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
     })
     .await?;
     Ok(ok(&visitor, &register_sent(&ctx(&visitor), &email)))
+}
+
+/// The address of a live 空メール invitation.
+async fn invited_address(visitor: &Visitor, token: &str) -> Result<Option<String>, AppError> {
+    if !looks_like_token(token) {
+        return Ok(None);
+    }
+    let hash = token_hash(token);
+    db::run(&visitor.state().pool, move |conn| Ok(registration_invite::address_of(conn, &hash)?)).await
+}
+
+fn invite_expired(visitor: &Visitor) -> String {
+    let entry = entry_address(&visitor.state().settings.mail.domain);
+    message(
+        &ctx(visitor),
+        "このURLは使えません",
+        &[
+            "登録用のURLの有効期限（24時間）が切れたか、すでに使われています。",
+            &format!("お手数ですが、もう一度 {entry} に空メールを送ってください。"),
+        ],
+    )
 }
 
 async fn areas(visitor: &Visitor) -> Result<Vec<(String, String)>, AppError> {
@@ -72,10 +128,11 @@ async fn areas(visitor: &Visitor) -> Result<Vec<(String, String)>, AppError> {
 fn parse(
     visitor: &Visitor,
     form: &FormData,
+    email: &str,
     areas: &[(String, String)],
 ) -> Result<(Registration, Password), Vec<String>> {
     let mut errors = Vec::new();
-    let email = EmailAddress::parse(form.get("email").unwrap_or_default()).map_err(|e| errors.push(e.to_string()));
+    let email = EmailAddress::parse(email).map_err(|e| errors.push(e.to_string()));
     let password = Password::parse(form.get("password").unwrap_or_default()).map_err(|e| errors.push(e.to_string()));
     let nickname = form.get("nickname").unwrap_or_default().trim().to_string();
     if nickname.is_empty() || nickname.chars().count() > 20 {

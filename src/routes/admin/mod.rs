@@ -1,3 +1,4 @@
 //! Coordinators' pages.
 
+pub mod mail;
 pub mod members;

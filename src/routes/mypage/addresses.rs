@@ -2,8 +2,10 @@
 
 use crate::auth::registration::{add_unconfirmed, release_unconfirmed, tell_already_registered};
 use crate::db;
-use crate::db::models::mail_address::MailAddress;
-use crate::db::DbConnection;
+use crate::db::models::mail_address::{Health, MailAddress};
+use crate::db::models::member::Member;
+use crate::db::models::outbox::{MailKind, OutboxMail};
+use crate::db::{now, DbConnection};
 use crate::domain::email::EmailAddress;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
@@ -11,6 +13,7 @@ use crate::routes::extract::Posted;
 use crate::routes::mypage::render;
 use actix_web::HttpResponse;
 use diesel::Connection;
+use hiroba_views::mail::inbound;
 
 pub async fn add(posted: Posted) -> Result<HttpResponse, AppError> {
     let Posted { visitor, form } = posted;
@@ -79,4 +82,45 @@ async fn change(
         .ok_or(AppError::NotFound)?;
     let changed = db::run(&visitor.state().pool, move |conn| Ok(op(conn, member_id, id)?)).await?;
     render(&visitor, Some(if changed { done } else { refused }.into())).await
+}
+
+/// Test mails per address and hour.
+const TEST_MAILS_PER_HOUR: i64 = 3;
+
+/// 「テストメールを送る」: after changing 指定受信, the member checks that our mail arrives. A
+/// filtered address counts as fine again until another bounce says otherwise.
+pub async fn test_mail(posted: Posted) -> Result<HttpResponse, AppError> {
+    let Posted { visitor, form } = posted;
+    let member_id = visitor.require_member(Resource::OwnAccount, Action::Read)?.member_id;
+    let id = form
+        .get("id")
+        .and_then(|v| v.parse::<i64>().ok())
+        .ok_or(AppError::NotFound)?;
+    let mypage_url = format!("{}/mypage", visitor.state().settings.base_url);
+    let queued = db::run(&visitor.state().pool, move |conn| {
+        Ok(conn.transaction(|conn| {
+            let addresses = MailAddress::of_member(conn, member_id)?;
+            let Some(address) = addresses.into_iter().find(|a| a.id == id && a.is_verified()) else {
+                return Ok(None);
+            };
+            let since = now() - chrono::Duration::hours(1);
+            if OutboxMail::count_since(conn, &address.address, Some(MailKind::TestMail), since)? >= TEST_MAILS_PER_HOUR {
+                return Ok(Some(false));
+            }
+            if address.health == Health::Filtered.as_str() {
+                MailAddress::set_health(conn, &address.address, Health::Ok)?;
+            }
+            let nickname = Member::find(conn, member_id)?.nickname;
+            let mail = inbound::test_mail(&nickname, &mypage_url);
+            OutboxMail::queue(conn, MailKind::TestMail, &address.address, &mail.subject, &mail.body)?;
+            Ok::<_, diesel::result::Error>(Some(true))
+        })?)
+    })
+    .await?;
+    let notice = match queued {
+        Some(true) => "テストメールを送りました。数分たっても届かないときは、迷惑メールの設定（指定受信）を確かめてください。",
+        Some(false) => "テストメールは1時間に3通までです。しばらくしてからお試しください。",
+        None => "確認の済んだアドレスにだけテストメールを送れます。",
+    };
+    render(&visitor, Some(notice.into())).await
 }

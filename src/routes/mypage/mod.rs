@@ -2,6 +2,7 @@
 
 pub mod addresses;
 pub mod phone;
+pub mod posting;
 
 use crate::db;
 use crate::db::models::area::Area;
@@ -11,6 +12,7 @@ use crate::db::models::subscriber_id;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::role::{MemberStatus, Role};
 use crate::error::AppError;
+use crate::mail::address::posting_address;
 use crate::routes::render::{ctx, ok};
 use crate::routes::visitor::Visitor;
 use actix_web::HttpResponse;
@@ -23,8 +25,12 @@ pub async fn show(visitor: Visitor) -> Result<HttpResponse, AppError> {
 /// My page, with an optional notice on top (after an action on it).
 pub async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpResponse, AppError> {
     let member_id = visitor.require_member(Resource::OwnAccount, Action::Read)?.member_id;
-    let (member, roles, area, addresses, phones) = db::run(&visitor.state().pool, move |conn| {
+    let (member, roles, area, addresses, phones, posting_token) = db::run(&visitor.state().pool, move |conn| {
         let member = Member::find(conn, member_id)?;
+        let posting_token = match member.status() {
+            MemberStatus::Approved => Some(Member::posting_token(conn, member_id)?),
+            _ => None,
+        };
         let area = match member.area_id {
             Some(id) => Area::find(conn, id)?,
             None => None,
@@ -35,6 +41,7 @@ pub async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpRes
             area,
             MailAddress::of_member(conn, member_id)?,
             subscriber_id::count_for(conn, member_id)?,
+            posting_token,
         ))
     })
     .await?;
@@ -63,6 +70,7 @@ pub async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpRes
         phone_registered: phones > 0,
         staff: roles.iter().any(|r| matches!(r, Role::Coordinator | Role::Admin)),
         notice,
+        posting_address: posting_token.map(|t| posting_address(&t, &visitor.state().settings.mail.domain)),
     };
     Ok(ok(visitor, &mypage(&ctx(visitor), &view)))
 }

@@ -75,6 +75,8 @@ pub struct RegisterView {
     /// (id, name) of the community areas.
     pub areas: Vec<(String, String)>,
     pub errors: Vec<String>,
+    /// The token of a 空メール invitation: the address is fixed and already verified.
+    pub invite: Option<String>,
 }
 
 pub fn register(ctx: &Ctx, view: &RegisterView) -> String {
@@ -85,10 +87,18 @@ pub fn register(ctx: &Ctx, view: &RegisterView) -> String {
         "新規登録",
         html! {
             @for error in &view.errors { (alert(ctx, error)) }
-            div { "登録したメールアドレスに確認のメールを送ります。" }
+            @if view.invite.is_none() {
+                div { "登録したメールアドレスに確認のメールを送ります。" }
+                div { "ケータイからは、" (link(ctx, "/help/mail", "空メール", None)) "でも登録できます。" }
+            }
             (form(ctx, "/register", true, html! {
                 (label("メールアドレス"))
-                (text_input(ctx, "email", &view.email, InputKind::Latin, 20))
+                @if let Some(invite) = &view.invite {
+                    div { (view.email) }
+                    (hidden("invite", invite))
+                } @else {
+                    (text_input(ctx, "email", &view.email, InputKind::Latin, 20))
+                }
                 (label("パスワード（8文字以上）"))
                 (password_input(ctx, "password", 12))
                 (label("ニックネーム（ほかの会員に表示）"))
@@ -123,6 +133,19 @@ pub fn register_sent(ctx: &Ctx, email: &str) -> String {
             div { (email) " あてに確認のメールを送りました。" }
             div { "メールの中のURLを24時間以内に開くと、登録が完了します。" }
             div { "メールが届かないときは、迷惑メールの設定（指定受信）でこのサイトのドメインを受信できるようにしてください。" }
+            (footer(ctx))
+        },
+    )
+}
+
+/// After a registration from a 空メール link: nothing more to confirm, only the approval to wait for.
+pub fn register_done(ctx: &Ctx, email: &str) -> String {
+    page(
+        ctx,
+        "登録を受け付けました",
+        html! {
+            div { (email) " で登録を受け付けました。" }
+            div { "コーディネーターが承認すると、メールでお知らせします。それまでの間もログインできます。" }
             (footer(ctx))
         },
     )

@@ -1,7 +1,7 @@
 //! The top page (トップ): notices from the city and the main menu.
 
 use crate::components::{footer, link, menu, pager, separator, subheading, ListPage};
-use crate::ctx::Ctx;
+use crate::ctx::{Ctx, Flavor};
 use crate::layout::page;
 use maud::{html, Markup};
 
@@ -38,6 +38,15 @@ pub fn home(ctx: &Ctx, list: &ListPage<'_>) -> String {
             (subheading(ctx, "お知らせ"))
             @for notice in list.items { (notice) }
             (pager(ctx, "/", list.page, list.pages))
+            @if ctx.flavor == Flavor::Html5 {
+                (separator(ctx))
+                (subheading(ctx, "ケータイで見る・空メールで登録"))
+                div {
+                    img src="/qr/site" alt="このサイトのQRコード";
+                    " "
+                    img src="/qr/entry" alt="空メール登録のQRコード";
+                }
+            }
             (footer(ctx))
         },
     )

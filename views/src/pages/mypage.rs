@@ -29,6 +29,8 @@ pub struct MyPageView {
     /// The member may approve others.
     pub staff: bool,
     pub notice: Option<String>,
+    /// The secret posting address (approved members).
+    pub posting_address: Option<String>,
 }
 
 pub fn mypage(ctx: &Ctx, view: &MyPageView) -> String {
@@ -45,7 +47,7 @@ pub fn mypage(ctx: &Ctx, view: &MyPageView) -> String {
             div { "役割：" (view.roles.join("、")) }
             @if let Some(area) = &view.area { div { "地域：" (area) } }
             @if view.staff {
-                (menu(ctx, &[("/admin/members", "承認待ちの会員")]))
+                (menu(ctx, &[("/admin/members", "承認待ちの会員"), ("/admin/mail", "メール配信状況")]))
             }
             (subheading(ctx, "メールアドレス"))
             @for a in &view.addresses {
@@ -54,7 +56,15 @@ pub fn mypage(ctx: &Ctx, view: &MyPageView) -> String {
                     @if a.primary { "［メイン］" }
                     @if !a.verified { "［確認待ち］" }
                 }
-                @if let Some(problem) = &a.problem { (alert(ctx, problem)) }
+                @if let Some(problem) = &a.problem {
+                    (alert(ctx, problem))
+                    (link(ctx, "/help/mail", "メールが届かないときは", None))
+                }
+                @if a.verified {
+                    (form(ctx, "/mypage/addresses/test", true, html! {
+                        (hidden("id", &a.id.to_string())) (submit("テストメールを送る"))
+                    }))
+                }
                 @if a.verified && !a.primary {
                     (form(ctx, "/mypage/addresses/primary", true, html! {
                         (hidden("id", &a.id.to_string())) (submit("メインにする"))
@@ -71,6 +81,16 @@ pub fn mypage(ctx: &Ctx, view: &MyPageView) -> String {
                 (text_input(ctx, "email", "", InputKind::Latin, 20))
                 (submit("追加"))
             }))
+            @if let Some(posting) = &view.posting_address {
+                (separator(ctx))
+                (subheading(ctx, "メールで投稿"))
+                div { "次のアドレスに、登録したアドレスからメールを送ると投稿できます（写真は3枚まで）。ほかの人には教えないでください。" }
+                div { a href=(format!("mailto:{posting}")) { (posting) } }
+                div { img src=(ctx.url("/qr/posting")) alt="投稿用アドレスのQRコード"; }
+                (form(ctx, "/mypage/posting/renew", true, html! {
+                    (submit("投稿用アドレスを新しくする"))
+                }))
+            }
             (separator(ctx))
             (subheading(ctx, "かんたんログイン"))
             @if view.phone_registered {

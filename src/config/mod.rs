@@ -1,5 +1,9 @@
 //! Typed settings: an optional TOML file with a `HIROBA_*` environment overlay, validated once.
 
+mod mail;
+
+pub use mail::{DkimKey, MailSettings, Pacing, Transport};
+
 use crate::keitai::client_addr::TrustedProxies;
 use serde::Deserialize;
 use std::net::SocketAddr;
@@ -26,6 +30,7 @@ pub struct Settings {
     pub gateway_list: PathBuf,
     /// A gateway list older than this many days switches かんたんログイン off.
     pub gateway_max_age_days: u32,
+    pub mail: MailSettings,
 }
 
 /// Where the data lives; the backend follows from the URL scheme.
@@ -49,6 +54,8 @@ struct FileSettings {
     trusted_proxies: Option<String>,
     gateway_list: Option<PathBuf>,
     gateway_max_age_days: Option<u32>,
+    #[serde(default)]
+    mail: mail::MailFileSettings,
 }
 
 /// A setting that is missing or wrong, named so an operator can fix it.
@@ -142,6 +149,7 @@ impl Settings {
             })?,
             gateway_list,
             gateway_max_age_days: parse_positive("HIROBA_GATEWAY_MAX_AGE_DAYS", &max_age)?,
+            mail: MailSettings::load(from_file.mail, &env)?,
         })
     }
 }

@@ -1,0 +1,13 @@
+DROP INDEX outbox_sent;
+ALTER TABLE outbox DROP COLUMN claimed_at;
+ALTER TABLE outbox DROP COLUMN expires_at;
+ALTER TABLE outbox DROP COLUMN carrier;
+DROP INDEX members_posting_token;
+ALTER TABLE members DROP COLUMN posting_token;
+DROP TABLE registration_invites;
+DROP TABLE mail_bounces;
+DROP TABLE photo_renditions;
+DROP TABLE photos;
+DROP TABLE posts;
+DROP TABLE jobs;
+DROP TABLE inbound_mails;

@@ -1,0 +1,189 @@
+//! Mail settings: our domain, how mail leaves, the SMTP listener, DKIM and per-carrier pacing.
+
+use super::{parse_positive, ConfigError};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone)]
+pub struct MailSettings {
+    /// The domain of every address we receive at (entry@, post-…@, bounce-…@) and send from.
+    pub domain: String,
+    /// The display name of our From: header.
+    pub from_name: String,
+    pub transport: Transport,
+    /// Where the built-in SMTP listener accepts mail, if it runs.
+    pub listen: Option<SocketAddr>,
+    /// Larger inbound messages are refused (552, exit 65).
+    pub max_message_bytes: usize,
+    pub dkim: Option<DkimKey>,
+    /// Pacing per carrier id (`docomo`, `au`, …); carriers not listed use `default`.
+    pub pacing: BTreeMap<String, Pacing>,
+    /// Mail workers started by `serve`.
+    pub workers: usize,
+}
+
+/// How mail leaves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Transport {
+    /// An SMTP relay: `smtp://host:port`, `smtps://…` (TLS) or `smtp://…?tls=required` (STARTTLS), with optional user:password.
+    Smtp(String),
+    /// A local `sendmail` binary.
+    Sendmail(PathBuf),
+    /// One `.eml` file per mail in this directory (the demo's default, to open them by hand).
+    Directory(PathBuf),
+}
+
+#[derive(Debug, Clone)]
+pub struct DkimKey {
+    pub selector: String,
+    pub private_key_pem: PathBuf,
+}
+
+/// How fast one carrier may be sent to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pacing {
+    /// Recipients per SMTP session (docomo accepts at most 100).
+    pub per_session: u32,
+    /// Mails per minute from one worker.
+    pub per_minute: u32,
+}
+
+/// The `[mail]` table of the settings file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct MailFileSettings {
+    domain: Option<String>,
+    from_name: Option<String>,
+    smtp_url: Option<String>,
+    sendmail: Option<PathBuf>,
+    mail_dir: Option<PathBuf>,
+    listen: Option<String>,
+    max_message_bytes: Option<usize>,
+    dkim_selector: Option<String>,
+    dkim_key: Option<PathBuf>,
+    workers: Option<usize>,
+    #[serde(default)]
+    pacing: BTreeMap<String, Pacing>,
+}
+
+fn default_pacing() -> BTreeMap<String, Pacing> {
+    // docomo: ≤ 100 recipients per session. SoftBank blocks a sender after ~500 destinations a
+    // day, au limits bursts: modest defaults that an operator can raise with the carriers' consent.
+    [
+        ("docomo", Pacing { per_session: 100, per_minute: 600 }),
+        ("au", Pacing { per_session: 50, per_minute: 300 }),
+        ("softbank", Pacing { per_session: 50, per_minute: 120 }),
+        ("willcom", Pacing { per_session: 50, per_minute: 120 }),
+        ("default", Pacing { per_session: 100, per_minute: 1200 }),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect()
+}
+
+impl MailSettings {
+    pub(super) fn load(file: MailFileSettings, env: &impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let domain = env("HIROBA_MAIL_DOMAIN")
+            .or(file.domain)
+            .unwrap_or_else(|| "hiroba.example.jp".into())
+            .trim()
+            .to_ascii_lowercase();
+        if domain.is_empty() || domain.contains('@') || !domain.contains('.') {
+            return Err(ConfigError::Invalid {
+                name: "HIROBA_MAIL_DOMAIN",
+                value: domain,
+                reason: "expected a domain such as hiroba.example.jp",
+            });
+        }
+        let transport = match (
+            env("HIROBA_SMTP_URL").or(file.smtp_url),
+            env("HIROBA_SENDMAIL").map(PathBuf::from).or(file.sendmail),
+            env("HIROBA_MAIL_DIR").map(PathBuf::from).or(file.mail_dir),
+        ) {
+            (Some(url), _, _) => Transport::Smtp(url),
+            (None, Some(path), _) => Transport::Sendmail(path),
+            (None, None, Some(dir)) => Transport::Directory(dir),
+            (None, None, None) => Transport::Directory(PathBuf::from("hiroba-data/mail")),
+        };
+        let listen = match env("HIROBA_SMTP_LISTEN").or(file.listen) {
+            Some(addr) if addr.is_empty() || addr == "off" => None,
+            Some(addr) => Some(addr.parse().map_err(|_| ConfigError::Invalid {
+                name: "HIROBA_SMTP_LISTEN",
+                value: addr.clone(),
+                reason: "expected address:port, e.g. 127.0.0.1:2525, or off",
+            })?),
+            None => None,
+        };
+        let max_bytes = match env("HIROBA_MAIL_MAX_BYTES") {
+            Some(v) => parse_positive("HIROBA_MAIL_MAX_BYTES", &v)? as usize,
+            None => file.max_message_bytes.unwrap_or(10 * 1024 * 1024),
+        };
+        let dkim = match (
+            env("HIROBA_DKIM_SELECTOR").or(file.dkim_selector),
+            env("HIROBA_DKIM_KEY").map(PathBuf::from).or(file.dkim_key),
+        ) {
+            (Some(selector), Some(private_key_pem)) => Some(DkimKey {
+                selector,
+                private_key_pem,
+            }),
+            (None, None) => None,
+            _ => {
+                return Err(ConfigError::Invalid {
+                    name: "HIROBA_DKIM_KEY",
+                    value: String::new(),
+                    reason: "DKIM needs both HIROBA_DKIM_SELECTOR and HIROBA_DKIM_KEY",
+                })
+            }
+        };
+        // 0: `serve` sends nothing itself; `hiroba worker` processes run elsewhere.
+        let workers = match env("HIROBA_MAIL_WORKERS") {
+            Some(v) => v.parse().map_err(|_| ConfigError::Invalid {
+                name: "HIROBA_MAIL_WORKERS",
+                value: v.clone(),
+                reason: "expected a whole number",
+            })?,
+            None => file.workers.unwrap_or(2),
+        };
+        let mut pacing = default_pacing();
+        pacing.extend(file.pacing);
+        if pacing.values().any(|p| p.per_session == 0 || p.per_minute == 0) {
+            return Err(ConfigError::Invalid {
+                name: "mail.pacing",
+                value: String::new(),
+                reason: "per_session and per_minute must be above zero",
+            });
+        }
+        Ok(MailSettings {
+            domain,
+            from_name: env("HIROBA_MAIL_FROM_NAME")
+                .or(file.from_name)
+                .unwrap_or_else(|| "あぃあぃ広場".into()),
+            transport,
+            listen,
+            max_message_bytes: max_bytes,
+            dkim,
+            pacing,
+            workers,
+        })
+    }
+
+    /// Our From: address.
+    pub fn from_address(&self) -> String {
+        format!("info@{}", self.domain)
+    }
+
+    /// The pacing for a carrier id.
+    pub fn pacing_for(&self, carrier: &str) -> Pacing {
+        self.pacing
+            .get(carrier)
+            .or_else(|| self.pacing.get("default"))
+            .copied()
+            .unwrap_or(Pacing {
+                per_session: 100,
+                per_minute: 1200,
+            })
+    }
+}

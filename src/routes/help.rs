@@ -1,0 +1,22 @@
+//! `/help/mail`: how to let our mail through each carrier's filters, and how to post by mail.
+
+use crate::domain::policy::{Action, Resource};
+use crate::domain::role::MemberStatus;
+use crate::error::AppError;
+use crate::mail::address::entry_address;
+use crate::routes::render::{ctx, ok};
+use crate::routes::visitor::Visitor;
+use actix_web::HttpResponse;
+use hiroba_views::pages::mail_help::{mail_help, MailHelpView};
+
+pub async fn mail(visitor: Visitor) -> Result<HttpResponse, AppError> {
+    visitor.require(Resource::PublicInfo, Action::Read)?;
+    let settings = &visitor.state().settings.mail;
+    let view = MailHelpView {
+        domain: settings.domain.clone(),
+        from_address: settings.from_address(),
+        entry_address: entry_address(&settings.domain),
+        posting_note: visitor.member().is_some_and(|m| m.status == MemberStatus::Approved),
+    };
+    Ok(ok(&visitor, &mail_help(&ctx(&visitor), &view)))
+}

@@ -1,0 +1,79 @@
+//! `/photos/{id}`: a photo as the viewer's device can take it — for keitai a JPEG (GIF for mova)
+//! at the screen width within 20 KB, for smartphones a sharper JPEG, for PCs the stored original.
+//! Renditions are made on first request and kept.
+
+use crate::db;
+use crate::db::models::photo::{ImageBytes, PhotoInfo};
+use crate::domain::policy::{Action, Resource};
+use crate::error::AppError;
+use crate::keitai::detect::Device;
+use crate::keitai::profile::Markup;
+use crate::photo::{rendition, PhotoFormat};
+use crate::routes::visitor::Visitor;
+use actix_web::http::header::{CacheControl, CacheDirective, ContentType};
+use actix_web::{web, HttpResponse};
+
+/// What a keitai may download for one picture.
+const KEITAI_PHOTO_BYTES: usize = 20 * 1024;
+const SMARTPHONE_PHOTO_BYTES: usize = 300 * 1024;
+
+/// The rendition a device gets: (max width, byte cap, format), or None for the original.
+fn wanted(device: &Device) -> Option<(u32, usize, PhotoFormat)> {
+    if device.profile.keitai {
+        // mova (i-mode Compact HTML) shows GIF only; every later keitai shows JPEG.
+        let format = if device.carrier == "docomo" && device.markup == Markup::Chtml {
+            PhotoFormat::Gif
+        } else {
+            PhotoFormat::Jpeg
+        };
+        Some((device.screen_width, KEITAI_PHOTO_BYTES, format))
+    } else if device.profile.id == "smartphone" {
+        Some((device.screen_width * 2, SMARTPHONE_PHOTO_BYTES, PhotoFormat::Jpeg))
+    } else {
+        None
+    }
+}
+
+/// The size a photo is shown at on the device (the `img` width and height).
+pub fn display_size(device: &Device, width: u32, height: u32) -> (u32, u32) {
+    let max = if device.profile.keitai || device.profile.id == "smartphone" {
+        device.screen_width
+    } else {
+        640
+    };
+    if width <= max {
+        return (width, height);
+    }
+    (max, (u64::from(height) * u64::from(max) / u64::from(width.max(1))) as u32)
+}
+
+pub async fn show(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    visitor.require(Resource::MemberContent, Action::Read)?;
+    let id = id.into_inner();
+    let wanted = wanted(&visitor.device);
+    let image = db::run(&visitor.state().pool, move |conn| {
+        PhotoInfo::find(conn, id)?.ok_or(AppError::NotFound)?;
+        let Some((max_width, max_bytes, format)) = wanted else {
+            return Ok(PhotoInfo::original(conn, id)?);
+        };
+        if let Some(kept) = PhotoInfo::rendition(conn, id, max_width as i32, format.extension())? {
+            return Ok(kept);
+        }
+        let original = PhotoInfo::original(conn, id)?;
+        let made = rendition(&original.bytes, max_width, max_bytes, format).map_err(AppError::internal)?;
+        let image = ImageBytes {
+            format: made.format.extension().to_string(),
+            width: made.width as i32,
+            height: made.height as i32,
+            bytes: made.bytes,
+        };
+        PhotoInfo::keep_rendition(conn, id, max_width as i32, &image)?;
+        Ok(image)
+    })
+    .await?;
+    let mime = PhotoFormat::from_extension(&image.format).map_or("application/octet-stream", PhotoFormat::mime);
+    Ok(HttpResponse::Ok()
+        .insert_header(ContentType(mime.parse().map_err(AppError::internal)?))
+        .insert_header(CacheControl(vec![CacheDirective::Private, CacheDirective::MaxAge(86400)]))
+        .body(image.bytes))
+}

@@ -1,0 +1,118 @@
+//! Workers: run queued jobs and send the outbox, inside `serve` or as `hiroba worker`.
+//!
+//! Each round claims a batch of due jobs and a batch of due mails (see `db::models::job` for how
+//! claiming stays exclusive with several workers on either backend), does them, and records the
+//! outcome. Idle workers poll every `IDLE_POLL`.
+
+mod jobs;
+mod pacing;
+mod sending;
+
+use crate::db::models::job::Job;
+use crate::db::models::outbox::OutboxMail;
+use crate::mail::dkim::DkimSigner;
+use crate::state::AppState;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// How long an idle worker waits before looking for work again.
+const IDLE_POLL: Duration = Duration::from_millis(200);
+/// How long a worker waits after the database failed before trying again.
+const ERROR_PAUSE: Duration = Duration::from_secs(5);
+
+pub struct Worker {
+    state: Arc<AppState>,
+    dkim: Option<DkimSigner>,
+    pacing: Mutex<pacing::Pacer>,
+}
+
+/// What one round did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Round {
+    pub jobs: usize,
+    pub mails: usize,
+}
+
+impl Worker {
+    /// Reads the DKIM key if one is configured.
+    pub fn new(state: Arc<AppState>) -> Result<Worker, String> {
+        let dkim = match &state.settings.mail.dkim {
+            Some(key) => {
+                let pem = std::fs::read(&key.private_key_pem)
+                    .map_err(|e| format!("DKIM key {}: {e}", key.private_key_pem.display()))?;
+                Some(
+                    DkimSigner::from_pem(&state.settings.mail.domain, &key.selector, &pem)
+                        .map_err(|e| format!("DKIM key {}: {e}", key.private_key_pem.display()))?,
+                )
+            }
+            None => None,
+        };
+        Ok(Worker {
+            state,
+            dkim,
+            pacing: Mutex::new(pacing::Pacer::default()),
+        })
+    }
+
+    /// One round: due jobs first (they may queue mail), then due mail.
+    pub fn round(&self) -> Result<Round, diesel::result::Error> {
+        let mut conn = self
+            .state
+            .pool
+            .get()
+            .map_err(|e| diesel::result::Error::QueryBuilderError(e.to_string().into()))?;
+        let jobs = jobs::run_due(&self.state, &mut conn)?;
+        let mails = sending::send_due(self, &mut conn)?;
+        Ok(Round { jobs, mails })
+    }
+
+    /// Runs until no job or mail is due now; returns the totals. Work scheduled for later (a retry
+    /// after a failure) is left for a running worker.
+    pub fn run_until_idle(&self) -> Result<Round, diesel::result::Error> {
+        let mut total = Round::default();
+        loop {
+            let round = self.round()?;
+            total.jobs += round.jobs;
+            total.mails += round.mails;
+            if round == Round::default() {
+                return Ok(total);
+            }
+        }
+    }
+
+    /// Runs for as long as the process does.
+    pub fn run_forever(&self) {
+        loop {
+            match self.round() {
+                Ok(round) if round == Round::default() => std::thread::sleep(IDLE_POLL),
+                Ok(_) => {}
+                Err(e) => {
+                    log::error!("worker: {e}");
+                    std::thread::sleep(ERROR_PAUSE);
+                }
+            }
+        }
+    }
+
+    /// Starts `count` workers in background threads.
+    pub fn spawn(state: Arc<AppState>, count: usize) -> Result<(), String> {
+        for n in 0..count {
+            let worker = Worker::new(Arc::clone(&state))?;
+            std::thread::Builder::new()
+                .name(format!("worker-{n}"))
+                .spawn(move || worker.run_forever())
+                .map_err(|e| e.to_string())?;
+        }
+        Ok(())
+    }
+
+    /// Jobs and mails not finished yet (for `hiroba worker --until-idle` to report).
+    pub fn backlog(&self) -> Result<(i64, i64), diesel::result::Error> {
+        let mut conn = self
+            .state
+            .pool
+            .get()
+            .map_err(|e| diesel::result::Error::QueryBuilderError(e.to_string().into()))?;
+        Ok((Job::unfinished(&mut conn)?, OutboxMail::unfinished(&mut conn)?))
+    }
+}

@@ -1,0 +1,134 @@
+//! Sending the outbox: claim, compose per recipient, hand over per carrier session, record.
+
+use super::Worker;
+use crate::db::models::mail_address::MailAddress;
+use crate::db::models::outbox::{OutboxMail, MAX_ATTEMPTS};
+use crate::db::{now, DbConnection};
+use crate::mail::address::verp_address;
+use crate::mail::compose::{compose, Outgoing};
+use crate::mail::transport::{SendError, Session};
+use crate::domain::time::jst;
+use chrono::{Duration, Utc};
+use diesel::QueryResult;
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+/// Mails claimed per round.
+const BATCH: i64 = 200;
+
+/// Sends what is due; returns how many mails were dealt with (sent, failed or put back).
+pub fn send_due(worker: &Worker, conn: &mut DbConnection) -> QueryResult<usize> {
+    let claimed = OutboxMail::claim(conn, BATCH)?;
+    let count = claimed.len();
+    let mut by_carrier: BTreeMap<String, Vec<OutboxMail>> = BTreeMap::new();
+    for mail in claimed {
+        let carrier = worker.state.profiles.mail_profile(domain_of(&mail.recipient)).id.clone();
+        by_carrier.entry(carrier).or_default().push(mail);
+    }
+    for (carrier, mails) in by_carrier {
+        let pacing = worker.state.settings.mail.pacing_for(&carrier);
+        let clock = Instant::now();
+        let (allowed, wait) = {
+            let mut pacer = worker.pacing.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            let allowed = pacer.take(&carrier, mails.len(), pacing.per_minute, clock);
+            (allowed, pacer.next_window(&carrier, clock))
+        };
+        let (now_mails, later) = mails.split_at(allowed);
+        let resume = now() + Duration::from_std(wait).unwrap_or_default();
+        for mail in later {
+            OutboxMail::put_back(conn, mail.id, resume)?;
+        }
+        for session_mails in now_mails.chunks(pacing.per_session as usize) {
+            send_session(worker, conn, &carrier, session_mails)?;
+        }
+    }
+    Ok(count)
+}
+
+/// One SMTP session's worth of mail to one carrier.
+fn send_session(worker: &Worker, conn: &mut DbConnection, carrier: &str, mails: &[OutboxMail]) -> QueryResult<()> {
+    let session = match Session::open(&worker.state.settings.mail.transport) {
+        Ok(session) => session,
+        Err(e) => {
+            for mail in mails {
+                record_failure(conn, mail, carrier, &e)?;
+            }
+            return Ok(());
+        }
+    };
+    for mail in mails {
+        if let Some(reason) = not_worth_sending(conn, mail)? {
+            OutboxMail::mark_failed(conn, mail.id, carrier, reason)?;
+            continue;
+        }
+        let settings = &worker.state.settings.mail;
+        let bytes = render(worker, mail);
+        let envelope_from = verp_address(mail.id, &mail.recipient, &settings.domain);
+        match session.send(&envelope_from, &mail.recipient, &bytes, &file_name(mail)) {
+            Ok(()) => OutboxMail::mark_sent(conn, mail.id, carrier)?,
+            Err(e) => record_failure(conn, mail, carrier, &e)?,
+        };
+    }
+    Ok(())
+}
+
+/// Expired, or to an address that no longer exists.
+fn not_worth_sending(conn: &mut DbConnection, mail: &OutboxMail) -> QueryResult<Option<&'static str>> {
+    if mail.expires_at.is_some_and(|at| at < now()) {
+        return Ok(Some("expired before it could be sent"));
+    }
+    let unknown = MailAddress::find(conn, &mail.recipient)?.is_some_and(|a| a.health == "unknown_user");
+    Ok(unknown.then_some("address unknown at the carrier (5.1.1): not sent"))
+}
+
+fn record_failure(conn: &mut DbConnection, mail: &OutboxMail, carrier: &str, error: &SendError) -> QueryResult<usize> {
+    if error.permanent || mail.attempts >= MAX_ATTEMPTS {
+        return OutboxMail::mark_failed(conn, mail.id, carrier, &error.message);
+    }
+    // 30 s, 1 min, 2 min … at most an hour; the lifetime of the kind ends it anyway.
+    let delay = Duration::seconds(30 << (mail.attempts - 1).clamp(0, 7)).min(Duration::hours(1));
+    log::warn!("mail {} to {}: {}; again in {delay}", mail.id, mail.recipient, error.message);
+    OutboxMail::retry_at(conn, mail.id, now() + delay, Some(&error.message))
+}
+
+/// The bytes for this recipient's phone, signed when a DKIM key is configured.
+fn render(worker: &Worker, mail: &OutboxMail) -> Vec<u8> {
+    let settings = &worker.state.settings.mail;
+    let profile = worker.state.profiles.mail_profile(domain_of(&mail.recipient));
+    let date = jst(mail.created_at);
+    let message_id = format!("{}.{}@{}", mail.id, mail.created_at.and_utc().timestamp(), settings.domain);
+    let from_address = settings.from_address();
+    let bytes = compose(
+        &Outgoing {
+            message_id: &message_id,
+            date,
+            from_name: &settings.from_name,
+            from_address: &from_address,
+            to: &mail.recipient,
+            subject: &mail.subject,
+            body: &mail.body,
+            extra_headers: &[("Auto-Submitted", "auto-generated")],
+        },
+        profile,
+        &worker.state.codec,
+    );
+    match &worker.dkim {
+        Some(signer) => signer.sign(&bytes, Utc::now().timestamp()),
+        None => bytes,
+    }
+}
+
+fn domain_of(address: &str) -> &str {
+    address.rsplit_once('@').map(|(_, d)| d).unwrap_or_default()
+}
+
+/// `0000042-hanako=docomo.ne.jp`: sorted by row, readable, safe as a file name.
+fn file_name(mail: &OutboxMail) -> String {
+    let recipient: String = mail
+        .recipient
+        .replace('@', "=")
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || ".=_-".contains(c) { c } else { '_' })
+        .collect();
+    format!("{:07}-{recipient}", mail.id)
+}

@@ -1,0 +1,173 @@
+//! Mail in: `hiroba mail-in` as Postfix runs it (exit statuses only 0/65/67/75), redelivery, and
+//! every fixture of ../shared/fixtures/mail through storing, the job and the post it becomes.
+
+use crate::helpers::{Backend, TestApp};
+use hiroba::auth::admin::{add_member, AddMember};
+use hiroba::db::models::inbound_mail::InboundMail;
+use hiroba::db::models::member::Member;
+use hiroba::db::models::photo::PhotoInfo;
+use hiroba::db::models::post::Post;
+use hiroba::domain::role::{MemberStatus, Role};
+use hiroba::worker::Worker;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+
+pub const DOMAIN: &str = "hiroba.example.jp";
+
+pub fn fixture(name: &str) -> Vec<u8> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/mail").join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Runs `hiroba mail-in` on `message`; returns the exit status.
+pub fn mail_in(database_url: &str, recipient: &str, message: &[u8], env: &[(&str, &str)]) -> i32 {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_hiroba"));
+    command
+        .args(["mail-in", "--recipient", recipient, "--sender", "someone@docomo.ne.jp"])
+        .env("HIROBA_DATABASE_URL", database_url)
+        .env("HIROBA_PROFILES_DIR", concat!(env!("CARGO_MANIFEST_DIR"), "/carrier-profiles"))
+        .env("HIROBA_MAIL_DOMAIN", DOMAIN)
+        .env("RUST_LOG", "warn")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    let mut child = command.spawn().expect("run hiroba mail-in");
+    // A refusal may come before all input is read (oversized mail): a broken pipe is fine.
+    let _ = child.stdin.take().expect("stdin").write_all(message);
+    child.wait().expect("wait").code().expect("exit code")
+}
+
+/// An approved guardian with a verified address; returns the posting address.
+pub fn member_with(app: &TestApp, address: &str) -> String {
+    let mut conn = app.pool.get().unwrap();
+    let (id, _) = add_member(
+        &mut conn,
+        &app.state.profiles,
+        &AddMember {
+            email: address,
+            password: "mail-poster-1",
+            roles: &[Role::Guardian],
+            nickname: "ママ",
+            real_name: "投稿 花子",
+            area: None,
+            status: MemberStatus::Approved,
+        },
+    )
+    .unwrap();
+    format!("post-{}@{DOMAIN}", Member::posting_token(&mut conn, id).unwrap())
+}
+
+pub fn run_worker(app: &TestApp) {
+    Worker::new(Arc::clone(&app.state)).unwrap().run_until_idle().unwrap();
+}
+
+fn inbound_count(app: &TestApp) -> i64 {
+    InboundMail::count(&mut app.pool.get().unwrap()).unwrap()
+}
+
+db_test! {
+    fn mail_in_answers_only_with_the_statuses_postfix_understands(app) {
+        let url = app.database_url.clone();
+        let entry = format!("entry@{DOMAIN}");
+        let plain = fixture("docomo-iso2022jp-plain.eml");
+        assert_eq!(mail_in(&url, &entry, &plain, &[]), 0);
+        assert_eq!(inbound_count(&app), 1);
+        // Redelivery (Postfix retries after a lost answer) stores nothing new.
+        assert_eq!(mail_in(&url, &entry, &plain, &[]), 0);
+        assert_eq!(inbound_count(&app), 1);
+        // A message without Message-ID is keyed by its hash: the same bytes again are a redelivery.
+        let softbank = fixture("softbank-nosubject.eml");
+        assert_eq!(mail_in(&url, &entry, &softbank, &[]), 0);
+        assert_eq!(mail_in(&url, &entry, &softbank, &[]), 0);
+        assert_eq!(inbound_count(&app), 2);
+
+        assert_eq!(mail_in(&url, &format!("nobody@{DOMAIN}"), &plain, &[]), 67);
+        assert_eq!(mail_in(&url, &format!("post-aaaaaaaaaaaaaaaa@{DOMAIN}"), &plain, &[]), 67);
+        assert_eq!(mail_in(&url, "entry@elsewhere.example.jp", &plain, &[]), 67);
+        assert_eq!(mail_in(&url, &entry, b"", &[]), 65);
+        assert_eq!(mail_in(&url, &entry, b"\x00\x01garbage without any header\n", &[]), 65);
+        assert_eq!(mail_in(&url, &entry, &plain, &[("HIROBA_MAIL_MAX_BYTES", "100")]), 65);
+        assert_eq!(mail_in(&url, &entry, &plain, &[("HIROBA_MAIL_IN_FAULT", "panic")]), 75);
+        assert_eq!(mail_in("postgres://nobody@127.0.0.1:1/none", &entry, &plain, &[]), 75);
+        assert_eq!(mail_in("/proc/hiroba-cannot-write-here/hiroba.db", &entry, &plain, &[]), 75);
+        assert_eq!(mail_in(&url, &entry, &plain, &[("HIROBA_MAIL_DOMAIN", "not a domain")]), 75);
+        assert_eq!(inbound_count(&app), 2, "refused mail left nothing behind");
+    }
+}
+
+#[test]
+fn a_locked_sqlite_database_is_a_temporary_failure() {
+    use diesel::connection::SimpleConnection;
+    let app = crate::helpers::spawn_on(Backend::Sqlite);
+    let mut conn = app.pool.get().unwrap();
+    conn.batch_execute("BEGIN EXCLUSIVE").unwrap();
+    let status = mail_in(&app.database_url, &format!("entry@{DOMAIN}"), &fixture("docomo-iso2022jp-plain.eml"), &[]);
+    conn.batch_execute("ROLLBACK").unwrap();
+    assert_eq!(status, 75);
+    assert_eq!(inbound_count(&app), 0);
+}
+
+#[test]
+fn a_bad_command_line_keeps_the_mail_queued() {
+    let status = Command::new(env!("CARGO_BIN_EXE_hiroba"))
+        .args(["mail-in", "--recipeint", "x"])
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(75));
+}
+
+/// What a fixture's JSON says a correct reader recovers.
+fn expected(name: &str) -> serde_json::Value {
+    let json = fixture(&name.replace(".eml", ".json"));
+    serde_json::from_slice(&json).unwrap()
+}
+
+db_test! {
+    fn every_fixture_mailed_to_a_posting_address_becomes_the_post_its_json_describes(app) {
+        let names = [
+            "au-jis-emoji.eml", "au-nec-row13.eml", "au-photo-gps.eml", "docomo-decomail.eml",
+            "docomo-iso2022jp-plain.eml", "docomo-sjis-emoji.eml", "iphone-halfwidth-kana.eml",
+            "iphone-utf8-emoji-photo.eml", "mixed-charsets.eml", "softbank-nosubject.eml",
+            "softbank-sjis-emoji.eml", "softbank-utf8-pua.eml",
+        ];
+        let mut posting = std::collections::HashMap::new();
+        for name in names {
+            let want = expected(name);
+            let from = want["from"].as_str().unwrap().to_string();
+            let to = posting.entry(from.clone()).or_insert_with(|| member_with(&app, &from)).clone();
+            assert_eq!(mail_in(&app.database_url, &to, &fixture(name), &[]), 0, "{name}");
+            run_worker(&app);
+            let mut conn = app.pool.get().unwrap();
+            let mail_id = hiroba::db::schema::inbound_mails::table
+                .select(diesel::dsl::max(hiroba::db::schema::inbound_mails::id))
+                .first::<Option<i64>>(&mut *conn)
+                .map(|id| id.unwrap())
+                .unwrap();
+            let post = Post::from_mail(&mut conn, mail_id).unwrap().unwrap_or_else(|| {
+                let mail = InboundMail::find(&mut conn, mail_id).unwrap();
+                panic!("{name}: no post ({} / {:?})", mail.status, mail.outcome)
+            });
+            let body = want["body"].as_str().unwrap();
+            let subject = want["subject"].as_str().unwrap();
+            if name == "iphone-halfwidth-kana.eml" {
+                // Half-width kana may be kept or made full-width (the fixture allows both).
+                assert!(post.body.ends_with("の前で待っています"), "{name}: {}", post.body);
+            } else {
+                assert_eq!(post.body, body, "{name}: body");
+                if !subject.is_empty() {
+                    assert_eq!(post.title, subject, "{name}: title");
+                }
+            }
+            let photos = PhotoInfo::of_post(&mut conn, post.id).unwrap();
+            assert_eq!(photos.len() as u64, want["photos"].as_u64().unwrap(), "{name}: photos");
+        }
+    }
+}
+
+use diesel::prelude::*;

@@ -1,0 +1,54 @@
+//! Answers to mail members send us: 空メール registration, posts by mail, and the test mail.
+
+use super::MailText;
+
+pub fn entry_invite(register_url: &str) -> MailText {
+    MailText {
+        subject: "【かしわ子育てひろば】会員登録のご案内".into(),
+        body: format!(
+            "空メールありがとうございます。\n\n\
+             次のURLから会員登録にお進みください。\n\
+             このメールアドレスは確認済みとして登録されます。\n{register_url}\n\n\
+             URLの有効期限は24時間で、1回だけ使えます。\n\
+             お心当たりのない場合は、このメールを削除してください。\n"
+        ),
+    }
+}
+
+/// `notes`: photos that could not be used, each already a sentence.
+pub fn post_accepted(title: &str, post_url: &str, notes: &[String]) -> MailText {
+    let mut body = format!("メールでの投稿を受け付けました。\n\n「{title}」\n{post_url}\n");
+    if !notes.is_empty() {
+        body.push_str("\nご注意：\n");
+        for note in notes {
+            body.push_str(&format!("・{note}\n"));
+        }
+    }
+    MailText {
+        subject: "【かしわ子育てひろば】投稿しました".into(),
+        body,
+    }
+}
+
+/// Why nothing was posted; `reason` is a sentence for the sender.
+pub fn post_refused(reason: &str, help_url: &str) -> MailText {
+    MailText {
+        subject: "【かしわ子育てひろば】投稿できませんでした".into(),
+        body: format!(
+            "お送りいただいたメールは投稿されませんでした。\n\n{reason}\n\n\
+             メール投稿の使い方：\n{help_url}\n"
+        ),
+    }
+}
+
+pub fn test_mail(nickname: &str, mypage_url: &str) -> MailText {
+    MailText {
+        subject: "【かしわ子育てひろば】テストメール".into(),
+        body: format!(
+            "{nickname}さん\n\n\
+             テストメールです。このメールが届いていれば、\n\
+             かしわ子育てひろばからのお知らせを受け取れます。\n\n\
+             マイページ：\n{mypage_url}\n"
+        ),
+    }
+}
