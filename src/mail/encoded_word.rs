@@ -14,7 +14,11 @@ pub(crate) const MAX_LINE: usize = 76;
 
 /// Writes `text` (bytes as `wire` keeps them) as encoded-words in charset `label`. The first word
 /// is at most `first_max` characters long, so that it fits after the field name; the others at most 75.
+/// Empty text gives no words.
 pub(crate) fn encoded_words(label: &str, wire: Wire, text: &[u8], first_max: usize) -> Vec<String> {
+    if text.is_empty() {
+        return Vec::new();
+    }
     let raw_limit = |max: usize| max.saturating_sub(label.len() + "=??B??=".len()) / 4 * 3;
     let first_end = wire
         .cut(text, raw_limit(first_max.min(MAX_WORD)))
@@ -70,6 +74,12 @@ mod tests {
     fn a_short_text_is_one_word() {
         let words = encoded_words("UTF-8", Wire::Utf8, "広場".as_bytes(), MAX_WORD);
         assert_eq!(words, vec!["=?UTF-8?B?5bqD5aC0?="]);
+    }
+
+    #[test]
+    fn empty_text_is_no_word() {
+        assert!(encoded_words("UTF-8", Wire::Utf8, b"", MAX_WORD).is_empty());
+        assert_eq!(fold("From", &[], " <a@b.jp>"), "From: <a@b.jp>");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! (`[雨]`), and an emoji the table does not know becomes `[絵文字]` — never 〓.
 
 use super::kana;
+use super::softbank::softbank_escapes_to_sjis;
 use crate::keitai::charmap::docomo_safe;
 use crate::keitai::emoji::{Carrier, Emoji, EmojiTable};
 use crate::keitai::profile::{Charset, EmojiSet, Profile};
@@ -205,70 +206,6 @@ fn ibm_replacement(pair: &[u8]) -> Vec<u8> {
         Some(text) => SHIFT_JIS.encode(text).0.into_owned(),
         None => GETA_SJIS.to_vec(),
     }
-}
-
-/// SoftBank mail carries emoji as Shift_JIS codes (F741…, F941…, FB41…), not as the
-/// `ESC $ <page> <char>… SI` escapes the codec writes for SoftBank web pages.
-fn softbank_escapes_to_sjis(bytes: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        // ESC is never part of a double-byte code, so a byte scan finds escapes safely.
-        let page = match bytes[i..] {
-            [0x1B, b'$', letter, ..] => softbank_page(letter),
-            _ => None,
-        };
-        let Some(page) = page else {
-            out.push(bytes[i]);
-            i += 1;
-            continue;
-        };
-        i += 3;
-        while let Some(&c) = bytes.get(i) {
-            i += 1;
-            if c == 0x0F {
-                break;
-            }
-            let code = softbank_pua_to_sjis(page | u32::from(c).saturating_sub(0x20));
-            out.extend_from_slice(&code.map_or(GETA_SJIS, u16::to_be_bytes));
-        }
-    }
-    out
-}
-
-fn softbank_page(letter: u8) -> Option<u32> {
-    let index = b"GEFOPQ".iter().position(|&l| l == letter)?;
-    u32::try_from(index).ok().map(|n| 0xE000 + (n << 8))
-}
-
-/// SoftBank PUA E001–E55A as its Shift_JIS code: each page of up to 90 codes fills one half of a
-/// lead byte's trail range (G → F941, E → F741, F → F7A1, O → F9A1, P → FB41, Q → FBA1).
-fn softbank_pua_to_sjis(pua: u32) -> Option<u16> {
-    let (lead, second_half) = match pua >> 8 {
-        0xE0 => (0xF9, false),
-        0xE1 => (0xF7, false),
-        0xE2 => (0xF7, true),
-        0xE3 => (0xF9, true),
-        0xE4 => (0xFB, false),
-        0xE5 => (0xFB, true),
-        _ => return None,
-    };
-    let n = pua & 0xFF;
-    if !(1..=0x5A).contains(&n) {
-        return None;
-    }
-    let trail = if second_half {
-        0xA0 + n
-    } else {
-        // Trail bytes skip 0x7F.
-        let t = 0x40 + n;
-        if t >= 0x7F {
-            t + 1
-        } else {
-            t
-        }
-    };
-    u16::try_from(lead << 8 | trail).ok()
 }
 
 #[cfg(test)]

@@ -4,9 +4,11 @@
 mod address;
 mod body;
 pub mod compose;
+pub mod dkim;
 mod encoded_word;
 mod kana;
 mod keitai_text;
+mod softbank;
 #[cfg(test)]
 mod test_support;
 mod wire;

@@ -359,6 +359,16 @@ fn extra_headers_follow_and_cannot_replace_ours() {
 }
 
 #[test]
+fn header_text_that_vanishes_in_encoding_leaves_an_empty_field() {
+    let mut m = mail("mama@ezweb.ne.jp", "\u{FE0F}", "本文\n");
+    m.from_name = "\u{200D}";
+    let out = render(&m);
+    assert_eq!(header(&out, "Subject"), "");
+    assert_eq!(header(&out, "From"), "<info@hiroba.example.jp>");
+    assert_wire_rules(&out);
+}
+
+#[test]
 fn an_ascii_subject_is_written_as_it_is() {
     let out = render(&mail("mama@ezweb.ne.jp", "Hiroba news", "本文\n"));
     assert_eq!(header(&out, "Subject"), "Hiroba news");
