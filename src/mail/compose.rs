@@ -29,7 +29,7 @@
 //! Every line ends in CRLF and holds at most 998 bytes; a longer body line is cut between
 //! characters (see `body::lines`).
 
-use super::address::header_address;
+use super::header_address::header_address;
 use super::body::{base64_lines, lines, normalize_newlines};
 use super::encoded_word::{encoded_words, first_word_max, fold};
 use super::keitai_text::{has_carrier_emoji, mail_carrier, KeitaiText};

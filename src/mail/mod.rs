@@ -1,7 +1,7 @@
 //! Mail in and out: decoding what phones send, composing what each phone can read, and the
 //! stores and workers in between.
 
-mod address;
+mod header_address;
 mod body;
 pub mod compose;
 pub mod dkim;
