@@ -75,6 +75,13 @@ pub fn docomo_safe(c: char) -> Option<&'static str> {
         '￤' => "｜",
         '＇' => "’",
         '＂' => "”",
+        // Name kanji found only in the IBM rows: their JIS X 0208 forms (髙橋 → 高橋, not 〓橋).
+        '髙' => "高",
+        '﨑' => "崎",
+        '德' => "徳",
+        '濵' => "濱",
+        '栁' => "柳",
+        '瀨' => "瀬",
         _ => return None,
     })
 }

@@ -2,8 +2,19 @@
 //! stores and workers in between.
 
 pub mod address;
+mod body;
+pub mod compose;
+pub mod dkim;
+mod encoded_word;
+mod header_address;
 pub mod inbound;
+mod kana;
+mod keitai_text;
 pub mod listener;
 pub mod pipe;
 pub mod process;
+mod softbank;
+#[cfg(test)]
+mod test_support;
 pub mod transport;
+mod wire;
