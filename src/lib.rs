@@ -7,6 +7,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod keitai;
+pub mod photo;
 pub mod routes;
 pub mod startup;
 pub mod state;
