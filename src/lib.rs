@@ -8,6 +8,7 @@ pub mod domain;
 pub mod error;
 pub mod keitai;
 pub mod photo;
+pub mod qr;
 pub mod routes;
 pub mod startup;
 pub mod state;
