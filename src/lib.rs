@@ -8,6 +8,8 @@ pub mod domain;
 pub mod error;
 pub mod keitai;
 pub mod mail;
+pub mod photo;
+pub mod qr;
 pub mod routes;
 pub mod startup;
 pub mod state;
