@@ -7,8 +7,8 @@ use hiroba::domain::role::{MemberStatus, Role};
 use hiroba::startup::{build_state, Application};
 use hiroba::worker::Worker;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 #[derive(Parser)]
 #[command(name = "hiroba", version, about = "Hiroba: child-rearing support service")]
@@ -93,7 +93,12 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::MailIn { recipient, sender } => {
             let input = std::io::stdin().lock();
-            return ExitCode::from(hiroba::mail::pipe::mail_in(settings, &recipient, sender.as_deref(), input));
+            return ExitCode::from(hiroba::mail::pipe::mail_in(
+                settings,
+                &recipient,
+                sender.as_deref(),
+                input,
+            ));
         }
         command => settings.and_then(|settings| run(settings, command)),
     };

@@ -55,7 +55,12 @@ pub fn register(conn: &mut DbConnection, reg: &Registration, base_url: &str) -> 
 
 /// Registers from a 空メール invitation: the address mailed us, so it counts as verified and no
 /// confirmation mail is needed. False when the invitation was used up or expired meanwhile.
-pub fn register_invited(conn: &mut DbConnection, reg: &Registration, invite_hash: &str, base_url: &str) -> QueryResult<bool> {
+pub fn register_invited(
+    conn: &mut DbConnection,
+    reg: &Registration,
+    invite_hash: &str,
+    base_url: &str,
+) -> QueryResult<bool> {
     conn.transaction(|conn| {
         if !registration_invite::use_up(conn, invite_hash)? {
             return Ok(false);

@@ -73,11 +73,41 @@ fn default_pacing() -> BTreeMap<String, Pacing> {
     // docomo: ≤ 100 recipients per session. SoftBank blocks a sender after ~500 destinations a
     // day, au limits bursts: modest defaults that an operator can raise with the carriers' consent.
     [
-        ("docomo", Pacing { per_session: 100, per_minute: 600 }),
-        ("au", Pacing { per_session: 50, per_minute: 300 }),
-        ("softbank", Pacing { per_session: 50, per_minute: 120 }),
-        ("willcom", Pacing { per_session: 50, per_minute: 120 }),
-        ("default", Pacing { per_session: 100, per_minute: 1200 }),
+        (
+            "docomo",
+            Pacing {
+                per_session: 100,
+                per_minute: 600,
+            },
+        ),
+        (
+            "au",
+            Pacing {
+                per_session: 50,
+                per_minute: 300,
+            },
+        ),
+        (
+            "softbank",
+            Pacing {
+                per_session: 50,
+                per_minute: 120,
+            },
+        ),
+        (
+            "willcom",
+            Pacing {
+                per_session: 50,
+                per_minute: 120,
+            },
+        ),
+        (
+            "default",
+            Pacing {
+                per_session: 100,
+                per_minute: 1200,
+            },
+        ),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))

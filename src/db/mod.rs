@@ -115,8 +115,24 @@ fn with_connect_timeout(url: &str) -> String {
     format!("{url}{separator}connect_timeout={}", CONNECT_TIMEOUT.as_secs())
 }
 
-/// Opens the pool (creating the SQLite file and its folder) and fails fast when it cannot connect.
-pub fn connect(url: &DatabaseUrl) -> Result<DbPool, DbError> {
+/// One connection without a pool, for short-lived commands such as `mail-in` (a pool starts
+/// background threads that would still hold connections while the process exits).
+pub fn connect_one(url: &DatabaseUrl) -> Result<DbConnection, DbError> {
+    create_sqlite_dir(url)?;
+    DbManager { url: url.clone() }.open()
+}
+
+/// Runs pending migrations on one connection (see `migrate`).
+pub fn migrate_one(conn: &mut DbConnection) -> Result<usize, DbError> {
+    let applied = match conn {
+        DbConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|v| v.len()),
+        #[cfg(feature = "postgres")]
+        DbConnection::Postgres(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS).map(|v| v.len()),
+    };
+    applied.map_err(|e| DbError::Migrate(e.to_string()))
+}
+
+fn create_sqlite_dir(url: &DatabaseUrl) -> Result<(), DbError> {
     if let DatabaseUrl::Sqlite(path) = url {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| DbError::Connect {
@@ -125,6 +141,12 @@ pub fn connect(url: &DatabaseUrl) -> Result<DbPool, DbError> {
             })?;
         }
     }
+    Ok(())
+}
+
+/// Opens the pool (creating the SQLite file and its folder) and fails fast when it cannot connect.
+pub fn connect(url: &DatabaseUrl) -> Result<DbPool, DbError> {
+    create_sqlite_dir(url)?;
     let manager = DbManager { url: url.clone() };
     // One direct connection first: its error is precise, where the pool's would only say "timed out".
     drop(manager.open()?);
@@ -142,12 +164,7 @@ pub fn connect(url: &DatabaseUrl) -> Result<DbPool, DbError> {
 /// Applies pending migrations of the connected backend; returns how many ran.
 pub fn migrate(pool: &DbPool) -> Result<usize, DbError> {
     let mut conn = pool.get().map_err(|e| DbError::Migrate(e.to_string()))?;
-    let applied = match &mut *conn {
-        DbConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|v| v.len()),
-        #[cfg(feature = "postgres")]
-        DbConnection::Postgres(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS).map(|v| v.len()),
-    };
-    applied.map_err(|e| DbError::Migrate(e.to_string()))
+    migrate_one(&mut conn)
 }
 
 /// Runs blocking database work on the thread pool, off the actix executor.

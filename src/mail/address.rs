@@ -31,7 +31,9 @@ impl Route {
         }
         if let Some(token) = local.strip_prefix("post-") {
             let well_formed = token.len() == POSTING_TOKEN_LEN && token.bytes().all(|b| b.is_ascii_alphanumeric());
-            return well_formed.then(|| Route::Post { token: token.to_string() });
+            return well_formed.then(|| Route::Post {
+                token: token.to_string(),
+            });
         }
         let rest = local.strip_prefix("bounce-")?;
         let (id, address) = rest.split_once('-')?;

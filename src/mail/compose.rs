@@ -29,9 +29,9 @@
 //! Every line ends in CRLF and holds at most 998 bytes; a longer body line is cut between
 //! characters (see `body::lines`).
 
-use super::header_address::header_address;
 use super::body::{base64_lines, lines, normalize_newlines};
 use super::encoded_word::{encoded_words, first_word_max, fold};
+use super::header_address::header_address;
 use super::keitai_text::{has_carrier_emoji, mail_carrier, KeitaiText};
 use super::wire::Wire;
 use crate::keitai::emoji::Carrier;

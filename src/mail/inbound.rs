@@ -90,7 +90,9 @@ pub fn receive(
     let key = message_key(raw)?;
     check_recipient(conn, recipient, domain)?;
     let recipient = recipient.trim().trim_matches(['<', '>']).to_ascii_lowercase();
-    let sender = envelope_sender.map(|s| s.trim().trim_matches(['<', '>'])).filter(|s| !s.is_empty());
+    let sender = envelope_sender
+        .map(|s| s.trim().trim_matches(['<', '>']))
+        .filter(|s| !s.is_empty());
     Ok(match InboundMail::store(conn, &key, &recipient, sender, raw)? {
         Some(id) => Received::Stored(id),
         None => Received::Duplicate,
@@ -110,10 +112,12 @@ fn message_key(raw: &[u8]) -> Result<String, Refusal> {
     if !has_header || !looks_like_header_line(raw) {
         return Err(Refusal::Unusable("no header block"));
     }
-    Ok(match parsed.message_id().filter(|id| !id.is_empty() && id.len() <= 250) {
-        Some(id) => format!("<{id}>"),
-        None => format!("sha256:{:x}", Sha256::digest(raw)),
-    })
+    Ok(
+        match parsed.message_id().filter(|id| !id.is_empty() && id.len() <= 250) {
+            Some(id) => format!("<{id}>"),
+            None => format!("sha256:{:x}", Sha256::digest(raw)),
+        },
+    )
 }
 
 /// The first line is a header field (`Name:`), or an mbox/pipe `From ` line or `Return-Path`.
@@ -142,11 +146,13 @@ mod tests {
 
     #[test]
     fn garbage_is_unusable() {
-        for garbage in [&b""[..], b"   \r\n", b"\x00\x01\x02binary", b"just some text without headers\n"] {
-            assert!(
-                matches!(message_key(garbage), Err(Refusal::Unusable(_))),
-                "{garbage:?}"
-            );
+        for garbage in [
+            &b""[..],
+            b"   \r\n",
+            b"\x00\x01\x02binary",
+            b"just some text without headers\n",
+        ] {
+            assert!(matches!(message_key(garbage), Err(Refusal::Unusable(_))), "{garbage:?}");
         }
     }
 

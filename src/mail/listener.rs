@@ -31,11 +31,7 @@ impl Session {
     }
 
     fn with_conn<T>(&self, work: impl FnOnce(&mut db::DbConnection) -> Result<T, Refusal>) -> Result<T, Refusal> {
-        let mut conn = self
-            .shared
-            .pool
-            .get()
-            .map_err(|e| Refusal::Transient(e.to_string()))?;
+        let mut conn = self.shared.pool.get().map_err(|e| Refusal::Transient(e.to_string()))?;
         work(&mut conn)
     }
 }
@@ -83,7 +79,14 @@ impl Handler for Session {
             // A failure part-way leaves some recipients stored: the client retries them all and
             // the stored ones are recognised as redeliveries.
             for recipient in &self.recipients {
-                inbound::receive(conn, &shared.domain, shared.max_bytes, recipient, sender.as_deref(), &raw)?;
+                inbound::receive(
+                    conn,
+                    &shared.domain,
+                    shared.max_bytes,
+                    recipient,
+                    sender.as_deref(),
+                    &raw,
+                )?;
             }
             Ok(())
         });

@@ -4,7 +4,9 @@
 pub mod address;
 mod body;
 pub mod compose;
+pub mod decode;
 pub mod dkim;
+pub mod dsn;
 mod encoded_word;
 mod header_address;
 pub mod inbound;

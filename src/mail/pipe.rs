@@ -18,7 +18,10 @@ pub const TIME_CAP: Duration = Duration::from_secs(60);
 pub fn mail_in(settings: Result<Settings, String>, recipient: &str, sender: Option<&str>, input: impl Read) -> u8 {
     std::thread::spawn(|| {
         std::thread::sleep(TIME_CAP);
-        eprintln!("hiroba mail-in: gave up after {} s; the MTA will try again", TIME_CAP.as_secs());
+        eprintln!(
+            "hiroba mail-in: gave up after {} s; the MTA will try again",
+            TIME_CAP.as_secs()
+        );
         std::process::exit(i32::from(EX_TEMPFAIL));
     });
     let outcome = catch_unwind(AssertUnwindSafe(|| {
@@ -57,9 +60,8 @@ fn store(settings: &Settings, recipient: &str, sender: Option<&str>, input: impl
     if raw.len() > max {
         return Err(Refusal::TooLarge(max));
     }
-    let pool = db::connect(&settings.database).map_err(|e| Refusal::Transient(e.to_string()))?;
-    db::migrate(&pool).map_err(|e| Refusal::Transient(e.to_string()))?;
-    let mut conn = pool.get().map_err(|e| Refusal::Transient(e.to_string()))?;
+    let mut conn = db::connect_one(&settings.database).map_err(|e| Refusal::Transient(e.to_string()))?;
+    db::migrate_one(&mut conn).map_err(|e| Refusal::Transient(e.to_string()))?;
     db::durable_commits(&mut conn)?;
     inbound::receive(&mut conn, &settings.mail.domain, max, recipient, sender, &raw)
 }

@@ -79,7 +79,11 @@ fn envelope(from: &str, to: &str) -> Result<Envelope, SendError> {
         permanent: true,
         message: format!("address not usable for SMTP: {e}"),
     };
-    Envelope::new(Some(smtp_address(from).map_err(bad)?), vec![smtp_address(to).map_err(bad)?]).map_err(|e| SendError {
+    Envelope::new(
+        Some(smtp_address(from).map_err(bad)?),
+        vec![smtp_address(to).map_err(bad)?],
+    )
+    .map_err(|e| SendError {
         permanent: true,
         message: e.to_string(),
     })
@@ -110,7 +114,10 @@ mod tests {
 
     #[test]
     fn keitai_local_parts_are_quoted_for_smtp() {
-        assert_eq!(smtp_address("hanako@docomo.ne.jp").unwrap().to_string(), "hanako@docomo.ne.jp");
+        assert_eq!(
+            smtp_address("hanako@docomo.ne.jp").unwrap().to_string(),
+            "hanako@docomo.ne.jp"
+        );
         assert_eq!(
             smtp_address("taro..hanako.@docomo.ne.jp").unwrap().to_string(),
             "\"taro..hanako.\"@docomo.ne.jp"
@@ -121,12 +128,22 @@ mod tests {
     fn the_directory_gets_one_file_per_row() {
         let dir = std::env::temp_dir().join(format!("hiroba-eml-{}", std::process::id()));
         let session = Session::open(&Transport::Directory(dir.clone())).unwrap();
-        session.send("bounce-0000001-a=b.jp@h.jp", "a@b.jp", b"Subject: x\r\n\r\nhi\r\n", "1").unwrap();
-        session.send("bounce-0000001-a=b.jp@h.jp", "a@b.jp", b"Subject: x\r\n\r\nhi\r\n", "1").unwrap();
-        let names: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+        session
+            .send("bounce-0000001-a=b.jp@h.jp", "a@b.jp", b"Subject: x\r\n\r\nhi\r\n", "1")
+            .unwrap();
+        session
+            .send("bounce-0000001-a=b.jp@h.jp", "a@b.jp", b"Subject: x\r\n\r\nhi\r\n", "1")
+            .unwrap();
+        let names: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, ["1.eml"]);
         let text = std::fs::read_to_string(dir.join("1.eml")).unwrap();
-        assert!(text.starts_with("Return-Path: <bounce-0000001-a=b.jp@h.jp>\r\nSubject: x"), "{text}");
+        assert!(
+            text.starts_with("Return-Path: <bounce-0000001-a=b.jp@h.jp>\r\nSubject: x"),
+            "{text}"
+        );
         std::fs::remove_dir_all(dir).unwrap();
     }
 }

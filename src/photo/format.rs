@@ -29,7 +29,9 @@ impl PhotoFormat {
 
     /// The format stored under `extension()`.
     pub fn from_extension(extension: &str) -> Option<PhotoFormat> {
-        [Self::Jpeg, Self::Png, Self::Gif].into_iter().find(|f| f.extension() == extension)
+        [Self::Jpeg, Self::Png, Self::Gif]
+            .into_iter()
+            .find(|f| f.extension() == extension)
     }
 
     pub(crate) fn image_format(self) -> image::ImageFormat {

@@ -44,7 +44,10 @@ pub fn display_size(device: &Device, width: u32, height: u32) -> (u32, u32) {
     if width <= max {
         return (width, height);
     }
-    (max, (u64::from(height) * u64::from(max) / u64::from(width.max(1))) as u32)
+    (
+        max,
+        (u64::from(height) * u64::from(max) / u64::from(width.max(1))) as u32,
+    )
 }
 
 pub async fn show(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
@@ -74,6 +77,9 @@ pub async fn show(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, 
     let mime = PhotoFormat::from_extension(&image.format).map_or("application/octet-stream", PhotoFormat::mime);
     Ok(HttpResponse::Ok()
         .insert_header(ContentType(mime.parse().map_err(AppError::internal)?))
-        .insert_header(CacheControl(vec![CacheDirective::Private, CacheDirective::MaxAge(86400)]))
+        .insert_header(CacheControl(vec![
+            CacheDirective::Private,
+            CacheDirective::MaxAge(86400),
+        ]))
         .body(image.bytes))
 }

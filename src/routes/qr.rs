@@ -25,7 +25,10 @@ pub async fn entry(visitor: Visitor) -> Result<HttpResponse, AppError> {
 /// The member's own posting address: a secret, so never cached by shared caches.
 pub async fn posting(visitor: Visitor) -> Result<HttpResponse, AppError> {
     let member_id = visitor.require_member(Resource::OwnAccount, Action::Read)?.member_id;
-    let token = db::run(&visitor.state().pool, move |conn| Ok(Member::posting_token(conn, member_id)?)).await?;
+    let token = db::run(&visitor.state().pool, move |conn| {
+        Ok(Member::posting_token(conn, member_id)?)
+    })
+    .await?;
     let address = posting_address(&token, &visitor.state().settings.mail.domain);
     respond(&visitor, &format!("mailto:{address}"), false)
 }

@@ -34,6 +34,9 @@ pub fn run_due(state: &AppState, conn: &mut DbConnection) -> QueryResult<usize> 
 fn run(state: &AppState, conn: &mut DbConnection, job: &Job) -> Result<(), JobError> {
     match (JobKind::parse(&job.kind), job.target_id) {
         (Some(JobKind::ProcessInbound), Some(id)) => process_inbound(state, conn, id),
-        _ => Err(JobError::Permanent(format!("unknown job {} / {:?}", job.kind, job.target_id))),
+        _ => Err(JobError::Permanent(format!(
+            "unknown job {} / {:?}",
+            job.kind, job.target_id
+        ))),
     }
 }

@@ -19,7 +19,9 @@ impl Pacer {
             *start = now;
             *used = 0;
         }
-        let allowed = per_minute.saturating_sub(*used).min(u32::try_from(wanted).unwrap_or(u32::MAX));
+        let allowed = per_minute
+            .saturating_sub(*used)
+            .min(u32::try_from(wanted).unwrap_or(u32::MAX));
         *used += allowed;
         allowed as usize
     }

@@ -4,10 +4,10 @@ use super::Worker;
 use crate::db::models::mail_address::MailAddress;
 use crate::db::models::outbox::{OutboxMail, MAX_ATTEMPTS};
 use crate::db::{now, DbConnection};
+use crate::domain::time::jst;
 use crate::mail::address::verp_address;
 use crate::mail::compose::{compose, Outgoing};
 use crate::mail::transport::{SendError, Session};
-use crate::domain::time::jst;
 use chrono::{Duration, Utc};
 use diesel::QueryResult;
 use std::collections::BTreeMap;
@@ -22,7 +22,12 @@ pub fn send_due(worker: &Worker, conn: &mut DbConnection) -> QueryResult<usize> 
     let count = claimed.len();
     let mut by_carrier: BTreeMap<String, Vec<OutboxMail>> = BTreeMap::new();
     for mail in claimed {
-        let carrier = worker.state.profiles.mail_profile(domain_of(&mail.recipient)).id.clone();
+        let carrier = worker
+            .state
+            .profiles
+            .mail_profile(domain_of(&mail.recipient))
+            .id
+            .clone();
         by_carrier.entry(carrier).or_default().push(mail);
     }
     for (carrier, mails) in by_carrier {
@@ -87,7 +92,12 @@ fn record_failure(conn: &mut DbConnection, mail: &OutboxMail, carrier: &str, err
     }
     // 30 s, 1 min, 2 min … at most an hour; the lifetime of the kind ends it anyway.
     let delay = Duration::seconds(30 << (mail.attempts - 1).clamp(0, 7)).min(Duration::hours(1));
-    log::warn!("mail {} to {}: {}; again in {delay}", mail.id, mail.recipient, error.message);
+    log::warn!(
+        "mail {} to {}: {}; again in {delay}",
+        mail.id,
+        mail.recipient,
+        error.message
+    );
     OutboxMail::retry_at(conn, mail.id, now() + delay, Some(&error.message))
 }
 
@@ -96,7 +106,12 @@ fn render(worker: &Worker, mail: &OutboxMail) -> Vec<u8> {
     let settings = &worker.state.settings.mail;
     let profile = worker.state.profiles.mail_profile(domain_of(&mail.recipient));
     let date = jst(mail.created_at);
-    let message_id = format!("{}.{}@{}", mail.id, mail.created_at.and_utc().timestamp(), settings.domain);
+    let message_id = format!(
+        "{}.{}@{}",
+        mail.id,
+        mail.created_at.and_utc().timestamp(),
+        settings.domain
+    );
     let from_address = settings.from_address();
     let bytes = compose(
         &Outgoing {
@@ -128,7 +143,13 @@ fn file_name(mail: &OutboxMail) -> String {
         .recipient
         .replace('@', "=")
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || ".=_-".contains(c) { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || ".=_-".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     format!("{:07}-{recipient}", mail.id)
 }

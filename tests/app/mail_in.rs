@@ -17,7 +17,9 @@ use std::sync::Arc;
 pub const DOMAIN: &str = "hiroba.example.jp";
 
 pub fn fixture(name: &str) -> Vec<u8> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/mail").join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/fixtures/mail")
+        .join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -27,7 +29,10 @@ pub fn mail_in(database_url: &str, recipient: &str, message: &[u8], env: &[(&str
     command
         .args(["mail-in", "--recipient", recipient, "--sender", "someone@docomo.ne.jp"])
         .env("HIROBA_DATABASE_URL", database_url)
-        .env("HIROBA_PROFILES_DIR", concat!(env!("CARGO_MANIFEST_DIR"), "/carrier-profiles"))
+        .env(
+            "HIROBA_PROFILES_DIR",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/carrier-profiles"),
+        )
         .env("HIROBA_MAIL_DOMAIN", DOMAIN)
         .env("RUST_LOG", "warn")
         .stdin(Stdio::piped())
@@ -39,7 +44,10 @@ pub fn mail_in(database_url: &str, recipient: &str, message: &[u8], env: &[(&str
     let mut child = command.spawn().expect("run hiroba mail-in");
     // A refusal may come before all input is read (oversized mail): a broken pipe is fine.
     let _ = child.stdin.take().expect("stdin").write_all(message);
-    child.wait().expect("wait").code().expect("exit code")
+    let status = child.wait().expect("wait");
+    status
+        .code()
+        .unwrap_or_else(|| panic!("mail-in ended without a status: {status:?}"))
 }
 
 /// An approved guardian with a verified address; returns the posting address.
@@ -106,7 +114,12 @@ fn a_locked_sqlite_database_is_a_temporary_failure() {
     let app = crate::helpers::spawn_on(Backend::Sqlite);
     let mut conn = app.pool.get().unwrap();
     conn.batch_execute("BEGIN EXCLUSIVE").unwrap();
-    let status = mail_in(&app.database_url, &format!("entry@{DOMAIN}"), &fixture("docomo-iso2022jp-plain.eml"), &[]);
+    let status = mail_in(
+        &app.database_url,
+        &format!("entry@{DOMAIN}"),
+        &fixture("docomo-iso2022jp-plain.eml"),
+        &[],
+    );
     conn.batch_execute("ROLLBACK").unwrap();
     assert_eq!(status, 75);
     assert_eq!(inbound_count(&app), 0);

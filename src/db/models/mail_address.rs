@@ -175,5 +175,4 @@ impl MailAddress {
             ))
             .execute(conn)
     }
-
 }

@@ -50,7 +50,11 @@ impl PhotoInfo {
     }
 
     pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Option<PhotoInfo>> {
-        photos::table.find(id).select(PhotoInfo::as_select()).first(conn).optional()
+        photos::table
+            .find(id)
+            .select(PhotoInfo::as_select())
+            .first(conn)
+            .optional()
     }
 
     pub fn of_post(conn: &mut DbConnection, post_id: i64) -> QueryResult<Vec<PhotoInfo>> {
@@ -70,7 +74,12 @@ impl PhotoInfo {
     }
 
     /// A rendition made earlier for this width and format.
-    pub fn rendition(conn: &mut DbConnection, id: i64, max_width: i32, format: &str) -> QueryResult<Option<ImageBytes>> {
+    pub fn rendition(
+        conn: &mut DbConnection,
+        id: i64,
+        max_width: i32,
+        format: &str,
+    ) -> QueryResult<Option<ImageBytes>> {
         photo_renditions::table
             .find((id, max_width, format))
             .select((

@@ -35,9 +35,20 @@ pub fn handle(
         BounceKind::Transient => ("transient", None),
         BounceKind::Other => ("other", None),
     };
-    let carrier = state.profiles.mail_profile(address.rsplit('@').next().unwrap_or_default()).id.clone();
+    let carrier = state
+        .profiles
+        .mail_profile(address.rsplit('@').next().unwrap_or_default())
+        .id
+        .clone();
     conn.transaction(|conn| {
-        mail_bounce::record(conn, Some(sent.id), &sent.recipient, &carrier, report.status.as_deref(), kind)?;
+        mail_bounce::record(
+            conn,
+            Some(sent.id),
+            &sent.recipient,
+            &carrier,
+            report.status.as_deref(),
+            kind,
+        )?;
         if let Some(health) = health {
             MailAddress::set_health(conn, &sent.recipient, health)?;
             let why = format!("bounced: {} {}", report.status.as_deref().unwrap_or("-"), kind);

@@ -13,7 +13,12 @@ use crate::state::AppState;
 use diesel::Connection;
 use hiroba_views::mail::inbound;
 
-pub fn handle(state: &AppState, conn: &mut DbConnection, mail: &InboundMail, decoded: &DecodedMail) -> Result<(), JobError> {
+pub fn handle(
+    state: &AppState,
+    conn: &mut DbConnection,
+    mail: &InboundMail,
+    decoded: &DecodedMail,
+) -> Result<(), JobError> {
     let Some(from) = &decoded.from else {
         InboundMail::finish(conn, mail.id, Disposition::Refused, "no sender address")?;
         return Ok(());

@@ -40,8 +40,16 @@ pub fn handle(
     };
     let known = MailAddress::find(conn, &sender)?.filter(|a| a.member_id == member.id && a.is_verified());
     if known.is_none() {
-        let reason = "このアドレスからは投稿できません。マイページに登録して確認済みのメールアドレスから送ってください。";
-        return refuse(conn, mail, &sender, reason, &help_url, "sender is not a verified address of the member");
+        let reason =
+            "このアドレスからは投稿できません。マイページに登録して確認済みのメールアドレスから送ってください。";
+        return refuse(
+            conn,
+            mail,
+            &sender,
+            reason,
+            &help_url,
+            "sender is not a verified address of the member",
+        );
     }
     if member.status() != MemberStatus::Approved {
         let reason = "コーディネーターの承認前のため、まだ投稿できません。承認のお知らせをお待ちください。";
@@ -52,10 +60,22 @@ pub fn handle(
         let reason = "件名も本文も写真もないメールでした。書き込みたい内容を本文に入れて送ってください。";
         return refuse(conn, mail, &sender, reason, &help_url, "empty mail");
     }
-    notes.extend(decoded.broken.iter().map(|name| format!("添付ファイル「{name}」は壊れていたため、載せていません。")));
+    notes.extend(
+        decoded
+            .broken
+            .iter()
+            .map(|name| format!("添付ファイル「{name}」は壊れていたため、載せていません。")),
+    );
     let title = title_of(decoded);
     conn.transaction(|conn| {
-        let post_id = Post::insert(conn, member.id, &title, decoded.body.trim_end(), Channel::Mail, Some(mail.id))?;
+        let post_id = Post::insert(
+            conn,
+            member.id,
+            &title,
+            decoded.body.trim_end(),
+            Channel::Mail,
+            Some(mail.id),
+        )?;
         for (position, photo) in photos.iter().enumerate() {
             let image = ImageBytes {
                 format: photo.format.extension().to_string(),

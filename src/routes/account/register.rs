@@ -3,16 +3,16 @@
 use crate::auth::password::{hash_password, Password};
 use crate::auth::registration::{register, register_invited, Registration};
 use crate::auth::token::{looks_like_token, token_hash};
-use crate::db::models::registration_invite;
-use crate::mail::address::entry_address;
-use crate::routes::extract::KeitaiQuery;
 use crate::db;
 use crate::db::models::area::Area;
+use crate::db::models::registration_invite;
 use crate::domain::email::EmailAddress;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::role::Role;
 use crate::error::AppError;
 use crate::keitai::form::FormData;
+use crate::mail::address::entry_address;
+use crate::routes::extract::KeitaiQuery;
 use crate::routes::extract::Posted;
 use crate::routes::render::{ctx, ok};
 use crate::routes::visitor::Visitor;
@@ -54,7 +54,12 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
         },
         None => None,
     };
-    let email_field = invite.as_ref().map(|(_, a)| a.as_str()).or(form.get("email")).unwrap_or_default().to_string();
+    let email_field = invite
+        .as_ref()
+        .map(|(_, a)| a.as_str())
+        .or(form.get("email"))
+        .unwrap_or_default()
+        .to_string();
     let parsed = parse(&visitor, &form, &email_field, &areas);
     let (registration, password) = match parsed {
         Ok(ok) => ok,
@@ -104,7 +109,10 @@ async fn invited_address(visitor: &Visitor, token: &str) -> Result<Option<String
         return Ok(None);
     }
     let hash = token_hash(token);
-    db::run(&visitor.state().pool, move |conn| Ok(registration_invite::address_of(conn, &hash)?)).await
+    db::run(&visitor.state().pool, move |conn| {
+        Ok(registration_invite::address_of(conn, &hash)?)
+    })
+    .await
 }
 
 fn invite_expired(visitor: &Visitor) -> String {

@@ -57,23 +57,26 @@ fn tally(
     carrier_name: impl Fn(&str) -> String,
 ) -> Vec<CarrierDay> {
     let mut counts: BTreeMap<(NaiveDate, String), CarrierDay> = BTreeMap::new();
-    let mut row = |at: NaiveDateTime, carrier: &str| -> &mut CarrierDay {
+    let mut row = |at: NaiveDateTime, carrier: &str| {
         let day = jst(at).date_naive();
         counts.entry((day, carrier.to_string())).or_insert_with(|| CarrierDay {
             day: day.format("%m/%d").to_string(),
             carrier: carrier_name(carrier),
             ..CarrierDay::default()
-        })
+        });
+        (day, carrier.to_string())
     };
-    for (at, carrier, status) in outcomes {
-        let counts = row(*at, carrier);
+    let keys: Vec<_> = outcomes.iter().map(|(at, carrier, _)| row(*at, carrier)).collect();
+    let bounce_keys: Vec<_> = bounces.iter().map(|(at, carrier, _)| row(*at, carrier)).collect();
+    for (key, (_, _, status)) in keys.iter().zip(outcomes) {
+        let Some(counts) = counts.get_mut(key) else { continue };
         match status.as_str() {
             "sent" => counts.sent += 1,
             _ => counts.failed += 1,
         }
     }
-    for (at, carrier, kind) in bounces {
-        let counts = row(*at, carrier);
+    for (key, (_, _, kind)) in bounce_keys.iter().zip(bounces) {
+        let Some(counts) = counts.get_mut(key) else { continue };
         match kind.as_str() {
             "unknown_user" => counts.unknown_user += 1,
             "filtered" => counts.filtered += 1,
@@ -99,7 +102,10 @@ mod tests {
         let bounces = vec![(at("2026-11-20 16:00"), "docomo".to_string(), "unknown_user".to_string())];
         let days = tally(&outcomes, &bounces, |id| id.to_uppercase());
         assert_eq!(days.len(), 2);
-        assert_eq!((days[0].day.as_str(), days[0].sent, days[0].unknown_user), ("11/21", 1, 1));
+        assert_eq!(
+            (days[0].day.as_str(), days[0].sent, days[0].unknown_user),
+            ("11/21", 1, 1)
+        );
         assert_eq!((days[1].day.as_str(), days[1].sent, days[1].failed), ("11/20", 1, 1));
         assert_eq!(days[1].carrier, "DOCOMO");
     }

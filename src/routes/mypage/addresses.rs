@@ -104,7 +104,8 @@ pub async fn test_mail(posted: Posted) -> Result<HttpResponse, AppError> {
                 return Ok(None);
             };
             let since = now() - chrono::Duration::hours(1);
-            if OutboxMail::count_since(conn, &address.address, Some(MailKind::TestMail), since)? >= TEST_MAILS_PER_HOUR {
+            if OutboxMail::count_since(conn, &address.address, Some(MailKind::TestMail), since)? >= TEST_MAILS_PER_HOUR
+            {
                 return Ok(Some(false));
             }
             if address.health == Health::Filtered.as_str() {
@@ -118,7 +119,9 @@ pub async fn test_mail(posted: Posted) -> Result<HttpResponse, AppError> {
     })
     .await?;
     let notice = match queued {
-        Some(true) => "テストメールを送りました。数分たっても届かないときは、迷惑メールの設定（指定受信）を確かめてください。",
+        Some(true) => {
+            "テストメールを送りました。数分たっても届かないときは、迷惑メールの設定（指定受信）を確かめてください。"
+        }
         Some(false) => "テストメールは1時間に3通までです。しばらくしてからお試しください。",
         None => "確認の済んだアドレスにだけテストメールを送れます。",
     };
