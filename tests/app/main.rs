@@ -51,3 +51,4 @@ mod forms;
 mod helpers;
 mod mail_in;
 mod pages;
+mod smtp;
