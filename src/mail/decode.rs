@@ -50,6 +50,8 @@ pub enum Unusable {
     NoHeaders,
     #[error("the message has none of the header fields of a mail")]
     NotAMail,
+    #[error("the mail parser failed on the message")]
+    ParserFailed,
 }
 
 /// Decodes a raw message. Charsets and emoji follow the sender's carrier, which the address's
@@ -58,7 +60,7 @@ pub fn decode(raw: &[u8], codec: &Codec, profiles: &ProfileRegistry) -> Result<D
     if raw.iter().all(u8::is_ascii_whitespace) {
         return Err(Unusable::Empty);
     }
-    let message = MessageParser::default().parse(raw).ok_or(Unusable::NoHeaders)?;
+    let message = parse(raw)?;
     let root = message.parts.first().ok_or(Unusable::NoHeaders)?;
     if !headers::has_mail_fields(root) {
         return Err(Unusable::NotAMail);
@@ -86,4 +88,16 @@ pub fn decode(raw: &[u8], codec: &Codec, profiles: &ProfileRegistry) -> Result<D
         automatic: headers::is_automatic(&message, raw, from.as_ref()),
         from,
     })
+}
+
+/// mail-parser promises never to panic, but in debug builds its `debug_assert!`s fire on a
+/// message/rfc822 nested in another (see the tests); `mail-in` must not die (a panic bounces).
+pub(super) fn parse(raw: &[u8]) -> Result<mail_parser::Message<'_>, Unusable> {
+    match std::panic::catch_unwind(|| MessageParser::default().parse(raw)) {
+        Ok(parsed) => parsed.ok_or(Unusable::NoHeaders),
+        Err(_) => {
+            log::warn!("mail-parser panicked on a message of {} bytes", raw.len());
+            Err(Unusable::ParserFailed)
+        }
+    }
 }

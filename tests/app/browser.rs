@@ -50,7 +50,7 @@ impl<'a> Browser<'a> {
     pub fn submit(&mut self, page: &Response, action: &str, values: &[(&str, &str)]) -> Response {
         let form = forms(page)
             .into_iter()
-            .find(|f| f.action.starts_with(action))
+            .find(|f| f.action.split('?').next() == Some(action))
             .unwrap_or_else(|| panic!("no form for {action} in:\n{}", page.text()));
         let mut fields = form.fields.clone();
         for (name, value) in values {
@@ -70,7 +70,7 @@ impl<'a> Browser<'a> {
     pub fn submit_raw(&mut self, page: &Response, action: &str, raw: &str) -> Response {
         let form = forms(page)
             .into_iter()
-            .find(|f| f.action.starts_with(action))
+            .find(|f| f.action.split('?').next() == Some(action))
             .unwrap_or_else(|| panic!("no form for {action}"));
         let sjis = page.is_shift_jis();
         let mut body: Vec<String> = form

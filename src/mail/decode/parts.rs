@@ -16,8 +16,8 @@ const MAX_DEPTH: usize = 16;
 /// What the walk over the parts found.
 #[derive(Default)]
 pub(super) struct Content {
-    pub plain: Vec<String>,
-    pub html: Vec<String>,
+    plain: Vec<String>,
+    html: Vec<String>,
     images: Vec<Image>,
 }
 

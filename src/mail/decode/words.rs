@@ -41,7 +41,8 @@ fn pieces(value: &[u8]) -> Vec<Piece<'_>> {
         };
         let between = &value[plain_start..i];
         let after_word = matches!(pieces.last(), Some(Piece::Encoded { .. }));
-        if !(between.iter().all(|b| b.is_ascii_whitespace()) && after_word) && !between.is_empty() {
+        let dropped = between.is_empty() || (after_word && between.iter().all(|b| b.is_ascii_whitespace()));
+        if !dropped {
             pieces.push(Piece::Plain(between));
         }
         match pieces.last_mut() {
