@@ -44,7 +44,7 @@ pub fn build_state(settings: Settings) -> Result<AppState, StartupError> {
         );
         None
     };
-    let pool = db::connect(&settings.database)?;
+    let pool = db::connect(&settings.database, settings.db_pool_size)?;
     db::migrate(&pool)?;
     let mut conn = pool.get().map_err(|e| db::DbError::Migrate(e.to_string()))?;
     Area::sync(&mut conn, &settings.areas).map_err(|e| db::DbError::Migrate(e.to_string()))?;
@@ -118,6 +118,11 @@ impl Application {
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// Stops the server from elsewhere (tests stop each app when done with it).
+    pub fn handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {

@@ -20,6 +20,8 @@ pub struct Settings {
     pub profiles_dir: PathBuf,
     /// Worker threads of the HTTP server (0: one per core).
     pub http_workers: usize,
+    /// Database connections kept by this process at most.
+    pub db_pool_size: u32,
     /// The city's community areas members choose from, in display order (synced into the database).
     pub areas: Vec<String>,
     /// Minutes without a request after which a session ends.
@@ -49,6 +51,7 @@ struct FileSettings {
     base_url: Option<String>,
     profiles_dir: Option<PathBuf>,
     http_workers: Option<usize>,
+    db_pool_size: Option<u32>,
     areas: Option<Vec<String>>,
     session_idle_minutes: Option<u32>,
     trusted_proxies: Option<String>,
@@ -121,6 +124,11 @@ impl Settings {
             from_file.gateway_max_age_days.map(|n| n.to_string()),
             "90",
         );
+        let pool_size = pick(
+            "HIROBA_DB_POOL_SIZE",
+            from_file.db_pool_size.map(|n| n.to_string()),
+            "8",
+        );
         let workers = pick(
             "HIROBA_HTTP_WORKERS",
             from_file.http_workers.map(|n| n.to_string()),
@@ -140,6 +148,7 @@ impl Settings {
                 value: workers.clone(),
                 reason: "expected a whole number",
             })?,
+            db_pool_size: parse_positive("HIROBA_DB_POOL_SIZE", &pool_size)?,
             areas,
             session_idle_minutes: parse_positive("HIROBA_SESSION_IDLE_MINUTES", &idle)?,
             trusted_proxies: TrustedProxies::parse_list(&proxies).map_err(|_| ConfigError::Invalid {

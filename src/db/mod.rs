@@ -145,14 +145,16 @@ fn create_sqlite_dir(url: &DatabaseUrl) -> Result<(), DbError> {
 }
 
 /// Opens the pool (creating the SQLite file and its folder) and fails fast when it cannot connect.
-pub fn connect(url: &DatabaseUrl) -> Result<DbPool, DbError> {
+pub fn connect(url: &DatabaseUrl, max_size: u32) -> Result<DbPool, DbError> {
     create_sqlite_dir(url)?;
     let manager = DbManager { url: url.clone() };
     // One direct connection first: its error is precise, where the pool's would only say "timed out".
     drop(manager.open()?);
     Pool::builder()
-        .max_size(8)
+        .max_size(max_size)
         .min_idle(Some(1))
+        // Connections beyond the one kept idle are closed soon after a burst.
+        .idle_timeout(Some(Duration::from_secs(60)))
         .connection_timeout(CONNECT_TIMEOUT)
         .build(manager)
         .map_err(|e| DbError::Connect {

@@ -50,7 +50,12 @@ impl<'a> Browser<'a> {
     pub fn submit(&mut self, page: &Response, action: &str, values: &[(&str, &str)]) -> Response {
         let form = forms(page)
             .into_iter()
-            .find(|f| f.action.split('?').next() == Some(action))
+            .find(|f| {
+                // The action itself, or with more query parameters (sid, guid) after it.
+                f.action
+                    .strip_prefix(action)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(['?', '&']))
+            })
             .unwrap_or_else(|| panic!("no form for {action} in:\n{}", page.text()));
         let mut fields = form.fields.clone();
         for (name, value) in values {
@@ -70,7 +75,12 @@ impl<'a> Browser<'a> {
     pub fn submit_raw(&mut self, page: &Response, action: &str, raw: &str) -> Response {
         let form = forms(page)
             .into_iter()
-            .find(|f| f.action.split('?').next() == Some(action))
+            .find(|f| {
+                // The action itself, or with more query parameters (sid, guid) after it.
+                f.action
+                    .strip_prefix(action)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(['?', '&']))
+            })
             .unwrap_or_else(|| panic!("no form for {action}"));
         let sjis = page.is_shift_jis();
         let mut body: Vec<String> = form

@@ -11,6 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 pub struct TestApp {
+    server: actix_web::dev::ServerHandle,
     pub port: u16,
     pub pool: hiroba::db::DbPool,
     /// The running app's state, for running a worker in the test's own thread.
@@ -19,6 +20,14 @@ pub struct TestApp {
     /// The database URL, for running the `hiroba` command against the same data.
     pub database_url: String,
     _schema: Option<PgSchema>,
+}
+
+impl Drop for TestApp {
+    /// Stops the server so that its database connections close before the next tests start
+    /// (PostgreSQL allows only so many clients).
+    fn drop(&mut self) {
+        actix_web::rt::System::new().block_on(self.server.stop(false));
+    }
 }
 
 /// Which database a test runs on.
@@ -113,6 +122,8 @@ pub fn test_settings(database: DatabaseUrl) -> Settings {
         base_url: "http://127.0.0.1".into(),
         profiles_dir: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("carrier-profiles"),
         http_workers: 1,
+        // Test apps live until the test binary ends: keep PostgreSQL's connection count low.
+        db_pool_size: 3,
         areas: vec!["柏中央".into(), "富勢".into(), "松葉".into()],
         session_idle_minutes: 60,
         trusted_proxies: TrustedProxies::parse_list("127.0.0.1").expect("proxies"),
@@ -158,13 +169,17 @@ pub fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> TestA
     hiroba::demo::seed(&state).expect("seed");
     let pool = state.pool.clone();
     let served = Arc::clone(&state);
+    let (handle_tx, handle_rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         actix_web::rt::System::new().block_on(async move {
             let app = Application::with_listener(served, listener).expect("serve");
+            handle_tx.send(app.handle()).expect("handle");
             app.run_until_stopped().await.expect("server");
         })
     });
+    let server = handle_rx.recv().expect("server started");
     TestApp {
+        server,
         port,
         pool,
         state,
