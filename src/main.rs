@@ -157,7 +157,7 @@ fn member(settings: Settings, command: MemberCommand) -> Result<(), String> {
             )?;
             println!("会員を登録しました (member added): id {id}, {stored}");
         }
-        MemberCommand::Show { email } => print!("{}", describe_member(&mut conn, &email)?),
+        MemberCommand::Show { email } => print!("{}", describe_member(&mut conn, &email, &state.settings.mail.domain)?),
     }
     Ok(())
 }

@@ -9,6 +9,7 @@ use crate::db::DbConnection;
 use crate::domain::email::EmailAddress;
 use crate::domain::role::{MemberStatus, Role};
 use crate::keitai::ProfileRegistry;
+use crate::mail::address::posting_address;
 use diesel::Connection;
 use std::fmt::Write;
 
@@ -66,7 +67,7 @@ pub fn add_member(
 }
 
 /// A member described for an operator: roles, state, addresses and their health.
-pub fn describe_member(conn: &mut DbConnection, email: &str) -> Result<String, String> {
+pub fn describe_member(conn: &mut DbConnection, email: &str, mail_domain: &str) -> Result<String, String> {
     let email = EmailAddress::parse(email).map_err(|e| e.to_string())?;
     let db = |e: diesel::result::Error| e.to_string();
     let address = MailAddress::find(conn, email.as_str())
@@ -91,6 +92,12 @@ pub fn describe_member(conn: &mut DbConnection, email: &str) -> Result<String, S
     let role_names: Vec<String> = roles.iter().map(|r| format!("{} ({r})", r.label())).collect();
     let _ = writeln!(out, "役割 (roles): {}", role_names.join(", "));
     let _ = writeln!(out, "地域 (area): {}", area.as_deref().unwrap_or("-"));
+    let token = Member::posting_token(conn, member.id).map_err(db)?;
+    let _ = writeln!(
+        out,
+        "投稿用アドレス (posting address): {}",
+        posting_address(&token, mail_domain)
+    );
     let _ = writeln!(out, "メールアドレス (addresses):");
     for a in MailAddress::of_member(conn, member.id).map_err(db)? {
         let _ = writeln!(

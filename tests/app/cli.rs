@@ -34,7 +34,7 @@ db_test! {
         let shown = hiroba(&url, &["member", "show", "--email", "chief@kashiwa.example.jp"]);
         assert!(shown.status.success(), "{}", text(&shown.stderr));
         let out = text(&shown.stdout);
-        for expected in ["センター長", "柏 一子", "coordinator", "admin", "approved", "carrier=pc", "primary verified", "health=ok"] {
+        for expected in ["センター長", "柏 一子", "coordinator", "admin", "approved", "carrier=pc", "primary verified", "health=ok", "posting address): post-"] {
             assert!(out.contains(expected), "{expected} missing in:\n{out}");
         }
         // The new coordinator can log in at once over HTTP.
