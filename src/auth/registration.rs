@@ -30,26 +30,9 @@ pub struct Registration {
 /// way, so the form does not reveal who is a member. An address nobody confirmed yet goes to the
 /// new registration: its confirmation mail was lost, or someone else typed the address.
 pub fn register(conn: &mut DbConnection, reg: &Registration, base_url: &str) -> QueryResult<()> {
-    conn.transaction(|conn| {
-        let address = reg.email.as_str();
-        if let Some(existing) = MailAddress::find(conn, address)? {
-            if existing.is_verified() {
-                return tell_already_registered(conn, address, base_url);
-            }
-            release_unconfirmed(conn, &existing)?;
-        }
-        let member_id = Member::insert(
-            conn,
-            &NewMember {
-                nickname: &reg.nickname,
-                real_name: &reg.real_name,
-                area_id: reg.area_id,
-                password_hash: &reg.password_hash,
-                status: MemberStatus::Pending,
-                roles: &[reg.role],
-            },
-        )?;
-        add_unconfirmed(conn, member_id, address, &reg.carrier, true, base_url)
+    conn.transaction(|conn| match insert_pending(conn, reg, base_url)? {
+        Some(member_id) => add_unconfirmed(conn, member_id, reg.email.as_str(), &reg.carrier, true, base_url),
+        None => Ok(()),
     })
 }
 
@@ -65,28 +48,36 @@ pub fn register_invited(
         if !registration_invite::use_up(conn, invite_hash)? {
             return Ok(false);
         }
-        let address = reg.email.as_str();
-        if let Some(existing) = MailAddress::find(conn, address)? {
-            if existing.is_verified() {
-                tell_already_registered(conn, address, base_url)?;
-                return Ok(true);
-            }
-            release_unconfirmed(conn, &existing)?;
+        if let Some(member_id) = insert_pending(conn, reg, base_url)? {
+            MailAddress::insert(conn, member_id, reg.email.as_str(), &reg.carrier, true, None)?;
         }
-        let member_id = Member::insert(
-            conn,
-            &NewMember {
-                nickname: &reg.nickname,
-                real_name: &reg.real_name,
-                area_id: reg.area_id,
-                password_hash: &reg.password_hash,
-                status: MemberStatus::Pending,
-                roles: &[reg.role],
-            },
-        )?;
-        MailAddress::insert(conn, member_id, address, &reg.carrier, true, None)?;
         Ok(true)
     })
+}
+
+/// Writes the pending member of a registration; `None` when the address belongs to someone already
+/// (its owner is told by mail). An address nobody confirmed is released for the new member.
+fn insert_pending(conn: &mut DbConnection, reg: &Registration, base_url: &str) -> QueryResult<Option<i64>> {
+    let address = reg.email.as_str();
+    if let Some(existing) = MailAddress::find(conn, address)? {
+        if existing.is_verified() {
+            tell_already_registered(conn, address, base_url)?;
+            return Ok(None);
+        }
+        release_unconfirmed(conn, &existing)?;
+    }
+    Member::insert(
+        conn,
+        &NewMember {
+            nickname: &reg.nickname,
+            real_name: &reg.real_name,
+            area_id: reg.area_id,
+            password_hash: &reg.password_hash,
+            status: MemberStatus::Pending,
+            roles: &[reg.role],
+        },
+    )
+    .map(Some)
 }
 
 /// Adds an address that must be confirmed by the link mailed to it.

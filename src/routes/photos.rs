@@ -9,8 +9,9 @@ use crate::error::AppError;
 use crate::keitai::detect::Device;
 use crate::keitai::profile::Markup;
 use crate::photo::{rendition, PhotoFormat};
+use crate::routes::render;
 use crate::routes::visitor::Visitor;
-use actix_web::http::header::{CacheControl, CacheDirective, ContentType};
+use actix_web::http::header::CacheDirective;
 use actix_web::{web, HttpResponse};
 
 /// What a keitai may download for one picture.
@@ -74,12 +75,11 @@ pub async fn show(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, 
         Ok(image)
     })
     .await?;
-    let mime = PhotoFormat::from_extension(&image.format).map_or("application/octet-stream", PhotoFormat::mime);
-    Ok(HttpResponse::Ok()
-        .insert_header(ContentType(mime.parse().map_err(AppError::internal)?))
-        .insert_header(CacheControl(vec![
-            CacheDirective::Private,
-            CacheDirective::MaxAge(86400),
-        ]))
-        .body(image.bytes))
+    let format = PhotoFormat::from_extension(&image.format)
+        .ok_or_else(|| AppError::internal(format!("photo {id}: unknown format {}", image.format)))?;
+    Ok(render::image(
+        format,
+        vec![CacheDirective::Private, CacheDirective::MaxAge(86400)],
+        image.bytes,
+    ))
 }

@@ -8,8 +8,9 @@ use crate::error::AppError;
 use crate::mail::address::{entry_address, posting_address};
 use crate::photo::PhotoFormat;
 use crate::qr::qr_image;
+use crate::routes::render;
 use crate::routes::visitor::Visitor;
-use actix_web::http::header::{CacheControl, CacheDirective, ContentType};
+use actix_web::http::header::CacheDirective;
 use actix_web::HttpResponse;
 
 pub async fn site(visitor: Visitor) -> Result<HttpResponse, AppError> {
@@ -45,8 +46,5 @@ fn respond(visitor: &Visitor, text: &str, public: bool) -> Result<HttpResponse, 
     } else {
         vec![CacheDirective::Private, CacheDirective::NoStore]
     };
-    Ok(HttpResponse::Ok()
-        .insert_header(ContentType(format.mime().parse().map_err(AppError::internal)?))
-        .insert_header(CacheControl(cache))
-        .body(bytes))
+    Ok(render::image(format, cache, bytes))
 }

@@ -6,13 +6,14 @@ use crate::domain::paging::split_pages;
 use crate::error::{AppError, UserMessage};
 use crate::keitai::profile::{Css, InputMode, Markup};
 use crate::keitai::Device;
+use crate::photo::PhotoFormat;
 use crate::routes::extract::device_of;
 use crate::routes::visitor::{CookieChange, Visitor};
 use crate::state::AppState;
 use actix_web::body::BoxBody;
 use actix_web::cookie::{time, Cookie, SameSite};
 use actix_web::dev::ServiceResponse;
-use actix_web::http::header::LOCATION;
+use actix_web::http::header::{CacheControl, CacheDirective, LOCATION};
 use actix_web::http::header::{HeaderValue, CACHE_CONTROL, CONTENT_TYPE, VARY};
 use actix_web::http::StatusCode;
 use actix_web::middleware::ErrorHandlerResponse;
@@ -208,4 +209,12 @@ pub fn error_page(res: ServiceResponse<BoxBody>) -> actix_web::Result<ErrorHandl
     Ok(ErrorHandlerResponse::Response(
         ServiceResponse::new(req, response).map_into_left_body(),
     ))
+}
+
+/// An image (photo or QR code) with its type and how long caches may keep it.
+pub fn image(format: PhotoFormat, cache: Vec<CacheDirective>, bytes: Vec<u8>) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((CONTENT_TYPE, format.mime()))
+        .insert_header(CacheControl(cache))
+        .body(bytes)
 }

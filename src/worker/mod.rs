@@ -10,6 +10,7 @@ mod sending;
 
 use crate::db::models::job::Job;
 use crate::db::models::outbox::OutboxMail;
+use crate::db::DbConn;
 use crate::mail::dkim::DkimSigner;
 use crate::state::AppState;
 use std::sync::{Arc, Mutex};
@@ -56,11 +57,7 @@ impl Worker {
 
     /// One round: due jobs first (they may queue mail), then due mail.
     pub fn round(&self) -> Result<Round, diesel::result::Error> {
-        let mut conn = self
-            .state
-            .pool
-            .get()
-            .map_err(|e| diesel::result::Error::QueryBuilderError(e.to_string().into()))?;
+        let mut conn = self.conn()?;
         let jobs = jobs::run_due(&self.state, &mut conn)?;
         let mails = sending::send_due(self, &mut conn)?;
         Ok(Round { jobs, mails })
@@ -106,13 +103,16 @@ impl Worker {
         Ok(())
     }
 
-    /// Jobs and mails not finished yet (for `hiroba worker --until-idle` to report).
-    pub fn backlog(&self) -> Result<(i64, i64), diesel::result::Error> {
-        let mut conn = self
-            .state
+    fn conn(&self) -> Result<DbConn, diesel::result::Error> {
+        self.state
             .pool
             .get()
-            .map_err(|e| diesel::result::Error::QueryBuilderError(e.to_string().into()))?;
+            .map_err(|e| diesel::result::Error::QueryBuilderError(e.to_string().into()))
+    }
+
+    /// Jobs and mails not finished yet (for `hiroba worker --until-idle` to report).
+    pub fn backlog(&self) -> Result<(i64, i64), diesel::result::Error> {
+        let mut conn = self.conn()?;
         Ok((Job::unfinished(&mut conn)?, OutboxMail::unfinished(&mut conn)?))
     }
 }

@@ -25,7 +25,7 @@ pub fn send_due(worker: &Worker, conn: &mut DbConnection) -> QueryResult<usize> 
         let carrier = worker
             .state
             .profiles
-            .mail_profile(domain_of(&mail.recipient))
+            .mail_profile_of_address(&mail.recipient)
             .id
             .clone();
         by_carrier.entry(carrier).or_default().push(mail);
@@ -104,7 +104,7 @@ fn record_failure(conn: &mut DbConnection, mail: &OutboxMail, carrier: &str, err
 /// The bytes for this recipient's phone, signed when a DKIM key is configured.
 fn render(worker: &Worker, mail: &OutboxMail) -> Vec<u8> {
     let settings = &worker.state.settings.mail;
-    let profile = worker.state.profiles.mail_profile(domain_of(&mail.recipient));
+    let profile = worker.state.profiles.mail_profile_of_address(&mail.recipient);
     let date = jst(mail.created_at);
     let message_id = format!(
         "{}.{}@{}",
@@ -131,10 +131,6 @@ fn render(worker: &Worker, mail: &OutboxMail) -> Vec<u8> {
         Some(signer) => signer.sign(&bytes, Utc::now().timestamp()),
         None => bytes,
     }
-}
-
-fn domain_of(address: &str) -> &str {
-    address.rsplit_once('@').map(|(_, d)| d).unwrap_or_default()
 }
 
 /// `0000042-hanako=docomo.ne.jp`: sorted by row, readable, safe as a file name.

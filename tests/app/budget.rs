@@ -77,6 +77,8 @@ db_test! {
                 "/login",
                 "/register",
                 "/register/confirm?t=0123456789abcdef0123456789abcdef",
+                "/register?invite=0123456789abcdef0123456789abcdef",
+                "/help/mail",
             ] {
                 get_within_budget(&app, path, user_agent);
             }
@@ -93,7 +95,16 @@ db_test! {
         let done = crate::accounts::log_in(&mut phone, "coordinator@hiroba.example.jp", "hiroba-demo-2026");
         let location = done.header("location").expect("location").to_string();
         let sid = location.split("sid=").nth(1).expect("sid").to_string();
-        for path in ["/mypage", "/mypage/phone", "/logout", "/reauth", "/admin/members"] {
+        let post = {
+            let mut conn = app.pool.get().expect("conn");
+            let body = "公園の桜が咲きはじめました☀\nベビーカーでも歩きやすいです。\n".repeat(8);
+            let post = hiroba::db::models::post::Post::insert(
+                &mut conn, 1, "柏の葉公園の桜", &body, hiroba::db::models::post::Channel::Mail, None,
+            )
+            .expect("post");
+            format!("/posts/{post}")
+        };
+        for path in ["/mypage", "/mypage/phone", "/logout", "/reauth", "/admin/members", "/help/mail", &post] {
             let page = phone.get(&format!("{path}?sid={sid}"));
             assert_eq!(page.status, 200, "{path}");
             assert!(page.body.len() <= budget, "{path}: {} bytes > {budget}", page.body.len());

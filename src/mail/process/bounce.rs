@@ -35,11 +35,7 @@ pub fn handle(
         BounceKind::Transient => ("transient", None),
         BounceKind::Other => ("other", None),
     };
-    let carrier = state
-        .profiles
-        .mail_profile(address.rsplit('@').next().unwrap_or_default())
-        .id
-        .clone();
+    let carrier = state.profiles.mail_profile_of_address(address).id.clone();
     conn.transaction(|conn| {
         mail_bounce::record(
             conn,

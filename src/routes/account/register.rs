@@ -21,12 +21,10 @@ use hiroba_views::pages::account::{message, register_done, register_sent, Regist
 
 pub async fn form(mut visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::PublicInfo, Action::Read)?;
-    let invite = match query.0.get("invite") {
-        Some(token) => match invited_address(&visitor, token).await? {
-            Some(address) => Some((token.to_string(), address)),
-            None => return Ok(ok(&visitor, &invite_expired(&visitor))),
-        },
-        None => None,
+    let invite = match invitation(&visitor, query.0.get("invite")).await? {
+        Invitation::Dead => return Ok(ok(&visitor, &invite_expired(&visitor))),
+        Invitation::None => None,
+        Invitation::Live { token, address } => Some((token, address)),
     };
     visitor.ensure_session().await?;
     let view = RegisterView {
@@ -47,12 +45,10 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::PublicInfo, Action::Read)?;
     let areas = areas(&visitor).await?;
     // With an invitation the address is the one that mailed entry@, whatever the form says.
-    let invite = match form.get("invite") {
-        Some(token) => match invited_address(&visitor, token).await? {
-            Some(address) => Some((token.to_string(), address)),
-            None => return Ok(ok(&visitor, &invite_expired(&visitor))),
-        },
-        None => None,
+    let invite = match invitation(&visitor, form.get("invite")).await? {
+        Invitation::Dead => return Ok(ok(&visitor, &invite_expired(&visitor))),
+        Invitation::None => None,
+        Invitation::Live { token, address } => Some((token, address)),
     };
     let email_field = invite
         .as_ref()
@@ -103,16 +99,36 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
     Ok(ok(&visitor, &register_sent(&ctx(&visitor), &email)))
 }
 
-/// The address of a live 空メール invitation.
-async fn invited_address(visitor: &Visitor, token: &str) -> Result<Option<String>, AppError> {
+/// The 空メール invitation a request carries.
+enum Invitation {
+    None,
+    Live {
+        token: String,
+        address: String,
+    },
+    /// Used up, expired or made up.
+    Dead,
+}
+
+async fn invitation(visitor: &Visitor, token: Option<&str>) -> Result<Invitation, AppError> {
+    let Some(token) = token else {
+        return Ok(Invitation::None);
+    };
     if !looks_like_token(token) {
-        return Ok(None);
+        return Ok(Invitation::Dead);
     }
     let hash = token_hash(token);
-    db::run(&visitor.state().pool, move |conn| {
+    let address = db::run(&visitor.state().pool, move |conn| {
         Ok(registration_invite::address_of(conn, &hash)?)
     })
-    .await
+    .await?;
+    Ok(match address {
+        Some(address) => Invitation::Live {
+            token: token.to_string(),
+            address,
+        },
+        None => Invitation::Dead,
+    })
 }
 
 fn invite_expired(visitor: &Visitor) -> String {
