@@ -152,8 +152,11 @@ pub fn connect(url: &DatabaseUrl, max_size: u32) -> Result<DbPool, DbError> {
     drop(manager.open()?);
     Pool::builder()
         .max_size(max_size)
-        .min_idle(Some(1))
-        // Connections beyond the one kept idle are closed soon after a burst.
+        // No idle minimum: with one, r2d2 reopens a connection on a background thread whenever one
+        // is taken, and a short command (`migrate`, `worker --until-idle`) that exits meanwhile
+        // crashes in libpq's TLS handshake as OpenSSL is torn down (seen: 1 exit in 5 killed).
+        .min_idle(Some(0))
+        // Idle connections are closed soon after a burst.
         .idle_timeout(Some(Duration::from_secs(60)))
         .connection_timeout(CONNECT_TIMEOUT)
         .build(manager)
