@@ -13,4 +13,5 @@ pub mod qr;
 pub mod routes;
 pub mod startup;
 pub mod state;
+pub mod watch;
 pub mod worker;
