@@ -5,7 +5,12 @@ use sha2::{Digest, Sha256};
 
 /// 128 random bits as 32 lower-case hex digits: short enough for a keitai URL, safe in any query.
 pub fn random_token() -> String {
-    let mut bytes = [0u8; 16];
+    random_hex::<16>()
+}
+
+/// `N` random bytes from the operating system as `2 * N` lower-case hex digits.
+pub fn random_hex<const N: usize>() -> String {
+    let mut bytes = [0u8; N];
     OsRng.fill_bytes(&mut bytes);
     hex(&bytes)
 }
@@ -34,7 +39,8 @@ pub fn looks_like_token(text: &str) -> bool {
     text.len() == 32 && text.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// Bytes as lower-case hex digits, two per byte.
+pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
