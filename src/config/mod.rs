@@ -1,8 +1,10 @@
 //! Typed settings: an optional TOML file with a `HIROBA_*` environment overlay, validated once.
 
 mod mail;
+mod watch;
 
 pub use mail::{DkimKey, MailSettings, Pacing, Transport};
+pub use watch::WatchSettings;
 
 use crate::keitai::client_addr::TrustedProxies;
 use serde::Deserialize;
@@ -33,6 +35,7 @@ pub struct Settings {
     /// A gateway list older than this many days switches かんたんログイン off.
     pub gateway_max_age_days: u32,
     pub mail: MailSettings,
+    pub watch: WatchSettings,
 }
 
 /// Where the data lives; the backend follows from the URL scheme.
@@ -59,6 +62,8 @@ struct FileSettings {
     gateway_max_age_days: Option<u32>,
     #[serde(default)]
     mail: mail::MailFileSettings,
+    #[serde(default)]
+    watch: watch::WatchFileSettings,
 }
 
 /// A setting that is missing or wrong, named so an operator can fix it.
@@ -159,6 +164,7 @@ impl Settings {
             gateway_list,
             gateway_max_age_days: parse_positive("HIROBA_GATEWAY_MAX_AGE_DAYS", &max_age)?,
             mail: MailSettings::load(from_file.mail, &env)?,
+            watch: WatchSettings::load(from_file.watch, &env)?,
         })
     }
 }

@@ -203,6 +203,139 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    schools (id) {
+        id -> BigInt,
+        name -> Text,
+        arrival_until -> Integer,
+        late_after -> Integer,
+        hours_from -> Integer,
+        hours_until -> Integer,
+        offline_after_minutes -> Integer,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    school_staff (school_id, member_id) {
+        school_id -> BigInt,
+        member_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    readers (id) {
+        id -> BigInt,
+        school_id -> BigInt,
+        name -> Text,
+        kind -> Text,
+        secret -> Text,
+        health -> Text,
+        last_seen_at -> Nullable<Timestamp>,
+        battery -> Nullable<Integer>,
+        firmware -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    reader_requests (reader_id, signature) {
+        reader_id -> BigInt,
+        signature -> Text,
+        seen_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    children (id) {
+        id -> BigInt,
+        school_id -> BigInt,
+        code -> Text,
+        name -> Text,
+        short_name -> Text,
+        grade -> Integer,
+        class_name -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    tag_assignments (id) {
+        id -> BigInt,
+        tag -> Text,
+        child_id -> BigInt,
+        assigned_at -> Timestamp,
+        released_at -> Nullable<Timestamp>,
+        release_reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    watch_recipients (id) {
+        id -> BigInt,
+        child_id -> BigInt,
+        address -> Text,
+        label -> Text,
+        quiet_from -> Nullable<Integer>,
+        quiet_until -> Nullable<Integer>,
+        all_readers -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    watch_recipient_readers (recipient_id, reader_id) {
+        recipient_id -> BigInt,
+        reader_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    passes (id) {
+        id -> BigInt,
+        child_id -> BigInt,
+        reader_id -> BigInt,
+        first_read_at -> Timestamp,
+        last_read_at -> Timestamp,
+        direction -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    reader_events (id) {
+        id -> BigInt,
+        reader_id -> BigInt,
+        seq -> BigInt,
+        tag -> Text,
+        read_at -> Timestamp,
+        direction -> Nullable<Text>,
+        kind -> Text,
+        child_id -> Nullable<BigInt>,
+        pass_id -> Nullable<BigInt>,
+        received_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    emergency_contacts (id) {
+        id -> BigInt,
+        school_id -> BigInt,
+        name -> Text,
+        address -> Text,
+    }
+}
+
+diesel::table! {
+    watch_audit (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        child_id -> Nullable<BigInt>,
+        action -> Text,
+        at -> Timestamp,
+    }
+}
+
 diesel::joinable!(members -> areas (area_id));
 diesel::joinable!(member_roles -> members (member_id));
 diesel::joinable!(mail_addresses -> members (member_id));
@@ -212,6 +345,18 @@ diesel::joinable!(posts -> members (member_id));
 diesel::joinable!(photos -> posts (post_id));
 diesel::joinable!(photo_renditions -> photos (photo_id));
 diesel::joinable!(mail_bounces -> outbox (outbox_id));
+diesel::joinable!(school_staff -> schools (school_id));
+diesel::joinable!(school_staff -> members (member_id));
+diesel::joinable!(readers -> schools (school_id));
+diesel::joinable!(children -> schools (school_id));
+diesel::joinable!(tag_assignments -> children (child_id));
+diesel::joinable!(watch_recipients -> children (child_id));
+diesel::joinable!(passes -> children (child_id));
+diesel::joinable!(passes -> readers (reader_id));
+diesel::joinable!(reader_events -> readers (reader_id));
+diesel::joinable!(emergency_contacts -> schools (school_id));
+diesel::joinable!(watch_audit -> members (member_id));
+diesel::joinable!(watch_audit -> children (child_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     notices,
@@ -231,4 +376,16 @@ diesel::allow_tables_to_appear_in_same_query!(
     photo_renditions,
     mail_bounces,
     registration_invites,
+    schools,
+    school_staff,
+    readers,
+    reader_requests,
+    children,
+    tag_assignments,
+    watch_recipients,
+    watch_recipient_readers,
+    passes,
+    reader_events,
+    emergency_contacts,
+    watch_audit,
 );

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod api;
 pub mod device;
 pub mod extract;
 pub mod help;
@@ -57,5 +58,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/admin/members", web::get().to(admin::members::list))
         .route("/admin/members/approve", web::post().to(admin::members::approve))
         .route("/admin/members/suspend", web::post().to(admin::members::suspend))
+        .route("/api/v1/readers/{id}/events", web::post().to(api::readers::events))
+        .route("/api/v1/readers/{id}/heartbeat", web::post().to(api::readers::heartbeat))
         .route("/health", web::get().to(|| async { "ok" }));
 }

@@ -1,4 +1,8 @@
 //! Child watch (子どもの見守り): IC-tag readers report children passing; guardians get a mail.
 
+pub mod alerts;
 pub mod batch;
+pub mod health;
+pub mod ingest;
+pub mod retention;
 pub mod signature;

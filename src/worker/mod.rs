@@ -14,17 +14,20 @@ use crate::db::DbConn;
 use crate::mail::dkim::DkimSigner;
 use crate::state::AppState;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How long an idle worker waits before looking for work again.
 const IDLE_POLL: Duration = Duration::from_millis(200);
 /// How long a worker waits after the database failed before trying again.
 const ERROR_PAUSE: Duration = Duration::from_secs(5);
+/// How often a worker checks reader health and deletes expired watch data.
+const MAINTENANCE_EVERY: Duration = Duration::from_secs(60);
 
 pub struct Worker {
     state: Arc<AppState>,
     dkim: Option<DkimSigner>,
     pacing: Mutex<pacing::Pacer>,
+    last_maintenance: Mutex<Option<Instant>>,
 }
 
 /// What one round did.
@@ -52,12 +55,14 @@ impl Worker {
             state,
             dkim,
             pacing: Mutex::new(pacing::Pacer::default()),
+            last_maintenance: Mutex::new(None),
         })
     }
 
     /// One round: due jobs first (they may queue mail), then due mail.
     pub fn round(&self) -> Result<Round, diesel::result::Error> {
         let mut conn = self.conn()?;
+        self.maintain_if_due(&mut conn)?;
         let jobs = jobs::run_due(&self.state, &mut conn)?;
         let mails = sending::send_due(self, &mut conn)?;
         Ok(Round { jobs, mails })
@@ -99,6 +104,25 @@ impl Worker {
                 .name(format!("worker-{n}"))
                 .spawn(move || worker.run_forever())
                 .map_err(|e| e.to_string())?;
+        }
+        Ok(())
+    }
+
+    /// Periodic work that several workers may do at once without harm (see `watch::health`).
+    fn maintain_if_due(&self, conn: &mut DbConn) -> Result<(), diesel::result::Error> {
+        {
+            let mut last = self.last_maintenance.lock().unwrap_or_else(|e| e.into_inner());
+            if last.is_some_and(|t| t.elapsed() < MAINTENANCE_EVERY) {
+                return Ok(());
+            }
+            *last = Some(Instant::now());
+        }
+        let settings = &self.state.settings;
+        let now = crate::db::now();
+        let reported = crate::watch::health::check(conn, settings, now)?;
+        let purged = crate::watch::retention::purge(conn, settings, now)?;
+        if reported > 0 || purged.passes > 0 || purged.events > 0 {
+            log::info!("watch: {reported} readers reported silent; deleted {purged:?}");
         }
         Ok(())
     }

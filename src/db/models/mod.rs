@@ -14,3 +14,4 @@ pub mod post;
 pub mod registration_invite;
 pub mod session;
 pub mod subscriber_id;
+pub mod watch;

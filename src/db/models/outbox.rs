@@ -25,6 +25,12 @@ pub enum MailKind {
     PostRefused,
     /// A member's 「テストメールを送る」.
     TestMail,
+    /// A child passed a reader (見守り).
+    WatchPass,
+    /// A tag's emergency button was pressed.
+    WatchEmergency,
+    /// A reader went silent or came back (to the school's staff).
+    ReaderHealth,
 }
 
 impl MailKind {
@@ -37,13 +43,18 @@ impl MailKind {
             MailKind::PostAccepted => "post_accepted",
             MailKind::PostRefused => "post_refused",
             MailKind::TestMail => "test_mail",
+            MailKind::WatchPass => "watch_pass",
+            MailKind::WatchEmergency => "watch_emergency",
+            MailKind::ReaderHealth => "reader_health",
         }
     }
 
     /// After this the mail is no longer worth sending and is marked failed.
     pub fn lifetime(self) -> Duration {
         match self {
-            MailKind::TestMail => Duration::hours(1),
+            // An alert an hour late is no alert: give up and show it to coordinators.
+            MailKind::TestMail | MailKind::WatchPass | MailKind::WatchEmergency => Duration::hours(1),
+            MailKind::ReaderHealth => Duration::hours(6),
             MailKind::Approved => Duration::days(3),
             _ => Duration::hours(24),
         }

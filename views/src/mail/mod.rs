@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod inbound;
+pub mod watch;
 
 /// A composed mail.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,0 +1,12 @@
+DROP TABLE watch_audit;
+DROP TABLE emergency_contacts;
+DROP TABLE reader_events;
+DROP TABLE passes;
+DROP TABLE watch_recipient_readers;
+DROP TABLE watch_recipients;
+DROP TABLE tag_assignments;
+DROP TABLE children;
+DROP TABLE reader_requests;
+DROP TABLE readers;
+DROP TABLE school_staff;
+DROP TABLE schools;
