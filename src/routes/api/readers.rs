@@ -91,7 +91,8 @@ async fn authenticate(
 ) -> Result<Signed, ApiError> {
     let content_type = req.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
     let is_json = content_type.split(';').next().is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"));
-    if json_required && !is_json || !json_required && !content_type.is_empty() && !is_json {
+    // A heartbeat may come without a body and so without a type; anything typed must be JSON.
+    if !is_json && (json_required || !content_type.is_empty()) {
         return Err(ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "unsupported_media_type",
