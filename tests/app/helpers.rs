@@ -113,7 +113,8 @@ pub fn test_settings(database: DatabaseUrl) -> Settings {
     let gateway_list = dir.join("gateways.toml");
     write_gateway_list(&gateway_list, chrono::Utc::now().date_naive());
     // Mail goes to this test's folder; tests run the worker themselves when they want mail sent.
-    let mut mail = Settings::load(None, |_| None).expect("default settings").mail;
+    let defaults = Settings::load(None, |_| None).expect("default settings");
+    let mut mail = defaults.mail;
     mail.transport = Transport::Directory(dir.join("mail"));
     mail.workers = 0;
     Settings {
@@ -130,6 +131,7 @@ pub fn test_settings(database: DatabaseUrl) -> Settings {
         gateway_list,
         gateway_max_age_days: 90,
         mail,
+        watch: defaults.watch,
     }
 }
 
