@@ -53,3 +53,4 @@ mod mail_flows;
 mod mail_in;
 mod pages;
 mod smtp;
+mod watch_fixture;

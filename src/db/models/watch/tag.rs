@@ -33,10 +33,15 @@ impl TagAssignment {
             .optional()
     }
 
-    /// Gives `tag` to a child from now on: the child's previous tag and the tag's previous holder
+    /// Gives `tag` to a child from `at` on: the child's previous tag and the tag's previous holder
     /// are released (reason e.g. 「紛失」「再発行」).
-    pub fn assign(conn: &mut DbConnection, tag: &str, child_id: i64, reason: &str) -> QueryResult<()> {
-        let at = now();
+    pub fn assign(
+        conn: &mut DbConnection,
+        tag: &str,
+        child_id: i64,
+        reason: &str,
+        at: NaiveDateTime,
+    ) -> QueryResult<()> {
         let current = tag_assignments::table
             .filter(tag_assignments::tag.eq(tag))
             .filter(tag_assignments::child_id.eq(child_id))
