@@ -5,4 +5,5 @@ pub mod batch;
 pub mod health;
 pub mod ingest;
 pub mod retention;
+pub mod roster;
 pub mod signature;
