@@ -24,7 +24,7 @@ pub use children::ChildRow;
 pub use error::{FileError, LineError, RosterErrors, MAX_LINE_ERRORS};
 pub use guardians::{GuardianRow, MAX_ADDRESSES_PER_CHILD};
 pub use kind::{RosterKind, UnknownRosterKind};
-pub use readers::{ReaderKind, ReaderRow};
+pub use readers::{kind_from_sheet, ReaderRow};
 
 /// The rows of one roster file, all checked.
 #[derive(Debug, Clone, PartialEq, Eq)]

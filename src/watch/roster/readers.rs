@@ -22,39 +22,14 @@ pub struct ReaderRow {
     pub note: Option<String>,
 }
 
-/// Where a reader stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ReaderKind {
-    /// At a school gate: passing it means arriving at or leaving school.
-    Gate,
-    /// Along the way (a crossing, the after-school club).
-    Waypoint,
-}
+pub use crate::db::models::watch::reader::ReaderKind;
 
-impl ReaderKind {
-    /// Reads 校門/門/gate or 経由/経由地点/通過/waypoint (full width and any case too).
-    pub fn parse(text: &str) -> Option<Self> {
-        match fold::ascii_width(text).trim().to_lowercase().as_str() {
-            "校門" | "門" | "gate" => Some(ReaderKind::Gate),
-            "経由" | "経由地点" | "通過" | "waypoint" => Some(ReaderKind::Waypoint),
-            _ => None,
-        }
-    }
-
-    /// The Japanese name, as coordinators see it.
-    pub fn label(self) -> &'static str {
-        match self {
-            ReaderKind::Gate => "校門",
-            ReaderKind::Waypoint => "経由地点",
-        }
-    }
-
-    /// A stable ASCII name, for storage.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReaderKind::Gate => "gate",
-            ReaderKind::Waypoint => "waypoint",
-        }
+/// Reads 校門/門/gate or 経由/経由地点/通過/waypoint (full width and any case too).
+pub fn kind_from_sheet(text: &str) -> Option<ReaderKind> {
+    match fold::ascii_width(text).trim().to_lowercase().as_str() {
+        "校門" | "門" | "gate" => Some(ReaderKind::Gate),
+        "経由" | "経由地点" | "通過" | "waypoint" => Some(ReaderKind::Waypoint),
+        _ => None,
     }
 }
 
@@ -96,7 +71,7 @@ pub(crate) fn parse(text: &str) -> Result<Vec<ReaderRow>, RosterErrors> {
         let mut line = Line::new(&table, row, &mut errors);
         let school = line.parse(&SCHOOL, |c| cell::text(c, 40));
         let name = line.parse(&NAME, |c| cell::text(c, 20));
-        let kind = line.parse(&KIND, |c| ReaderKind::parse(c).ok_or(CellError::ReaderKind));
+        let kind = line.parse(&KIND, |c| kind_from_sheet(c).ok_or(CellError::ReaderKind));
         let note = line.parse(&NOTE, |c| cell::note(c, 100));
         if let (Some(school), Some(name)) = (&school, &name) {
             if let Some(first) = seen_before(&mut names, (school.clone(), name.clone()), line.number()) {
@@ -134,12 +109,12 @@ mod tests {
             ("門", ReaderKind::Gate),
             ("GATE", ReaderKind::Gate),
         ] {
-            assert_eq!(ReaderKind::parse(text), Some(kind), "{text}");
+            assert_eq!(kind_from_sheet(text), Some(kind), "{text}");
         }
         for text in ["経由", "通過", "経由地点", "Waypoint", "ｗａｙｐｏｉｎｔ"] {
-            assert_eq!(ReaderKind::parse(text), Some(ReaderKind::Waypoint), "{text}");
+            assert_eq!(kind_from_sheet(text), Some(ReaderKind::Waypoint), "{text}");
         }
-        assert_eq!(ReaderKind::parse("学童"), None);
+        assert_eq!(kind_from_sheet("学童"), None);
     }
 
     #[test]

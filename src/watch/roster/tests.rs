@@ -1,5 +1,6 @@
 //! Whole files as schools upload them (`tests/data/roster`), through `parse_roster`.
 
+use crate::db::models::watch::reader::ReaderKind;
 use chrono::NaiveTime;
 
 use super::header::header_key;

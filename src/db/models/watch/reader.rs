@@ -5,7 +5,7 @@ use crate::db::{now, DbConnection};
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ReaderKind {
     /// A school gate: a pass there is 登校 or 下校.
     Gate,
