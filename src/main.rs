@@ -5,6 +5,8 @@ use hiroba::auth::admin::{add_member, describe_member, AddMember};
 use hiroba::config::Settings;
 use hiroba::domain::role::{MemberStatus, Role};
 use hiroba::startup::{build_state, Application};
+use hiroba::watch::import::ImportError;
+use hiroba::watch::roster::{parse_roster, RosterKind};
 use hiroba::worker::Worker;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,6 +42,13 @@ enum Command {
         /// The envelope sender (Postfix: ${sender}).
         #[arg(long)]
         sender: Option<String>,
+    },
+    /// Import a school roster (CSV from Excel, Shift_JIS or UTF-8): readers, children or guardians.
+    /// All of it or nothing; exit status 65 when the file has errors (listed per line).
+    Import {
+        /// readers, children or guardians
+        kind: RosterKind,
+        file: PathBuf,
     },
     /// Run jobs and send mail from the outbox.
     Worker {
@@ -91,6 +100,22 @@ fn main() -> ExitCode {
     };
     let settings = Settings::load(cli.config.as_deref(), |name| std::env::var(name).ok()).map_err(|e| e.to_string());
     let outcome = match cli.command {
+        Command::Import { kind, file } => {
+            return match settings
+                .map_err(ImportFailure::Other)
+                .and_then(|settings| import(settings, kind, &file))
+            {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(ImportFailure::Data(message)) => {
+                    eprintln!("{message}");
+                    ExitCode::from(hiroba::mail::inbound::EX_DATAERR)
+                }
+                Err(ImportFailure::Other(message)) => {
+                    eprintln!("hiroba: {message}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
         Command::MailIn { recipient, sender } => {
             let input = std::io::stdin().lock();
             return ExitCode::from(hiroba::mail::pipe::mail_in(
@@ -121,7 +146,7 @@ fn run(settings: Settings, command: Command) -> Result<(), String> {
         Command::Serve => serve(settings, false),
         Command::Demo => serve(hiroba::demo::settings(settings), true),
         Command::Member(command) => member(settings, command),
-        Command::MailIn { .. } => Err("mail-in is dispatched by main".into()),
+        Command::MailIn { .. } | Command::Import { .. } => Err("dispatched by main".into()),
         Command::Worker { until_idle } => worker(settings, until_idle),
     }
 }
@@ -160,6 +185,46 @@ fn member(settings: Settings, command: MemberCommand) -> Result<(), String> {
         MemberCommand::Show { email } => print!("{}", describe_member(&mut conn, &email, &state.settings.mail.domain)?),
     }
     Ok(())
+}
+
+/// Why an import stopped: the file (exit 65) or anything else (exit 1).
+enum ImportFailure {
+    Data(String),
+    Other(String),
+}
+
+impl From<String> for ImportFailure {
+    fn from(message: String) -> Self {
+        ImportFailure::Other(message)
+    }
+}
+
+fn import(settings: Settings, kind: RosterKind, file: &std::path::Path) -> Result<(), ImportFailure> {
+    let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let roster = parse_roster(kind, &bytes).map_err(|e| {
+        ImportFailure::Data(format!(
+            "{} を取り込めませんでした。何も登録していません。\n{e}",
+            file.display()
+        ))
+    })?;
+    let state = build_state(settings).map_err(|e| e.to_string())?;
+    let mut conn = state.pool.get().map_err(|e| e.to_string())?;
+    match hiroba::watch::import::import(&mut conn, &roster) {
+        Ok(done) => {
+            println!(
+                "{}の名簿を取り込みました (imported): 追加 {} 件、更新 {} 件",
+                kind.label(),
+                done.added,
+                done.updated
+            );
+            Ok(())
+        }
+        Err(ImportError::Roster(e)) => Err(ImportFailure::Data(format!(
+            "{} を取り込めませんでした。何も登録していません。\n{e}",
+            file.display()
+        ))),
+        Err(ImportError::Db(e)) => Err(ImportFailure::Other(e.to_string())),
+    }
 }
 
 fn worker(settings: Settings, until_idle: bool) -> Result<(), String> {

@@ -3,6 +3,7 @@
 pub mod alerts;
 pub mod batch;
 pub mod health;
+pub mod import;
 pub mod ingest;
 pub mod retention;
 pub mod roster;

@@ -13,7 +13,7 @@ use super::line::Line;
 use super::table::Table;
 
 /// The most addresses mailed for one child.
-pub const MAX_ADDRESSES_PER_CHILD: usize = 6;
+pub const MAX_ADDRESSES_PER_CHILD: usize = crate::db::models::watch::recipient::MAX_PER_CHILD;
 
 /// One address of one child's guardian from the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
