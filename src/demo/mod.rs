@@ -12,6 +12,8 @@ use crate::state::AppState;
 use chrono::{Duration, Local};
 use std::net::SocketAddr;
 
+mod watch;
+
 /// Kashiwa's 20 コミュニティエリア (the ふるさと協議会 areas of the 2009 model project's time).
 pub const KASHIWA_AREAS: [&str; 20] = [
     "新富",
@@ -171,10 +173,14 @@ pub fn seed(state: &AppState) -> Result<Seeded, String> {
     let demo_logins = MailAddress::find(&mut conn, MEMBERS[0].0)
         .map_err(|e| e.to_string())?
         .is_some();
+    let staff = ["sensei@kashiwa-es.example.jp", "coordinator@hiroba.example.jp"];
+    let family = [MEMBERS[0].0, MEMBERS[1].0];
+    let watch = watch::seed(&mut conn, &staff, &family).map_err(|e| e.to_string())?;
     if Notice::count(&mut conn).map_err(|e| e.to_string())? > 0 {
         return Ok(Seeded {
             notices: 0,
             demo_logins,
+            watch,
         });
     }
     let today = Local::now().date_naive();
@@ -193,6 +199,7 @@ pub fn seed(state: &AppState) -> Result<Seeded, String> {
     Ok(Seeded {
         notices: NOTICES.len(),
         demo_logins,
+        watch,
     })
 }
 
@@ -202,4 +209,6 @@ pub struct Seeded {
     pub notices: usize,
     /// The demo members are there (so their logins may be printed).
     pub demo_logins: bool,
+    /// The demo school, its readers and children were added.
+    pub watch: bool,
 }
