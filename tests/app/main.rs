@@ -53,4 +53,5 @@ mod mail_flows;
 mod mail_in;
 mod pages;
 mod smtp;
+mod watch_api;
 mod watch_fixture;
