@@ -280,7 +280,7 @@ db_test! {
 db_test! {
     fn old_passes_are_deleted_by_the_retention_job(app) {
         let watch = Watch::new(&app, &[MOTHER]);
-        send(&app, &watch.gate, &[(1, "04A1B2C3", 60, None)]);
+        send(&app, &watch.gate, &[(1, &watch.tag, 60, None)]);
         let mut conn = app.pool.get().unwrap();
         let settings = &app.state.settings;
         let now = hiroba::db::now();
