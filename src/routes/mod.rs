@@ -58,6 +58,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/admin/members", web::get().to(admin::members::list))
         .route("/admin/members/approve", web::post().to(admin::members::approve))
         .route("/admin/members/suspend", web::post().to(admin::members::suspend))
+        .route("/admin/watch/import", web::get().to(admin::roster_import::form))
+        .route("/admin/watch/import", web::post().to(admin::roster_import::upload))
         .route("/api/v1/readers/{id}/events", web::post().to(api::readers::events))
         .route(
             "/api/v1/readers/{id}/heartbeat",

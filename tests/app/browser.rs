@@ -92,6 +92,41 @@ impl<'a> Browser<'a> {
         self.post(&form.action, body.join("&").as_bytes())
     }
 
+    /// Posts the upload form of `page` (multipart, UTF-8 pages only) with `values` and one file.
+    pub fn upload(
+        &mut self,
+        page: &Response,
+        action: &str,
+        values: &[(&str, &str)],
+        file: (&str, &str, &[u8]),
+    ) -> Response {
+        let form = forms(page)
+            .into_iter()
+            .find(|f| f.action.starts_with(action))
+            .unwrap_or_else(|| panic!("no form for {action}"));
+        let boundary = "----hiroba-test-boundary-7d1f";
+        let mut body = Vec::new();
+        let fields = form
+            .fields
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .chain(values.iter().copied());
+        for (name, value) in fields {
+            body.extend_from_slice(
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
+                    .as_bytes(),
+            );
+        }
+        let (field, filename, bytes) = file;
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{filename}\"\r\nContent-Type: text/csv\r\n\r\n").as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let content_type = format!("multipart/form-data; boundary={boundary}");
+        self.send_typed("POST", &form.action, Some((&content_type, &body)))
+    }
+
     /// Follows a redirect to one of our pages.
     pub fn follow(&mut self, response: &Response) -> Response {
         assert_eq!(response.status, 302, "not a redirect:\n{}", response.text());
@@ -104,16 +139,20 @@ impl<'a> Browser<'a> {
     }
 
     fn send(&mut self, method: &str, path: &str, body: Option<&[u8]>) -> Response {
+        self.send_typed(method, path, body.map(|b| ("application/x-www-form-urlencoded", b)))
+    }
+
+    fn send_typed(&mut self, method: &str, path: &str, body: Option<(&str, &[u8])>) -> Response {
         let mut headers: Vec<(String, String)> = vec![("User-Agent".into(), self.user_agent.clone())];
-        if body.is_some() {
-            headers.push(("Content-Type".into(), "application/x-www-form-urlencoded".into()));
+        if let Some((content_type, _)) = body {
+            headers.push(("Content-Type".into(), content_type.into()));
         }
         if let Some(cookie) = &self.cookie {
             headers.push(("Cookie".into(), cookie.clone()));
         }
         headers.extend(self.extra.iter().cloned());
         let refs: Vec<(&str, &str)> = headers.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
-        let response = self.app.request(method, path, &refs, body);
+        let response = self.app.request(method, path, &refs, body.map(|(_, b)| b));
         if let Some(set) = response.header("set-cookie") {
             let pair = set.split(';').next().unwrap_or_default().to_string();
             self.cookie = if pair.ends_with('=') { None } else { Some(pair) };

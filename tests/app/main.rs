@@ -55,3 +55,4 @@ mod pages;
 mod smtp;
 mod watch_api;
 mod watch_fixture;
+mod watch_import;

@@ -2,3 +2,4 @@
 
 pub mod mail;
 pub mod members;
+pub mod roster_import;

@@ -12,3 +12,4 @@ pub mod mypage;
 pub mod notice;
 pub mod out;
 pub mod post;
+pub mod roster_import;
