@@ -295,3 +295,30 @@ db_test! {
         assert_eq!(count_passes(&app, &watch), 0);
     }
 }
+
+db_test! {
+    fn copies_of_one_batch_sent_at_once_are_stored_once(app) {
+        let watch = Watch::new(&app, &[MOTHER]);
+        let events: Vec<(u64, String, i64, Option<&str>)> =
+            (1..=20).map(|seq| (seq, if seq == 1 { watch.tag.clone() } else { format!("FFFF{seq:04}") }, 30, None)).collect();
+        let accepted: Vec<u64> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..6)
+                .map(|_| {
+                    s.spawn(|| {
+                        let batch: Vec<(u64, &str, i64, Option<&str>)> =
+                            events.iter().map(|(seq, tag, ago, d)| (*seq, tag.as_str(), *ago, *d)).collect();
+                        let res = send(&app, &watch.gate, &batch);
+                        assert_eq!(res.status, 200, "{}", res.text());
+                        let json = res.json();
+                        assert_eq!(json["accepted"].as_u64().unwrap() + json["duplicates"].as_u64().unwrap(), 20);
+                        json["accepted"].as_u64().unwrap()
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        assert_eq!(accepted.iter().sum::<u64>(), 20, "{accepted:?}");
+        assert_eq!(count_events(&app, &watch), 20);
+        assert_eq!(mails_to(&app, MOTHER).len(), 1);
+    }
+}

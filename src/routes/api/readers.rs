@@ -12,6 +12,7 @@ use crate::watch::signature::{verify, SignedHeaders};
 use actix_web::http::header::CONTENT_TYPE;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use diesel::Connection;
 use futures_util::StreamExt;
 use serde_json::json;
@@ -149,17 +150,28 @@ async fn authenticate(
 }
 
 /// Runs `work` in one transaction after recording the signature: a replay changes nothing.
+/// Two copies of one batch arriving at once collide on (reader, seq); the loser tries once more
+/// and then finds the events stored, as duplicates.
 fn in_transaction<T>(
     conn: &mut DbConnection,
     signed: &Signed,
-    work: impl FnOnce(&mut DbConnection, &Reader) -> diesel::QueryResult<T>,
+    work: impl Fn(&mut DbConnection, &Reader) -> diesel::QueryResult<T>,
 ) -> Result<T, ApiError> {
-    let outcome = conn.transaction(|conn| {
-        if !Reader::remember_request(conn, signed.reader.id, &signed.signature)? {
-            return Ok(None);
-        }
-        work(conn, &signed.reader).map(Some)
-    });
+    let attempt = |conn: &mut DbConnection| {
+        conn.transaction(|conn| {
+            // A write first: SQLite then takes its write lock (waiting its busy timeout) before
+            // this transaction reads anything, instead of failing at once when the batch writes.
+            Reader::mark_seen(conn, signed.reader.id)?;
+            if !Reader::remember_request(conn, signed.reader.id, &signed.signature)? {
+                return Ok(None);
+            }
+            work(conn, &signed.reader).map(Some)
+        })
+    };
+    let outcome = match attempt(conn) {
+        Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => attempt(conn),
+        other => other,
+    };
     match outcome {
         Ok(Some(value)) => Ok(value),
         Ok(None) => Err(ApiError::new(
