@@ -53,7 +53,10 @@ pub fn ingest(
         let mut pass_id = None;
         match (event.kind, child_id) {
             (EventKind::Emergency, child) => {
-                if timely {
+                // A child pressing again and again raises one alarm per debounce window.
+                let again =
+                    ReaderEvent::emergency_between(conn, reader.id, event.tag.as_str(), read_at - window, read_at)?;
+                if timely && !again {
                     alerts::emergency(conn, reader, school, child, event.tag.as_str(), read_at)?;
                 }
             }

@@ -264,6 +264,10 @@ db_test! {
             assert!(mails[0].body.contains("学童クラブ前"), "{}", mails[0].body);
         }
         assert_eq!(count_passes(&app, &watch), 0, "a button press is not a pass");
+        // Pressed again and again: one alarm.
+        let body = serde_json::json!([{"seq": 8, "tag": "04A1B2C3", "read_at": now.to_rfc3339(), "type": "emergency"}]).to_string();
+        assert_eq!(post_signed(&app, &watch.waypoint, "events", &body, now.timestamp() + 1).status, 200);
+        assert_eq!(mails_to(&app, "volunteer@example.jp").len(), 1);
     }
 }
 

@@ -37,6 +37,24 @@ impl ReaderEvent {
             .load(conn)
     }
 
+    /// Whether this tag's emergency button was pressed at this reader between two instants.
+    pub fn emergency_between(
+        conn: &mut DbConnection,
+        reader_id: i64,
+        tag: &str,
+        from: NaiveDateTime,
+        until: NaiveDateTime,
+    ) -> QueryResult<bool> {
+        let n: i64 = reader_events::table
+            .filter(reader_events::reader_id.eq(reader_id))
+            .filter(reader_events::tag.eq(tag))
+            .filter(reader_events::kind.eq("emergency"))
+            .filter(reader_events::read_at.between(from, until))
+            .count()
+            .get_result(conn)?;
+        Ok(n > 0)
+    }
+
     pub fn insert(conn: &mut DbConnection, reader_id: i64, event: &NewEvent) -> QueryResult<()> {
         diesel::insert_into(reader_events::table)
             .values((
