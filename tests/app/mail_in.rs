@@ -184,3 +184,24 @@ db_test! {
 }
 
 use diesel::prelude::*;
+
+db_test! {
+    fn mail_in_processes_running_at_once_all_store_their_mail(app) {
+        // Postfix delivers to several pipe(8) processes in parallel.
+        let url = app.database_url.clone();
+        let entry = format!("entry@{DOMAIN}");
+        let plain = String::from_utf8(fixture("docomo-iso2022jp-plain.eml")).unwrap();
+        let statuses: Vec<i32> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..8)
+                .map(|i| {
+                    let message = plain.replacen("Message-ID: <", &format!("Message-ID: <parallel-{i}."), 1);
+                    let (url, entry) = (&url, &entry);
+                    s.spawn(move || mail_in(url, entry, message.as_bytes(), &[]))
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        assert_eq!(statuses, vec![0; 8]);
+        assert_eq!(inbound_count(&app), 8);
+    }
+}

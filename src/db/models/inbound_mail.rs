@@ -51,16 +51,10 @@ impl InboundMail {
         envelope_sender: Option<&str>,
         raw: &[u8],
     ) -> QueryResult<Option<i64>> {
+        // Insert first, no look beforehand: a redelivery is the unique violation below. On SQLite a
+        // transaction that read before writing fails at once ("database is locked") when another
+        // process wrote in between, where one that writes first waits its busy timeout.
         let stored = conn.transaction(|conn| {
-            let known = inbound_mails::table
-                .filter(inbound_mails::message_key.eq(message_key))
-                .filter(inbound_mails::recipient.eq(recipient))
-                .select(inbound_mails::id)
-                .first::<i64>(conn)
-                .optional()?;
-            if known.is_some() {
-                return Ok(None);
-            }
             let id = diesel::insert_into(inbound_mails::table)
                 .values((
                     inbound_mails::message_key.eq(message_key),
@@ -75,7 +69,7 @@ impl InboundMail {
             Ok(Some(id))
         });
         match stored {
-            // Two deliveries of one message raced; the other one stored it.
+            // Stored before (a redelivery), or by a delivery racing this one.
             Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => Ok(None),
             other => other,
         }
