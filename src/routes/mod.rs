@@ -14,6 +14,7 @@ pub mod posts;
 pub mod qr;
 pub mod render;
 pub mod visitor;
+pub mod watch;
 
 use actix_web::web;
 
@@ -58,7 +59,21 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/admin/members", web::get().to(admin::members::list))
         .route("/admin/members/approve", web::post().to(admin::members::approve))
         .route("/admin/members/suspend", web::post().to(admin::members::suspend))
+        .route("/watch", web::get().to(watch::home::show))
+        .route("/watch/children/{id}", web::get().to(watch::history::show))
+        .route(
+            "/watch/children/{id}/settings/{recipient}",
+            web::get().to(watch::settings::form),
+        )
+        .route(
+            "/watch/children/{id}/settings/{recipient}",
+            web::post().to(watch::settings::save),
+        )
+        .route("/watch/schools/{id}", web::get().to(watch::board::show))
         .route("/api/v1/readers/{id}/events", web::post().to(api::readers::events))
-        .route("/api/v1/readers/{id}/heartbeat", web::post().to(api::readers::heartbeat))
+        .route(
+            "/api/v1/readers/{id}/heartbeat",
+            web::post().to(api::readers::heartbeat),
+        )
         .route("/health", web::get().to(|| async { "ok" }));
 }

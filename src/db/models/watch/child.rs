@@ -31,7 +31,11 @@ pub struct NewChild<'a> {
 
 impl Child {
     pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Child>> {
-        children::table.find(id).select(Child::as_select()).first(conn).optional()
+        children::table
+            .find(id)
+            .select(Child::as_select())
+            .first(conn)
+            .optional()
     }
 
     pub fn by_code(conn: &mut DbConnection, school_id: i64, code: &str) -> QueryResult<Option<Child>> {
@@ -88,6 +92,16 @@ impl Child {
             .filter(children::id.eq_any(ids))
             .order((children::grade.desc(), children::id))
             .select(Child::as_select())
+            .load(conn)
+    }
+
+    /// The tags a school's children carry now: (child id, tag).
+    pub fn current_tags_of_school(conn: &mut DbConnection, school_id: i64) -> QueryResult<Vec<(i64, String)>> {
+        tag_assignments::table
+            .inner_join(children::table)
+            .filter(children::school_id.eq(school_id))
+            .filter(tag_assignments::released_at.is_null())
+            .select((tag_assignments::child_id, tag_assignments::tag))
             .load(conn)
     }
 

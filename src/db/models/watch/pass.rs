@@ -58,6 +58,19 @@ pub struct PassAt {
 }
 
 impl Pass {
+    /// A pass that was never stored, for unit tests of what is built from passes.
+    #[cfg(test)]
+    pub fn sample(child_id: i64, reader_id: i64, at: NaiveDateTime, direction: Option<PassDirection>) -> Pass {
+        Pass {
+            id: 0,
+            child_id,
+            reader_id,
+            first_read_at: at,
+            last_read_at: at,
+            direction: direction.map(|d| d.as_str().to_string()),
+        }
+    }
+
     pub fn direction(&self) -> Option<PassDirection> {
         self.direction.as_deref().and_then(PassDirection::parse)
     }
@@ -127,7 +140,10 @@ impl Pass {
             .order(passes::first_read_at.desc())
             .select((Pass::as_select(), readers::name))
             .load(conn)?;
-        Ok(rows.into_iter().map(|(pass, reader_name)| PassAt { pass, reader_name }).collect())
+        Ok(rows
+            .into_iter()
+            .map(|(pass, reader_name)| PassAt { pass, reader_name })
+            .collect())
     }
 
     /// Every pass at a school's readers since `from` (the board), oldest first.
@@ -139,7 +155,10 @@ impl Pass {
             .order(passes::first_read_at)
             .select((Pass::as_select(), readers::name))
             .load(conn)?;
-        Ok(rows.into_iter().map(|(pass, reader_name)| PassAt { pass, reader_name }).collect())
+        Ok(rows
+            .into_iter()
+            .map(|(pass, reader_name)| PassAt { pass, reader_name })
+            .collect())
     }
 
     /// Deletes passes that began before `before`; returns how many.
