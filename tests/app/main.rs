@@ -54,3 +54,4 @@ mod mail_in;
 mod pages;
 mod smtp;
 mod watch_fixture;
+mod watch_pages;
