@@ -10,10 +10,15 @@ const DAY: i32 = 24 * 60;
 pub struct TimeOfDay(i32);
 
 impl TimeOfDay {
-    /// `07:30` or `7:30`; full-width digits and colon (typed on a keitai) count too.
+    /// `07:30`, `7:30` or `0730` (a phone's number pad has no colon); full-width digits and
+    /// colon count too.
     pub fn parse(text: &str) -> Option<TimeOfDay> {
         let text: String = text.trim().chars().map(half_width).collect();
-        let (h, m) = text.split_once(':')?;
+        let (h, m) = match text.split_once(':') {
+            Some(parts) => parts,
+            None if (3..=4).contains(&text.len()) && text.is_ascii() => text.split_at(text.len() - 2),
+            None => return None,
+        };
         let digits = |s: &str, len: std::ops::RangeInclusive<usize>| {
             (len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<i32>().ok())?
         };
@@ -119,8 +124,12 @@ mod tests {
     fn times_parse_in_half_and_full_width() {
         assert_eq!(TimeOfDay::parse("07:30").map(TimeOfDay::minutes), Some(450));
         assert_eq!(TimeOfDay::parse("７：３０").map(TimeOfDay::minutes), Some(450));
+        assert_eq!(TimeOfDay::parse("0730").map(TimeOfDay::minutes), Some(450));
+        assert_eq!(TimeOfDay::parse("８４５").map(TimeOfDay::minutes), Some(525));
         assert_eq!(TimeOfDay::parse("8:05").map(|t| t.to_string()), Some("08:05".into()));
-        for bad in ["24:00", "07:60", "0730", "", "-1:00", "ab:cd", "07:5", "+7:30"] {
+        for bad in [
+            "24:00", "07:60", "", "-1:00", "ab:cd", "07:5", "+7:30", "73", "07300", "2400", "+730",
+        ] {
             assert_eq!(TimeOfDay::parse(bad), None, "{bad}");
         }
     }

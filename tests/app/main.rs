@@ -53,5 +53,6 @@ mod mail_flows;
 mod mail_in;
 mod pages;
 mod smtp;
+mod watch_admin_pages;
 mod watch_fixture;
 mod watch_pages;

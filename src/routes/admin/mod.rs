@@ -2,3 +2,8 @@
 
 pub mod mail;
 pub mod members;
+pub mod watch;
+pub mod watch_child;
+pub mod watch_people;
+pub mod watch_readers;
+pub mod watch_school;

@@ -75,7 +75,7 @@ pub async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpRes
         staff: roles.iter().any(|r| matches!(r, Role::Coordinator | Role::Admin)),
         notice,
         posting_address: posting_token.map(|t| posting_address(&t, &visitor.state().settings.mail.domain)),
-        watch,
+        watch: watch || roles.contains(&Role::Coordinator),
     };
     Ok(ok(visitor, &mypage(&ctx(visitor), &view)))
 }
