@@ -113,11 +113,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .route(
             "/admin/watch/children/{id}/recipients",
-            web::post().to(admin::watch_child::add_recipient),
+            web::post().to(admin::watch_recipients::add),
         )
         .route(
             "/admin/watch/children/{id}/recipients/remove",
-            web::post().to(admin::watch_child::remove_recipient),
+            web::post().to(admin::watch_recipients::remove),
         )
         .route("/api/v1/readers/{id}/events", web::post().to(api::readers::events))
         .route(

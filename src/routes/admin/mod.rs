@@ -6,4 +6,5 @@ pub mod watch;
 pub mod watch_child;
 pub mod watch_people;
 pub mod watch_readers;
+pub mod watch_recipients;
 pub mod watch_school;

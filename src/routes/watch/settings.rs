@@ -126,8 +126,6 @@ async fn render(
     })
     .await?;
     let quiet = QuietHours::stored(recipient.quiet_from, recipient.quiet_until);
-    let mut times = vec![NO_TIME.to_string()];
-    times.extend(TimeOfDay::half_hours().map(|t| t.to_string()));
     let (notice, error) = match outcome {
         Outcome::Shown => (None, None),
         Outcome::Saved => (Some("保存しました。".to_string()), None),
@@ -138,7 +136,7 @@ async fn render(
         recipient_id: recipient.id,
         child_name: child.short_name,
         recipient: format!("{} {}", recipient.label, recipient.address),
-        times,
+        times: time_choices(),
         quiet_from: quiet.map_or(NO_TIME.to_string(), |q| q.from.to_string()),
         quiet_until: quiet.map_or(NO_TIME.to_string(), |q| q.until.to_string()),
         all_readers: recipient.all_readers,
@@ -154,6 +152,13 @@ async fn render(
         error,
     };
     Ok(ok(visitor, &alert_settings(&ctx(visitor), &view)))
+}
+
+/// The entries of a quiet-hours select: 「なし」 and every half hour.
+pub fn time_choices() -> Vec<String> {
+    std::iter::once(NO_TIME.to_string())
+        .chain(TimeOfDay::half_hours().map(|t| t.to_string()))
+        .collect()
 }
 
 #[cfg(test)]
