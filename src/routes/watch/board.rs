@@ -42,6 +42,8 @@ pub async fn show(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, 
     let view = BoardView {
         as_of: format!("{} {} 現在", day_label(today), jst(now).format("%H:%M")),
         late_after: clock(school.late_after),
+        // Every day, weekends included: a list nobody reads on a holiday costs nothing, while
+        // hiding it would miss a 土曜授業 day.
         late: minute_of_day(now) >= school.late_after,
         classes: classes(&children, &passes, &readers),
         readers: readers.iter().map(status).collect(),
@@ -58,7 +60,8 @@ pub async fn show(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, 
     Ok(ok(&visitor, &board(&ctx(&visitor), &view)))
 }
 
-/// The children by grade and class (in the roster's order), each with the first gate pass today.
+/// The children by grade and class (in the roster's order), each with the first gate pass today
+/// whatever its direction (a child who came late may be read only on the way out).
 fn classes(children: &[Child], passes: &[PassAt], readers: &[Reader]) -> Vec<ClassBoard> {
     let gates: Vec<i64> = readers
         .iter()

@@ -136,7 +136,7 @@ async fn render(
         recipient_id: recipient.id,
         child_name: child.short_name,
         recipient: format!("{} {}", recipient.label, recipient.address),
-        times: time_choices(),
+        times: time_choices_with(quiet),
         quiet_from: quiet.map_or(NO_TIME.to_string(), |q| q.from.to_string()),
         quiet_until: quiet.map_or(NO_TIME.to_string(), |q| q.until.to_string()),
         all_readers: recipient.all_readers,
@@ -161,6 +161,21 @@ pub fn time_choices() -> Vec<String> {
         .collect()
 }
 
+/// The choices plus the stored quiet hours if they are off the half hour (a roster import may
+/// set 21:15): a select without them would save 「なし」 when the guardian changes only the readers.
+fn time_choices_with(quiet: Option<QuietHours>) -> Vec<String> {
+    let mut times = time_choices();
+    for t in quiet.iter().flat_map(|q| [q.from, q.until]) {
+        let text = t.to_string();
+        if !times.contains(&text) {
+            times.push(text);
+        }
+    }
+    // 「なし」 first, then HH:MM, which sort as text.
+    times[1..].sort();
+    times
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,6 +185,17 @@ mod tests {
             fields: fields.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect(),
             files: Vec::new(),
         }
+    }
+
+    #[test]
+    fn stored_quiet_hours_off_the_half_hour_stay_choosable() {
+        let quiet = QuietHours::parse("21:15", "06:30").unwrap();
+        let times = time_choices_with(quiet);
+        assert_eq!(times.len(), 50);
+        assert_eq!(times[0], NO_TIME);
+        let at = times.iter().position(|t| t == "21:15").unwrap();
+        assert_eq!((times[at - 1].as_str(), times[at + 1].as_str()), ("21:00", "21:30"));
+        assert_eq!(time_choices_with(None).len(), 49);
     }
 
     #[test]
