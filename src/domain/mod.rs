@@ -1,5 +1,6 @@
 //! Pure logic: no database, no HTTP.
 
+pub mod clock;
 pub mod email;
 pub mod paging;
 pub mod policy;

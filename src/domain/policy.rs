@@ -16,8 +16,14 @@ pub enum Resource {
     MemberContent,
     /// Other members' accounts: approval, real names, roles.
     Members,
-    /// Anything about a child: watch history, notebook, pickup details.
+    /// Anything about a child: watch history, notebook, pickup details. The handler checks that the
+    /// child is the guardian's own (through her verified addresses) or at the teacher's school.
     ChildRecord,
+    /// A guardian's own pass-mail choices for her child (quiet hours, readers); the handler checks
+    /// that the recipient address is one of hers.
+    OwnAlerts,
+    /// Child-watch setup: schools, readers and their secrets, tags, recipients, staff, the audit log.
+    WatchSetup,
     /// Service-wide settings.
     System,
 }
@@ -94,8 +100,12 @@ pub fn decide(who: Option<&Principal>, resource: Resource, action: Action) -> De
         (Resource::MemberContent, Action::Read | Action::Create) => true,
         (Resource::MemberContent, _) => p.has_any(&STAFF),
         (Resource::Members, _) => p.has_any(&STAFF),
+        // The admin runs the system, not the children's data: only with the coordinator role too
+        // (DESIGN §6 names guardians, school staff and coordinators).
         (Resource::ChildRecord, Action::Read) => p.has_any(&[Role::Guardian, Role::Teacher, Role::Coordinator]),
         (Resource::ChildRecord, _) => p.has_any(&[Role::Teacher, Role::Coordinator]),
+        (Resource::OwnAlerts, _) => p.has(Role::Guardian),
+        (Resource::WatchSetup, _) => p.has(Role::Coordinator),
         (Resource::System, _) => p.has(Role::Admin),
     };
     if !allowed {
@@ -107,11 +117,33 @@ pub fn decide(who: Option<&Principal>, resource: Resource, action: Action) -> De
     }
 }
 
+/// Whose children a member reaches once `decide` allowed a `ChildRecord` action. The handler checks
+/// the relation itself: a guardian's confirmed addresses among the child's recipients, a teacher's
+/// `school_staff` row for the child's school. Views through a school role are audit-logged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ChildReach {
+    /// Coordinators: every school and every child.
+    pub every_school: bool,
+    /// Teachers: the boards and children of the schools they work at.
+    pub own_schools: bool,
+    /// Guardians: the children whose pass mails they receive.
+    pub own_family: bool,
+}
+
+pub fn child_reach(p: &Principal) -> ChildReach {
+    ChildReach {
+        every_school: p.has(Role::Coordinator),
+        own_schools: p.has(Role::Teacher),
+        own_family: p.has(Role::Guardian),
+    }
+}
+
 /// What a spoofable かんたんログイン session may not do without the password: anything about a
-/// child, and changing the account itself (a new address would be a way to take it over).
+/// child (a guardian's mail choices tell where the child walks), and changing the account itself
+/// (a new address would be a way to take it over).
 fn needs_password(resource: Resource, action: Action) -> bool {
     match resource {
-        Resource::ChildRecord => true,
+        Resource::ChildRecord | Resource::OwnAlerts | Resource::WatchSetup => true,
         Resource::OwnAccount => action != Action::Read,
         _ => false,
     }
@@ -157,6 +189,10 @@ mod tests {
             (Members, Moderate, [Login, Deny, Deny, Deny, Allow, Allow]),
             (ChildRecord, Read, [Login, Allow, Deny, Allow, Allow, Deny]),
             (ChildRecord, Update, [Login, Deny, Deny, Allow, Allow, Deny]),
+            (OwnAlerts, Read, [Login, Allow, Deny, Deny, Deny, Deny]),
+            (OwnAlerts, Update, [Login, Allow, Deny, Deny, Deny, Deny]),
+            (WatchSetup, Read, [Login, Deny, Deny, Deny, Allow, Deny]),
+            (WatchSetup, Update, [Login, Deny, Deny, Deny, Allow, Deny]),
             (System, Update, [Login, Deny, Deny, Deny, Deny, Allow]),
         ];
         for (resource, action, expected) in matrix {
@@ -169,6 +205,28 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn the_role_decides_which_relations_to_a_child_count() {
+        let reach = |roles: &[Role]| child_reach(&member(roles));
+        assert_eq!(
+            reach(&[Role::Guardian]),
+            ChildReach {
+                own_family: true,
+                ..ChildReach::default()
+            }
+        );
+        assert_eq!(
+            reach(&[Role::Teacher]),
+            ChildReach {
+                own_schools: true,
+                ..ChildReach::default()
+            }
+        );
+        assert!(reach(&[Role::Coordinator]).every_school);
+        assert_eq!(reach(&[Role::Admin]), ChildReach::default());
+        assert_eq!(reach(&[Role::Supporter]), ChildReach::default());
     }
 
     #[test]
@@ -202,6 +260,7 @@ mod tests {
         let mut p = member(&[Role::Guardian]);
         p.assurance = Assurance::Low;
         assert_eq!(decide(Some(&p), ChildRecord, Read), ConfirmPassword);
+        assert_eq!(decide(Some(&p), OwnAlerts, Update), ConfirmPassword);
         assert_eq!(decide(Some(&p), OwnAccount, Update), ConfirmPassword);
         assert_eq!(decide(Some(&p), OwnAccount, Read), Allow);
         assert_eq!(decide(Some(&p), MemberContent, Create), Allow);

@@ -14,6 +14,7 @@ pub mod posts;
 pub mod qr;
 pub mod render;
 pub mod visitor;
+pub mod watch;
 
 use actix_web::web;
 
@@ -60,6 +61,66 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/admin/members/suspend", web::post().to(admin::members::suspend))
         .route("/admin/watch/import", web::get().to(admin::roster_import::form))
         .route("/admin/watch/import", web::post().to(admin::roster_import::upload))
+        .route("/watch", web::get().to(watch::home::show))
+        .route("/watch/children/{id}", web::get().to(watch::history::show))
+        .route(
+            "/watch/children/{id}/settings/{recipient}",
+            web::get().to(watch::settings::form),
+        )
+        .route(
+            "/watch/children/{id}/settings/{recipient}",
+            web::post().to(watch::settings::save),
+        )
+        .route("/watch/schools/{id}", web::get().to(watch::board::show))
+        .route("/admin/watch", web::get().to(admin::watch::list))
+        .route("/admin/watch/schools", web::post().to(admin::watch::add_school))
+        .route("/admin/watch/audit", web::get().to(admin::watch::audit))
+        .route("/admin/watch/schools/{id}", web::get().to(admin::watch_school::show))
+        .route(
+            "/admin/watch/schools/{id}/times",
+            web::post().to(admin::watch_school::times),
+        )
+        .route(
+            "/admin/watch/schools/{id}/readers",
+            web::post().to(admin::watch_readers::add),
+        )
+        .route(
+            "/admin/watch/schools/{id}/readers/secret",
+            web::post().to(admin::watch_readers::reissue_secret),
+        )
+        .route(
+            "/admin/watch/schools/{id}/staff",
+            web::post().to(admin::watch_people::add_staff),
+        )
+        .route(
+            "/admin/watch/schools/{id}/staff/remove",
+            web::post().to(admin::watch_people::remove_staff),
+        )
+        .route(
+            "/admin/watch/schools/{id}/contacts",
+            web::post().to(admin::watch_people::add_contact),
+        )
+        .route(
+            "/admin/watch/schools/{id}/contacts/remove",
+            web::post().to(admin::watch_people::remove_contact),
+        )
+        .route("/admin/watch/children/{id}", web::get().to(admin::watch_child::show))
+        .route(
+            "/admin/watch/children/{id}/tag",
+            web::post().to(admin::watch_child::assign_tag),
+        )
+        .route(
+            "/admin/watch/children/{id}/tag/release",
+            web::post().to(admin::watch_child::release_tag),
+        )
+        .route(
+            "/admin/watch/children/{id}/recipients",
+            web::post().to(admin::watch_recipients::add),
+        )
+        .route(
+            "/admin/watch/children/{id}/recipients/remove",
+            web::post().to(admin::watch_recipients::remove),
+        )
         .route("/api/v1/readers/{id}/events", web::post().to(api::readers::events))
         .route(
             "/api/v1/readers/{id}/heartbeat",

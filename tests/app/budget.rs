@@ -111,3 +111,28 @@ db_test! {
         }
     }
 }
+
+db_test! {
+    fn the_watch_pages_fit_every_keitai_budget(app) {
+        let watch = crate::watch_fixture::Watch::new(&app, &["hana.mama@docomo.ne.jp"]);
+        crate::watch_fixture::send(&app, &watch.gate, &[(1, &watch.tag, 10, Some("in"))]);
+        let recipient = {
+            let mut conn = app.pool.get().expect("conn");
+            hiroba::db::models::watch::recipient::Recipient::of_child(&mut conn, watch.child.id).expect("rows")[0].id
+        };
+        for user_agent in [ua::DOCOMO_MOVA_5K, ua::DOCOMO_MOVA, ua::DOCOMO_FOMA_1, ua::AU, ua::SOFTBANK, ua::WILLCOM] {
+            let limit = crate::watch_pages::budget(&app, user_agent);
+            let mut phone = crate::watch_pages::Signed::new(&app, user_agent, "hana.mama@docomo.ne.jp", "hiroba-demo-2026");
+            for path in [
+                "/watch".to_string(),
+                format!("/watch/children/{}", watch.child.id),
+                format!("/watch/children/{}/settings/{recipient}", watch.child.id),
+            ] {
+                let page = phone.get(&path);
+                assert_eq!(page.status, 200, "{path} for {user_agent}");
+                assert!(page.text().contains("ゆうた"), "{path} for {user_agent}: {}", page.text());
+                assert!(page.body.len() <= limit, "{path} for {user_agent}: {} bytes > {limit}", page.body.len());
+            }
+        }
+    }
+}

@@ -5,18 +5,18 @@ use crate::browser::Browser;
 use crate::helpers::{spawn_on, spawn_with, ua, write_gateway_list, Response, TestApp};
 
 /// Inside the test list's docomo range; the app sees it through the trusted proxy 127.0.0.1.
-const DOCOMO_GATEWAY: &str = "203.0.113.20";
+pub const DOCOMO_GATEWAY: &str = "203.0.113.20";
 const AU_GATEWAY: &str = "198.51.100.20";
 const GUID: &str = "a1B2c3D";
 
-fn docomo_phone<'a>(app: &'a TestApp, forwarded_for: &str) -> Browser<'a> {
+pub fn docomo_phone<'a>(app: &'a TestApp, forwarded_for: &str) -> Browser<'a> {
     Browser::new(app, ua::DOCOMO_FOMA_1)
         .with_header("X-Forwarded-For", forwarded_for)
         .with_header("X-DCMGUID", GUID)
 }
 
 /// Logs the demo guardian in with her password from a docomo phone and registers that phone.
-fn register_phone(app: &TestApp) {
+pub fn register_phone(app: &TestApp) {
     let mut phone = docomo_phone(app, DOCOMO_GATEWAY);
     let done = log_in(&mut phone, "hana.mama@docomo.ne.jp", "hiroba-demo-2026");
     let mypage = phone.follow(&done);

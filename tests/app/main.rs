@@ -53,6 +53,8 @@ mod mail_flows;
 mod mail_in;
 mod pages;
 mod smtp;
+mod watch_admin_pages;
 mod watch_api;
 mod watch_fixture;
 mod watch_import;
+mod watch_pages;

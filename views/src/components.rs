@@ -160,6 +160,32 @@ pub fn select(name: &str, options: &[(String, String)], selected: &str) -> Marku
     }
 }
 
+/// A drop-down of plain choices that submit their own text (no `value` attribute: a 48-entry list
+/// of times stays small enough for a 5 KB handset).
+pub fn choice(name: &str, options: &[String], selected: &str) -> Markup {
+    html! {
+        select name=(name) {
+            @for option in options {
+                @if option == selected { option selected="selected" { (option) } } @else { option { (option) } }
+            }
+        }
+    }
+}
+
+/// A check box with its label on the same line; sends `value` when checked.
+pub fn checkbox(name: &str, value: &str, label: &str, checked: bool) -> Markup {
+    html! {
+        div {
+            @if checked {
+                input type="checkbox" name=(name) value=(value) checked="checked";
+            } @else {
+                input type="checkbox" name=(name) value=(value);
+            }
+            (label)
+        }
+    }
+}
+
 /// A message that needs attention (an input error, a lock), in red where the device has colour.
 pub fn alert(ctx: &Ctx, text: &str) -> Markup {
     match (ctx.styling, ctx.flavor) {

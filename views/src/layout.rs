@@ -13,6 +13,16 @@ input,textarea,button{font-size:1em;max-width:100%}.foot{font-size:.85em;color:#
 
 /// A whole page: the flavour's prologue, a title bar, the body and the footer.
 pub fn page(ctx: &Ctx, title: &str, body: Markup) -> String {
+    frame(ctx, title, None, body)
+}
+
+/// A page that reloads itself every `seconds` on PC and smartphone (a live board); keitai reload
+/// by hand, since a refresh costs their owners packet fees.
+pub fn refreshing_page(ctx: &Ctx, title: &str, seconds: u32, body: Markup) -> String {
+    frame(ctx, title, Some(seconds), body)
+}
+
+fn frame(ctx: &Ctx, title: &str, refresh: Option<u32>, body: Markup) -> String {
     let markup = match ctx.flavor {
         Flavor::Chtml => html! {
             html {
@@ -47,6 +57,9 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> String {
                     meta charset="UTF-8";
                     meta name="viewport" content="width=device-width,initial-scale=1";
                     title { (title) " - Hiroba" }
+                    @if let Some(seconds) = refresh.filter(|_| ctx.flavor == Flavor::Html5) {
+                        meta http-equiv="refresh" content=(seconds);
+                    }
                     @if ctx.styling == Styling::Sheet { style { (PreEscaped(STYLE)) } }
                 }
                 body {

@@ -73,6 +73,16 @@ impl MailAddress {
             .load(conn)
     }
 
+    /// The member's confirmed addresses: what links a guardian to her children's pass mails.
+    pub fn verified_of_member(conn: &mut DbConnection, member_id: i64) -> QueryResult<Vec<String>> {
+        mail_addresses::table
+            .filter(mail_addresses::member_id.eq(member_id))
+            .filter(mail_addresses::verified_at.is_not_null())
+            .select(mail_addresses::address)
+            .order(mail_addresses::id)
+            .load(conn)
+    }
+
     /// Adds an address. Unverified ones carry the hash of their confirmation token.
     pub fn insert(
         conn: &mut DbConnection,

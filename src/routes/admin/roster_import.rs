@@ -11,20 +11,14 @@ use crate::watch::roster::{parse_roster, RosterErrors, RosterKind};
 use actix_web::HttpResponse;
 use hiroba_views::pages::roster_import::{roster_import, Outcome};
 
-/// Coordinators only (the Members check), with a password-strength session (the ChildRecord one).
-fn require_coordinator(visitor: &Visitor) -> Result<(), AppError> {
-    visitor.require(Resource::Members, Action::Moderate)?;
-    visitor.require(Resource::ChildRecord, Action::Moderate)
-}
-
 pub async fn form(visitor: Visitor) -> Result<HttpResponse, AppError> {
-    require_coordinator(&visitor)?;
+    visitor.require(Resource::WatchSetup, Action::Read)?;
     Ok(render(&visitor, &Outcome::None))
 }
 
 pub async fn upload(posted: Posted) -> Result<HttpResponse, AppError> {
     let Posted { visitor, form } = posted;
-    require_coordinator(&visitor)?;
+    visitor.require(Resource::WatchSetup, Action::Create)?;
     let kind = form
         .get("kind")
         .and_then(|k| RosterKind::parse(k).ok())

@@ -9,6 +9,9 @@ use crate::db::models::area::Area;
 use crate::db::models::mail_address::MailAddress;
 use crate::db::models::member::Member;
 use crate::db::models::subscriber_id;
+use crate::db::models::watch::child::Child;
+use crate::db::models::watch::school::School;
+use crate::db::DbConnection;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::role::{MemberStatus, Role};
 use crate::error::AppError;
@@ -25,7 +28,7 @@ pub async fn show(visitor: Visitor) -> Result<HttpResponse, AppError> {
 /// My page, with an optional notice on top (after an action on it).
 pub async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpResponse, AppError> {
     let member_id = visitor.require_member(Resource::OwnAccount, Action::Read)?.member_id;
-    let (member, roles, area, addresses, phones, posting_token) = db::run(&visitor.state().pool, move |conn| {
+    let (member, roles, area, addresses, phones, posting_token, watch) = db::run(&visitor.state().pool, move |conn| {
         let member = Member::find(conn, member_id)?;
         let posting_token = match member.status() {
             MemberStatus::Approved => Some(Member::posting_token(conn, member_id)?),
@@ -42,6 +45,7 @@ pub async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpRes
             MailAddress::of_member(conn, member_id)?,
             subscriber_id::count_for(conn, member_id)?,
             posting_token,
+            watches(conn, member_id)?,
         ))
     })
     .await?;
@@ -71,8 +75,15 @@ pub async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpRes
         staff: roles.iter().any(|r| matches!(r, Role::Coordinator | Role::Admin)),
         notice,
         posting_address: posting_token.map(|t| posting_address(&t, &visitor.state().settings.mail.domain)),
+        watch: watch || roles.contains(&Role::Coordinator),
     };
     Ok(ok(visitor, &mypage(&ctx(visitor), &view)))
+}
+
+/// Whether the member gets a child's pass mails at a confirmed address, or works at a school.
+fn watches(conn: &mut DbConnection, member_id: i64) -> diesel::QueryResult<bool> {
+    let addresses = MailAddress::verified_of_member(conn, member_id)?;
+    Ok(!Child::of_addresses(conn, &addresses)?.is_empty() || !School::of_staff(conn, member_id)?.is_empty())
 }
 
 /// What a member should do about an address mail does not reach.

@@ -31,6 +31,8 @@ pub struct MyPageView {
     pub notice: Option<String>,
     /// The secret posting address (approved members).
     pub posting_address: Option<String>,
+    /// The member receives a child's pass mails or works at a school: link to 子どもの見守り.
+    pub watch: bool,
 }
 
 pub fn mypage(ctx: &Ctx, view: &MyPageView) -> String {
@@ -46,6 +48,7 @@ pub fn mypage(ctx: &Ctx, view: &MyPageView) -> String {
             }
             div { "役割：" (view.roles.join("、")) }
             @if let Some(area) = &view.area { div { "地域：" (area) } }
+            @if view.watch { div { (link(ctx, "/watch", "子どもの見守り", Some(3))) } }
             @if view.staff {
                 (menu(ctx, &[("/admin/members", "承認待ちの会員"), ("/admin/mail", "メール配信状況")]))
             }

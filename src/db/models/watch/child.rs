@@ -95,6 +95,16 @@ impl Child {
             .load(conn)
     }
 
+    /// The tags a school's children carry now: (child id, tag).
+    pub fn current_tags_of_school(conn: &mut DbConnection, school_id: i64) -> QueryResult<Vec<(i64, String)>> {
+        tag_assignments::table
+            .inner_join(children::table)
+            .filter(children::school_id.eq(school_id))
+            .filter(tag_assignments::released_at.is_null())
+            .select((tag_assignments::child_id, tag_assignments::tag))
+            .load(conn)
+    }
+
     /// The tag the child carries now, if any.
     pub fn current_tag(conn: &mut DbConnection, id: i64) -> QueryResult<Option<String>> {
         tag_assignments::table

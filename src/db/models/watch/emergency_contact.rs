@@ -22,6 +22,17 @@ impl EmergencyContact {
             .load(conn)
     }
 
+    /// Removes a volunteer of this school; false if there was none with this id.
+    pub fn remove(conn: &mut DbConnection, school_id: i64, id: i64) -> QueryResult<bool> {
+        diesel::delete(
+            emergency_contacts::table
+                .filter(emergency_contacts::id.eq(id))
+                .filter(emergency_contacts::school_id.eq(school_id)),
+        )
+        .execute(conn)
+        .map(|n| n == 1)
+    }
+
     pub fn add(conn: &mut DbConnection, school_id: i64, name: &str, address: &str) -> QueryResult<()> {
         let known = emergency_contacts::table
             .filter(emergency_contacts::school_id.eq(school_id))

@@ -58,6 +58,19 @@ pub struct PassAt {
 }
 
 impl Pass {
+    /// A pass that was never stored, for unit tests of what is built from passes.
+    #[cfg(test)]
+    pub fn sample(child_id: i64, reader_id: i64, at: NaiveDateTime, direction: Option<PassDirection>) -> Pass {
+        Pass {
+            id: 0,
+            child_id,
+            reader_id,
+            first_read_at: at,
+            last_read_at: at,
+            direction: direction.map(|d| d.as_str().to_string()),
+        }
+    }
+
     pub fn direction(&self) -> Option<PassDirection> {
         self.direction.as_deref().and_then(PassDirection::parse)
     }

@@ -40,6 +40,27 @@ impl Recipient {
             .load(conn)
     }
 
+    /// A child's recipients among these addresses (a guardian's own rows).
+    pub fn of_child_at(conn: &mut DbConnection, child_id: i64, addresses: &[String]) -> QueryResult<Vec<Recipient>> {
+        watch_recipients::table
+            .filter(watch_recipients::child_id.eq(child_id))
+            .filter(watch_recipients::address.eq_any(addresses))
+            .order(watch_recipients::id)
+            .select(Recipient::as_select())
+            .load(conn)
+    }
+
+    /// Stops a child's mails to one recipient; false if it was not the child's.
+    pub fn remove(conn: &mut DbConnection, child_id: i64, id: i64) -> QueryResult<bool> {
+        diesel::delete(
+            watch_recipients::table
+                .filter(watch_recipients::id.eq(id))
+                .filter(watch_recipients::child_id.eq(child_id)),
+        )
+        .execute(conn)
+        .map(|n| n == 1)
+    }
+
     pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Recipient>> {
         watch_recipients::table
             .find(id)

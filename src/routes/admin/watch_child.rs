@@ -1,0 +1,111 @@
+//! `/admin/watch/children/{id}`: a coordinator gives a child a new tag (紛失・再発行) or releases
+//! it; the recipients on the same page are set in `watch_recipients`. Not audited: it shows no
+//! history.
+
+use crate::db;
+use crate::db::models::watch::child::Child;
+use crate::db::models::watch::recipient::MAX_PER_CHILD;
+use crate::db::models::watch::school::School;
+use crate::db::models::watch::tag::TagAssignment;
+use crate::db::now;
+use crate::domain::policy::{Action, Resource};
+use crate::domain::time::jst;
+use crate::error::AppError;
+use crate::routes::admin::watch::{short_text, Feedback};
+use crate::routes::admin::watch_recipients::recipient_rows;
+use crate::routes::extract::Posted;
+use crate::routes::render::{ctx, ok};
+use crate::routes::visitor::Visitor;
+use crate::routes::watch::settings::time_choices;
+use crate::watch::batch::TagId;
+use actix_web::{web, HttpResponse};
+use hiroba_views::pages::watch_child::{child_admin, ChildAdminView, TagRow};
+
+pub async fn show(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    visitor.require(Resource::WatchSetup, Action::Read)?;
+    render(&visitor, id.into_inner(), Feedback::None).await
+}
+
+/// The reason written to a released assignment when none was typed.
+const DEFAULT_REASON: &str = "紛失";
+
+pub async fn assign_tag(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    let Posted { visitor, form } = posted;
+    visitor.require(Resource::WatchSetup, Action::Update)?;
+    let id = id.into_inner();
+    let tag = match TagId::parse(form.get("tag").unwrap_or_default()) {
+        Ok(tag) => tag,
+        Err(e) => return render(&visitor, id, Feedback::refused(e.japanese())).await,
+    };
+    let reason = short_text(form.get("reason"), 20).unwrap_or_else(|| DEFAULT_REASON.into());
+    let feedback = db::run(&visitor.state().pool, move |conn| {
+        let child = Child::find(conn, id)?.ok_or(AppError::NotFound)?;
+        let at = now();
+        match TagAssignment::child_at(conn, tag.as_str(), at)? {
+            Some(holder) if holder != child.id => {
+                let name = Child::find(conn, holder)?.map(|c| c.name).unwrap_or_default();
+                return Ok(Feedback::refused(format!(
+                    "タグ {} は {name}さんが使っています。先にそちらのタグを解除してください。",
+                    tag.as_str()
+                )));
+            }
+            _ => {}
+        }
+        TagAssignment::assign(conn, tag.as_str(), child.id, &reason, at)?;
+        Ok(Feedback::Done(format!("タグを {} に切り替えました。", tag.as_str())))
+    })
+    .await?;
+    render(&visitor, id, feedback).await
+}
+
+pub async fn release_tag(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    let Posted { visitor, form } = posted;
+    visitor.require(Resource::WatchSetup, Action::Update)?;
+    let id = id.into_inner();
+    let reason = short_text(form.get("reason"), 20).unwrap_or_else(|| DEFAULT_REASON.into());
+    db::run(&visitor.state().pool, move |conn| {
+        Child::find(conn, id)?.ok_or(AppError::NotFound)?;
+        Ok(TagAssignment::release_child(conn, id, &reason)?)
+    })
+    .await?;
+    render(&visitor, id, Feedback::done("タグを解除しました。")).await
+}
+
+pub async fn render(visitor: &Visitor, id: i64, feedback: Feedback) -> Result<HttpResponse, AppError> {
+    let (child, school, tags, recipients) = db::run(&visitor.state().pool, move |conn| {
+        let child = Child::find(conn, id)?.ok_or(AppError::NotFound)?;
+        let school = School::find(conn, child.school_id)?.map(|s| s.name).unwrap_or_default();
+        let tags = TagAssignment::history(conn, id)?;
+        let recipients = recipient_rows(conn, child.school_id, id)?;
+        Ok((child, school, tags, recipients))
+    })
+    .await?;
+    let date = |at| jst(at).format("%Y/%m/%d").to_string();
+    let (notice, error) = feedback.split();
+    let view = ChildAdminView {
+        id: child.id,
+        school_id: child.school_id,
+        school,
+        class: format!("{}年{}", child.grade, child.class_name),
+        tag: tags.iter().find(|t| t.released_at.is_none()).map(|t| t.tag.clone()),
+        tags: tags
+            .iter()
+            .map(|t| TagRow {
+                tag: t.tag.clone(),
+                from: date(t.assigned_at),
+                until: match t.released_at {
+                    None => "使用中".into(),
+                    Some(at) => format!("{}（{}）", date(at), t.release_reason.clone().unwrap_or_default()),
+                },
+            })
+            .collect(),
+        name: child.name,
+        code: child.code,
+        recipients,
+        max_recipients: MAX_PER_CHILD,
+        times: time_choices(),
+        notice,
+        error,
+    };
+    Ok(ok(visitor, &child_admin(&ctx(visitor), &view)))
+}

@@ -1,0 +1,95 @@
+//! Who gets a child's pass mails, set by a coordinator on the child's page: up to six addresses,
+//! each with its own quiet hours (the guardians choose readers themselves).
+
+use crate::db;
+use crate::db::models::watch::child::Child;
+use crate::db::models::watch::reader::Reader;
+use crate::db::models::watch::recipient::{AddRecipientError, Recipient};
+use crate::db::DbConnection;
+use crate::domain::clock::QuietHours;
+use crate::domain::email::EmailAddress;
+use crate::domain::policy::{Action, Resource};
+use crate::error::AppError;
+use crate::routes::admin::watch::{id_field, short_text, Feedback};
+use crate::routes::admin::watch_child::render;
+use crate::routes::extract::Posted;
+use actix_web::{web, HttpResponse};
+use hiroba_views::pages::watch_child::RecipientRow;
+
+pub async fn add(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    let Posted { visitor, form } = posted;
+    visitor.require(Resource::WatchSetup, Action::Update)?;
+    let id = id.into_inner();
+    let (Ok(address), Some(label)) = (
+        EmailAddress::parse(form.get("address").unwrap_or_default()),
+        short_text(form.get("label"), 10),
+    ) else {
+        return render(
+            &visitor,
+            id,
+            Feedback::refused("メールアドレスと続柄（10文字以内）を入力してください。"),
+        )
+        .await;
+    };
+    let quiet = match QuietHours::parse(
+        form.get("quiet_from").unwrap_or_default(),
+        form.get("quiet_until").unwrap_or_default(),
+    ) {
+        Ok(quiet) => quiet.map(QuietHours::minutes),
+        Err(e) => return render(&visitor, id, Feedback::refused(e.to_string())).await,
+    };
+    let feedback = db::run(&visitor.state().pool, move |conn| {
+        Child::find(conn, id)?.ok_or(AppError::NotFound)?;
+        Ok(match Recipient::upsert(conn, id, address.as_str(), &label, quiet) {
+            Ok(_) => Feedback::Done(format!("{address} をお知らせ先にしました。")),
+            Err(AddRecipientError::TooMany) => Feedback::refused(AddRecipientError::TooMany.to_string()),
+            Err(AddRecipientError::Db(e)) => return Err(e.into()),
+        })
+    })
+    .await?;
+    render(&visitor, id, feedback).await
+}
+
+pub async fn remove(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    let Posted { visitor, form } = posted;
+    visitor.require(Resource::WatchSetup, Action::Update)?;
+    let id = id.into_inner();
+    let recipient = id_field(&form, "recipient")?;
+    let removed = db::run(&visitor.state().pool, move |conn| {
+        Ok(Recipient::remove(conn, id, recipient)?)
+    })
+    .await?;
+    let feedback = if removed {
+        Feedback::done("お知らせ先から外しました。")
+    } else {
+        Feedback::None
+    };
+    render(&visitor, id, feedback).await
+}
+
+/// The child's recipients as coordinators read them: quiet hours and the chosen readers by name.
+pub fn recipient_rows(conn: &mut DbConnection, school_id: i64, child_id: i64) -> Result<Vec<RecipientRow>, AppError> {
+    let readers = Reader::of_school(conn, school_id)?;
+    let mut rows = Vec::new();
+    for r in Recipient::of_child(conn, child_id)? {
+        let places = if r.all_readers {
+            "すべて".to_string()
+        } else {
+            let chosen = Recipient::chosen_readers(conn, r.id)?;
+            let names: Vec<&str> = readers
+                .iter()
+                .filter(|x| chosen.contains(&x.id))
+                .map(|x| x.name.as_str())
+                .collect();
+            names.join("、")
+        };
+        rows.push(RecipientRow {
+            id: r.id,
+            quiet: QuietHours::stored(r.quiet_from, r.quiet_until).map_or("なし".to_string(), |q| q.to_string()),
+            readers: places,
+            address: r.address,
+            label: r.label,
+        });
+    }
+    Ok(rows)
+}

@@ -1,0 +1,108 @@
+//! `/watch/schools/{id}`: the live board for the school's teachers and the coordinators.
+
+use crate::db;
+use crate::db::models::watch::child::Child;
+use crate::db::models::watch::pass::{Pass, PassAt};
+use crate::db::models::watch::reader::{Health, Reader, ReaderKind};
+use crate::db::models::watch::reader_event::ReaderEvent;
+use crate::db::models::watch::school::School;
+use crate::domain::clock::clock;
+use crate::domain::policy::{child_reach, Action, Resource};
+use crate::domain::time::{day_label, jst, jst_day_start};
+use crate::error::AppError;
+use crate::routes::render::{ctx, ok};
+use crate::routes::visitor::Visitor;
+use crate::routes::watch::access::reaches_school;
+use crate::watch::ingest::minute_of_day;
+use actix_web::{web, HttpResponse};
+use hiroba_views::pages::watch_board::{board, BoardChild, BoardView, ClassBoard, ReaderStatus, UnknownTag};
+
+/// The most unknown-tag reads the board lists.
+const UNKNOWN_SHOWN: i64 = 50;
+
+pub async fn show(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    let me = visitor.require_member(Resource::ChildRecord, Action::Read)?;
+    let (member_id, reach) = (me.member_id, child_reach(&me.principal()));
+    let id = id.into_inner();
+    let now = db::now();
+    let today = jst(now).date_naive();
+    let from = jst_day_start(today);
+    let (school, children, readers, passes, unknown) = db::run(&visitor.state().pool, move |conn| {
+        let school = School::find(conn, id)?.ok_or(AppError::NotFound)?;
+        if !reaches_school(conn, member_id, reach, school.id)? {
+            return Err(AppError::Forbidden);
+        }
+        let children = Child::of_school(conn, id)?;
+        let readers = Reader::of_school(conn, id)?;
+        let passes = Pass::of_school_since(conn, id, from)?;
+        let unknown = ReaderEvent::unknown_since(conn, id, from, UNKNOWN_SHOWN)?;
+        Ok((school, children, readers, passes, unknown))
+    })
+    .await?;
+    let view = BoardView {
+        as_of: format!("{} {} 現在", day_label(today), jst(now).format("%H:%M")),
+        late_after: clock(school.late_after),
+        // Every day, weekends included: a list nobody reads on a holiday costs nothing, while
+        // hiding it would miss a 土曜授業 day.
+        late: minute_of_day(now) >= school.late_after,
+        classes: classes(&children, &passes, &readers),
+        readers: readers.iter().map(status).collect(),
+        unknown: unknown
+            .into_iter()
+            .map(|u| UnknownTag {
+                time: jst(u.read_at).format("%H:%M").to_string(),
+                tag: u.tag,
+                reader: u.reader_name,
+            })
+            .collect(),
+        school: school.name,
+    };
+    Ok(ok(&visitor, &board(&ctx(&visitor), &view)))
+}
+
+/// The children by grade and class (in the roster's order), each with the first gate pass today
+/// whatever its direction (a child who came late may be read only on the way out).
+fn classes(children: &[Child], passes: &[PassAt], readers: &[Reader]) -> Vec<ClassBoard> {
+    let gates: Vec<i64> = readers
+        .iter()
+        .filter(|r| r.kind() == ReaderKind::Gate)
+        .map(|r| r.id)
+        .collect();
+    let mut out: Vec<ClassBoard> = Vec::new();
+    for child in children {
+        let class = format!("{}年{}", child.grade, child.class_name);
+        let arrived = passes
+            .iter()
+            .filter(|p| p.pass.child_id == child.id && gates.contains(&p.pass.reader_id))
+            .map(|p| p.pass.first_read_at)
+            .min()
+            .map(|at| jst(at).format("%H:%M").to_string());
+        let entry = BoardChild {
+            id: child.id,
+            name: child.name.clone(),
+            arrived,
+        };
+        match out.last_mut() {
+            Some(last) if last.class == class => last.children.push(entry),
+            _ => out.push(ClassBoard {
+                class,
+                children: vec![entry],
+            }),
+        }
+    }
+    out
+}
+
+fn status(r: &Reader) -> ReaderStatus {
+    ReaderStatus {
+        id: r.id,
+        name: r.name.clone(),
+        kind: r.kind().label().to_string(),
+        health: r.health().label().to_string(),
+        offline: r.health() == Health::Offline,
+        last_seen: r
+            .last_seen_at
+            .map_or("—".to_string(), |t| jst(t).format("%m/%d %H:%M").to_string()),
+        battery: r.battery.map_or("—".to_string(), |b| format!("{b}%")),
+    }
+}
