@@ -326,3 +326,33 @@ db_test! {
         assert_eq!(mails_to(&app, MOTHER).len(), 1);
     }
 }
+
+db_test! {
+    fn alerts_leave_as_each_phone_reads_them(app) {
+        let docomo = "yuta.mama@docomo.ne.jp";
+        let au = "yuta.baaba@ezweb.ne.jp";
+        let pc = "yuta.papa@example.jp";
+        let watch = Watch::new(&app, &[docomo, au, pc]);
+        send(&app, &watch.gate, &[(1, &watch.tag, 5, Some("out"))]);
+        crate::mail_in::run_worker(&app);
+        let hiroba::config::Transport::Directory(dir) = &app.state.settings.mail.transport else {
+            panic!("tests write mail to a directory");
+        };
+        let files: Vec<Vec<u8>> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| std::fs::read(e.unwrap().path()).unwrap())
+            .collect();
+        for (address, charset) in [(docomo, "ISO-2022-JP"), (au, "ISO-2022-JP"), (pc, "UTF-8")] {
+            let raw = files
+                .iter()
+                .find(|f| String::from_utf8_lossy(f).contains(&format!("To: {address}")))
+                .unwrap_or_else(|| panic!("no mail to {address}"));
+            let text = String::from_utf8_lossy(raw);
+            assert!(text.to_ascii_uppercase().contains(&format!("CHARSET={charset}")), "{address}: {text}");
+            let parsed = mail_parser::MessageParser::default().parse(raw).unwrap();
+            assert!(parsed.subject().unwrap().starts_with("[見守り] ゆうたさん 正門"), "{address}");
+            let body = parsed.body_text(0).unwrap();
+            assert!(body.contains("を通過しました（下校）"), "{address}: {body}");
+        }
+    }
+}
