@@ -31,6 +31,15 @@ pub enum FormError {
 }
 
 impl FormData {
+    /// Text fields only, as a test writes them.
+    #[cfg(test)]
+    pub fn of(fields: &[(&str, &str)]) -> FormData {
+        FormData {
+            fields: fields.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect(),
+            files: Vec::new(),
+        }
+    }
+
     /// The first value of a field.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.fields.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())

@@ -115,13 +115,6 @@ pub async fn render(visitor: &Visitor, id: i64, feedback: Feedback) -> Result<Ht
 mod tests {
     use super::*;
 
-    fn form(fields: &[(&str, &str)]) -> FormData {
-        FormData {
-            fields: fields.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect(),
-            files: Vec::new(),
-        }
-    }
-
     #[test]
     fn times_are_read_as_clock_times_and_minutes() {
         let fields = [
@@ -131,13 +124,13 @@ mod tests {
             ("hours_until", "18:00"),
             ("offline_after_minutes", "20"),
         ];
-        let times = parse_times(&form(&fields)).unwrap();
+        let times = parse_times(&FormData::of(&fields)).unwrap();
         assert_eq!((times.late_after, times.offline_after_minutes), (8 * 60 + 45, 20));
         let mut backwards = fields;
         backwards[2] = ("hours_from", "19:00");
-        assert_eq!(parse_times(&form(&backwards)), None);
+        assert_eq!(parse_times(&FormData::of(&backwards)), None);
         let mut zero = fields;
         zero[4] = ("offline_after_minutes", "0");
-        assert_eq!(parse_times(&form(&zero)), None);
+        assert_eq!(parse_times(&FormData::of(&zero)), None);
     }
 }

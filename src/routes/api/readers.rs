@@ -7,7 +7,7 @@ use crate::db::DbConnection;
 use crate::state::AppState;
 use crate::watch::batch::{parse_batch, parse_heartbeat, BatchError, MAX_BODY_BYTES};
 use crate::watch::health;
-use crate::watch::ingest::{ingest, Ingested};
+use crate::watch::ingest::ingest;
 use crate::watch::signature::{verify, SignedHeaders};
 use actix_web::http::header::CONTENT_TYPE;
 use actix_web::http::StatusCode;
@@ -23,25 +23,25 @@ pub async fn events(
     path: web::Path<String>,
     payload: web::Payload,
 ) -> HttpResponse {
-    let result = async {
-        let signed = authenticate(&state, &req, &path, payload, true).await?;
-        let events = parse_batch(&signed.body).map_err(batch_error)?;
-        let state = state.clone();
-        let outcome = web::block(move || -> Result<Ingested, ApiError> {
-            let mut conn = state.pool.get().map_err(ApiError::try_again)?;
-            in_transaction(&mut conn, &signed, |conn, reader| {
-                let school = School::find(conn, reader.school_id)?.ok_or(diesel::result::Error::NotFound)?;
-                let outcome = ingest(conn, &state.settings, reader, &school, &events)?;
-                health::heard_from(conn, &state.settings, reader, None, None)?;
-                Ok(outcome)
-            })
-        })
-        .await
-        .map_err(ApiError::try_again)??;
-        Ok::<_, ApiError>(HttpResponse::Ok().json(outcome))
-    }
+    let stored = signed_write(
+        state,
+        &req,
+        &path,
+        payload,
+        true,
+        parse_batch,
+        |conn, state, reader, events| {
+            let school = School::find(conn, reader.school_id)?.ok_or(diesel::result::Error::NotFound)?;
+            let outcome = ingest(conn, &state.settings, reader, &school, events)?;
+            health::heard_from(conn, &state.settings, reader, None, None)?;
+            Ok(outcome)
+        },
+    )
     .await;
-    result.unwrap_or_else(|e| e.response())
+    match stored {
+        Ok(outcome) => HttpResponse::Ok().json(outcome),
+        Err(e) => e.response(),
+    }
 }
 
 pub async fn heartbeat(
@@ -50,28 +50,49 @@ pub async fn heartbeat(
     path: web::Path<String>,
     payload: web::Payload,
 ) -> HttpResponse {
-    let result = async {
-        let signed = authenticate(&state, &req, &path, payload, false).await?;
-        let beat = parse_heartbeat(&signed.body).map_err(batch_error)?;
-        let state = state.clone();
-        web::block(move || -> Result<(), ApiError> {
-            let mut conn = state.pool.get().map_err(ApiError::try_again)?;
-            in_transaction(&mut conn, &signed, |conn, reader| {
-                health::heard_from(
-                    conn,
-                    &state.settings,
-                    reader,
-                    beat.battery.map(|b| i32::from(b.get())),
-                    beat.firmware.as_ref().map(|f| f.as_str()),
-                )
-            })
-        })
-        .await
-        .map_err(ApiError::try_again)??;
-        Ok::<_, ApiError>(HttpResponse::Ok().json(json!({"ok": true})))
-    }
+    let stored = signed_write(
+        state,
+        &req,
+        &path,
+        payload,
+        false,
+        parse_heartbeat,
+        |conn, state, reader, beat| {
+            let battery = beat.battery.map(|b| i32::from(b.get()));
+            let firmware = beat.firmware.as_ref().map(|f| f.as_str());
+            health::heard_from(conn, &state.settings, reader, battery, firmware)
+        },
+    )
     .await;
-    result.unwrap_or_else(|e| e.response())
+    match stored {
+        Ok(()) => HttpResponse::Ok().json(json!({"ok": true})),
+        Err(e) => e.response(),
+    }
+}
+
+/// Authenticates the request, parses its body and runs `work` on it in one transaction (see
+/// `in_transaction`), off the async executor.
+async fn signed_write<B, T>(
+    state: web::Data<AppState>,
+    req: &HttpRequest,
+    reader_id: &str,
+    payload: web::Payload,
+    json_required: bool,
+    parse: fn(&[u8]) -> Result<B, BatchError>,
+    work: impl Fn(&mut DbConnection, &AppState, &Reader, &B) -> diesel::QueryResult<T> + Send + 'static,
+) -> Result<T, ApiError>
+where
+    B: Send + 'static,
+    T: Send + 'static,
+{
+    let signed = authenticate(&state, req, reader_id, payload, json_required).await?;
+    let body = parse(&signed.body).map_err(batch_error)?;
+    web::block(move || {
+        let mut conn = state.pool.get().map_err(ApiError::try_again)?;
+        in_transaction(&mut conn, &signed, |conn, reader| work(conn, &state, reader, &body))
+    })
+    .await
+    .map_err(ApiError::try_again)?
 }
 
 /// A request whose signature checked out, not yet checked for replay.

@@ -180,13 +180,6 @@ fn time_choices_with(quiet: Option<QuietHours>) -> Vec<String> {
 mod tests {
     use super::*;
 
-    fn form(fields: &[(&str, &str)]) -> FormData {
-        FormData {
-            fields: fields.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect(),
-            files: Vec::new(),
-        }
-    }
-
     #[test]
     fn stored_quiet_hours_off_the_half_hour_stay_choosable() {
         let quiet = QuietHours::parse("21:15", "06:30").unwrap();
@@ -200,12 +193,12 @@ mod tests {
 
     #[test]
     fn all_wins_over_single_readers() {
-        assert_eq!(checked_readers(&form(&[("all", "1"), ("r3", "1")])), None);
+        assert_eq!(checked_readers(&FormData::of(&[("all", "1"), ("r3", "1")])), None);
     }
 
     #[test]
     fn checked_readers_are_read_by_their_field_names() {
-        let chosen = checked_readers(&form(&[
+        let chosen = checked_readers(&FormData::of(&[
             ("csrf", "x"),
             ("r3", "1"),
             ("r12", "1"),
@@ -214,6 +207,6 @@ mod tests {
             ("quiet_from", "なし"),
         ]));
         assert_eq!(chosen, Some(vec![3, 12]));
-        assert_eq!(checked_readers(&form(&[])), Some(vec![]));
+        assert_eq!(checked_readers(&FormData::of(&[])), Some(vec![]));
     }
 }

@@ -57,6 +57,12 @@ pub struct PassAt {
     pub reader_name: String,
 }
 
+impl From<(Pass, String)> for PassAt {
+    fn from((pass, reader_name): (Pass, String)) -> Self {
+        PassAt { pass, reader_name }
+    }
+}
+
 impl Pass {
     /// A pass that was never stored, for unit tests of what is built from passes.
     #[cfg(test)]
@@ -140,10 +146,7 @@ impl Pass {
             .order(passes::first_read_at.desc())
             .select((Pass::as_select(), readers::name))
             .load(conn)?;
-        Ok(rows
-            .into_iter()
-            .map(|(pass, reader_name)| PassAt { pass, reader_name })
-            .collect())
+        Ok(rows.into_iter().map(PassAt::from).collect())
     }
 
     /// Every pass at a school's readers since `from` (the board), oldest first.
@@ -155,10 +158,7 @@ impl Pass {
             .order(passes::first_read_at)
             .select((Pass::as_select(), readers::name))
             .load(conn)?;
-        Ok(rows
-            .into_iter()
-            .map(|(pass, reader_name)| PassAt { pass, reader_name })
-            .collect())
+        Ok(rows.into_iter().map(PassAt::from).collect())
     }
 
     /// Deletes passes that began before `before`; returns how many.
