@@ -59,6 +59,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/admin/members/approve", web::post().to(admin::members::approve))
         .route("/admin/members/suspend", web::post().to(admin::members::suspend))
         .route("/api/v1/readers/{id}/events", web::post().to(api::readers::events))
-        .route("/api/v1/readers/{id}/heartbeat", web::post().to(api::readers::heartbeat))
+        .route(
+            "/api/v1/readers/{id}/heartbeat",
+            web::post().to(api::readers::heartbeat),
+        )
         .route("/health", web::get().to(|| async { "ok" }));
 }

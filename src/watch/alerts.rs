@@ -64,7 +64,12 @@ pub fn emergency(
         Some(c) => (c.short_name.clone(), format!("{}年{}", c.grade, c.class_name)),
         None => (format!("タグ {tag} の児童"), "（登録のないタグ）".to_string()),
     };
-    let mail = text::emergency(&name, &grade_class, &jst(read_at).format("%H:%M").to_string(), &reader.name);
+    let mail = text::emergency(
+        &name,
+        &grade_class,
+        &jst(read_at).format("%H:%M").to_string(),
+        &reader.name,
+    );
     let mut to: BTreeSet<String> = EmergencyContact::of_school(conn, school.id)?
         .into_iter()
         .map(|c| c.address)
@@ -80,12 +85,7 @@ pub fn emergency(
 }
 
 /// A reader went silent (`back` false) or came back (`back` true): its school's staff are told.
-pub fn reader_health(
-    conn: &mut DbConnection,
-    settings: &Settings,
-    reader: &Reader,
-    back: bool,
-) -> QueryResult<usize> {
+pub fn reader_health(conn: &mut DbConnection, settings: &Settings, reader: &Reader, back: bool) -> QueryResult<usize> {
     let Some(school) = School::find(conn, reader.school_id)? else {
         return Ok(0);
     };
@@ -110,7 +110,10 @@ pub fn reader_health(
 fn staff_addresses(conn: &mut DbConnection, school_id: i64) -> QueryResult<Vec<String>> {
     let mut out = Vec::new();
     for member in School::staff_ids(conn, school_id)? {
-        if let Some(a) = MailAddress::of_member(conn, member)?.into_iter().find(|a| a.is_verified()) {
+        if let Some(a) = MailAddress::of_member(conn, member)?
+            .into_iter()
+            .find(|a| a.is_verified())
+        {
             out.push(a.address);
         }
     }

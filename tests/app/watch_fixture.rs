@@ -24,8 +24,14 @@ impl Watch {
         let mut conn = app.pool.get().unwrap();
         let school = School::ensure(&mut conn, "柏第一小学校").unwrap();
         let gate_id = Reader::create(&mut conn, school.id, "正門", ReaderKind::Gate, &"a".repeat(64)).unwrap();
-        let waypoint_id =
-            Reader::create(&mut conn, school.id, "学童クラブ前", ReaderKind::Waypoint, &"b".repeat(64)).unwrap();
+        let waypoint_id = Reader::create(
+            &mut conn,
+            school.id,
+            "学童クラブ前",
+            ReaderKind::Waypoint,
+            &"b".repeat(64),
+        )
+        .unwrap();
         let child = add_child(app, &school, "1001", "山田 ゆうた", "ゆうた", "04A1B2C3");
         for (i, address) in guardians.iter().enumerate() {
             Recipient::upsert(&mut conn, child.id, address, if i == 0 { "母" } else { "父" }, None).unwrap();
@@ -111,5 +117,11 @@ pub fn send(app: &TestApp, reader: &Reader, events: &[(u64, &str, i64, Option<&s
             })
         })
         .collect();
-    post_signed(app, reader, "events", &serde_json::Value::from(items).to_string(), now.timestamp())
+    post_signed(
+        app,
+        reader,
+        "events",
+        &serde_json::Value::from(items).to_string(),
+        now.timestamp(),
+    )
 }

@@ -6,16 +6,15 @@ use crate::db::models::watch::school::School;
 use crate::db::DbConnection;
 use crate::state::AppState;
 use crate::watch::batch::{parse_batch, parse_heartbeat, BatchError, MAX_BODY_BYTES};
+use crate::watch::health;
 use crate::watch::ingest::{ingest, Ingested};
 use crate::watch::signature::{verify, SignedHeaders};
-use crate::watch::health;
 use actix_web::http::header::CONTENT_TYPE;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use diesel::Connection;
 use futures_util::StreamExt;
 use serde_json::json;
-
 
 pub async fn events(
     state: web::Data<AppState>,
@@ -89,8 +88,15 @@ async fn authenticate(
     mut payload: web::Payload,
     json_required: bool,
 ) -> Result<Signed, ApiError> {
-    let content_type = req.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
-    let is_json = content_type.split(';').next().is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"));
+    let content_type = req
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let is_json = content_type
+        .split(';')
+        .next()
+        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"));
     // A heartbeat may come without a body and so without a type; anything typed must be JSON.
     if !is_json && (json_required || !content_type.is_empty()) {
         return Err(ApiError::new(

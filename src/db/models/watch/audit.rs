@@ -35,7 +35,12 @@ impl WatchAudit {
             .left_join(children::table)
             .order(watch_audit::id.desc())
             .limit(limit)
-            .select((watch_audit::at, members::real_name, watch_audit::action, children::name.nullable()))
+            .select((
+                watch_audit::at,
+                members::real_name,
+                watch_audit::action,
+                children::name.nullable(),
+            ))
             .load(conn)
     }
 

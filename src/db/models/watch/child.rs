@@ -31,7 +31,11 @@ pub struct NewChild<'a> {
 
 impl Child {
     pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Child>> {
-        children::table.find(id).select(Child::as_select()).first(conn).optional()
+        children::table
+            .find(id)
+            .select(Child::as_select())
+            .first(conn)
+            .optional()
     }
 
     pub fn by_code(conn: &mut DbConnection, school_id: i64, code: &str) -> QueryResult<Option<Child>> {

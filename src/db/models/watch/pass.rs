@@ -127,7 +127,10 @@ impl Pass {
             .order(passes::first_read_at.desc())
             .select((Pass::as_select(), readers::name))
             .load(conn)?;
-        Ok(rows.into_iter().map(|(pass, reader_name)| PassAt { pass, reader_name }).collect())
+        Ok(rows
+            .into_iter()
+            .map(|(pass, reader_name)| PassAt { pass, reader_name })
+            .collect())
     }
 
     /// Every pass at a school's readers since `from` (the board), oldest first.
@@ -139,7 +142,10 @@ impl Pass {
             .order(passes::first_read_at)
             .select((Pass::as_select(), readers::name))
             .load(conn)?;
-        Ok(rows.into_iter().map(|(pass, reader_name)| PassAt { pass, reader_name }).collect())
+        Ok(rows
+            .into_iter()
+            .map(|(pass, reader_name)| PassAt { pass, reader_name })
+            .collect())
     }
 
     /// Deletes passes that began before `before`; returns how many.

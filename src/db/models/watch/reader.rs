@@ -95,7 +95,11 @@ impl Reader {
     }
 
     pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Reader>> {
-        readers::table.find(id).select(Reader::as_select()).first(conn).optional()
+        readers::table
+            .find(id)
+            .select(Reader::as_select())
+            .first(conn)
+            .optional()
     }
 
     pub fn of_school(conn: &mut DbConnection, school_id: i64) -> QueryResult<Vec<Reader>> {

@@ -21,7 +21,11 @@ pub struct School {
 
 impl School {
     pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Option<School>> {
-        schools::table.find(id).select(School::as_select()).first(conn).optional()
+        schools::table
+            .find(id)
+            .select(School::as_select())
+            .first(conn)
+            .optional()
     }
 
     pub fn by_name(conn: &mut DbConnection, name: &str) -> QueryResult<Option<School>> {
@@ -55,7 +59,10 @@ impl School {
             return Ok(());
         }
         diesel::insert_into(school_staff::table)
-            .values((school_staff::school_id.eq(school_id), school_staff::member_id.eq(member_id)))
+            .values((
+                school_staff::school_id.eq(school_id),
+                school_staff::member_id.eq(member_id),
+            ))
             .execute(conn)
             .map(drop)
     }
