@@ -6,3 +6,4 @@ pub mod health;
 pub mod ingest;
 pub mod retention;
 pub mod signature;
+pub mod simulate;

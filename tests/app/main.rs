@@ -52,5 +52,10 @@ mod helpers;
 mod mail_flows;
 mod mail_in;
 mod pages;
+mod simulate;
 mod smtp;
+#[allow(
+    dead_code,
+    reason = "a shared fixture: not every helper has a user in every set of tests"
+)]
 mod watch_fixture;
