@@ -25,8 +25,9 @@ pub async fn events(
     let result = async {
         let signed = authenticate(&state, &req, &path, payload, true).await?;
         let events = parse_batch(&signed.body).map_err(batch_error)?;
-        let state = state.clone();
+        let shared = state.clone();
         let outcome = web::block(move || -> Result<Ingested, ApiError> {
+            let state = shared;
             let mut conn = state.pool.get().map_err(ApiError::try_again)?;
             in_transaction(&mut conn, &signed, |conn, reader| {
                 let school = School::find(conn, reader.school_id)?.ok_or(diesel::result::Error::NotFound)?;
@@ -37,6 +38,8 @@ pub async fn events(
         })
         .await
         .map_err(ApiError::try_again)??;
+        // Committed: the alert mails may go now rather than at the workers' next poll.
+        state.wakeup.notify();
         Ok::<_, ApiError>(HttpResponse::Ok().json(outcome))
     }
     .await;
