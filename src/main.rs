@@ -1,4 +1,4 @@
-//! The `hiroba` command: serve, demo, migrate, member.
+//! The `hiroba` command: serve, demo, migrate, member, mail-in, worker, readers.
 
 use clap::{Parser, Subcommand};
 use hiroba::auth::admin::{add_member, describe_member, AddMember};
@@ -7,6 +7,7 @@ use hiroba::domain::role::{MemberStatus, Role};
 use hiroba::startup::{build_state, Application};
 use hiroba::watch::import::ImportError;
 use hiroba::watch::roster::{parse_roster, RosterKind};
+use hiroba::watch::simulate::{self, Participants, Scenario};
 use hiroba::worker::Worker;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -55,6 +56,43 @@ enum Command {
         /// Run every pending job and mail, then exit (for scripts and tests).
         #[arg(long)]
         until_idle: bool,
+    },
+    /// IC-tag readers: play reader traffic against a running server.
+    #[command(subcommand)]
+    Readers(ReadersCommand),
+}
+
+#[derive(Subcommand)]
+enum ReadersCommand {
+    /// Play a morning rush (登校) or a dismissal (下校) through the reader API of a running server,
+    /// with the readers, secrets and tags in the database (for demos and benchmarks).
+    Simulate {
+        /// The running server's base URL (plain http).
+        #[arg(long, default_value = "http://127.0.0.1:8080")]
+        url: String,
+        /// Only this school (by name); default: every school.
+        #[arg(long)]
+        school: Option<String>,
+        /// morning: arrivals at the gates, some after a waypoint; dismissal: departures, some on
+        /// to a waypoint such as 学童クラブ.
+        #[arg(long)]
+        scenario: Scenario,
+        /// Spread the reads over this many minutes in real time; 0 sends them as fast as possible.
+        #[arg(long, default_value_t = 0)]
+        minutes: u32,
+        /// The most events per request and reader (1-500).
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u16).range(1..=500))]
+        batch: u16,
+        /// Readers sending in parallel (one thread each for its share of the readers).
+        #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..))]
+        concurrency: u16,
+        /// Seed of the plan: the same seed sends the same children through the same readers.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Send a batch again after a 5xx, 409 or no answer, up to this many times, as a reader
+        /// does (same seq values, re-signed, after 1 s, 2 s, 4 s … or Retry-After).
+        #[arg(long, default_value_t = 0)]
+        retries: u32,
     },
 }
 
@@ -148,7 +186,46 @@ fn run(settings: Settings, command: Command) -> Result<(), String> {
         Command::Member(command) => member(settings, command),
         Command::MailIn { .. } | Command::Import { .. } => Err("dispatched by main".into()),
         Command::Worker { until_idle } => worker(settings, until_idle),
+        Command::Readers(command) => readers(settings, command),
     }
+}
+
+fn readers(settings: Settings, command: ReadersCommand) -> Result<(), String> {
+    let ReadersCommand::Simulate {
+        url,
+        school,
+        scenario,
+        minutes,
+        batch,
+        concurrency,
+        seed,
+        retries,
+    } = command;
+    let state = build_state(settings).map_err(|e| e.to_string())?;
+    let participants = {
+        let mut conn = state.pool.get().map_err(|e| e.to_string())?;
+        Participants::load(&mut conn, school.as_deref()).map_err(|e| e.to_string())?
+    };
+    // The run needs no database: close the pool before it rather than at exit.
+    drop(state);
+    let options = simulate::Options {
+        url,
+        scenario,
+        minutes,
+        batch: usize::from(batch),
+        concurrency: usize::from(concurrency),
+        seed,
+        retries,
+    };
+    let summary = simulate::simulate(&participants, &options).map_err(|e| e.to_string())?;
+    print!("{summary}");
+    if summary.undelivered > 0 {
+        return Err(format!(
+            "{} 件のイベントを送れませんでした ({} events not delivered; {} requests failed)",
+            summary.undelivered, summary.undelivered, summary.failed
+        ));
+    }
+    Ok(())
 }
 
 fn member(settings: Settings, command: MemberCommand) -> Result<(), String> {

@@ -55,6 +55,7 @@ pub fn build_state(settings: Settings) -> Result<AppState, StartupError> {
         codec: Codec::new(Arc::new(emoji)),
         pool,
         gateway_list,
+        wakeup: Default::default(),
     })
 }
 

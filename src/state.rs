@@ -5,6 +5,7 @@ use crate::config::Settings;
 use crate::db::DbPool;
 use crate::keitai::gateway::GatewayList;
 use crate::keitai::{Codec, ProfileRegistry};
+use crate::worker::Wakeup;
 
 #[derive(Debug)]
 pub struct AppState {
@@ -14,6 +15,8 @@ pub struct AppState {
     pub pool: DbPool,
     /// The carrier gateway list for かんたんログイン (None: not installed, so the feature is off).
     pub gateway_list: Option<GatewayList>,
+    /// Wakes this process's idle workers when a request has queued mail.
+    pub wakeup: Wakeup,
 }
 
 impl AppState {

@@ -198,6 +198,36 @@ pub fn durable_commits(conn: &mut DbConnection) -> diesel::QueryResult<()> {
     }
 }
 
+/// Runs `work` in a transaction that takes the write lock at its start on SQLite (`BEGIN
+/// IMMEDIATE`). A deferred transaction that reads before it writes fails at once with "database is
+/// locked" when another connection committed meanwhile (its snapshot is stale; the busy timeout
+/// does not apply), so concurrent writers must start this way to wait their turn instead.
+/// PostgreSQL: an ordinary transaction.
+pub fn write_transaction<T, E, F>(conn: &mut DbConnection, work: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    match conn {
+        DbConnection::Sqlite(c) => AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?,
+        #[cfg(feature = "postgres")]
+        DbConnection::Postgres(_) => return conn.transaction(work),
+    }
+    // The multi-connection's transaction manager delegates to the SQLite connection's, which now
+    // has the transaction open.
+    match work(conn) {
+        Ok(value) => {
+            DbConnection::commit_transaction(conn)?;
+            Ok(value)
+        }
+        Err(e) => {
+            DbConnection::rollback_transaction(conn)?;
+            Err(e)
+        }
+    }
+}
+
 /// The current time as stored: UTC without zone (portable across both backends).
 pub fn now() -> chrono::NaiveDateTime {
     chrono::Utc::now().naive_utc()

@@ -8,3 +8,4 @@ pub mod ingest;
 pub mod retention;
 pub mod roster;
 pub mod signature;
+pub mod simulate;

@@ -2,11 +2,15 @@
 //!
 //! Each round claims a batch of due jobs and a batch of due mails (see `db::models::job` for how
 //! claiming stays exclusive with several workers on either backend), does them, and records the
-//! outcome. Idle workers poll every `IDLE_POLL`.
+//! outcome. Idle workers poll every `IDLE_POLL`, and in `serve` wake at once when a request has
+//! queued mail (`Wakeup`).
 
 mod jobs;
 mod pacing;
 mod sending;
+mod wakeup;
+
+pub use wakeup::Wakeup;
 
 use crate::db::models::job::Job;
 use crate::db::models::outbox::OutboxMail;
@@ -85,8 +89,10 @@ impl Worker {
     /// Runs for as long as the process does.
     pub fn run_forever(&self) {
         loop {
+            // Read before the round: a notification during it makes the wait below return at once.
+            let seen = self.state.wakeup.generation();
             match self.round() {
-                Ok(round) if round == Round::default() => std::thread::sleep(IDLE_POLL),
+                Ok(round) if round == Round::default() => self.state.wakeup.wait(seen, IDLE_POLL),
                 Ok(_) => {}
                 Err(e) => {
                     log::error!("worker: {e}");

@@ -52,6 +52,7 @@ mod helpers;
 mod mail_flows;
 mod mail_in;
 mod pages;
+mod simulate;
 mod smtp;
 mod watch_admin_pages;
 mod watch_api;

@@ -134,6 +134,7 @@ fn with_smtp(app: &TestApp, url: &str) -> Arc<hiroba::state::AppState> {
         )),
         pool: app.pool.clone(),
         gateway_list: None,
+        wakeup: Default::default(),
     })
 }
 

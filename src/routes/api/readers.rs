@@ -13,7 +13,6 @@ use actix_web::http::header::CONTENT_TYPE;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
-use diesel::Connection;
 use futures_util::StreamExt;
 use serde_json::json;
 
@@ -87,12 +86,16 @@ where
 {
     let signed = authenticate(&state, req, reader_id, payload, json_required).await?;
     let body = parse(&signed.body).map_err(batch_error)?;
-    web::block(move || {
-        let mut conn = state.pool.get().map_err(ApiError::try_again)?;
-        in_transaction(&mut conn, &signed, |conn, reader| work(conn, &state, reader, &body))
+    let shared = state.clone();
+    let done = web::block(move || {
+        let mut conn = shared.pool.get().map_err(ApiError::try_again)?;
+        in_transaction(&mut conn, &signed, |conn, reader| work(conn, &shared, reader, &body))
     })
     .await
-    .map_err(ApiError::try_again)?
+    .map_err(ApiError::try_again)??;
+    // Committed: alert mails may go now rather than at the workers' next poll.
+    state.wakeup.notify();
+    Ok(done)
 }
 
 /// A request whose signature checked out, not yet checked for replay.
@@ -179,10 +182,7 @@ fn in_transaction<T>(
     work: impl Fn(&mut DbConnection, &Reader) -> diesel::QueryResult<T>,
 ) -> Result<T, ApiError> {
     let attempt = |conn: &mut DbConnection| {
-        conn.transaction(|conn| {
-            // A write first: SQLite then takes its write lock (waiting its busy timeout) before
-            // this transaction reads anything, instead of failing at once when the batch writes.
-            Reader::mark_seen(conn, signed.reader.id)?;
+        crate::db::write_transaction(conn, |conn| {
             if !Reader::remember_request(conn, signed.reader.id, &signed.signature)? {
                 return Ok(None);
             }

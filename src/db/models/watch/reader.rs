@@ -153,14 +153,6 @@ impl Reader {
             .map(drop)
     }
 
-    /// Notes that the reader was heard from now (health is settled by `touch`).
-    pub fn mark_seen(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
-        diesel::update(readers::table.find(id))
-            .set(readers::last_seen_at.eq(now()))
-            .execute(conn)
-            .map(drop)
-    }
-
     /// Records a sign of life; returns the health it had before (Offline: it is back).
     pub fn touch(
         conn: &mut DbConnection,
