@@ -10,7 +10,6 @@ use crate::domain::email::EmailAddress;
 use crate::domain::role::{MemberStatus, Role};
 use crate::keitai::ProfileRegistry;
 use crate::mail::address::posting_address;
-use diesel::Connection;
 use std::fmt::Write;
 
 /// A member created by an operator: the address counts as verified.
@@ -38,7 +37,7 @@ pub fn add_member(
     }
     let hash = hash_password(&password)?;
     let carrier = profiles.mail_profile(email.domain()).id.clone();
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         if MailAddress::find(conn, email.as_str())?.is_some() {
             return Ok(Err(format!("{email} はすでに登録されています (already registered)")));
         }

@@ -30,7 +30,7 @@ pub struct Registration {
 /// way, so the form does not reveal who is a member. An address nobody confirmed yet goes to the
 /// new registration: its confirmation mail was lost, or someone else typed the address.
 pub fn register(conn: &mut DbConnection, reg: &Registration, base_url: &str) -> QueryResult<()> {
-    conn.transaction(|conn| match insert_pending(conn, reg, base_url)? {
+    crate::db::write_transaction(conn, |conn| match insert_pending(conn, reg, base_url)? {
         Some(member_id) => add_unconfirmed(conn, member_id, reg.email.as_str(), &reg.carrier, true, base_url),
         None => Ok(()),
     })
@@ -44,7 +44,7 @@ pub fn register_invited(
     invite_hash: &str,
     base_url: &str,
 ) -> QueryResult<bool> {
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         if !registration_invite::use_up(conn, invite_hash)? {
             return Ok(false);
         }

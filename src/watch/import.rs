@@ -12,7 +12,6 @@ use crate::db::models::watch::school::School;
 use crate::db::models::watch::tag::TagAssignment;
 use crate::db::{now, DbConnection};
 use chrono::{NaiveTime, Timelike};
-use diesel::Connection;
 
 /// What an import did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +30,7 @@ pub enum ImportError {
 
 /// Imports a roster; on any line error nothing is stored.
 pub fn import(conn: &mut DbConnection, roster: &Roster) -> Result<Imported, ImportError> {
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         let mut errors = Vec::new();
         let done = match roster {
             Roster::Readers(rows) => readers(conn, rows)?,

@@ -10,7 +10,6 @@ use crate::db::models::registration_invite;
 use crate::db::DbConnection;
 use crate::mail::decode::DecodedMail;
 use crate::state::AppState;
-use diesel::Connection;
 use hiroba_views::mail::inbound;
 
 pub fn handle(
@@ -25,7 +24,7 @@ pub fn handle(
     };
     let address = from.as_str().to_string();
     let base_url = &state.settings.base_url;
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         // The link goes to the sender's own address, so a forged From only sends the owner a
         // link they did not ask for; the daily cap keeps that from becoming a flood.
         match MailAddress::find(conn, &address)? {

@@ -103,7 +103,7 @@ fn refuse(
     help_url: &str,
     outcome: &str,
 ) -> Result<(), JobError> {
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         let since = now() - chrono::Duration::days(1);
         if OutboxMail::count_since(conn, sender, Some(MailKind::PostRefused), since)? < REFUSALS_PER_DAY {
             let MailText { subject, body } = inbound::post_refused(reason, help_url);

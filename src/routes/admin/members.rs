@@ -13,7 +13,6 @@ use crate::routes::extract::Posted;
 use crate::routes::render::{ctx, ok, redirect};
 use crate::routes::visitor::Visitor;
 use actix_web::HttpResponse;
-use diesel::Connection;
 use hiroba_views::mail::account;
 use hiroba_views::pages::members::{pending, PendingMember};
 
@@ -64,7 +63,7 @@ async fn decide(posted: Posted, status: MemberStatus) -> Result<HttpResponse, Ap
         .ok_or(AppError::NotFound)?;
     let top = format!("{}/", visitor.state().settings.base_url);
     db::run(&visitor.state().pool, move |conn| {
-        Ok(conn.transaction(|conn| {
+        Ok(crate::db::write_transaction(conn, |conn| {
             let member = Member::find(conn, id)?;
             if !Member::decide_pending(conn, id, status, by)? {
                 return diesel::QueryResult::Ok(());

@@ -12,7 +12,6 @@ use crate::error::AppError;
 use crate::routes::extract::Posted;
 use crate::routes::mypage::render;
 use actix_web::HttpResponse;
-use diesel::Connection;
 use hiroba_views::mail::inbound;
 
 pub async fn add(posted: Posted) -> Result<HttpResponse, AppError> {
@@ -26,7 +25,7 @@ pub async fn add(posted: Posted) -> Result<HttpResponse, AppError> {
     let base_url = visitor.state().settings.base_url.clone();
     let address = email.to_string();
     db::run(&visitor.state().pool, move |conn| {
-        Ok(conn.transaction(|conn| {
+        Ok(crate::db::write_transaction(conn, |conn| {
             if let Some(existing) = MailAddress::find(conn, &address)? {
                 if existing.is_verified() {
                     // Whose address it is stays private; its owner hears about the attempt.
@@ -98,7 +97,7 @@ pub async fn test_mail(posted: Posted) -> Result<HttpResponse, AppError> {
         .ok_or(AppError::NotFound)?;
     let mypage_url = format!("{}/mypage", visitor.state().settings.base_url);
     let queued = db::run(&visitor.state().pool, move |conn| {
-        Ok(conn.transaction(|conn| {
+        Ok(crate::db::write_transaction(conn, |conn| {
             let addresses = MailAddress::of_member(conn, member_id)?;
             let Some(address) = addresses.into_iter().find(|a| a.id == id && a.is_verified()) else {
                 return Ok(None);
