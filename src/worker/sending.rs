@@ -52,7 +52,7 @@ pub fn send_due(worker: &Worker, conn: &mut DbConnection) -> QueryResult<usize> 
 
 /// One SMTP session's worth of mail to one carrier.
 fn send_session(worker: &Worker, conn: &mut DbConnection, carrier: &str, mails: &[OutboxMail]) -> QueryResult<()> {
-    let session = match Session::open(&worker.state.settings.mail.transport) {
+    let mut session = match Session::open(&worker.state.settings.mail.transport) {
         Ok(session) => session,
         Err(e) => {
             for mail in mails {

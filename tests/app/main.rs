@@ -54,6 +54,8 @@ mod mail_in;
 mod pages;
 mod simulate;
 mod smtp;
+mod smtp_relay;
+mod test_relay;
 mod watch_admin_pages;
 mod watch_api;
 mod watch_fixture;

@@ -122,7 +122,7 @@ db_test! {
     }
 }
 
-fn with_smtp(app: &TestApp, url: &str) -> Arc<hiroba::state::AppState> {
+pub fn with_smtp(app: &TestApp, url: &str) -> Arc<hiroba::state::AppState> {
     // The same database and profiles, sending to the test server.
     let mut settings = app.state.settings.clone();
     settings.mail.transport = Transport::Smtp(url.to_string());

@@ -1,21 +1,29 @@
 //! Handing composed mail over: an SMTP relay or sendmail (with lettre), or a directory of `.eml`
 //! files for the demo and for people who want to read what would have been sent.
 //!
-//! A `Session` is one SMTP connection: the worker opens one per carrier and batch so that no
-//! session carries more recipients than the carrier accepts (docomo: 100).
+//! A `Session` is one SMTP session: the worker opens one per carrier and batch so that no
+//! connection carries more recipients than the carrier accepts (docomo: 100). lettre speaks SMTP;
+//! the socket under it is ours (`socket.rs` says why), the URL rules are lettre's (`relay.rs`).
+
+mod relay;
+mod smtp;
+mod socket;
+
+pub use relay::{Relay, Tls};
+pub use smtp::SmtpSession;
 
 use crate::config::Transport;
 use lettre::address::{Address, Envelope};
-use lettre::transport::smtp::PoolConfig;
-use lettre::{SendmailTransport, SmtpTransport, Transport as _};
+use lettre::{SendmailTransport, Transport as _};
 use std::path::{Path, PathBuf};
 
 /// Why a mail was not handed over.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 #[error("{message}")]
 pub struct SendError {
     /// The relay refused the mail for good (5xx): trying again would not help.
     pub permanent: bool,
+    /// What went wrong, for the log and `/admin/mail`.
     pub message: String,
 }
 
@@ -30,22 +38,19 @@ impl SendError {
 
 /// An open way to hand mail over; dropping it ends the SMTP session (QUIT).
 pub enum Session {
-    Smtp(SmtpTransport),
+    /// A relay from `HIROBA_SMTP_URL`; connects at the first mail.
+    Smtp(Box<SmtpSession>),
+    /// `HIROBA_SENDMAIL`: one process per mail.
     Sendmail(SendmailTransport),
+    /// `HIROBA_MAIL_DIR`: one `.eml` file per mail.
     Directory(PathBuf),
 }
 
 impl Session {
+    /// Gets ready to hand mail over; an SMTP relay is not contacted until the first mail.
     pub fn open(transport: &Transport) -> Result<Session, SendError> {
         Ok(match transport {
-            Transport::Smtp(url) => {
-                let builder = SmtpTransport::from_url(url).map_err(|e| SendError {
-                    permanent: true,
-                    message: format!("HIROBA_SMTP_URL: {e}"),
-                })?;
-                // One connection per session, reused for every mail of the batch.
-                Session::Smtp(builder.pool_config(PoolConfig::new().max_size(1)).build())
-            }
+            Transport::Smtp(url) => Session::Smtp(Box::new(SmtpSession::new(url)?)),
             Transport::Sendmail(path) => Session::Sendmail(SendmailTransport::new_with_command(path)),
             Transport::Directory(dir) => {
                 std::fs::create_dir_all(dir).map_err(SendError::transient)?;
@@ -56,16 +61,10 @@ impl Session {
 
     /// Hands one composed mail over. `name` names the file in a directory (stable per outbox row,
     /// so that sending a row again replaces its file).
-    pub fn send(&self, envelope_from: &str, to: &str, message: &[u8], name: &str) -> Result<(), SendError> {
+    pub fn send(&mut self, envelope_from: &str, to: &str, message: &[u8], name: &str) -> Result<(), SendError> {
         match self {
             Session::Directory(dir) => write_eml(dir, envelope_from, name, message),
-            Session::Smtp(smtp) => {
-                let envelope = envelope(envelope_from, to)?;
-                smtp.send_raw(&envelope, message).map(drop).map_err(|e| SendError {
-                    permanent: e.is_permanent(),
-                    message: e.to_string(),
-                })
-            }
+            Session::Smtp(smtp) => smtp.send(&envelope(envelope_from, to)?, message),
             Session::Sendmail(sendmail) => {
                 let envelope = envelope(envelope_from, to)?;
                 sendmail.send_raw(&envelope, message).map_err(SendError::transient)
@@ -127,7 +126,7 @@ mod tests {
     #[test]
     fn the_directory_gets_one_file_per_row() {
         let dir = std::env::temp_dir().join(format!("hiroba-eml-{}", std::process::id()));
-        let session = Session::open(&Transport::Directory(dir.clone())).unwrap();
+        let mut session = Session::open(&Transport::Directory(dir.clone())).unwrap();
         session
             .send("bounce-0000001-a=b.jp@h.jp", "a@b.jp", b"Subject: x\r\n\r\nhi\r\n", "1")
             .unwrap();
