@@ -111,6 +111,7 @@ diesel::table! {
         carrier -> Text,
         expires_at -> Nullable<Timestamp>,
         claimed_at -> Nullable<Timestamp>,
+        priority -> Integer,
     }
 }
 

@@ -30,6 +30,9 @@ pub fn send_due(worker: &Worker, conn: &mut DbConnection) -> QueryResult<usize> 
             .clone();
         by_carrier.entry(carrier).or_default().push(mail);
     }
+    // Carriers whose batch holds the most urgent mail go first (claimed mails come sorted).
+    let mut by_carrier: Vec<(String, Vec<OutboxMail>)> = by_carrier.into_iter().collect();
+    by_carrier.sort_by_key(|(_, mails)| std::cmp::Reverse(mails.first().map_or(0, |m| m.priority)));
     for (carrier, mails) in by_carrier {
         let pacing = worker.state.settings.mail.pacing_for(&carrier);
         let clock = Instant::now();

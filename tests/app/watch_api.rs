@@ -356,3 +356,23 @@ db_test! {
         }
     }
 }
+
+db_test! {
+    fn alerts_are_claimed_before_mail_queued_earlier(app) {
+        use hiroba::db::models::outbox::MailKind;
+        let watch = Watch::new(&app, &[MOTHER]);
+        let mut conn = app.pool.get().unwrap();
+        // A mail magazine's worth of ordinary mail is already waiting…
+        for i in 0..30 {
+            OutboxMail::queue(&mut conn, MailKind::TestMail, &format!("reader{i}@example.jp"), "テスト", "本文").unwrap();
+        }
+        drop(conn);
+        // …when a child passes the gate.
+        send(&app, &watch.gate, &[(1, &watch.tag, 5, None)]);
+        let claimed = OutboxMail::claim(&mut app.pool.get().unwrap(), 5).unwrap();
+        assert_eq!(claimed.len(), 5);
+        assert_eq!(claimed[0].recipient, MOTHER, "{:?}", claimed.iter().map(|m| &m.kind).collect::<Vec<_>>());
+        assert_eq!(claimed[0].kind, "watch_pass");
+        assert!(claimed[1..].iter().all(|m| m.kind == "test_mail"));
+    }
+}

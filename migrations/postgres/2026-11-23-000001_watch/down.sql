@@ -1,3 +1,4 @@
+ALTER TABLE outbox DROP COLUMN priority;
 DROP TABLE watch_audit;
 DROP TABLE emergency_contacts;
 DROP TABLE reader_events;

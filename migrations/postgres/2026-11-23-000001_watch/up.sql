@@ -142,3 +142,6 @@ CREATE TABLE watch_audit (
     at TIMESTAMP NOT NULL
 );
 CREATE INDEX watch_audit_at ON watch_audit (at);
+
+-- Alerts go before other mail waiting in the outbox (a mail magazine must not delay them).
+ALTER TABLE outbox ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;

@@ -49,6 +49,16 @@ impl MailKind {
         }
     }
 
+    /// Due mails are claimed highest first: alerts before everything else.
+    pub fn priority(self) -> i32 {
+        match self {
+            MailKind::WatchEmergency => 20,
+            MailKind::WatchPass => 10,
+            MailKind::ReaderHealth => 5,
+            _ => 0,
+        }
+    }
+
     /// After this the mail is no longer worth sending and is marked failed.
     pub fn lifetime(self) -> Duration {
         match self {
@@ -74,6 +84,7 @@ pub struct OutboxMail {
     pub attempts: i32,
     pub created_at: NaiveDateTime,
     pub expires_at: Option<NaiveDateTime>,
+    pub priority: i32,
 }
 
 /// Attempts before a mail is given up even within its lifetime.
@@ -100,6 +111,7 @@ impl OutboxMail {
                 outbox::created_at.eq(at),
                 outbox::next_attempt_at.eq(at),
                 outbox::expires_at.eq(at + kind.lifetime()),
+                outbox::priority.eq(kind.priority()),
             ))
             .returning(outbox::id)
             .get_result(conn)
@@ -150,7 +162,7 @@ impl OutboxMail {
         let due: Vec<i64> = outbox::table
             .filter(outbox::status.eq("pending"))
             .filter(outbox::next_attempt_at.le(at))
-            .order(outbox::id)
+            .order((outbox::priority.desc(), outbox::id))
             .select(outbox::id)
             .limit(limit)
             .load(conn)?;
@@ -175,8 +187,14 @@ impl OutboxMail {
                 outbox::attempts,
                 outbox::created_at,
                 outbox::expires_at,
+                outbox::priority,
             ))
             .get_results(conn)
+            .map(|mut claimed: Vec<OutboxMail>| {
+                // RETURNING keeps no order: the sender goes through them highest priority first.
+                claimed.sort_by_key(|m| (std::cmp::Reverse(m.priority), m.id));
+                claimed
+            })
     }
 
     pub fn mark_sent(conn: &mut DbConnection, id: i64, carrier: &str) -> QueryResult<usize> {
