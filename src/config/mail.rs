@@ -47,7 +47,7 @@ pub struct DkimKey {
 pub struct Pacing {
     /// Recipients per SMTP session (docomo accepts at most 100).
     pub per_session: u32,
-    /// Mails per minute from one worker.
+    /// Mails per minute to the carrier, from all workers together.
     pub per_minute: u32,
 }
 

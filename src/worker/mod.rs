@@ -30,7 +30,6 @@ const MAINTENANCE_EVERY: Duration = Duration::from_secs(60);
 pub struct Worker {
     state: Arc<AppState>,
     dkim: Option<DkimSigner>,
-    pacing: Mutex<pacing::Pacer>,
     last_maintenance: Mutex<Option<Instant>>,
 }
 
@@ -58,7 +57,6 @@ impl Worker {
         Ok(Worker {
             state,
             dkim,
-            pacing: Mutex::new(pacing::Pacer::default()),
             last_maintenance: Mutex::new(None),
         })
     }

@@ -1,53 +1,36 @@
-//! Per-carrier pacing within one worker: at most `per_minute` mails to a carrier in any minute.
+//! Per-carrier pacing across every worker and process: at most `per_minute` mails to a carrier in
+//! any sliding minute, counted from the outbox rows already sent to it (SoftBank blocks a sender
+//! that sends too much; a limit kept per worker would multiply with the number of workers).
+//!
+//! Workers deciding at the same moment may together exceed the limit by what they claimed in that
+//! moment; the next minute's allowance is smaller by as much.
 
-use std::collections::HashMap;
-use std::time::{Duration, Instant};
+use crate::db::models::outbox::OutboxMail;
+use crate::db::DbConnection;
+use chrono::{Duration, NaiveDateTime};
+use diesel::QueryResult;
 
-const WINDOW: Duration = Duration::from_secs(60);
+const WINDOW: Duration = Duration::minutes(1);
 
-#[derive(Debug, Default)]
-pub struct Pacer {
-    /// Per carrier: when the current window started and how many mails it has had.
-    windows: HashMap<String, (Instant, u32)>,
+/// How many mails to a carrier may go now, and when to try the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Allowance {
+    pub now: usize,
+    pub resume_at: NaiveDateTime,
 }
 
-impl Pacer {
-    /// How many of `wanted` mails to `carrier` may go now; the rest wait for the next window.
-    pub fn take(&mut self, carrier: &str, wanted: usize, per_minute: u32, now: Instant) -> usize {
-        let (start, used) = self.windows.entry(carrier.to_string()).or_insert((now, 0));
-        if now.duration_since(*start) >= WINDOW {
-            *start = now;
-            *used = 0;
-        }
-        let allowed = per_minute
-            .saturating_sub(*used)
-            .min(u32::try_from(wanted).unwrap_or(u32::MAX));
-        *used += allowed;
-        allowed as usize
-    }
-
-    /// When the carrier's next window opens.
-    pub fn next_window(&self, carrier: &str, now: Instant) -> Duration {
-        self.windows
-            .get(carrier)
-            .map(|(start, _)| WINDOW.saturating_sub(now.duration_since(*start)))
-            .unwrap_or_default()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_carrier_gets_its_rate_per_window() {
-        let mut pacer = Pacer::default();
-        let t0 = Instant::now();
-        assert_eq!(pacer.take("softbank", 80, 120, t0), 80);
-        assert_eq!(pacer.take("softbank", 80, 120, t0), 40);
-        assert_eq!(pacer.take("softbank", 1, 120, t0), 0);
-        assert_eq!(pacer.take("docomo", 80, 120, t0), 80);
-        assert!(pacer.next_window("softbank", t0) > Duration::from_secs(59));
-        assert_eq!(pacer.take("softbank", 80, 120, t0 + WINDOW), 80);
-    }
+pub fn allowance(
+    conn: &mut DbConnection,
+    carrier: &str,
+    wanted: usize,
+    per_minute: u32,
+    now: NaiveDateTime,
+) -> QueryResult<Allowance> {
+    let (sent, oldest) = OutboxMail::sent_to_carrier_since(conn, carrier, now - WINDOW)?;
+    let left = usize::try_from(i64::from(per_minute) - sent).unwrap_or(0);
+    Ok(Allowance {
+        now: left.min(wanted),
+        // The window frees a place when its oldest mail leaves it (the first sent now, if none).
+        resume_at: oldest.unwrap_or(now) + WINDOW + Duration::seconds(1),
+    })
 }

@@ -1,6 +1,6 @@
 //! Sending the outbox: claim, compose per recipient, hand over per carrier session, record.
 
-use super::Worker;
+use super::{pacing, Worker};
 use crate::db::models::mail_address::MailAddress;
 use crate::db::models::outbox::{OutboxMail, MAX_ATTEMPTS};
 use crate::db::{now, DbConnection};
@@ -11,7 +11,6 @@ use crate::mail::transport::{SendError, Session};
 use chrono::{Duration, Utc};
 use diesel::QueryResult;
 use std::collections::BTreeMap;
-use std::time::Instant;
 
 /// Mails claimed per round.
 const BATCH: i64 = 200;
@@ -35,16 +34,10 @@ pub fn send_due(worker: &Worker, conn: &mut DbConnection) -> QueryResult<usize> 
     by_carrier.sort_by_key(|(_, mails)| std::cmp::Reverse(mails.first().map_or(0, |m| m.priority)));
     for (carrier, mails) in by_carrier {
         let pacing = worker.state.settings.mail.pacing_for(&carrier);
-        let clock = Instant::now();
-        let (allowed, wait) = {
-            let mut pacer = worker.pacing.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            let allowed = pacer.take(&carrier, mails.len(), pacing.per_minute, clock);
-            (allowed, pacer.next_window(&carrier, clock))
-        };
-        let (now_mails, later) = mails.split_at(allowed);
-        let resume = now() + Duration::from_std(wait).unwrap_or_default();
+        let allowance = pacing::allowance(conn, &carrier, mails.len(), pacing.per_minute, now())?;
+        let (now_mails, later) = mails.split_at(allowance.now);
         for mail in later {
-            OutboxMail::put_back(conn, mail.id, resume)?;
+            OutboxMail::put_back(conn, mail.id, allowance.resume_at)?;
         }
         for session_mails in now_mails.chunks(pacing.per_session as usize) {
             send_session(worker, conn, &carrier, session_mails)?;

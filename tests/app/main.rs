@@ -51,6 +51,7 @@ mod forms;
 mod helpers;
 mod mail_flows;
 mod mail_in;
+mod pacing;
 mod pages;
 mod simulate;
 mod smtp;

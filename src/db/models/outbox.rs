@@ -197,6 +197,20 @@ impl OutboxMail {
             })
     }
 
+    /// How many mails went to a carrier after `since`, and when the first of them went.
+    pub fn sent_to_carrier_since(
+        conn: &mut DbConnection,
+        carrier: &str,
+        since: NaiveDateTime,
+    ) -> QueryResult<(i64, Option<NaiveDateTime>)> {
+        outbox::table
+            .filter(outbox::status.eq("sent"))
+            .filter(outbox::carrier.eq(carrier))
+            .filter(outbox::sent_at.gt(since))
+            .select((diesel::dsl::count_star(), diesel::dsl::min(outbox::sent_at)))
+            .first(conn)
+    }
+
     pub fn mark_sent(conn: &mut DbConnection, id: i64, carrier: &str) -> QueryResult<usize> {
         diesel::update(outbox::table.find(id))
             .set((
