@@ -13,5 +13,6 @@ pub mod qr;
 pub mod routes;
 pub mod startup;
 pub mod state;
+pub mod stats;
 pub mod watch;
 pub mod worker;

@@ -341,10 +341,14 @@ fn serve(settings: Settings, demo: bool) -> Result<(), String> {
         println!("SMTP: {addr} (entry@{} など)", mail.domain);
     }
     Worker::spawn(Arc::clone(&state), mail.workers)?;
+    hiroba::stats::counter::spawn_flusher(Arc::clone(&state)).map_err(|e| e.to_string())?;
     if let hiroba::config::Transport::Directory(dir) = &mail.transport {
         println!("送信メールの保存先 (outgoing mail is written to): {}", dir.display());
     }
-    actix_web::rt::System::new()
+    let stopped = actix_web::rt::System::new()
         .block_on(app.run_until_stopped())
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.to_string());
+    // The last seconds' page views.
+    hiroba::stats::counter::flush_now(&state);
+    stopped
 }

@@ -56,6 +56,7 @@ pub fn build_state(settings: Settings) -> Result<AppState, StartupError> {
         pool,
         gateway_list,
         wakeup: Default::default(),
+        page_views: Default::default(),
     })
 }
 
@@ -98,6 +99,7 @@ impl Application {
                         .handler(StatusCode::PAYLOAD_TOO_LARGE, routes::render::error_page)
                         .handler(StatusCode::INTERNAL_SERVER_ERROR, routes::render::error_page),
                 )
+                .wrap(actix_web::middleware::from_fn(crate::stats::counter::count_page_views))
                 .wrap(Logger::new("%a \"%r\" %s %b %Dms \"%{User-Agent}i\""))
                 .app_data(state.clone())
                 .app_data(web::PayloadConfig::new(routes::extract::MAX_FORM_BYTES))

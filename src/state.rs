@@ -5,6 +5,7 @@ use crate::config::Settings;
 use crate::db::DbPool;
 use crate::keitai::gateway::GatewayList;
 use crate::keitai::{Codec, ProfileRegistry};
+use crate::stats::PageViewCounter;
 use crate::worker::Wakeup;
 
 #[derive(Debug)]
@@ -17,6 +18,8 @@ pub struct AppState {
     pub gateway_list: Option<GatewayList>,
     /// Wakes this process's idle workers when a request has queued mail.
     pub wakeup: Wakeup,
+    /// Page views counted since the last flush (statistics).
+    pub page_views: PageViewCounter,
 }
 
 impl AppState {

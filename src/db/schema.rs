@@ -337,6 +337,22 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    page_view_counts (id) {
+        id -> BigInt,
+        day -> Date,
+        profile -> Text,
+        views -> BigInt,
+    }
+}
+
+diesel::table! {
+    member_days (day, member_id) {
+        day -> Date,
+        member_id -> BigInt,
+    }
+}
+
 diesel::joinable!(members -> areas (area_id));
 diesel::joinable!(member_roles -> members (member_id));
 diesel::joinable!(mail_addresses -> members (member_id));
@@ -389,4 +405,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     reader_events,
     emergency_contacts,
     watch_audit,
+    page_view_counts,
+    member_days,
 );

@@ -59,6 +59,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/admin/members", web::get().to(admin::members::list))
         .route("/admin/members/approve", web::post().to(admin::members::approve))
         .route("/admin/members/suspend", web::post().to(admin::members::suspend))
+        .route("/admin/stats", web::get().to(admin::stats::page))
+        .route("/admin/stats.csv", web::get().to(admin::stats::csv))
         .route("/admin/watch/import", web::get().to(admin::roster_import::form))
         .route("/admin/watch/import", web::post().to(admin::roster_import::upload))
         .route("/watch", web::get().to(watch::home::show))

@@ -56,6 +56,7 @@ mod pages;
 mod simulate;
 mod smtp;
 mod smtp_relay;
+mod stats;
 mod test_relay;
 mod watch_admin_pages;
 mod watch_api;

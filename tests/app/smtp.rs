@@ -135,6 +135,7 @@ pub fn with_smtp(app: &TestApp, url: &str) -> Arc<hiroba::state::AppState> {
         pool: app.pool.clone(),
         gateway_list: None,
         wakeup: Default::default(),
+        page_views: Default::default(),
     })
 }
 

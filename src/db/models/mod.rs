@@ -1,5 +1,6 @@
 //! Table models: rows and the queries on them.
 
+pub mod activity;
 pub mod area;
 pub mod inbound_mail;
 pub mod job;
@@ -9,6 +10,7 @@ pub mod mail_bounce;
 pub mod member;
 pub mod notice;
 pub mod outbox;
+pub mod page_view;
 pub mod photo;
 pub mod post;
 pub mod registration_invite;

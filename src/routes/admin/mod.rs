@@ -3,6 +3,7 @@
 pub mod mail;
 pub mod members;
 pub mod roster_import;
+pub mod stats;
 pub mod watch;
 pub mod watch_child;
 pub mod watch_people;

@@ -13,6 +13,7 @@ pub mod notice;
 pub mod out;
 pub mod post;
 pub mod roster_import;
+pub mod stats;
 pub mod watch;
 pub mod watch_admin;
 pub mod watch_board;

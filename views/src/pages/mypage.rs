@@ -50,7 +50,7 @@ pub fn mypage(ctx: &Ctx, view: &MyPageView) -> String {
             @if let Some(area) = &view.area { div { "地域：" (area) } }
             @if view.watch { div { (link(ctx, "/watch", "子どもの見守り", Some(3))) } }
             @if view.staff {
-                (menu(ctx, &[("/admin/members", "承認待ちの会員"), ("/admin/mail", "メール配信状況")]))
+                (menu(ctx, &[("/admin/members", "承認待ちの会員"), ("/admin/mail", "メール配信状況"), ("/admin/stats", "利用状況")]))
             }
             (subheading(ctx, "メールアドレス"))
             @for a in &view.addresses {

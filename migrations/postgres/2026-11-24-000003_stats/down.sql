@@ -1,0 +1,2 @@
+DROP TABLE member_days;
+DROP TABLE page_view_counts;

@@ -1,0 +1,62 @@
+//! When counted things happened, for the statistics report: registrations, posts by channel,
+//! mails sent and bounced. Times are UTC; the report sorts them into Japan-time days.
+
+use crate::db::schema::{mail_bounces, members, outbox, posts};
+use crate::db::DbConnection;
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+pub struct Activity;
+
+impl Activity {
+    pub fn registrations(
+        conn: &mut DbConnection,
+        from: NaiveDateTime,
+        until: NaiveDateTime,
+    ) -> QueryResult<Vec<NaiveDateTime>> {
+        members::table
+            .filter(members::created_at.ge(from))
+            .filter(members::created_at.lt(until))
+            .select(members::created_at)
+            .load(conn)
+    }
+
+    /// (when, channel web|mail)
+    pub fn posts(
+        conn: &mut DbConnection,
+        from: NaiveDateTime,
+        until: NaiveDateTime,
+    ) -> QueryResult<Vec<(NaiveDateTime, String)>> {
+        posts::table
+            .filter(posts::created_at.ge(from))
+            .filter(posts::created_at.lt(until))
+            .select((posts::created_at, posts::channel))
+            .load(conn)
+    }
+
+    pub fn mails_sent(
+        conn: &mut DbConnection,
+        from: NaiveDateTime,
+        until: NaiveDateTime,
+    ) -> QueryResult<Vec<NaiveDateTime>> {
+        let sent: Vec<Option<NaiveDateTime>> = outbox::table
+            .filter(outbox::status.eq("sent"))
+            .filter(outbox::sent_at.ge(from))
+            .filter(outbox::sent_at.lt(until))
+            .select(outbox::sent_at)
+            .load(conn)?;
+        Ok(sent.into_iter().flatten().collect())
+    }
+
+    pub fn bounces(
+        conn: &mut DbConnection,
+        from: NaiveDateTime,
+        until: NaiveDateTime,
+    ) -> QueryResult<Vec<NaiveDateTime>> {
+        mail_bounces::table
+            .filter(mail_bounces::received_at.ge(from))
+            .filter(mail_bounces::received_at.lt(until))
+            .select(mail_bounces::received_at)
+            .load(conn)
+    }
+}
