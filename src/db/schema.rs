@@ -353,6 +353,40 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    magazine_areas (member_id, area_id) {
+        member_id -> BigInt,
+        area_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    magazine_topics (member_id, topic) {
+        member_id -> BigInt,
+        topic -> Text,
+    }
+}
+
+diesel::table! {
+    magazines (id) {
+        id -> BigInt,
+        title -> Text,
+        body -> Text,
+        topic -> Text,
+        created_by -> BigInt,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+        recipients -> Integer,
+    }
+}
+
+diesel::table! {
+    magazine_targets (magazine_id, area_id) {
+        magazine_id -> BigInt,
+        area_id -> BigInt,
+    }
+}
+
 diesel::joinable!(members -> areas (area_id));
 diesel::joinable!(member_roles -> members (member_id));
 diesel::joinable!(mail_addresses -> members (member_id));
@@ -373,6 +407,8 @@ diesel::joinable!(passes -> readers (reader_id));
 diesel::joinable!(reader_events -> readers (reader_id));
 diesel::joinable!(emergency_contacts -> schools (school_id));
 diesel::joinable!(watch_audit -> members (member_id));
+diesel::joinable!(magazine_areas -> members (member_id));
+diesel::joinable!(magazine_topics -> members (member_id));
 diesel::joinable!(watch_audit -> children (child_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
@@ -407,4 +443,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     watch_audit,
     page_view_counts,
     member_days,
+    magazine_areas,
+    magazine_topics,
+    magazines,
+    magazine_targets,
 );

@@ -14,6 +14,7 @@ mod kana;
 mod keitai_text;
 pub mod listener;
 pub mod pipe;
+pub mod preview;
 pub mod process;
 mod softbank;
 #[cfg(test)]

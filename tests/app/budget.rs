@@ -104,7 +104,9 @@ db_test! {
             .expect("post");
             format!("/posts/{post}")
         };
-        for path in ["/mypage", "/mypage/phone", "/logout", "/reauth", "/admin/members", "/help/mail", &post] {
+        for path in [
+            "/mypage", "/mypage/phone", "/mypage/magazine", "/logout", "/reauth", "/admin/members", "/help/mail", &post,
+        ] {
             let page = phone.get(&format!("{path}?sid={sid}"));
             assert_eq!(page.status, 200, "{path}");
             assert!(page.body.len() <= budget, "{path}: {} bytes > {budget}", page.body.len());

@@ -49,6 +49,7 @@ mod emoji;
 mod encoding;
 mod forms;
 mod helpers;
+mod magazine;
 mod mail_flows;
 mod mail_in;
 mod pacing;

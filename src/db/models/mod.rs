@@ -5,6 +5,7 @@ pub mod area;
 pub mod inbound_mail;
 pub mod job;
 pub mod login_limit;
+pub mod magazine;
 pub mod mail_address;
 pub mod mail_bounce;
 pub mod member;

@@ -31,6 +31,8 @@ pub enum MailKind {
     WatchEmergency,
     /// A reader went silent or came back (to the school's staff).
     ReaderHealth,
+    /// The area mail magazine (地域のお知らせメール).
+    Magazine,
 }
 
 impl MailKind {
@@ -46,6 +48,7 @@ impl MailKind {
             MailKind::WatchPass => "watch_pass",
             MailKind::WatchEmergency => "watch_emergency",
             MailKind::ReaderHealth => "reader_health",
+            MailKind::Magazine => "magazine",
         }
     }
 
@@ -65,6 +68,7 @@ impl MailKind {
             // An alert an hour late is no alert: give up and show it to coordinators.
             MailKind::TestMail | MailKind::WatchPass | MailKind::WatchEmergency => Duration::hours(1),
             MailKind::ReaderHealth => Duration::hours(6),
+            MailKind::Magazine => Duration::days(2),
             MailKind::Approved => Duration::days(3),
             _ => Duration::hours(24),
         }

@@ -1,5 +1,6 @@
 //! Coordinators' pages.
 
+pub mod magazine;
 pub mod mail;
 pub mod members;
 pub mod roster_import;

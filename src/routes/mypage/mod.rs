@@ -1,6 +1,7 @@
 //! マイページ: the member's own account.
 
 pub mod addresses;
+pub mod magazine;
 pub mod phone;
 pub mod posting;
 

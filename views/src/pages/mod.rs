@@ -5,6 +5,7 @@ pub mod device;
 pub mod echo;
 pub mod errors;
 pub mod home;
+pub mod magazine;
 pub mod mail_help;
 pub mod mail_status;
 pub mod members;

@@ -49,8 +49,14 @@ pub fn mypage(ctx: &Ctx, view: &MyPageView) -> String {
             div { "役割：" (view.roles.join("、")) }
             @if let Some(area) = &view.area { div { "地域：" (area) } }
             @if view.watch { div { (link(ctx, "/watch", "子どもの見守り", Some(3))) } }
+            div { (link(ctx, "/mypage/magazine", "お知らせメールの設定", Some(4))) }
             @if view.staff {
-                (menu(ctx, &[("/admin/members", "承認待ちの会員"), ("/admin/mail", "メール配信状況"), ("/admin/stats", "利用状況")]))
+                (menu(ctx, &[
+                    ("/admin/members", "承認待ちの会員"),
+                    ("/admin/mail", "メール配信状況"),
+                    ("/admin/magazine", "お知らせメール"),
+                    ("/admin/stats", "利用状況"),
+                ]))
             }
             (subheading(ctx, "メールアドレス"))
             @for a in &view.addresses {

@@ -1,0 +1,89 @@
+//! 地域のお知らせメール: a member chooses areas and topics from her keitai; a coordinator writes a
+//! notice, sees it as each carrier will, and sends it once to exactly the members who asked.
+
+use crate::browser::Browser;
+use crate::helpers::ua;
+use hiroba::db::models::area::Area;
+use hiroba::db::models::magazine::Subscription;
+use hiroba::db::models::mail_address::MailAddress;
+use hiroba::db::models::outbox::OutboxMail;
+use hiroba::demo::DEMO_PASSWORD;
+
+db_test! {
+    fn a_notice_reaches_the_members_of_its_area_and_topic_once(app) {
+        let areas = Area::all(&mut app.pool.get().unwrap()).unwrap();
+        let area = |name: &str| areas.iter().find(|a| a.name == name).unwrap().id.to_string();
+
+        // はなママ on her docomo phone: events in 柏中央.
+        let mut phone = Browser::new(&app, ua::DOCOMO_FOMA_2);
+        crate::accounts::log_in(&mut phone, "hana.mama@docomo.ne.jp", DEMO_PASSWORD);
+        let form = phone.get("/mypage/magazine");
+        assert_eq!(form.status, 200);
+        assert!(form.sjis_text().contains("お知らせメールの設定"));
+        let saved = phone.submit(&form, "/mypage/magazine", &[("topic", "events"), ("area", &area("柏中央"))]);
+        assert!(saved.sjis_text().contains("保存しました"), "{}", saved.sjis_text());
+        let mut conn = app.pool.get().unwrap();
+        let hana = MailAddress::find(&mut conn, "hana.mama@docomo.ne.jp").unwrap().unwrap().member_id;
+        let chosen = Subscription::of(&mut conn, hana).unwrap();
+        assert_eq!(chosen.topics, vec!["events".to_string()]);
+        assert_eq!(chosen.area_ids.len(), 1);
+        drop(conn);
+
+        // さくらばあば on au: events too, but in 富勢.
+        let mut au = Browser::new(&app, ua::AU);
+        crate::accounts::log_in(&mut au, "sakura.baaba@ezweb.ne.jp", DEMO_PASSWORD);
+        let form = au.get("/mypage/magazine");
+        au.submit(&form, "/mypage/magazine", &[("topic", "events"), ("area", &area("富勢"))]);
+
+        let mut pc = Browser::new(&app, ua::PC);
+        crate::accounts::log_in(&mut pc, "coordinator@hiroba.example.jp", DEMO_PASSWORD);
+        let list = pc.get("/admin/magazine");
+        assert_eq!(list.status, 200);
+        let created = pc.submit(&list, "/admin/magazine", &[
+            ("title", "柏中央の子育てひろば☀"),
+            ("body", "12月の子育てひろばは火曜と木曜です🎵\n会場：中央公民館"),
+            ("topic", "events"),
+            ("area", &area("柏中央")),
+        ]);
+        assert_eq!(created.status, 302, "{}", created.text());
+        let preview = pc.follow(&created);
+        let text = preview.text();
+        assert!(text.contains("送信先：1 件"), "{text}");
+        for expected in ["ドコモ", "ISO-2022-JP", "UTF-8", "中央公民館"] {
+            assert!(text.contains(expected), "{expected} missing:\n{text}");
+        }
+        let path = created.header("location").unwrap().split("/admin/magazine/").nth(1).unwrap().to_string();
+        let send = |pc: &mut Browser<'_>| {
+            let page = pc.get(&format!("/admin/magazine/{path}"));
+            pc.submit(&page, &format!("/admin/magazine/{path}/send"), &[])
+        };
+        assert!(send(&mut pc).text().contains("1 件の送信を受け付けました"));
+        let mut conn = app.pool.get().unwrap();
+        let to_hana = OutboxMail::to_recipient(&mut conn, "hana.mama@docomo.ne.jp").unwrap();
+        assert_eq!(to_hana.iter().filter(|m| m.kind == "magazine").count(), 1);
+        assert!(OutboxMail::to_recipient(&mut conn, "sakura.baaba@ezweb.ne.jp").unwrap().iter().all(|m| m.kind != "magazine"));
+        drop(conn);
+
+        // The preview page no longer offers to send; a replayed POST sends nothing more.
+        let again = pc.get(&format!("/admin/magazine/{path}"));
+        assert!(again.text().contains("件へ送信しました"), "{}", again.text());
+        let page_before = pc.get("/admin/magazine");
+        let replay = pc.post(&format!("/admin/magazine/{path}/send"), format!("csrf={}", csrf(&page_before)).as_bytes());
+        assert!(replay.text().contains("送信済み"), "{}", replay.text());
+        let mut conn = app.pool.get().unwrap();
+        let to_hana = OutboxMail::to_recipient(&mut conn, "hana.mama@docomo.ne.jp").unwrap();
+        assert_eq!(to_hana.iter().filter(|m| m.kind == "magazine").count(), 1);
+
+        // Members may not write notices.
+        assert_eq!(phone.get("/admin/magazine").status, 403);
+    }
+}
+
+fn csrf(page: &crate::helpers::Response) -> String {
+    crate::browser::forms(page)
+        .into_iter()
+        .flat_map(|f| f.fields)
+        .find(|(n, _)| n == "csrf")
+        .map(|(_, v)| v)
+        .expect("a csrf field")
+}
