@@ -337,6 +337,55 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    events (id) {
+        id -> BigInt,
+        title -> Text,
+        body -> Text,
+        held_on -> Date,
+        start_time -> Nullable<Text>,
+        end_time -> Nullable<Text>,
+        place -> Text,
+        area_id -> Nullable<BigInt>,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    facilities (id) {
+        id -> BigInt,
+        name -> Text,
+        kind -> Text,
+        address -> Text,
+        area_id -> Nullable<BigInt>,
+        phone -> Text,
+        hours -> Text,
+        note -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    facility_staff (facility_id, member_id) {
+        facility_id -> BigInt,
+        member_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    care_slots (id) {
+        id -> BigInt,
+        facility_id -> BigInt,
+        day -> Date,
+        period -> Text,
+        capacity -> Integer,
+        remaining -> Integer,
+        updated_at -> Timestamp,
+        updated_by -> Nullable<BigInt>,
+    }
+}
+
 diesel::joinable!(members -> areas (area_id));
 diesel::joinable!(member_roles -> members (member_id));
 diesel::joinable!(mail_addresses -> members (member_id));
@@ -358,6 +407,11 @@ diesel::joinable!(reader_events -> readers (reader_id));
 diesel::joinable!(emergency_contacts -> schools (school_id));
 diesel::joinable!(watch_audit -> members (member_id));
 diesel::joinable!(watch_audit -> children (child_id));
+diesel::joinable!(events -> areas (area_id));
+diesel::joinable!(facilities -> areas (area_id));
+diesel::joinable!(facility_staff -> facilities (facility_id));
+diesel::joinable!(facility_staff -> members (member_id));
+diesel::joinable!(care_slots -> facilities (facility_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     notices,
@@ -389,4 +443,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     reader_events,
     emergency_contacts,
     watch_audit,
+    events,
+    facilities,
+    facility_staff,
+    care_slots,
 );

@@ -1,6 +1,9 @@
 //! Table models: rows and the queries on them.
 
 pub mod area;
+pub mod care_slot;
+pub mod event;
+pub mod facility;
 pub mod inbound_mail;
 pub mod job;
 pub mod login_limit;

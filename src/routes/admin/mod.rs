@@ -1,5 +1,7 @@
 //! Coordinators' pages.
 
+pub mod events;
+pub mod facilities;
 pub mod mail;
 pub mod members;
 pub mod roster_import;
