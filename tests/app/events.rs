@@ -114,3 +114,46 @@ db_test! {
         assert_eq!(guardian.get("/admin/events").status, 403);
     }
 }
+
+db_test! {
+    fn a_coordinator_edits_and_deletes_an_event(app) {
+        let id = add_event(&app, "まちがえた題名", "2030-12-03", None);
+        let mut coordinator = Signed::new(&app, ua::PC, "coordinator@hiroba.example.jp", DEMO_PASSWORD);
+        let form = coordinator.get(&format!("/admin/events/{id}"));
+        assert!(form.text().contains("まちがえた題名"), "{}", form.text());
+        // The test browser sends hidden fields and what it is given, not the text fields' values.
+        let saved = coordinator.browser.submit(
+            &form,
+            &format!("/admin/events/{id}"),
+            &[
+                ("title", "正しい題名"),
+                ("date", "2030-12-04"),
+                ("start", "10:00"),
+                ("place", "中央公民館"),
+                ("body", "持ち物：タオル"),
+            ],
+        );
+        assert_eq!(saved.status, 302, "{}", saved.text());
+        let page = app.get(&format!("/events/{id}"), ua::PC).text();
+        assert!(page.contains("正しい題名") && page.contains("2030年12月4日（水）"), "{page}");
+
+        let deleted = coordinator.browser.submit(&form, &format!("/admin/events/{id}/delete"), &[]);
+        assert_eq!(deleted.status, 302, "{}", deleted.text());
+        assert_eq!(app.get(&format!("/events/{id}"), ua::PC).status, 404);
+    }
+}
+
+db_test! {
+    fn my_page_lists_the_events_of_my_area_only(app) {
+        let (chuo, fuse) = areas(&app);
+        let soon = hiroba::domain::time::today() + chrono::Duration::days(3);
+        let day = soon.format("%Y-%m-%d").to_string();
+        add_event(&app, "柏中央のおさんぽ会", &day, Some(chuo));
+        add_event(&app, "富勢のおさんぽ会", &day, Some(fuse));
+        // はなママ lives in 柏中央.
+        let mut member = Signed::new(&app, ua::DOCOMO_FOMA_1, "hana.mama@docomo.ne.jp", DEMO_PASSWORD);
+        let page = member.get("/mypage").sjis_text();
+        assert!(page.contains("わたしの地域のイベント"), "{page}");
+        assert!(page.contains("柏中央のおさんぽ会") && !page.contains("富勢のおさんぽ会"), "{page}");
+    }
+}

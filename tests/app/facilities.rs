@@ -41,6 +41,10 @@ db_test! {
         let kind = hiroba_views::ctx::percent_encode("児童館");
         let pc = app.get(&format!("/facilities?kind={kind}"), ua::PC).text();
         assert!(pc.contains("増尾児童センター") && !pc.contains("みどり保育園"), "{pc}");
+        // An i-mode phone sends the kind in Shift_JIS.
+        let sjis = crate::helpers::percent_encode(&encoding_rs::SHIFT_JIS.encode("児童館").0);
+        let keitai = app.get(&format!("/facilities?kind={sjis}"), ua::DOCOMO_FOMA_1).sjis_text();
+        assert!(keitai.contains("増尾児童センター") && !keitai.contains("みどり保育園"), "{keitai}");
     }
 }
 
@@ -77,6 +81,13 @@ db_test! {
         assert!(bad.sjis_text().contains("0～99の数字"), "{}", bad.sjis_text());
         let still = app.get(&format!("/facilities/{id}"), ua::PC).text();
         assert!(still.contains("残り7"), "a refused form changes nothing: {still}");
+
+        // The form fits a 5 KB mova handset too.
+        let mut mova = Signed::new(&app, ua::DOCOMO_MOVA_5K, "hana.mama@docomo.ne.jp", DEMO_PASSWORD);
+        let small = mova.get(&format!("/facilities/{id}/slots"));
+        assert_eq!(small.status, 200);
+        let budget = crate::watch_pages::budget(&app, ua::DOCOMO_MOVA_5K);
+        assert!(small.body.len() <= budget, "{} bytes > {budget}", small.body.len());
     }
 }
 

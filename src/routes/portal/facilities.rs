@@ -8,7 +8,7 @@ use crate::domain::policy::{every_facility, Action, Resource};
 use crate::domain::time::{day_label, today};
 use crate::error::AppError;
 use crate::routes::extract::KeitaiQuery;
-use crate::routes::portal::{area_choices, area_filter, area_name, page_number};
+use crate::routes::portal::{area_choices, area_filter, area_name, page_number, query_value};
 use crate::routes::render::{ctx, ok, paged_list};
 use crate::routes::visitor::Visitor;
 use actix_web::{web, HttpResponse};
@@ -62,7 +62,7 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
         params.push(format!("area={a}"));
     }
     if let Some(k) = &kind {
-        params.push(format!("kind={}", hiroba_views::ctx::percent_encode(k)));
+        params.push(format!("kind={}", query_value(&visitor, k)));
     }
     let view = FacilitiesView {
         base: if params.is_empty() {

@@ -8,11 +8,27 @@ use crate::db::models::area::Area;
 use crate::db::models::event::Event;
 use crate::domain::time::day_label;
 use crate::routes::extract::KeitaiQuery;
+use crate::routes::visitor::Visitor;
 use hiroba_views::pages::events::EventItem;
 
 /// The requested page of a paged list (1 when absent or wrong).
 pub fn page_number(query: &KeitaiQuery) -> usize {
     query.0.get("page").and_then(|p| p.parse().ok()).unwrap_or(1).max(1)
+}
+
+/// A text for a query string in the visitor's charset (the query is decoded in it: a kind written
+/// as UTF-8 into a keitai's pager link would come back as mojibake).
+pub fn query_value(visitor: &Visitor, text: &str) -> String {
+    visitor
+        .state()
+        .codec
+        .encode(text, visitor.device.target())
+        .iter()
+        .map(|b| match b {
+            b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z' | b'-' | b'.' | b'_' | b'~' => char::from(*b).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 /// An area id from the query, if it names an existing area.
