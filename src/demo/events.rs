@@ -8,7 +8,7 @@ use crate::db::models::facility::{Facility, NewFacility};
 use crate::db::models::mail_address::MailAddress;
 use crate::db::DbConnection;
 use crate::domain::time::today;
-use chrono::Duration;
+use chrono::{Datelike, Duration, Weekday};
 use diesel::QueryResult;
 
 /// Days from today, title, start, end, place, area, body.
@@ -250,6 +250,10 @@ pub fn seed(conn: &mut DbConnection, staff: &str) -> QueryResult<bool> {
             Facility::add_staff(conn, id, member)?;
         }
         for day in 0..7 {
+            // Temporary care is closed on Sundays: those days stay 「－」.
+            if (today + Duration::days(day)).weekday() == Weekday::Sun {
+                continue;
+            }
             for (p, period) in Period::ALL.into_iter().enumerate() {
                 // A plausible spread: fuller early in the week, none left on some afternoons.
                 let left = ((i as i64 * 3 + day * 2 + p as i64) % 5) as i32;

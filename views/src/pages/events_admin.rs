@@ -1,6 +1,6 @@
 //! Coordinators' pages for the portal's public information: events and facilities.
 
-use crate::components::{alert, footer, form, hidden, label, link, select, subheading, submit, text_area, text_input};
+use crate::components::{alert, footer, form, label, link, select, subheading, submit, text_area, text_input};
 use crate::ctx::{Ctx, InputKind};
 use crate::layout::page;
 use maud::{html, Markup};
@@ -76,7 +76,6 @@ pub fn admin_events(ctx: &Ctx, view: &AdminEventsView, editing: Option<i64>) -> 
             }))
             @if let Some(id) = editing {
                 (form(ctx, &format!("/admin/events/{id}/delete"), true, html! {
-                    (hidden("confirm", "yes"))
                     (submit("このイベントを削除"))
                 }))
             }
