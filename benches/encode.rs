@@ -50,6 +50,7 @@ fn page() -> String {
             page: 1,
             pages: 3,
         },
+        &maud::html! {},
     )
 }
 

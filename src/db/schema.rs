@@ -387,6 +387,55 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    events (id) {
+        id -> BigInt,
+        title -> Text,
+        body -> Text,
+        held_on -> Date,
+        start_time -> Nullable<Text>,
+        end_time -> Nullable<Text>,
+        place -> Text,
+        area_id -> Nullable<BigInt>,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    facilities (id) {
+        id -> BigInt,
+        name -> Text,
+        kind -> Text,
+        address -> Text,
+        area_id -> Nullable<BigInt>,
+        phone -> Text,
+        hours -> Text,
+        note -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    facility_staff (facility_id, member_id) {
+        facility_id -> BigInt,
+        member_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    care_slots (id) {
+        id -> BigInt,
+        facility_id -> BigInt,
+        day -> Date,
+        period -> Text,
+        capacity -> Integer,
+        remaining -> Integer,
+        updated_at -> Timestamp,
+        updated_by -> Nullable<BigInt>,
+    }
+}
+
 diesel::joinable!(members -> areas (area_id));
 diesel::joinable!(member_roles -> members (member_id));
 diesel::joinable!(mail_addresses -> members (member_id));
@@ -409,6 +458,11 @@ diesel::joinable!(emergency_contacts -> schools (school_id));
 diesel::joinable!(watch_audit -> members (member_id));
 diesel::joinable!(magazine_areas -> members (member_id));
 diesel::joinable!(magazine_topics -> members (member_id));
+diesel::joinable!(events -> areas (area_id));
+diesel::joinable!(facilities -> areas (area_id));
+diesel::joinable!(facility_staff -> facilities (facility_id));
+diesel::joinable!(facility_staff -> members (member_id));
+diesel::joinable!(care_slots -> facilities (facility_id));
 diesel::joinable!(watch_audit -> children (child_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
@@ -447,4 +501,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     magazine_topics,
     magazines,
     magazine_targets,
+    events,
+    facilities,
+    facility_staff,
+    care_slots,
 );

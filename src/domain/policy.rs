@@ -22,6 +22,9 @@ pub enum Resource {
     /// A guardian's own pass-mail choices for her child (quiet hours, readers); the handler checks
     /// that the recipient address is one of hers.
     OwnAlerts,
+    /// A facility's 一時預かり空き状況 (reading it is `PublicInfo`). The handler checks that the member
+    /// is staff of that facility (`facility_staff`) unless `facility_reach` says every facility.
+    CareSlots,
     /// Child-watch setup: schools, readers and their secrets, tags, recipients, staff, the audit log.
     WatchSetup,
     /// Service-wide settings.
@@ -106,6 +109,9 @@ pub fn decide(who: Option<&Principal>, resource: Resource, action: Action) -> De
         (Resource::ChildRecord, _) => p.has_any(&[Role::Teacher, Role::Coordinator]),
         (Resource::OwnAlerts, _) => p.has(Role::Guardian),
         (Resource::WatchSetup, _) => p.has(Role::Coordinator),
+        // Facility staff are members of any role; the staff table says which facility.
+        (Resource::CareSlots, Action::Read | Action::Update) => true,
+        (Resource::CareSlots, _) => p.has_any(&STAFF),
         (Resource::System, _) => p.has(Role::Admin),
     };
     if !allowed {
@@ -136,6 +142,12 @@ pub fn child_reach(p: &Principal) -> ChildReach {
         own_schools: p.has(Role::Teacher),
         own_family: p.has(Role::Guardian),
     }
+}
+
+/// Whose care slots a member may update once `decide` allowed a `CareSlots` action: coordinators
+/// every facility's, everyone else only those of the facilities they are staff of.
+pub fn every_facility(p: &Principal) -> bool {
+    p.has(Role::Coordinator)
 }
 
 /// What a spoofable かんたんログイン session may not do without the password: anything about a
@@ -194,6 +206,10 @@ mod tests {
             (WatchSetup, Read, [Login, Deny, Deny, Deny, Allow, Deny]),
             (WatchSetup, Update, [Login, Deny, Deny, Deny, Allow, Deny]),
             (System, Update, [Login, Deny, Deny, Deny, Deny, Allow]),
+            (PublicInfo, Update, [Login, Deny, Deny, Deny, Allow, Allow]),
+            (CareSlots, Read, [Login, Allow, Allow, Allow, Allow, Allow]),
+            (CareSlots, Update, [Login, Allow, Allow, Allow, Allow, Allow]),
+            (CareSlots, Delete, [Login, Deny, Deny, Deny, Allow, Allow]),
         ];
         for (resource, action, expected) in matrix {
             for (who, want) in visitors.iter().zip(expected) {
@@ -227,6 +243,14 @@ mod tests {
         assert!(reach(&[Role::Coordinator]).every_school);
         assert_eq!(reach(&[Role::Admin]), ChildReach::default());
         assert_eq!(reach(&[Role::Supporter]), ChildReach::default());
+    }
+
+    #[test]
+    fn only_coordinators_reach_every_facility() {
+        assert!(every_facility(&member(&[Role::Coordinator])));
+        for role in [Role::Guardian, Role::Supporter, Role::Teacher, Role::Admin] {
+            assert!(!every_facility(&member(&[role])));
+        }
     }
 
     #[test]

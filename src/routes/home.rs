@@ -1,15 +1,22 @@
 //! The top page and the notice pages.
 
 use crate::db;
+use crate::db::models::event::Event;
 use crate::db::models::notice::Notice;
 use crate::domain::policy::{Action, Resource};
+use crate::domain::time::today;
 use crate::error::AppError;
 use crate::routes::extract::KeitaiQuery;
 use crate::routes::render::{ctx, ok, paged_list};
 use crate::routes::visitor::Visitor;
 use actix_web::{web, HttpResponse};
+use chrono::Duration;
+use hiroba_views::pages::events::{event_block, EventItem};
 use hiroba_views::pages::home::{notice_item, NoticeItem};
 use hiroba_views::pages::notice::{notice_page, NoticeView};
+
+/// How many of this week's events the top page names (the list is one link away).
+const EVENTS_ON_TOP: usize = 3;
 
 /// How many notices the top page lists in all (split into pages by size).
 const NOTICES_ON_TOP: i64 = 60;
@@ -22,7 +29,13 @@ pub async fn home(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
         .and_then(|p| p.parse::<usize>().ok())
         .unwrap_or(1)
         .max(1);
-    let notices = db::run(&visitor.state().pool, |conn| Ok(Notice::recent(conn, NOTICES_ON_TOP)?)).await?;
+    let week = (today(), today() + Duration::days(6));
+    let (notices, events) = db::run(&visitor.state().pool, move |conn| {
+        let mut events = Event::between(conn, week.0, week.1, None)?;
+        events.truncate(EVENTS_ON_TOP);
+        Ok((Notice::recent(conn, NOTICES_ON_TOP)?, events))
+    })
+    .await?;
     let ctx = ctx(&visitor);
     let items: Vec<_> = notices
         .iter()
@@ -37,8 +50,10 @@ pub async fn home(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
             )
         })
         .collect();
+    let events: Vec<EventItem> = events.iter().map(EventItem::from).collect();
+    let events = event_block(&ctx, "今週のイベント", &events, "/events");
     let page = paged_list(&visitor, &items, requested, |list| {
-        hiroba_views::pages::home::home(&ctx, list)
+        hiroba_views::pages::home::home(&ctx, list, &events)
     });
     Ok(page)
 }

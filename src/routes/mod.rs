@@ -10,6 +10,7 @@ pub mod home;
 pub mod mypage;
 pub mod out;
 pub mod photos;
+pub mod portal;
 pub mod posts;
 pub mod qr;
 pub mod render;
@@ -22,6 +23,23 @@ use actix_web::web;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(home::home))
         .route("/notices/{id}", web::get().to(home::notice))
+        .route("/events", web::get().to(portal::event_list::list))
+        .route("/events/{id}", web::get().to(portal::event_list::show))
+        .route("/facilities", web::get().to(portal::facilities::list))
+        .route("/facilities/{id}", web::get().to(portal::facilities::show))
+        .route("/facilities/{id}/slots", web::get().to(portal::slots::form))
+        .route("/facilities/{id}/slots", web::post().to(portal::slots::save))
+        .route("/admin/events", web::get().to(admin::events::list))
+        .route("/admin/events", web::post().to(admin::events::create))
+        .route("/admin/events/{id}", web::get().to(admin::events::edit))
+        .route("/admin/events/{id}", web::post().to(admin::events::update))
+        .route("/admin/events/{id}/delete", web::post().to(admin::events::delete))
+        .route("/admin/facilities", web::get().to(admin::facilities::list))
+        .route("/admin/facilities", web::post().to(admin::facilities::create))
+        .route(
+            "/admin/facilities/{id}/staff",
+            web::post().to(admin::facilities::add_staff),
+        )
         .route("/device", web::get().to(device::page))
         .route("/device.json", web::get().to(device::json))
         .route("/device/echo", web::post().to(device::echo))

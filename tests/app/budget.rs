@@ -138,3 +138,39 @@ db_test! {
         }
     }
 }
+
+db_test! {
+    fn the_portal_pages_fit_every_keitai_budget_and_a_long_month_pages_itself(app) {
+        let month = {
+            let mut conn = app.pool.get().expect("connection");
+            for i in 0..80 {
+                let fields = hiroba::db::models::event::EventFields {
+                    title: format!("親子で楽しむ季節のイベント その{i}🎵"),
+                    body: "本文".into(),
+                    held_on: chrono::NaiveDate::from_ymd_opt(2030, 12, 1 + i % 28).expect("day"),
+                    start_time: Some("10:00".into()),
+                    end_time: None,
+                    place: "中央公民館".into(),
+                    area_id: None,
+                };
+                hiroba::db::models::event::Event::insert(&mut conn, &fields, None).expect("event");
+            }
+            "/events?month=2030-12"
+        };
+        for user_agent in [
+            ua::DOCOMO_MOVA_5K,
+            ua::DOCOMO_MOVA,
+            ua::DOCOMO_FOMA_1,
+            ua::AU,
+            ua::SOFTBANK,
+            ua::WILLCOM,
+        ] {
+            for path in ["/events", month, "/events?month=2030-12&page=2", "/events/1", "/facilities", "/facilities/1"] {
+                let response = get_within_budget(&app, path, user_agent);
+                assert_eq!(response.status, 200, "{path} for {user_agent}");
+            }
+        }
+        let first = get_within_budget(&app, month, ua::DOCOMO_MOVA_5K).sjis_text();
+        assert!(first.contains("次へ"), "a long month must offer the next page: {first}");
+    }
+}

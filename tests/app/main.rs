@@ -47,6 +47,8 @@ mod detection;
 mod easy_login;
 mod emoji;
 mod encoding;
+mod events;
+mod facilities;
 mod forms;
 mod helpers;
 mod magazine;

@@ -2,6 +2,9 @@
 
 pub mod activity;
 pub mod area;
+pub mod care_slot;
+pub mod event;
+pub mod facility;
 pub mod inbound_mail;
 pub mod job;
 pub mod login_limit;

@@ -1,5 +1,7 @@
 //! Coordinators' pages.
 
+pub mod events;
+pub mod facilities;
 pub mod magazine;
 pub mod mail;
 pub mod members;

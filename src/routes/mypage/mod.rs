@@ -7,6 +7,7 @@ pub mod posting;
 
 use crate::db;
 use crate::db::models::area::Area;
+use crate::db::models::event::Event;
 use crate::db::models::mail_address::MailAddress;
 use crate::db::models::member::Member;
 use crate::db::models::subscriber_id;
@@ -15,12 +16,34 @@ use crate::db::models::watch::school::School;
 use crate::db::DbConnection;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::role::{MemberStatus, Role};
+use crate::domain::time::today;
 use crate::error::AppError;
 use crate::mail::address::posting_address;
 use crate::routes::render::{ctx, ok};
 use crate::routes::visitor::Visitor;
 use actix_web::HttpResponse;
+use hiroba_views::pages::events::EventItem;
 use hiroba_views::pages::mypage::{mypage, AddressItem, MyPageView};
+
+/// How many of the area's events my page names, and how far ahead it looks.
+const AREA_EVENTS: usize = 5;
+const AREA_EVENT_DAYS: i64 = 14;
+
+/// Events in the member's area in the next two weeks (none without an area).
+fn area_events(conn: &mut DbConnection, area: Option<i64>) -> Result<Vec<Event>, AppError> {
+    let Some(area) = area else {
+        return Ok(Vec::new());
+    };
+    let from = today();
+    let mut events = Event::between(
+        conn,
+        from,
+        from + chrono::Duration::days(AREA_EVENT_DAYS - 1),
+        Some(area),
+    )?;
+    events.truncate(AREA_EVENTS);
+    Ok(events)
+}
 
 pub async fn show(visitor: Visitor) -> Result<HttpResponse, AppError> {
     render(&visitor, None).await
@@ -29,27 +52,30 @@ pub async fn show(visitor: Visitor) -> Result<HttpResponse, AppError> {
 /// My page, with an optional notice on top (after an action on it).
 pub async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpResponse, AppError> {
     let member_id = visitor.require_member(Resource::OwnAccount, Action::Read)?.member_id;
-    let (member, roles, area, addresses, phones, posting_token, watch) = db::run(&visitor.state().pool, move |conn| {
-        let member = Member::find(conn, member_id)?;
-        let posting_token = match member.status() {
-            MemberStatus::Approved => Some(Member::posting_token(conn, member_id)?),
-            _ => None,
-        };
-        let area = match member.area_id {
-            Some(id) => Area::find(conn, id)?,
-            None => None,
-        };
-        Ok((
-            member,
-            Member::roles(conn, member_id)?,
-            area,
-            MailAddress::of_member(conn, member_id)?,
-            subscriber_id::count_for(conn, member_id)?,
-            posting_token,
-            watches(conn, member_id)?,
-        ))
-    })
-    .await?;
+    let (member, roles, area, addresses, phones, posting_token, watch, area_events) =
+        db::run(&visitor.state().pool, move |conn| {
+            let member = Member::find(conn, member_id)?;
+            let posting_token = match member.status() {
+                MemberStatus::Approved => Some(Member::posting_token(conn, member_id)?),
+                _ => None,
+            };
+            let area_events = area_events(conn, member.area_id)?;
+            let area = match member.area_id {
+                Some(id) => Area::find(conn, id)?,
+                None => None,
+            };
+            Ok((
+                member,
+                Member::roles(conn, member_id)?,
+                area,
+                MailAddress::of_member(conn, member_id)?,
+                subscriber_id::count_for(conn, member_id)?,
+                posting_token,
+                watches(conn, member_id)?,
+                area_events,
+            ))
+        })
+        .await?;
     let profiles = &visitor.state().profiles;
     let view = MyPageView {
         nickname: member.nickname.clone(),
@@ -77,6 +103,7 @@ pub async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpRes
         notice,
         posting_address: posting_token.map(|t| posting_address(&t, &visitor.state().settings.mail.domain)),
         watch: watch || roles.contains(&Role::Coordinator),
+        area_events: area_events.iter().map(EventItem::from).collect(),
     };
     Ok(ok(visitor, &mypage(&ctx(visitor), &view)))
 }

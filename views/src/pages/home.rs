@@ -27,7 +27,8 @@ const MENU: [(&str, &str); 4] = [
     ("/watch", "子どもの見守り"),
 ];
 
-pub fn home(ctx: &Ctx, list: &ListPage<'_>) -> String {
+/// `events` is the 「今週のイベント」 block (a few lines).
+pub fn home(ctx: &Ctx, list: &ListPage<'_>, events: &Markup) -> String {
     page(
         ctx,
         "かしわ子育てひろば",
@@ -35,6 +36,7 @@ pub fn home(ctx: &Ctx, list: &ListPage<'_>) -> String {
             div { "ようこそ☀ 子育て中のみなさんの広場です。" }
             (menu(ctx, &MENU))
             (separator(ctx))
+            (events)
             (subheading(ctx, "お知らせ"))
             @for notice in list.items { (notice) }
             (pager(ctx, "/", list.page, list.pages))

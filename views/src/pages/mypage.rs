@@ -33,6 +33,8 @@ pub struct MyPageView {
     pub posting_address: Option<String>,
     /// The member receives a child's pass mails or works at a school: link to 子どもの見守り.
     pub watch: bool,
+    /// わたしの地域のイベント: the member's area, the next 2 weeks (shown when an area is set).
+    pub area_events: Vec<crate::pages::events::EventItem>,
 }
 
 pub fn mypage(ctx: &Ctx, view: &MyPageView) -> String {
@@ -56,7 +58,12 @@ pub fn mypage(ctx: &Ctx, view: &MyPageView) -> String {
                     ("/admin/mail", "メール配信状況"),
                     ("/admin/magazine", "お知らせメール"),
                     ("/admin/stats", "利用状況"),
+                    ("/admin/events", "イベントの管理"),
+                    ("/admin/facilities", "施設の管理"),
                 ]))
+            }
+            @if view.area.is_some() {
+                (crate::pages::events::event_block(ctx, "わたしの地域のイベント", &view.area_events, "/events"))
             }
             (subheading(ctx, "メールアドレス"))
             @for a in &view.addresses {

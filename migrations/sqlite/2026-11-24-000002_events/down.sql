@@ -1,0 +1,4 @@
+DROP TABLE care_slots;
+DROP TABLE facility_staff;
+DROP TABLE facilities;
+DROP TABLE events;

@@ -1,0 +1,100 @@
+//! `/events` (this week, or `?month=2026-12`, optionally `&area=3`) and `/events/{id}`.
+
+use crate::db;
+use crate::db::models::area::Area;
+use crate::db::models::event::Event;
+use crate::domain::policy::{Action, Resource};
+use crate::domain::time::{date_label, month_key, month_label, parse_month, today};
+use crate::error::AppError;
+use crate::routes::extract::KeitaiQuery;
+use crate::routes::portal::{area_choices, area_filter, area_name, page_number};
+use crate::routes::render::{ctx, ok, paged_list};
+use crate::routes::visitor::Visitor;
+use actix_web::{web, HttpResponse};
+use chrono::{Datelike as _, Duration, Months, NaiveDate};
+use hiroba_views::pages::events::{event_item, event_page, events_page, EventItem, EventView, EventsView};
+
+pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
+    visitor.require(Resource::PublicInfo, Action::Read)?;
+    let today = today();
+    let month = query.0.get("month").and_then(parse_month);
+    let (from, to) = month.unwrap_or((today, today + Duration::days(6)));
+    let areas = db::run(&visitor.state().pool, |conn| Ok(Area::all(conn)?)).await?;
+    let area = area_filter(&query, &areas);
+    let events = db::run(&visitor.state().pool, move |conn| {
+        Ok(Event::between(conn, from, to, area)?)
+    })
+    .await?;
+    let ctx = ctx(&visitor);
+    let items: Vec<_> = events.iter().map(|e| event_item(&ctx, &EventItem::from(e))).collect();
+    let key = month.map(|(first, _)| month_key(first)).unwrap_or_default();
+    let area_text = area.map(|a| a.to_string()).unwrap_or_default();
+    let mut base = "/events".to_string();
+    let mut params = Vec::new();
+    if !key.is_empty() {
+        params.push(format!("month={key}"));
+    }
+    if !area_text.is_empty() {
+        params.push(format!("area={area_text}"));
+    }
+    if !params.is_empty() {
+        base = format!("{base}?{}", params.join("&"));
+    }
+    let month_link = |first: Option<NaiveDate>| {
+        let first = first.unwrap_or(today);
+        let area = match area {
+            Some(a) => format!("&area={a}"),
+            None => String::new(),
+        };
+        (format!("/events?month={}{area}", month_key(first)), month_label(first))
+    };
+    // From a month: the months before and after. From this week: this month and the next.
+    let anchor = month
+        .map(|(first, _)| first)
+        .unwrap_or(today)
+        .with_day(1)
+        .unwrap_or(today);
+    let (previous, next) = match month {
+        Some(_) => (
+            anchor.checked_sub_months(Months::new(1)),
+            anchor.checked_add_months(Months::new(1)),
+        ),
+        None => (Some(anchor), anchor.checked_add_months(Months::new(1))),
+    };
+    let view = EventsView {
+        title: match month {
+            Some((first, _)) => format!("{}のイベント", month_label(first)),
+            None => "今週のイベント".to_string(),
+        },
+        base,
+        previous: month_link(previous),
+        next: month_link(next),
+        month: key,
+        areas: area_choices(&areas),
+        area: area_text,
+    };
+    Ok(paged_list(&visitor, &items, page_number(&query), |list| {
+        events_page(&ctx, &view, list)
+    }))
+}
+
+pub async fn show(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    visitor.require(Resource::PublicInfo, Action::Read)?;
+    let id = id.into_inner();
+    let (event, areas) = db::run(&visitor.state().pool, move |conn| {
+        Ok((Event::find(conn, id)?, Area::all(conn)?))
+    })
+    .await?;
+    let mut when = date_label(event.held_on);
+    if let Some(start) = &event.start_time {
+        when.push_str(&format!(" {start}〜{}", event.end_time.clone().unwrap_or_default()));
+    }
+    let view = EventView {
+        title: event.title,
+        when,
+        place: event.place,
+        area: area_name(&areas, event.area_id),
+        body: event.body,
+    };
+    Ok(ok(&visitor, &event_page(&ctx(&visitor), &view)))
+}

@@ -1,0 +1,63 @@
+//! あぃあぃ広場の公開情報: events, facilities and their 一時預かり空き状況, readable by anyone.
+
+pub mod event_list;
+pub mod facilities;
+pub mod slots;
+
+use crate::db::models::area::Area;
+use crate::db::models::event::Event;
+use crate::domain::time::day_label;
+use crate::routes::extract::KeitaiQuery;
+use crate::routes::visitor::Visitor;
+use hiroba_views::pages::events::EventItem;
+
+/// The requested page of a paged list (1 when absent or wrong).
+pub fn page_number(query: &KeitaiQuery) -> usize {
+    query.0.get("page").and_then(|p| p.parse().ok()).unwrap_or(1).max(1)
+}
+
+/// A text for a query string in the visitor's charset (the query is decoded in it: a kind written
+/// as UTF-8 into a keitai's pager link would come back as mojibake).
+pub fn query_value(visitor: &Visitor, text: &str) -> String {
+    visitor
+        .state()
+        .codec
+        .encode(text, visitor.device.target())
+        .iter()
+        .map(|b| match b {
+            b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z' | b'-' | b'.' | b'_' | b'~' => char::from(*b).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// An area id from the query, if it names an existing area.
+pub fn area_filter(query: &KeitaiQuery, areas: &[Area]) -> Option<i64> {
+    let id = query.0.get("area")?.parse::<i64>().ok()?;
+    areas.iter().any(|a| a.id == id).then_some(id)
+}
+
+/// The areas as choices of a select, after 「すべての地域」.
+pub fn area_choices(areas: &[Area]) -> Vec<(String, String)> {
+    std::iter::once((String::new(), "すべての地域".to_string()))
+        .chain(areas.iter().map(|a| (a.id.to_string(), a.name.clone())))
+        .collect()
+}
+
+/// The name of an area id among `areas`, or empty.
+pub fn area_name(areas: &[Area], id: Option<i64>) -> String {
+    id.and_then(|id| areas.iter().find(|a| a.id == id))
+        .map(|a| a.name.clone())
+        .unwrap_or_default()
+}
+
+impl From<&Event> for EventItem {
+    fn from(e: &Event) -> Self {
+        EventItem {
+            id: e.id,
+            day: day_label(e.held_on),
+            time: e.start_time.clone().unwrap_or_default(),
+            title: e.title.clone(),
+        }
+    }
+}
