@@ -69,3 +69,9 @@ pub async fn notice(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse
     };
     Ok(ok(&visitor, &notice_page(&ctx(&visitor), &view)))
 }
+
+/// あぃあぃ広場, the portal's menu.
+pub async fn portal(visitor: Visitor) -> Result<HttpResponse, AppError> {
+    visitor.require(Resource::PublicInfo, Action::Read)?;
+    Ok(ok(&visitor, &hiroba_views::pages::portal::portal(&ctx(&visitor))))
+}

@@ -23,6 +23,7 @@ use actix_web::web;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(home::home))
         .route("/notices/{id}", web::get().to(home::notice))
+        .route("/portal", web::get().to(home::portal))
         .route("/events", web::get().to(portal::event_list::list))
         .route("/events/{id}", web::get().to(portal::event_list::show))
         .route("/facilities", web::get().to(portal::facilities::list))

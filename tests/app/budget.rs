@@ -79,6 +79,7 @@ db_test! {
                 "/register/confirm?t=0123456789abcdef0123456789abcdef",
                 "/register?invite=0123456789abcdef0123456789abcdef",
                 "/help/mail",
+                "/portal",
             ] {
                 get_within_budget(&app, path, user_agent);
             }

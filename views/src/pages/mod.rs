@@ -15,6 +15,7 @@ pub mod members;
 pub mod mypage;
 pub mod notice;
 pub mod out;
+pub mod portal;
 pub mod post;
 pub mod roster_import;
 pub mod stats;
