@@ -117,7 +117,16 @@ impl Client {
     /// A server may close an idle kept-alive connection at any time; if the connection turns out
     /// closed before any byte of an answer, the request is sent once more on a new one.
     pub fn post(&mut self, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Result<Response, ClientError> {
-        let request = self.request(path, headers, body);
+        self.send("POST", path, headers, body)
+    }
+
+    /// GETs `path` (benchmarks fetch pages with a phone's User-Agent in `headers`).
+    pub fn get(&mut self, path: &str, headers: &[(&str, &str)]) -> Result<Response, ClientError> {
+        self.send("GET", path, headers, b"")
+    }
+
+    fn send(&mut self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Result<Response, ClientError> {
+        let request = self.request(method, path, headers, body);
         let reused = self.conn.is_some();
         match self.exchange(&request) {
             Ok(response) => Ok(response),
@@ -126,12 +135,14 @@ impl Client {
         }
     }
 
-    fn request(&self, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Vec<u8> {
-        let mut head = format!(
-            "POST {path} HTTP/1.1\r\nHost: {}\r\nUser-Agent: hiroba-simulate\r\nContent-Length: {}\r\n",
-            self.base.authority(),
-            body.len()
-        );
+    fn request(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Vec<u8> {
+        let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {}\r\n", self.base.authority());
+        if !headers.iter().any(|(name, _)| name.eq_ignore_ascii_case("user-agent")) {
+            head.push_str("User-Agent: hiroba-simulate\r\n");
+        }
+        if method != "GET" {
+            head.push_str(&format!("Content-Length: {}\r\n", body.len()));
+        }
         for (name, value) in headers {
             head.push_str(&format!("{name}: {value}\r\n"));
         }
