@@ -2,6 +2,7 @@
 
 pub mod mail;
 pub mod members;
+pub mod posts;
 pub mod roster_import;
 pub mod watch;
 pub mod watch_child;
