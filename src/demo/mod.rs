@@ -12,6 +12,7 @@ use crate::state::AppState;
 use chrono::{Duration, Local};
 use std::net::SocketAddr;
 
+mod posts;
 mod watch;
 
 /// Kashiwa's 20 コミュニティエリア (the ふるさと協議会 areas of the 2009 model project's time).
@@ -176,6 +177,7 @@ pub fn seed(state: &AppState) -> Result<Seeded, String> {
     let staff = ["sensei@kashiwa-es.example.jp", "coordinator@hiroba.example.jp"];
     let family = [MEMBERS[0].0, MEMBERS[1].0];
     let watch = watch::seed(&mut conn, &staff, &family).map_err(|e| e.to_string())?;
+    posts::seed(&mut conn).map_err(|e| e.to_string())?;
     if Notice::count(&mut conn).map_err(|e| e.to_string())? > 0 {
         return Ok(Seeded {
             notices: 0,

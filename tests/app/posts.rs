@@ -94,7 +94,7 @@ db_test! {
         body.extend_from_slice(&[0xF8, 0x9F]);
         let raw = format!(
             "title={}&body={}&category=play",
-            percent_encode(&sjis("噴水")),
+            percent_encode(&sjis("あけぼの公園")),
             percent_encode(&body)
         );
         let id = post_id(&phone.submit_raw(&form, "/posts/new", &raw));
@@ -108,8 +108,9 @@ db_test! {
         let mut pc = signed_in(&app, ua::PC, COORDINATOR);
         let page = pc.get(&format!("/posts/{id}"));
         assert!(page.text().contains("始まりました☀"), "{}", page.text());
-        assert!(pc.get("/posts").text().contains("噴水"));
-        assert!(pc.get("/posts?category=clinic").text().contains("まだ投稿はありません"));
+        assert!(pc.get("/posts").text().contains("あけぼの公園"));
+        let clinics = pc.get("/posts?category=clinic").text();
+        assert!(clinics.contains("土曜午前もやっている小児科") && !clinics.contains("あけぼの公園"), "{clinics}");
     }
 }
 
@@ -199,6 +200,7 @@ db_test! {
         assert_eq!(pending.get("/posts").status, 403);
         let mut hana = signed_in(&app, ua::PC, GUARDIAN);
         assert_eq!(hana.get("/admin/posts").status, 403);
+        assert!(hana.get("/mypage").text().contains("/posts?mine=1"));
         let id = post_from_pc(&mut hana, "図書館のおはなし会", "毎週土曜です。");
         let page = hana.get(&format!("/posts/{id}"));
         assert!(!page.text().contains("/admin/posts/moderate"));

@@ -89,6 +89,10 @@ impl Post {
             .get_result(conn)
     }
 
+    pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
+        posts::table.count().get_result(conn)
+    }
+
     pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Post>> {
         posts::table.find(id).select(Post::as_select()).first(conn).optional()
     }

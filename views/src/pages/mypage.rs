@@ -49,8 +49,13 @@ pub fn mypage(ctx: &Ctx, view: &MyPageView) -> String {
             div { "役割：" (view.roles.join("、")) }
             @if let Some(area) = &view.area { div { "地域：" (area) } }
             @if view.watch { div { (link(ctx, "/watch", "子どもの見守り", Some(3))) } }
+            @if !view.pending {
+                div { (link(ctx, "/posts", "クチコミ", Some(5))) }
+                div { (link(ctx, "/posts?mine=1", "わたしの投稿", Some(6))) }
+            }
             @if view.staff {
                 (menu(ctx, &[("/admin/members", "承認待ちの会員"), ("/admin/mail", "メール配信状況")]))
+                div { (link(ctx, "/admin/posts", "クチコミの管理", None)) }
             }
             (subheading(ctx, "メールアドレス"))
             @for a in &view.addresses {
