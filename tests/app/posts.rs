@@ -233,3 +233,36 @@ db_test! {
         }
     }
 }
+
+db_test! {
+    fn a_mail_post_gets_the_category_other_and_the_members_area(app) {
+        use hiroba::auth::admin::{add_member, AddMember};
+        use hiroba::db::models::area::Area;
+        use hiroba::domain::role::{MemberStatus, Role};
+        let (member_id, to) = {
+            let mut conn = app.pool.get().unwrap();
+            let new = AddMember {
+                email: "yuki-mama@ezweb.ne.jp",
+                password: "mail-poster-1",
+                roles: &[Role::Guardian],
+                nickname: "ゆきママ",
+                real_name: "投稿 由紀",
+                area: Some("富勢"),
+                status: MemberStatus::Approved,
+            };
+            let (id, _) = add_member(&mut conn, &app.state.profiles, &new).unwrap();
+            let token = hiroba::db::models::member::Member::posting_token(&mut conn, id).unwrap();
+            (id, format!("post-{token}@{}", crate::mail_in::DOMAIN))
+        };
+        assert_eq!(crate::mail_in::mail_in(&app.database_url, &to, &crate::mail_in::fixture("au-photo-gps.eml"), &[]), 0);
+        crate::mail_in::run_worker(&app);
+        let mut conn = app.pool.get().unwrap();
+        let post = Post::of_member(&mut conn, member_id, 1).unwrap().pop().expect("a post from the mail");
+        let area = Area::all(&mut conn).unwrap().into_iter().find(|a| a.name == "富勢").unwrap();
+        assert_eq!((post.category.as_str(), post.area_id), ("other", Some(area.id)));
+        drop(conn);
+        let mut pc = signed_in(&app, ua::PC, COORDINATOR);
+        let page = pc.get(&format!("/posts/{}", post.id)).text();
+        assert!(page.contains("[その他] 富勢") && page.contains("（メール投稿）"), "{page}");
+    }
+}

@@ -1,6 +1,6 @@
 //! モデレーション記録: every hide and restore of a post or comment, by whom and why.
 
-use crate::db::schema::moderation_log;
+use crate::db::schema::{members, moderation_log};
 use crate::db::{now, DbConnection};
 use diesel::prelude::*;
 
@@ -30,7 +30,7 @@ impl ModAction {
 /// One line of the log.
 #[derive(Debug, Clone, Queryable)]
 pub struct LogLine {
-    pub moderator_id: i64,
+    pub moderator: String,
     pub post_id: Option<i64>,
     pub comment_id: Option<i64>,
     pub action: String,
@@ -67,10 +67,11 @@ impl ModerationLog {
     /// The latest entries, newest first.
     pub fn recent(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<LogLine>> {
         moderation_log::table
+            .inner_join(members::table.on(members::id.eq(moderation_log::moderator_id)))
             .order(moderation_log::id.desc())
             .limit(limit)
             .select((
-                moderation_log::moderator_id,
+                members::nickname,
                 moderation_log::post_id,
                 moderation_log::comment_id,
                 moderation_log::action,

@@ -150,37 +150,35 @@ impl Post {
         query.load(conn)
     }
 
-    /// Posts with reports first (most reported first), then the newest; for coordinators.
-    pub fn for_moderation(conn: &mut DbConnection) -> QueryResult<Vec<(Post, i64)>> {
+    /// Posts with reports first (most reported first), then the newest, each with its author's
+    /// nickname and report count; for coordinators.
+    pub fn for_moderation(conn: &mut DbConnection) -> QueryResult<Vec<(Post, String, i64)>> {
         let counted: Vec<(i64, i64)> = post_reports::table
             .group_by(post_reports::post_id)
             .select((post_reports::post_id, diesel::dsl::count_star()))
             .load(conn)?;
-        let recent = posts::table
+        let reported_ids: Vec<i64> = counted.iter().map(|(id, _)| *id).collect();
+        let with_author = || {
+            posts::table
+                .inner_join(members::table)
+                .select((Post::as_select(), members::nickname))
+        };
+        let reported: Vec<(Post, String)> = with_author().filter(posts::id.eq_any(&reported_ids)).load(conn)?;
+        let recent: Vec<(Post, String)> = with_author()
+            .filter(posts::id.ne_all(&reported_ids))
             .order(posts::id.desc())
             .limit(LIST_LIMIT)
-            .select(Post::as_select())
-            .load(conn)?;
-        let reported_ids: Vec<i64> = counted.iter().map(|(id, _)| *id).collect();
-        let reported = posts::table
-            .filter(posts::id.eq_any(&reported_ids))
-            .select(Post::as_select())
             .load(conn)?;
         let count_of = |id: i64| counted.iter().find(|(p, _)| *p == id).map_or(0, |(_, n)| *n);
-        let mut all: Vec<(Post, i64)> = reported
+        let mut all: Vec<(Post, String, i64)> = reported
             .into_iter()
-            .map(|p| {
+            .map(|(p, nickname)| {
                 let n = count_of(p.id);
-                (p, n)
+                (p, nickname, n)
             })
             .collect();
-        all.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.id.cmp(&a.0.id)));
-        all.extend(
-            recent
-                .into_iter()
-                .filter(|p| !reported_ids.contains(&p.id))
-                .map(|p| (p, 0)),
-        );
+        all.sort_by(|a, b| b.2.cmp(&a.2).then(b.0.id.cmp(&a.0.id)));
+        all.extend(recent.into_iter().map(|(p, nickname)| (p, nickname, 0)));
         Ok(all)
     }
 

@@ -2,7 +2,6 @@
 //! restores a post or a comment with a reason, logged.
 
 use crate::db;
-use crate::db::models::member::Member;
 use crate::db::models::moderation::{moderate, ModAction, ModerationLog, Target};
 use crate::db::models::post::Post;
 use crate::db::models::post_comment::PostComment;
@@ -24,7 +23,7 @@ pub async fn list(visitor: Visitor) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::MemberContent, Action::Moderate)?;
     let (lines, log) = db::run(&visitor.state().pool, |conn| {
         let mut lines = Vec::new();
-        for (post, reports) in Post::for_moderation(conn)? {
+        for (post, author, reports) in Post::for_moderation(conn)? {
             let reasons = if reports > 0 {
                 PostReport::reasons(conn, post.id)?
             } else {
@@ -32,7 +31,7 @@ pub async fn list(visitor: Visitor) -> Result<HttpResponse, AppError> {
             };
             lines.push(ModerationLine {
                 id: post.id,
-                author: Member::find(conn, post.member_id)?.nickname,
+                author,
                 hidden: post.is_hidden(),
                 title: post.title,
                 reports,
@@ -41,7 +40,6 @@ pub async fn list(visitor: Visitor) -> Result<HttpResponse, AppError> {
         }
         let mut log = Vec::new();
         for entry in ModerationLog::recent(conn, LOG_LINES)? {
-            let who = Member::find(conn, entry.moderator_id)?.nickname;
             let what = match (entry.post_id, entry.comment_id) {
                 (Some(id), _) => format!("投稿{id}"),
                 (_, Some(id)) => format!("コメント{id}"),
@@ -52,7 +50,7 @@ pub async fn list(visitor: Visitor) -> Result<HttpResponse, AppError> {
             } else {
                 "再表示"
             };
-            log.push(format!("{who}：{what}を{action}（{}）", entry.reason));
+            log.push(format!("{}：{what}を{action}（{}）", entry.moderator, entry.reason));
         }
         Ok((lines, log))
     })
