@@ -6,9 +6,10 @@ use crate::helpers::{percent_encode, ua, Response, TestApp};
 use hiroba::db::models::moderation::ModerationLog;
 use hiroba::db::models::photo::PhotoInfo;
 use hiroba::db::models::post::{Channel, NewPost, Post};
+use hiroba::db::models::post_comment::PostComment;
 use hiroba::db::DbConnection;
 use hiroba::demo::DEMO_PASSWORD;
-use hiroba::domain::post::{Category, PostTitle};
+use hiroba::domain::post::{Category, CommentBody, PostTitle};
 
 const GUARDIAN: &str = "hana.mama@docomo.ne.jp";
 const COORDINATOR: &str = "coordinator@hiroba.example.jp";
@@ -220,15 +221,32 @@ db_test! {
         }
         let id = {
             let mut conn = app.pool.get().unwrap();
-            insert_post(&mut conn, 1, "柏の葉公園の桜", "満開でした")
+            let id = insert_post(&mut conn, 1, "柏の葉公園の桜", "満開でした");
+            let text = CommentBody::parse(&"土曜日に行きました。駐車場は朝のうちが空いています🌸".repeat(5)).unwrap();
+            for _ in 0..60 {
+                PostComment::insert(&mut conn, id, 2, &text).unwrap();
+            }
+            id
         };
         for user_agent in [ua::DOCOMO_MOVA, ua::DOCOMO_FOMA_1, ua::DOCOMO_FOMA_2, ua::AU, ua::SOFTBANK, ua::WILLCOM] {
             let limit = crate::watch_pages::budget(&app, user_agent);
             let mut phone = crate::watch_pages::Signed::new(&app, user_agent, GUARDIAN, DEMO_PASSWORD);
-            for path in ["/posts".to_string(), "/posts?page=2".into(), format!("/posts/{id}"), "/posts/new".into()] {
+            let paths = [
+                "/posts".to_string(),
+                "/posts?page=2".into(),
+                format!("/posts/{id}"),
+                format!("/posts/{id}?page=2"),
+                "/posts/new".into(),
+            ];
+            for path in paths {
                 let page = phone.get(&path);
                 assert_eq!(page.status, 200, "{path} for {user_agent}");
                 assert!(page.body.len() <= limit, "{path} for {user_agent}: {} bytes > {limit}", page.body.len());
+            }
+            // 60 comments of some 270 bytes each are more than a 10 KB handset takes in one page.
+            if limit <= 10 * 1024 {
+                let first = phone.get(&format!("/posts/{id}")).sjis_text();
+                assert!(first.contains("次へ") && first.contains("コメント（60件）"), "comments are paged: {first}");
             }
         }
     }

@@ -95,5 +95,5 @@ pub async fn moderate_post(posted: Posted) -> Result<HttpResponse, AppError> {
         Ok((post_id, notice))
     })
     .await?;
-    show::render(&visitor, post_id, Some(notice)).await
+    show::render(&visitor, post_id, Some(notice), 1).await
 }

@@ -18,7 +18,7 @@ pub async fn create(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, 
     let id = id.into_inner();
     let body = match CommentBody::parse(form.get("body").unwrap_or_default()) {
         Ok(body) => body,
-        Err(e) => return render(&visitor, id, Some(e.to_string())).await,
+        Err(e) => return render(&visitor, id, Some(e.to_string()), 1).await,
     };
     db::run(&visitor.state().pool, move |conn| {
         db::write_transaction(conn, |conn| {
@@ -30,5 +30,6 @@ pub async fn create(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, 
         })
     })
     .await?;
-    render(&visitor, id, Some("コメントしました。".into())).await
+    // The last page of comments, where the new one is.
+    render(&visitor, id, Some("コメントしました。".into()), usize::MAX).await
 }

@@ -18,7 +18,7 @@ pub async fn create(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, 
     let id = id.into_inner();
     let reason = match Reason::parse(form.get("reason").unwrap_or_default()) {
         Ok(reason) => reason,
-        Err(e) => return render(&visitor, id, Some(e.to_string())).await,
+        Err(e) => return render(&visitor, id, Some(e.to_string()), 1).await,
     };
     let recorded = db::run(&visitor.state().pool, move |conn| {
         db::write_transaction(conn, |conn| {
@@ -34,5 +34,5 @@ pub async fn create(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, 
     } else {
         "この投稿はすでに通報済みです。"
     };
-    render(&visitor, id, Some(notice.into())).await
+    render(&visitor, id, Some(notice.into()), 1).await
 }

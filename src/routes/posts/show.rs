@@ -12,18 +12,20 @@ use crate::domain::policy::{Action, Resource};
 use crate::domain::post::Category;
 use crate::domain::time::jst;
 use crate::error::AppError;
+use crate::routes::extract::KeitaiQuery;
 use crate::routes::photos::display_size;
-use crate::routes::render::{ctx, ok};
+use crate::routes::render::{ctx, paged_list};
 use crate::routes::visitor::Visitor;
 use actix_web::{web, HttpResponse};
-use hiroba_views::pages::post::{post, CommentView, PhotoRef, PostView};
+use hiroba_views::pages::post::{comment, post, CommentView, PhotoRef, PostView};
 
-pub async fn show(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
-    render(&visitor, id.into_inner(), None).await
+pub async fn show(visitor: Visitor, id: web::Path<i64>, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
+    let page = query.0.get("page").and_then(|p| p.parse().ok()).unwrap_or(1);
+    render(&visitor, id.into_inner(), None, page).await
 }
 
-/// The post page, with a notice on top after a comment or a report.
-pub async fn render(visitor: &Visitor, id: i64, notice: Option<String>) -> Result<HttpResponse, AppError> {
+/// The post page with one page of its comments, and a notice on top after a comment or a report.
+pub async fn render(visitor: &Visitor, id: i64, notice: Option<String>, page: usize) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::MemberContent, Action::Read)?;
     let moderator = visitor.may(Resource::MemberContent, Action::Moderate);
     let (found, author, area, photos, comments) = db::run(&visitor.state().pool, move |conn| {
@@ -61,19 +63,24 @@ pub async fn render(visitor: &Visitor, id: i64, notice: Option<String>) -> Resul
                 }
             })
             .collect(),
-        comments: comments
-            .into_iter()
-            .map(|c| CommentView {
+        comment_count: comments.len(),
+        hidden: found.hidden_at.map(|_| found.hidden_reason.unwrap_or_default()),
+        moderator,
+        notice,
+    };
+    let ctx = ctx(visitor);
+    let items: Vec<_> = comments
+        .into_iter()
+        .map(|c| {
+            let view = CommentView {
                 id: c.id,
                 author: c.nickname,
                 posted: when(c.created_at),
                 body: c.body,
                 hidden: c.hidden_at.is_some(),
-            })
-            .collect(),
-        hidden: found.hidden_at.map(|_| found.hidden_reason.unwrap_or_default()),
-        moderator,
-        notice,
-    };
-    Ok(ok(visitor, &post(&ctx(visitor), &view)))
+            };
+            comment(&ctx, &view, moderator)
+        })
+        .collect();
+    Ok(paged_list(visitor, &items, page, |list| post(&ctx, &view, list)))
 }

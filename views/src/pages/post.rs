@@ -1,7 +1,7 @@
 //! A member's post (クチコミ) with its photos, comments, and the forms to comment, report or moderate.
 
 use crate::components::{
-    alert, footer, form, hidden, image, label, separator, subheading, submit, text_area, text_input,
+    alert, footer, form, hidden, image, label, pager, separator, subheading, submit, text_area, text_input, ListPage,
 };
 use crate::ctx::{Ctx, InputKind};
 use crate::layout::page;
@@ -39,7 +39,8 @@ pub struct PostView {
     pub area: Option<String>,
     pub body: String,
     pub photos: Vec<PhotoRef>,
-    pub comments: Vec<CommentView>,
+    /// How many comments there are in all (they come as a paged list).
+    pub comment_count: usize,
     /// Set for coordinators when the post is hidden: the reason.
     pub hidden: Option<String>,
     /// The viewer is a coordinator: hide/restore forms.
@@ -48,7 +49,20 @@ pub struct PostView {
     pub notice: Option<String>,
 }
 
-pub fn post(ctx: &Ctx, view: &PostView) -> String {
+/// One comment, with the coordinator's form under it.
+pub fn comment(ctx: &Ctx, c: &CommentView, moderator: bool) -> Markup {
+    html! {
+        div {
+            @if c.hidden { "【非表示】" }
+            (c.author) " " (c.posted)
+        }
+        @for line in c.body.lines() { div { (line) } }
+        @if moderator { (moderate_form(ctx, "comment", c.id, c.hidden)) }
+    }
+}
+
+/// The post with one page of its comments (pages cut to the device's budget).
+pub fn post(ctx: &Ctx, view: &PostView, comments: &ListPage<'_>) -> String {
     page(
         ctx,
         &view.title,
@@ -66,15 +80,9 @@ pub fn post(ctx: &Ctx, view: &PostView) -> String {
             }
             @if view.moderator { (moderate_form(ctx, "post", view.id, view.hidden.is_some())) }
             (separator(ctx))
-            (subheading(ctx, &format!("コメント（{}件）", view.comments.len())))
-            @for c in &view.comments {
-                div {
-                    @if c.hidden { "【非表示】" }
-                    (c.author) " " (c.posted)
-                }
-                @for line in c.body.lines() { div { (line) } }
-                @if view.moderator { (moderate_form(ctx, "comment", c.id, c.hidden)) }
-            }
+            (subheading(ctx, &format!("コメント（{}件）", view.comment_count)))
+            @for c in comments.items { (c) }
+            (pager(ctx, &format!("/posts/{}", view.id), comments.page, comments.pages))
             (form(ctx, &format!("/posts/{}/comments", view.id), true, html! {
                 (text_area(ctx, "body", "", 2))
                 br;
