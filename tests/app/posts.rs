@@ -284,3 +284,15 @@ db_test! {
         assert!(page.contains("[その他] 富勢") && page.contains("（メール投稿）"), "{page}");
     }
 }
+
+db_test! {
+    fn a_keypad_phone_gets_photo_fields_and_an_ezweb_phone_its_posting_address(app) {
+        const GARAHO: &str = "Mozilla/5.0 (Linux; Android 7.1.1; SH-02L Build/S4122; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/70.0.3538.110 Mobile Safari/537.36";
+        assert_eq!(app.get("/device.json", GARAHO).json()["profile"], "garaho");
+        let form = crate::watch_pages::Signed::new(&app, GARAHO, GUARDIAN, DEMO_PASSWORD).get("/posts/new");
+        assert!(form.text().contains("type=\"file\""), "{}", form.text());
+        let form = crate::watch_pages::Signed::new(&app, ua::AU, GUARDIAN, DEMO_PASSWORD).get("/posts/new");
+        let text = form.sjis_text();
+        assert!(!text.contains("type=\"file\"") && text.contains("post-"), "{text}");
+    }
+}

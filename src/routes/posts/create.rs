@@ -1,5 +1,5 @@
-//! `/posts/new` (投稿する): the form, and a post from it with up to three photos; keitai, which
-//! cannot upload files from a page, are pointed to their posting address instead.
+//! `/posts/new` (投稿する): the form, and a post from it with up to three photos; phones whose
+//! browsers do not upload files are pointed to their posting address instead.
 
 use super::{area_choices, category_choices};
 use crate::db;
@@ -106,7 +106,7 @@ async fn render(
         Ok((Area::all(conn)?, Member::posting_token(conn, member_id)?))
     })
     .await?;
-    let keitai = visitor.device.is_keitai();
+    let uploads = visitor.device.can_upload_files();
     let field = |name| entered.get(name).unwrap_or_default().to_string();
     let view = NewPostView {
         categories: category_choices(None),
@@ -116,8 +116,8 @@ async fn render(
         category: field("category"),
         area: field("area"),
         problems,
-        photo_fields: if keitai { 0 } else { MAX_PHOTOS },
-        posting_address: keitai.then(|| posting_address(&token, &visitor.state().settings.mail.domain)),
+        photo_fields: if uploads { MAX_PHOTOS } else { 0 },
+        posting_address: (!uploads).then(|| posting_address(&token, &visitor.state().settings.mail.domain)),
     };
     Ok(ok(visitor, &new_post(&ctx(visitor), &view)))
 }
