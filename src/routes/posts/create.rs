@@ -35,7 +35,7 @@ pub async fn form(visitor: Visitor) -> Result<HttpResponse, AppError> {
 }
 
 pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
-    let Posted { visitor, form } = posted;
+    let Posted { visitor, mut form } = posted;
     let member_id = visitor
         .require_member(Resource::MemberContent, Action::Create)?
         .member_id;
@@ -44,17 +44,15 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
     let body = PostBody::parse(field("body"));
     let category = Category::parse(field("category")).unwrap_or(Category::Other);
     let area_id = field("area").parse::<i64>().ok();
-    let files: Vec<(String, Vec<u8>)> = form
-        .files
-        .iter()
+    let files: Vec<_> = std::mem::take(&mut form.files)
+        .into_iter()
         .filter(|f| f.field == "photo" && !f.bytes.is_empty())
-        .map(|f| (f.filename.clone(), f.bytes.clone()))
         .collect();
     // Decoding and re-encoding photos is CPU work: off the executor, like the database.
     let (photos, notes) = web::block(move || {
-        ingest_post_photos(files.iter().map(|(name, bytes)| Upload {
-            name: Some(name.as_str()).filter(|n| !n.is_empty()),
-            bytes,
+        ingest_post_photos(files.iter().map(|f| Upload {
+            name: Some(f.filename.as_str()).filter(|n| !n.is_empty()),
+            bytes: &f.bytes,
         }))
     })
     .await
