@@ -153,6 +153,46 @@ diesel::table! {
         channel -> Text,
         inbound_mail_id -> Nullable<BigInt>,
         created_at -> Timestamp,
+        category -> Text,
+        area_id -> Nullable<BigInt>,
+        hidden_at -> Nullable<Timestamp>,
+        hidden_reason -> Nullable<Text>,
+        hidden_by -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    post_comments (id) {
+        id -> BigInt,
+        post_id -> BigInt,
+        member_id -> BigInt,
+        body -> Text,
+        created_at -> Timestamp,
+        hidden_at -> Nullable<Timestamp>,
+        hidden_reason -> Nullable<Text>,
+        hidden_by -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    post_reports (id) {
+        id -> BigInt,
+        post_id -> BigInt,
+        member_id -> BigInt,
+        reason -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    moderation_log (id) {
+        id -> BigInt,
+        moderator_id -> BigInt,
+        post_id -> Nullable<BigInt>,
+        comment_id -> Nullable<BigInt>,
+        action -> Text,
+        reason -> Text,
+        created_at -> Timestamp,
     }
 }
 
@@ -442,6 +482,10 @@ diesel::joinable!(mail_addresses -> members (member_id));
 diesel::joinable!(sessions -> members (member_id));
 diesel::joinable!(subscriber_ids -> members (member_id));
 diesel::joinable!(posts -> members (member_id));
+diesel::joinable!(posts -> areas (area_id));
+diesel::joinable!(post_comments -> posts (post_id));
+diesel::joinable!(post_comments -> members (member_id));
+diesel::joinable!(post_reports -> posts (post_id));
 diesel::joinable!(photos -> posts (post_id));
 diesel::joinable!(photo_renditions -> photos (photo_id));
 diesel::joinable!(mail_bounces -> outbox (outbox_id));
@@ -479,6 +523,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     inbound_mails,
     jobs,
     posts,
+    post_comments,
+    post_reports,
+    moderation_log,
     photos,
     photo_renditions,
     mail_bounces,

@@ -13,6 +13,7 @@ use chrono::{Duration, Local};
 use std::net::SocketAddr;
 
 mod events;
+mod posts;
 mod watch;
 
 /// Kashiwa's 20 コミュニティエリア (the ふるさと協議会 areas of the 2009 model project's time).
@@ -179,6 +180,7 @@ pub fn seed(state: &AppState) -> Result<Seeded, String> {
     let watch = watch::seed(&mut conn, &staff, &family).map_err(|e| e.to_string())?;
     // はなママ works at 柏中央子育て支援センター in the demo: she updates its vacancies from her keitai.
     events::seed(&mut conn, MEMBERS[0].0).map_err(|e| e.to_string())?;
+    posts::seed(&mut conn).map_err(|e| e.to_string())?;
     if Notice::count(&mut conn).map_err(|e| e.to_string())? > 0 {
         return Ok(Seeded {
             notices: 0,

@@ -4,5 +4,6 @@ pub mod clock;
 pub mod email;
 pub mod paging;
 pub mod policy;
+pub mod post;
 pub mod role;
 pub mod time;

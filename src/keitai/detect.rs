@@ -64,6 +64,13 @@ impl Device {
         self.profile.keitai
     }
 
+    /// Whether a page may offer file fields: the WebView browsers of keypad phones, smartphones and
+    /// PCs upload files; we do not count on the i-mode, EZweb, SoftBank and WILLCOM browsers (Compact
+    /// HTML, XHTML-MP) doing so, and point their users to the posting address instead.
+    pub fn can_upload_files(&self) -> bool {
+        !matches!(self.markup, Markup::Chtml | Markup::Xhtml)
+    }
+
     /// The Content-Type header value, charset included.
     pub fn content_type_header(&self) -> String {
         format!("{}; charset={}", self.content_type, self.charset().label())

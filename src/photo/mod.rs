@@ -2,6 +2,7 @@
 //! piece of metadata (EXIF GPS above all) and re-encoded; then cut down to what a keitai page can
 //! carry. Pure functions over bytes: storing and serving belong to the caller.
 
+mod batch;
 mod decode;
 mod encode;
 mod error;
@@ -12,6 +13,7 @@ mod rendition;
 mod resize;
 mod sniff;
 
+pub use batch::{ingest_post_photos, Upload, MAX_PHOTOS};
 pub use decode::{MAX_INPUT_BYTES, MAX_PIXELS};
 pub use error::PhotoError;
 pub use format::PhotoFormat;

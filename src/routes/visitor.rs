@@ -70,6 +70,12 @@ impl Visitor {
         }
     }
 
+    /// Whether the policy allows `action` on `resource` outright (to show or leave out a form).
+    pub fn may(&self, resource: Resource, action: Action) -> bool {
+        let principal = self.member().map(SignedIn::principal);
+        decide(principal.as_ref(), resource, action) == Decision::Allow
+    }
+
     /// The signed-in member, after the policy allowed `action` on `resource`.
     pub fn require_member(&self, resource: Resource, action: Action) -> Result<&SignedIn, AppError> {
         self.require(resource, action)?;

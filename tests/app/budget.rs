@@ -99,15 +99,11 @@ db_test! {
         let post = {
             let mut conn = app.pool.get().expect("conn");
             let body = "公園の桜が咲きはじめました☀\nベビーカーでも歩きやすいです。\n".repeat(8);
-            let post = hiroba::db::models::post::Post::insert(
-                &mut conn, 1, "柏の葉公園の桜", &body, hiroba::db::models::post::Channel::Mail, None,
-            )
-            .expect("post");
+            let post = crate::posts::insert_post(&mut conn, 1, "柏の葉公園の桜", &body);
             format!("/posts/{post}")
         };
-        for path in [
-            "/mypage", "/mypage/phone", "/mypage/magazine", "/logout", "/reauth", "/admin/members", "/help/mail", &post,
-        ] {
+        let paths = ["/mypage", "/mypage/phone", "/mypage/magazine", "/logout", "/reauth", "/admin/members", "/help/mail", &post];
+        for path in paths.into_iter().chain(["/posts", "/posts/new", "/admin/posts"]) {
             let page = phone.get(&format!("{path}?sid={sid}"));
             assert_eq!(page.status, 200, "{path}");
             assert!(page.body.len() <= budget, "{path}: {} bytes > {budget}", page.body.len());

@@ -56,6 +56,7 @@ mod mail_flows;
 mod mail_in;
 mod pacing;
 mod pages;
+mod posts;
 mod simulate;
 mod smtp;
 mod smtp_relay;

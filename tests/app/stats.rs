@@ -5,8 +5,9 @@ use crate::browser::Browser;
 use crate::helpers::{ua, Response, TestApp};
 use hiroba::db::models::mail_bounce;
 use hiroba::db::models::outbox::{MailKind, OutboxMail};
-use hiroba::db::models::post::{Channel, Post};
+use hiroba::db::models::post::{Channel, NewPost, Post};
 use hiroba::demo::DEMO_PASSWORD;
+use hiroba::domain::post::{Category, PostTitle};
 
 /// The column sums of the CSV for yesterday to tomorrow (so a run across midnight still adds up).
 fn totals(coordinator: &mut Browser<'_>) -> Vec<i64> {
@@ -63,9 +64,18 @@ db_test! {
 
         let mut conn = app.pool.get().unwrap();
         let member = hiroba::db::models::mail_address::MailAddress::find(&mut conn, "hana.mama@docomo.ne.jp").unwrap().unwrap().member_id;
-        Post::insert(&mut conn, member, "公園の砂場", "きれいでした", Channel::Web, None).unwrap();
-        for title in ["雨の日の児童館", "小児科の待ち時間"] {
-            Post::insert(&mut conn, member, title, "本文", Channel::Mail, None).unwrap();
+        for (title, channel) in [("公園の砂場", Channel::Web), ("雨の日の児童館", Channel::Mail), ("小児科の待ち時間", Channel::Mail)] {
+            let title = PostTitle::parse(title).unwrap();
+            let new = NewPost {
+                member_id: member,
+                title: &title,
+                body: "本文",
+                category: Category::Play,
+                area_id: None,
+                channel,
+                inbound_mail_id: None,
+            };
+            Post::insert(&mut conn, &new).unwrap();
         }
         OutboxMail::queue(&mut conn, MailKind::TestMail, "someone@example.jp", "テスト", "本文").unwrap();
         mail_bounce::record(&mut conn, None, "gone@docomo.ne.jp", "docomo", Some("5.1.1"), "unknown_user").unwrap();

@@ -49,6 +49,26 @@ impl PhotoInfo {
             .get_result(conn)
     }
 
+    /// Stores a post's photos (already ingested) in their order.
+    pub fn insert_for_post(
+        conn: &mut DbConnection,
+        member_id: i64,
+        post_id: i64,
+        photos: &[crate::photo::Original],
+    ) -> QueryResult<()> {
+        for (position, photo) in photos.iter().enumerate() {
+            let image = ImageBytes {
+                format: photo.format.extension().to_string(),
+                width: i32::try_from(photo.width).unwrap_or(i32::MAX),
+                height: i32::try_from(photo.height).unwrap_or(i32::MAX),
+                bytes: photo.bytes.clone(),
+            };
+            let position = i32::try_from(position).unwrap_or(i32::MAX);
+            PhotoInfo::insert(conn, member_id, Some(post_id), position, &image)?;
+        }
+        Ok(())
+    }
+
     pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Option<PhotoInfo>> {
         photos::table
             .find(id)

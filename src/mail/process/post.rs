@@ -5,20 +5,17 @@ use crate::db::models::inbound_mail::{Disposition, InboundMail};
 use crate::db::models::mail_address::MailAddress;
 use crate::db::models::member::Member;
 use crate::db::models::outbox::{MailKind, OutboxMail};
-use crate::db::models::photo::{ImageBytes, PhotoInfo};
-use crate::db::models::post::{Channel, Post};
+use crate::db::models::photo::PhotoInfo;
+use crate::db::models::post::{Channel, NewPost, Post};
 use crate::db::{now, DbConnection};
+use crate::domain::post::{Category, PostTitle};
 use crate::domain::role::MemberStatus;
 use crate::mail::decode::DecodedMail;
-use crate::photo::{ingest, Original, PhotoError};
+use crate::photo::{ingest_post_photos, Original, Upload};
 use crate::state::AppState;
 use diesel::Connection;
 use hiroba_views::mail::{inbound, MailText};
 
-/// Photos kept per post; more are named in the reply.
-pub const MAX_PHOTOS: usize = 3;
-/// Longest title taken from a subject or first line.
-const TITLE_CHARS: usize = 40;
 /// Refusal replies per sender address and day: a forged sender must not become a mail cannon.
 const REFUSALS_PER_DAY: i64 = 2;
 
@@ -70,23 +67,19 @@ pub fn handle(
     conn.transaction(|conn| {
         let post_id = Post::insert(
             conn,
-            member.id,
-            &title,
-            decoded.body.trim_end(),
-            Channel::Mail,
-            Some(mail.id),
+            &NewPost {
+                member_id: member.id,
+                title: &title,
+                body: decoded.body.trim_end(),
+                category: Category::Other,
+                area_id: member.area_id,
+                channel: Channel::Mail,
+                inbound_mail_id: Some(mail.id),
+            },
         )?;
-        for (position, photo) in photos.iter().enumerate() {
-            let image = ImageBytes {
-                format: photo.format.extension().to_string(),
-                width: photo.width as i32,
-                height: photo.height as i32,
-                bytes: photo.bytes.clone(),
-            };
-            PhotoInfo::insert(conn, member.id, Some(post_id), position as i32, &image)?;
-        }
+        PhotoInfo::insert_for_post(conn, member.id, post_id, &photos)?;
         let url = format!("{}/posts/{post_id}", state.settings.base_url);
-        let reply = inbound::post_accepted(&title, &url, &notes);
+        let reply = inbound::post_accepted(title.as_str(), &url, &notes);
         OutboxMail::queue(conn, MailKind::PostAccepted, &sender, &reply.subject, &reply.body)?;
         InboundMail::finish(conn, mail.id, Disposition::Processed, &format!("post {post_id}"))?;
         Ok::<_, diesel::result::Error>(())
@@ -115,36 +108,20 @@ fn refuse(
     Ok(())
 }
 
-/// The usable photos (cleaned) and a note for each attachment that could not be used.
+/// The mail's photos through the same ingest as web uploads.
 fn photos_of(decoded: &DecodedMail) -> (Vec<Original>, Vec<String>) {
-    let mut photos = Vec::new();
-    let mut notes = Vec::new();
-    for (n, attachment) in decoded.photos.iter().enumerate() {
-        let name = attachment.filename.clone().unwrap_or_else(|| format!("写真{}", n + 1));
-        if photos.len() == MAX_PHOTOS {
-            notes.push(format!("写真は{MAX_PHOTOS}枚までです。「{name}」は載せていません。"));
-            continue;
-        }
-        match ingest(&attachment.bytes) {
-            Ok(photo) => photos.push(photo),
-            Err(e @ PhotoError::Heic) => notes.push(e.user_message().to_string()),
-            Err(e) => notes.push(format!("「{name}」: {}", e.user_message())),
-        }
-    }
-    (photos, notes)
+    ingest_post_photos(decoded.photos.iter().map(|a| Upload {
+        name: a.filename.as_deref(),
+        bytes: &a.bytes,
+    }))
 }
 
 /// The subject, else the first line of the body, shortened; keitai often send no subject.
-fn title_of(decoded: &DecodedMail) -> String {
+fn title_of(decoded: &DecodedMail) -> PostTitle {
     let source = if decoded.subject.trim().is_empty() {
         decoded.body.lines().find(|l| !l.trim().is_empty()).unwrap_or("")
     } else {
         decoded.subject.as_str()
     };
-    let title: String = source.trim().chars().take(TITLE_CHARS).collect();
-    if title.is_empty() {
-        "写真".into()
-    } else {
-        title
-    }
+    PostTitle::shortened(source, "写真")
 }

@@ -5,6 +5,7 @@ pub mod facilities;
 pub mod magazine;
 pub mod mail;
 pub mod members;
+pub mod posts;
 pub mod roster_import;
 pub mod stats;
 pub mod watch;

@@ -125,7 +125,13 @@ impl Client {
         self.send("GET", path, headers, b"")
     }
 
-    fn send(&mut self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Result<Response, ClientError> {
+    fn send(
+        &mut self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> Result<Response, ClientError> {
         let request = self.request(method, path, headers, body);
         let reused = self.conn.is_some();
         match self.exchange(&request) {

@@ -52,10 +52,15 @@ pub fn mypage(ctx: &Ctx, view: &MyPageView) -> String {
             @if let Some(area) = &view.area { div { "地域：" (area) } }
             @if view.watch { div { (link(ctx, "/watch", "子どもの見守り", Some(3))) } }
             div { (link(ctx, "/mypage/magazine", "お知らせメールの設定", Some(4))) }
+            @if !view.pending {
+                div { (link(ctx, "/posts", "クチコミ", Some(6))) }
+                div { (link(ctx, "/posts?mine=1", "わたしの投稿", Some(7))) }
+            }
             @if view.staff {
                 (menu(ctx, &[
                     ("/admin/members", "承認待ちの会員"),
                     ("/admin/mail", "メール配信状況"),
+                    ("/admin/posts", "クチコミの管理"),
                     ("/admin/magazine", "お知らせメール"),
                     ("/admin/stats", "利用状況"),
                     ("/admin/events", "イベントの管理"),

@@ -1,9 +1,11 @@
-//! A member's post (クチコミ) with its photos.
+//! A member's post (クチコミ) with its photos, comments, and the forms to comment, report or moderate.
 
-use crate::components::{footer, image};
-use crate::ctx::Ctx;
+use crate::components::{
+    alert, footer, form, hidden, image, label, pager, separator, subheading, submit, text_area, text_input, ListPage,
+};
+use crate::ctx::{Ctx, InputKind};
 use crate::layout::page;
-use maud::html;
+use maud::{html, Markup};
 
 #[derive(Debug, Clone)]
 pub struct PhotoRef {
@@ -14,28 +16,107 @@ pub struct PhotoRef {
 }
 
 #[derive(Debug, Clone)]
+pub struct CommentView {
+    pub id: i64,
+    pub author: String,
+    pub posted: String,
+    pub body: String,
+    /// Only coordinators see hidden comments.
+    pub hidden: bool,
+}
+
+#[derive(Debug, Clone)]
 pub struct PostView {
+    pub id: i64,
     pub title: String,
     pub author: String,
     /// e.g. 11/21 07:52
     pub posted: String,
     /// メール or web.
     pub by_mail: bool,
+    /// e.g. 遊び場
+    pub category: String,
+    pub area: Option<String>,
     pub body: String,
     pub photos: Vec<PhotoRef>,
+    /// How many comments there are in all (they come as a paged list).
+    pub comment_count: usize,
+    /// Set for coordinators when the post is hidden: the reason.
+    pub hidden: Option<String>,
+    /// The viewer is a coordinator: hide/restore forms.
+    pub moderator: bool,
+    /// A notice after an action (コメントしました, 通報を受け付けました).
+    pub notice: Option<String>,
 }
 
-pub fn post(ctx: &Ctx, view: &PostView) -> String {
+/// One comment, with the coordinator's form under it.
+pub fn comment(ctx: &Ctx, c: &CommentView, moderator: bool) -> Markup {
+    html! {
+        div {
+            @if c.hidden { "【非表示】" }
+            (c.author) " " (c.posted)
+        }
+        @for line in c.body.lines() { div { (line) } }
+        @if moderator { (moderate_form(ctx, "comment", c.id, c.hidden)) }
+    }
+}
+
+/// The post with one page of its comments (pages cut to the device's budget).
+pub fn post(ctx: &Ctx, view: &PostView, comments: &ListPage<'_>) -> String {
     page(
         ctx,
         &view.title,
         html! {
+            @if let Some(notice) = &view.notice { (alert(ctx, notice)) }
+            @if let Some(reason) = &view.hidden { (alert(ctx, &format!("非表示（{reason}）"))) }
+            div {
+                "[" (view.category) "]"
+                @if let Some(area) = &view.area { " " (area) }
+            }
             div { (view.author) " " (view.posted) @if view.by_mail { "（メール投稿）" } }
             @for line in view.body.lines() { div { (line) } }
             @for (n, photo) in view.photos.iter().enumerate() {
                 div { (image(&ctx.url(&photo.path), &format!("写真{}", n + 1), photo.width, photo.height)) }
             }
+            @if view.moderator { (moderate_form(ctx, "post", view.id, view.hidden.is_some())) }
+            (separator(ctx))
+            (subheading(ctx, &format!("コメント（{}件）", view.comment_count)))
+            @for c in comments.items { (c) }
+            (pager(ctx, &format!("/posts/{}", view.id), comments.page, comments.pages))
+            (form(ctx, &format!("/posts/{}/comments", view.id), true, html! {
+                (text_area(ctx, "body", "", 2))
+                br;
+                (submit("コメントする"))
+            }))
+            (separator(ctx))
+            (form(ctx, &format!("/posts/{}/report", view.id), true, html! {
+                (label("不適切な投稿を知らせる（理由）"))
+                (text_input(ctx, "reason", "", InputKind::Japanese, 16))
+                (submit("通報する"))
+            }))
             (footer(ctx))
         },
     )
+}
+
+/// A coordinator's hide or restore form for a post or a comment.
+fn moderate_form(ctx: &Ctx, target: &str, id: i64, hidden: bool) -> Markup {
+    form(
+        ctx,
+        "/admin/posts/moderate",
+        true,
+        html! {
+            (hidden_fields(target, id, if hidden { "restore" } else { "hide" }))
+            (text_input(ctx, "reason", "", InputKind::Japanese, 12))
+            (submit(if hidden { "再表示する" } else { "非表示にする" }))
+        },
+    )
+}
+
+fn hidden_fields(target: &str, id: i64, action: &str) -> Markup {
+    html! {
+        (hidden("target", target))
+        (hidden("id", &id.to_string()))
+        (hidden("action", action))
+    }
 }

@@ -1,0 +1,47 @@
+//! 通報: a member flags a post for the coordinators, once per post.
+
+use crate::db::schema::post_reports;
+use crate::db::{now, DbConnection};
+use crate::domain::post::Reason;
+use diesel::prelude::*;
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+
+pub struct PostReport;
+
+impl PostReport {
+    /// Records a report; false when the member had already reported this post. Looks first, because
+    /// a failed insert would abort the caller's transaction on PostgreSQL; the unique key still
+    /// settles a race.
+    pub fn insert(conn: &mut DbConnection, post_id: i64, member_id: i64, reason: &Reason) -> QueryResult<bool> {
+        let existing = post_reports::table
+            .filter(post_reports::post_id.eq(post_id))
+            .filter(post_reports::member_id.eq(member_id))
+            .count()
+            .get_result::<i64>(conn)?;
+        if existing > 0 {
+            return Ok(false);
+        }
+        let inserted = diesel::insert_into(post_reports::table)
+            .values((
+                post_reports::post_id.eq(post_id),
+                post_reports::member_id.eq(member_id),
+                post_reports::reason.eq(reason.as_str()),
+                post_reports::created_at.eq(now()),
+            ))
+            .execute(conn);
+        match inserted {
+            Ok(_) => Ok(true),
+            Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The reasons given for a post, oldest first.
+    pub fn reasons(conn: &mut DbConnection, post_id: i64) -> QueryResult<Vec<String>> {
+        post_reports::table
+            .filter(post_reports::post_id.eq(post_id))
+            .order(post_reports::id)
+            .select(post_reports::reason)
+            .load(conn)
+    }
+}

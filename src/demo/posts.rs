@@ -1,0 +1,83 @@
+//! Demo クチコミ: a few posts by the demo members in their areas, and a comment.
+
+use crate::db::models::area::Area;
+use crate::db::models::mail_address::MailAddress;
+use crate::db::models::post::{Channel, NewPost, Post};
+use crate::db::models::post_comment::PostComment;
+use crate::db::DbConnection;
+use crate::domain::post::{Category, CommentBody, PostTitle};
+
+/// (author's address, title, body, category, area).
+const POSTS: [(&str, &str, &str, Category, &str); 5] = [
+    (
+        "hana.mama@docomo.ne.jp",
+        "柏の葉公園の噴水広場",
+        "噴水が始まりました☀\n水遊びするなら着替えとタオルを忘れずに。トイレにおむつ替え台があります。",
+        Category::Play,
+        "柏中央",
+    ),
+    (
+        "sakura.baaba@ezweb.ne.jp",
+        "土曜午前もやっている小児科",
+        "駅前の小児科は土曜の午前も診てくれます。9時前に行くと待ち時間が短めでした。",
+        Category::Clinic,
+        "富勢",
+    ),
+    (
+        "hana.mama@docomo.ne.jp",
+        "授乳室のあるスーパー",
+        "駅の東口のスーパーは2階に授乳室とミルク用のお湯があります🍼",
+        Category::Shop,
+        "柏中央",
+    ),
+    (
+        "sensei@kashiwa-es.example.jp",
+        "放課後の校庭開放",
+        "水曜と金曜の放課後は校庭を開放しています。ボール遊びもできます。",
+        Category::School,
+        "田中",
+    ),
+    (
+        "sakura.baaba@ezweb.ne.jp",
+        "ベビーカーで歩ける散歩道",
+        "手賀沼沿いの遊歩道は段差が少なく、ベンチもたくさんあります。",
+        Category::Childcare,
+        "富勢",
+    ),
+];
+
+/// The comment on the first post: (address, text).
+const COMMENT: (&str, &str) = (
+    "sakura.baaba@ezweb.ne.jp",
+    "孫と行ってきました。日陰のベンチが少ないので帽子があると安心です。",
+);
+
+/// Adds the demo posts to a database without posts; true when it did.
+pub fn seed(conn: &mut DbConnection) -> Result<bool, Box<dyn std::error::Error>> {
+    if Post::count(conn)? > 0 {
+        return Ok(false);
+    }
+    let areas = Area::all(conn)?;
+    let mut first = None;
+    for (address, title, body, category, area) in POSTS {
+        let Some(author) = MailAddress::find(conn, address)? else {
+            continue;
+        };
+        let title = PostTitle::parse(title)?;
+        let new = NewPost {
+            member_id: author.member_id,
+            title: &title,
+            body,
+            category,
+            area_id: areas.iter().find(|a| a.name == area).map(|a| a.id),
+            channel: Channel::Web,
+            inbound_mail_id: None,
+        };
+        let id = Post::insert(conn, &new)?;
+        first.get_or_insert(id);
+    }
+    if let (Some(post_id), Some(author)) = (first, MailAddress::find(conn, COMMENT.0)?) {
+        PostComment::insert(conn, post_id, author.member_id, &CommentBody::parse(COMMENT.1)?)?;
+    }
+    Ok(first.is_some())
+}

@@ -1,0 +1,99 @@
+//! クチコミの管理: `/admin/posts` lists reported posts first; `POST /admin/posts/moderate` hides or
+//! restores a post or a comment with a reason, logged.
+
+use crate::db;
+use crate::db::models::moderation::{moderate, ModAction, ModerationLog, Target};
+use crate::db::models::post::Post;
+use crate::db::models::post_comment::PostComment;
+use crate::db::models::post_report::PostReport;
+use crate::domain::policy::{Action, Resource};
+use crate::domain::post::Reason;
+use crate::error::AppError;
+use crate::routes::extract::Posted;
+use crate::routes::posts::show;
+use crate::routes::render::{ctx, ok};
+use crate::routes::visitor::Visitor;
+use actix_web::HttpResponse;
+use hiroba_views::pages::post_admin::{post_admin, ModerationLine};
+
+/// Log lines shown under the list.
+const LOG_LINES: i64 = 20;
+
+pub async fn list(visitor: Visitor) -> Result<HttpResponse, AppError> {
+    visitor.require(Resource::MemberContent, Action::Moderate)?;
+    let (lines, log) = db::run(&visitor.state().pool, |conn| {
+        let mut lines = Vec::new();
+        for (post, author, reports) in Post::for_moderation(conn)? {
+            let reasons = if reports > 0 {
+                PostReport::reasons(conn, post.id)?
+            } else {
+                Vec::new()
+            };
+            lines.push(ModerationLine {
+                id: post.id,
+                author,
+                hidden: post.is_hidden(),
+                title: post.title,
+                reports,
+                reasons,
+            });
+        }
+        let mut log = Vec::new();
+        for entry in ModerationLog::recent(conn, LOG_LINES)? {
+            let what = match (entry.post_id, entry.comment_id) {
+                (Some(id), _) => format!("投稿{id}"),
+                (_, Some(id)) => format!("コメント{id}"),
+                _ => "削除済み".into(),
+            };
+            let action = if entry.action == ModAction::Hide.as_str() {
+                "非表示"
+            } else {
+                "再表示"
+            };
+            log.push(format!("{}：{what}を{action}（{}）", entry.moderator, entry.reason));
+        }
+        Ok((lines, log))
+    })
+    .await?;
+    Ok(ok(&visitor, &post_admin(&ctx(&visitor), &lines, &log)))
+}
+
+pub async fn moderate_post(posted: Posted) -> Result<HttpResponse, AppError> {
+    let Posted { visitor, form } = posted;
+    let me = visitor
+        .require_member(Resource::MemberContent, Action::Moderate)?
+        .member_id;
+    let id = form
+        .get("id")
+        .and_then(|i| i.parse::<i64>().ok())
+        .ok_or_else(|| AppError::BadInput("id".into()))?;
+    let target = match form.get("target") {
+        Some("post") => Target::Post(id),
+        Some("comment") => Target::Comment(id),
+        _ => return Err(AppError::BadInput("target".into())),
+    };
+    let action = match form.get("action") {
+        Some("hide") => ModAction::Hide,
+        Some("restore") => ModAction::Restore,
+        _ => return Err(AppError::BadInput("action".into())),
+    };
+    let reason = Reason::parse(form.get("reason").unwrap_or_default());
+    let (post_id, notice) = db::run(&visitor.state().pool, move |conn| {
+        let post_id = match target {
+            Target::Post(id) => Some(id),
+            Target::Comment(id) => PostComment::post_of(conn, id)?,
+        }
+        .ok_or(AppError::NotFound)?;
+        let notice = match reason {
+            Err(e) => e.to_string(),
+            Ok(reason) => match moderate(conn, me, target, action, reason.as_str())? {
+                true if action == ModAction::Hide => "非表示にしました。".into(),
+                true => "再表示しました。".into(),
+                false => "すでにその状態です。".into(),
+            },
+        };
+        Ok((post_id, notice))
+    })
+    .await?;
+    show::render(&visitor, post_id, Some(notice), 1).await
+}

@@ -1,0 +1,35 @@
+//! `POST /posts/{id}/comments`: an approved member comments on a visible post.
+
+use super::show::render;
+use crate::db;
+use crate::db::models::post::Post;
+use crate::db::models::post_comment::PostComment;
+use crate::domain::policy::{Action, Resource};
+use crate::domain::post::CommentBody;
+use crate::error::AppError;
+use crate::routes::extract::Posted;
+use actix_web::{web, HttpResponse};
+
+pub async fn create(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    let Posted { visitor, form } = posted;
+    let member_id = visitor
+        .require_member(Resource::MemberContent, Action::Create)?
+        .member_id;
+    let id = id.into_inner();
+    let body = match CommentBody::parse(form.get("body").unwrap_or_default()) {
+        Ok(body) => body,
+        Err(e) => return render(&visitor, id, Some(e.to_string()), 1).await,
+    };
+    db::run(&visitor.state().pool, move |conn| {
+        db::write_transaction(conn, |conn| {
+            Post::find(conn, id)?
+                .filter(|p| !p.is_hidden())
+                .ok_or(AppError::NotFound)?;
+            PostComment::insert(conn, id, member_id, &body)?;
+            Ok(())
+        })
+    })
+    .await?;
+    // The last page of comments, where the new one is.
+    render(&visitor, id, Some("コメントしました。".into()), usize::MAX).await
+}

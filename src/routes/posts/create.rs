@@ -1,0 +1,121 @@
+//! `/posts/new` (投稿する): the form, and a post from it with up to three photos; phones whose
+//! browsers do not upload files are pointed to their posting address instead.
+
+use super::{area_choices, category_choices};
+use crate::db;
+use crate::db::models::area::Area;
+use crate::db::models::member::Member;
+use crate::db::models::photo::PhotoInfo;
+use crate::db::models::post::{Channel, NewPost, Post};
+use crate::domain::policy::{Action, Resource};
+use crate::domain::post::{Category, PostBody, PostTitle};
+use crate::error::AppError;
+use crate::keitai::form::FormData;
+use crate::mail::address::posting_address;
+use crate::photo::{ingest_post_photos, Upload, MAX_PHOTOS};
+use crate::routes::extract::Posted;
+use crate::routes::render::{ctx, ok, redirect};
+use crate::routes::visitor::Visitor;
+use actix_web::{web, HttpResponse};
+use hiroba_views::pages::post_new::{new_post, NewPostView};
+
+pub async fn form(visitor: Visitor) -> Result<HttpResponse, AppError> {
+    let member_id = visitor
+        .require_member(Resource::MemberContent, Action::Create)?
+        .member_id;
+    let area = db::run(&visitor.state().pool, move |conn| {
+        Ok(Member::find(conn, member_id)?.area_id)
+    })
+    .await?;
+    let entered = FormData {
+        fields: vec![("area".into(), area.map(|a| a.to_string()).unwrap_or_default())],
+        files: Vec::new(),
+    };
+    render(&visitor, member_id, &entered, Vec::new()).await
+}
+
+pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
+    let Posted { visitor, mut form } = posted;
+    let member_id = visitor
+        .require_member(Resource::MemberContent, Action::Create)?
+        .member_id;
+    let field = |name| form.get(name).unwrap_or_default();
+    let title = PostTitle::parse(field("title"));
+    let body = PostBody::parse(field("body"));
+    let category = Category::parse(field("category")).unwrap_or(Category::Other);
+    let area_id = field("area").parse::<i64>().ok();
+    let files: Vec<_> = std::mem::take(&mut form.files)
+        .into_iter()
+        .filter(|f| f.field == "photo" && !f.bytes.is_empty())
+        .collect();
+    // Decoding and re-encoding photos is CPU work: off the executor, like the database.
+    let (photos, notes) = web::block(move || {
+        ingest_post_photos(files.iter().map(|f| Upload {
+            name: Some(f.filename.as_str()).filter(|n| !n.is_empty()),
+            bytes: &f.bytes,
+        }))
+    })
+    .await
+    .map_err(AppError::internal)?;
+    let (title, body) = match (title, body) {
+        (Ok(title), Ok(body)) if notes.is_empty() => (title, body),
+        (title, body) => {
+            let problems = [title.err(), body.err()]
+                .into_iter()
+                .flatten()
+                .map(|e| e.to_string())
+                .chain(notes)
+                .collect();
+            return render(&visitor, member_id, &form, problems).await;
+        }
+    };
+    let post_id = db::run(&visitor.state().pool, move |conn| {
+        db::write_transaction(conn, |conn| {
+            let area_id = match area_id {
+                Some(id) => Area::find(conn, id)?.map(|a| a.id),
+                None => None,
+            };
+            let new = NewPost {
+                member_id,
+                title: &title,
+                body: body.as_str(),
+                category,
+                area_id,
+                channel: Channel::Web,
+                inbound_mail_id: None,
+            };
+            let post_id = Post::insert(conn, &new)?;
+            PhotoInfo::insert_for_post(conn, member_id, post_id, &photos)?;
+            Ok(post_id)
+        })
+    })
+    .await?;
+    Ok(redirect(&visitor, &format!("/posts/{post_id}")))
+}
+
+/// The form with what was entered and what was wrong with it.
+async fn render(
+    visitor: &Visitor,
+    member_id: i64,
+    entered: &FormData,
+    problems: Vec<String>,
+) -> Result<HttpResponse, AppError> {
+    let (areas, token) = db::run(&visitor.state().pool, move |conn| {
+        Ok((Area::all(conn)?, Member::posting_token(conn, member_id)?))
+    })
+    .await?;
+    let uploads = visitor.device.can_upload_files();
+    let field = |name| entered.get(name).unwrap_or_default().to_string();
+    let view = NewPostView {
+        categories: category_choices(None),
+        areas: area_choices(&areas, "指定しない"),
+        title: field("title"),
+        body: field("body"),
+        category: field("category"),
+        area: field("area"),
+        problems,
+        photo_fields: if uploads { MAX_PHOTOS } else { 0 },
+        posting_address: (!uploads).then(|| posting_address(&token, &visitor.state().settings.mail.domain)),
+    };
+    Ok(ok(visitor, &new_post(&ctx(visitor), &view)))
+}

@@ -1,0 +1,75 @@
+//! `/posts`: visible posts, newest first, by category (`category=`) and area (`area=`); `mine=1` is
+//! the member's own list (わたしの投稿), hidden ones included.
+
+use super::{area_choices, area_name, category_choices};
+use crate::db;
+use crate::db::models::area::Area;
+use crate::db::models::post::{Post, PostFilter};
+use crate::domain::policy::{Action, Resource};
+use crate::domain::post::Category;
+use crate::domain::time::jst;
+use crate::error::AppError;
+use crate::routes::extract::KeitaiQuery;
+use crate::routes::render::{ctx, paged_list};
+use crate::routes::visitor::Visitor;
+use actix_web::HttpResponse;
+use hiroba_views::pages::posts::{post_line, post_list, PostLineView, PostListView};
+
+pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
+    let me = visitor.require_member(Resource::MemberContent, Action::Read)?.member_id;
+    let query = query.0;
+    let category = query.get("category").and_then(Category::parse);
+    let area_id = query.get("area").and_then(|a| a.parse::<i64>().ok());
+    let mine = query.get("mine") == Some("1");
+    let filter = PostFilter {
+        category,
+        area_id,
+        member_id: mine.then_some(me),
+    };
+    let (areas, lines) = db::run(&visitor.state().pool, move |conn| {
+        Ok((Area::all(conn)?, Post::list(conn, filter)?))
+    })
+    .await?;
+    let ctx = ctx(&visitor);
+    let items: Vec<_> = lines
+        .into_iter()
+        .map(|l| {
+            let area = area_name(&areas, l.area_id)
+                .map(|a| format!("・{a}"))
+                .unwrap_or_default();
+            let view = PostLineView {
+                id: l.id,
+                meta: format!(
+                    "{}{area} {} {}",
+                    Category::label_of(&l.category),
+                    l.nickname,
+                    jst(l.created_at).format("%m/%d")
+                ),
+                title: l.title,
+                hidden: l.hidden_at.is_some(),
+            };
+            post_line(&ctx, &view)
+        })
+        .collect();
+    let (category_key, area_key) = (
+        category.map(|c| c.key().to_string()).unwrap_or_default(),
+        area_id.map(|a| a.to_string()).unwrap_or_default(),
+    );
+    let view = PostListView {
+        title: if mine { "わたしの投稿" } else { "クチコミ" }.into(),
+        base: if mine {
+            "/posts?mine=1".into()
+        } else {
+            format!("/posts?category={category_key}&area={area_key}")
+        },
+        categories: category_choices(Some("すべて")),
+        areas: area_choices(&areas, "すべて"),
+        category: category_key,
+        area: area_key,
+        filters: !mine,
+    };
+    let requested = query.get("page").and_then(|p| p.parse().ok()).unwrap_or(1);
+    Ok(paged_list(&visitor, &items, requested, |list| {
+        post_list(&ctx, &view, list)
+    }))
+}

@@ -1,0 +1,38 @@
+//! `POST /posts/{id}/report` (通報する): an approved member flags a post once for the coordinators.
+
+use super::show::render;
+use crate::db;
+use crate::db::models::post::Post;
+use crate::db::models::post_report::PostReport;
+use crate::domain::policy::{Action, Resource};
+use crate::domain::post::Reason;
+use crate::error::AppError;
+use crate::routes::extract::Posted;
+use actix_web::{web, HttpResponse};
+
+pub async fn create(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    let Posted { visitor, form } = posted;
+    let member_id = visitor
+        .require_member(Resource::MemberContent, Action::Create)?
+        .member_id;
+    let id = id.into_inner();
+    let reason = match Reason::parse(form.get("reason").unwrap_or_default()) {
+        Ok(reason) => reason,
+        Err(e) => return render(&visitor, id, Some(e.to_string()), 1).await,
+    };
+    let recorded = db::run(&visitor.state().pool, move |conn| {
+        db::write_transaction(conn, |conn| {
+            Post::find(conn, id)?
+                .filter(|p| !p.is_hidden())
+                .ok_or(AppError::NotFound)?;
+            Ok(PostReport::insert(conn, id, member_id, &reason)?)
+        })
+    })
+    .await?;
+    let notice = if recorded {
+        "通報を受け付けました。コーディネーターが確認します。"
+    } else {
+        "この投稿はすでに通報済みです。"
+    };
+    render(&visitor, id, Some(notice.into()), 1).await
+}

@@ -1,0 +1,86 @@
+//! `/posts/{id}`: one post with its photos (sized for the device), comments and the forms under it.
+//! A hidden post is a 404 for members; coordinators see it marked 非表示.
+
+use super::area_name;
+use crate::db;
+use crate::db::models::area::Area;
+use crate::db::models::member::Member;
+use crate::db::models::photo::PhotoInfo;
+use crate::db::models::post::Post;
+use crate::db::models::post_comment::PostComment;
+use crate::domain::policy::{Action, Resource};
+use crate::domain::post::Category;
+use crate::domain::time::jst;
+use crate::error::AppError;
+use crate::routes::extract::KeitaiQuery;
+use crate::routes::photos::display_size;
+use crate::routes::render::{ctx, paged_list};
+use crate::routes::visitor::Visitor;
+use actix_web::{web, HttpResponse};
+use hiroba_views::pages::post::{comment, post, CommentView, PhotoRef, PostView};
+
+pub async fn show(visitor: Visitor, id: web::Path<i64>, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
+    let page = query.0.get("page").and_then(|p| p.parse().ok()).unwrap_or(1);
+    render(&visitor, id.into_inner(), None, page).await
+}
+
+/// The post page with one page of its comments, and a notice on top after a comment or a report.
+pub async fn render(visitor: &Visitor, id: i64, notice: Option<String>, page: usize) -> Result<HttpResponse, AppError> {
+    visitor.require(Resource::MemberContent, Action::Read)?;
+    let moderator = visitor.may(Resource::MemberContent, Action::Moderate);
+    let (found, author, area, photos, comments) = db::run(&visitor.state().pool, move |conn| {
+        let found = Post::find(conn, id)?
+            .filter(|p| moderator || !p.is_hidden())
+            .ok_or(AppError::NotFound)?;
+        let author = Member::find(conn, found.member_id)?.nickname;
+        let area = area_name(&Area::all(conn)?, found.area_id);
+        let comments = PostComment::of_post(conn, id, moderator)?;
+        Ok((found, author, area, PhotoInfo::of_post(conn, id)?, comments))
+    })
+    .await?;
+    let when = |at: chrono::NaiveDateTime| jst(at).format("%m/%d %H:%M").to_string();
+    let view = PostView {
+        id,
+        title: found.title,
+        author,
+        posted: when(found.created_at),
+        by_mail: found.channel == "mail",
+        category: Category::label_of(&found.category).to_string(),
+        area,
+        body: found.body,
+        photos: photos
+            .iter()
+            .map(|p| {
+                let (width, height) = display_size(
+                    &visitor.device,
+                    u32::try_from(p.width).unwrap_or(0),
+                    u32::try_from(p.height).unwrap_or(0),
+                );
+                PhotoRef {
+                    path: format!("/photos/{}", p.id),
+                    width,
+                    height,
+                }
+            })
+            .collect(),
+        comment_count: comments.len(),
+        hidden: found.hidden_at.map(|_| found.hidden_reason.unwrap_or_default()),
+        moderator,
+        notice,
+    };
+    let ctx = ctx(visitor);
+    let items: Vec<_> = comments
+        .into_iter()
+        .map(|c| {
+            let view = CommentView {
+                id: c.id,
+                author: c.nickname,
+                posted: when(c.created_at),
+                body: c.body,
+                hidden: c.hidden_at.is_some(),
+            };
+            comment(&ctx, &view, moderator)
+        })
+        .collect();
+    Ok(paged_list(visitor, &items, page, |list| post(&ctx, &view, list)))
+}

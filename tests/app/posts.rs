@@ -1,0 +1,298 @@
+//! クチコミ over HTTP: posting from a keitai with carrier emoji and from a smartphone with a photo,
+//! comments, reports and a coordinator's hide and restore, and who may do what.
+
+use crate::browser::{forms, Browser};
+use crate::helpers::{percent_encode, ua, Response, TestApp};
+use hiroba::db::models::moderation::ModerationLog;
+use hiroba::db::models::photo::PhotoInfo;
+use hiroba::db::models::post::{Channel, NewPost, Post};
+use hiroba::db::models::post_comment::PostComment;
+use hiroba::db::DbConnection;
+use hiroba::demo::DEMO_PASSWORD;
+use hiroba::domain::post::{Category, CommentBody, PostTitle};
+
+const GUARDIAN: &str = "hana.mama@docomo.ne.jp";
+const COORDINATOR: &str = "coordinator@hiroba.example.jp";
+
+/// Stores a post directly (for pages that need one to show).
+pub fn insert_post(conn: &mut DbConnection, member_id: i64, title: &str, body: &str) -> i64 {
+    let title = PostTitle::parse(title).expect("title");
+    let new = NewPost {
+        member_id,
+        title: &title,
+        body,
+        category: Category::Play,
+        area_id: None,
+        channel: Channel::Mail,
+        inbound_mail_id: None,
+    };
+    Post::insert(conn, &new).expect("post")
+}
+
+fn signed_in<'a>(app: &'a TestApp, user_agent: &str, email: &str) -> Browser<'a> {
+    let mut browser = Browser::new(app, user_agent);
+    let done = crate::accounts::log_in(&mut browser, email, DEMO_PASSWORD);
+    assert_eq!(done.status, 302, "{email} logs in");
+    browser
+}
+
+/// The id of the post a redirect points to.
+fn post_id(response: &Response) -> i64 {
+    assert_eq!(response.status, 302, "{}", response.text());
+    let location = response.header("location").expect("location");
+    let tail = location.split("/posts/").nth(1).expect("post url");
+    tail.split(['?', '&']).next().unwrap().parse().expect("id")
+}
+
+/// Posts a post from the PC form (UTF-8).
+fn post_from_pc(browser: &mut Browser<'_>, title: &str, body: &str) -> i64 {
+    let form = browser.get("/posts/new");
+    assert_eq!(form.status, 200);
+    let sent = browser.upload(
+        &form,
+        "/posts/new",
+        &[("title", title), ("body", body), ("category", "clinic")],
+        ("photo", "", b""),
+    );
+    post_id(&sent)
+}
+
+/// Sends the form of `page` whose hidden fields include all of `pick`, with `values` added.
+fn submit_picked(
+    browser: &mut Browser<'_>,
+    page: &Response,
+    pick: &[(&str, &str)],
+    values: &[(&str, &str)],
+) -> Response {
+    let form = forms(page)
+        .into_iter()
+        .find(|f| {
+            pick.iter()
+                .all(|(n, v)| f.fields.iter().any(|(fname, fv)| fname == n && fv == v))
+        })
+        .unwrap_or_else(|| panic!("no form with {pick:?}"));
+    let body = form
+        .fields
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .chain(values.iter().copied())
+        .map(|(n, v)| format!("{n}={}", percent_encode(v.as_bytes())))
+        .collect::<Vec<_>>()
+        .join("&");
+    browser.post(&form.action, body.as_bytes())
+}
+
+db_test! {
+    fn a_docomo_post_with_a_carrier_emoji_reads_back_as_au_emoji_and_as_unicode(app) {
+        let mut phone = signed_in(&app, ua::DOCOMO_FOMA_2, GUARDIAN);
+        let form = phone.get("/posts/new");
+        assert_eq!(form.status, 200);
+        assert!(form.is_shift_jis());
+        let text = form.sjis_text();
+        assert!(text.contains("あてにメールで送れます") && !text.contains("type=\"file\""), "{text}");
+        let sjis = |s: &str| encoding_rs::SHIFT_JIS.encode(s).0.into_owned();
+        let mut body = sjis("あけぼの公園の噴水が始まりました");
+        body.extend_from_slice(&[0xF8, 0x9F]);
+        let raw = format!(
+            "title={}&body={}&category=play",
+            percent_encode(&sjis("あけぼの公園")),
+            percent_encode(&body)
+        );
+        let id = post_id(&phone.submit_raw(&form, "/posts/new", &raw));
+
+        let mut au = signed_in(&app, ua::AU, COORDINATOR);
+        let page = au.get(&format!("/posts/{id}"));
+        assert_eq!(page.status, 200);
+        assert!(page.body.windows(2).any(|w| w == [0xF6, 0x60]), "au sun emoji: {}", page.sjis_text());
+        assert!(page.sjis_text().contains("遊び場"));
+
+        let mut pc = signed_in(&app, ua::PC, COORDINATOR);
+        let page = pc.get(&format!("/posts/{id}"));
+        assert!(page.text().contains("始まりました☀"), "{}", page.text());
+        assert!(pc.get("/posts").text().contains("あけぼの公園"));
+        let clinics = pc.get("/posts?category=clinic").text();
+        assert!(clinics.contains("土曜午前もやっている小児科") && !clinics.contains("あけぼの公園"), "{clinics}");
+    }
+}
+
+db_test! {
+    fn a_smartphone_photo_post_is_served_without_exif(app) {
+        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/photos/gps-orientation6.jpg"))
+            .expect("fixture");
+        let mut phone = signed_in(&app, ua::IPHONE, GUARDIAN);
+        let form = phone.get("/posts/new");
+        assert!(form.text().contains("type=\"file\""), "{}", form.text());
+        let sent = phone.upload(
+            &form,
+            "/posts/new",
+            &[("title", "ひまわり畑"), ("body", "見頃です🌻"), ("category", "play")],
+            ("photo", "IMG_0001.jpg", &bytes),
+        );
+        let id = post_id(&sent);
+        let photos = {
+            let mut conn = app.pool.get().unwrap();
+            PhotoInfo::of_post(&mut conn, id).unwrap()
+        };
+        assert_eq!(photos.len(), 1);
+        let has_exif = |bytes: &[u8]| bytes.windows(4).any(|w| w == b"Exif") || bytes.windows(3).any(|w| w == b"GPS");
+        for agent in [ua::IPHONE, ua::DOCOMO_FOMA_2, ua::PC] {
+            let mut browser = signed_in(&app, agent, COORDINATOR);
+            let page = browser.get(&format!("/posts/{id}"));
+            assert!(page.text().contains(&format!("/photos/{}", photos[0].id)) || page.sjis_text().contains("/photos/"));
+            let image = browser.get(&format!("/photos/{}", photos[0].id));
+            assert_eq!(image.status, 200, "{agent}");
+            assert!(!has_exif(&image.body), "{agent}: EXIF in the served photo");
+        }
+    }
+}
+
+db_test! {
+    fn a_reported_post_is_hidden_by_a_coordinator_and_restored_both_logged(app) {
+        let mut hana = signed_in(&app, ua::PC, GUARDIAN);
+        let id = post_from_pc(&mut hana, "小児科の待ち時間", "午前中は混んでいました。");
+        let page = hana.get(&format!("/posts/{id}"));
+        let commented = hana.submit(&page, &format!("/posts/{id}/comments"), &[("body", "午後が空いていますよ")]);
+        assert!(commented.text().contains("午後が空いていますよ"), "{}", commented.text());
+        let reported = hana.submit(&commented, &format!("/posts/{id}/report"), &[("reason", "病院名が誤っています")]);
+        assert!(reported.text().contains("通報を受け付けました"));
+        let again = hana.submit(&reported, &format!("/posts/{id}/report"), &[("reason", "もう一度")]);
+        assert!(again.text().contains("すでに通報済み"));
+
+        let mut coordinator = signed_in(&app, ua::PC, COORDINATOR);
+        let admin = coordinator.get("/admin/posts");
+        assert_eq!(admin.status, 200);
+        let text = admin.text();
+        assert!(text.contains("小児科の待ち時間") && text.contains("通報1件") && text.contains("病院名が誤っています"), "{text}");
+
+        let page = coordinator.get(&format!("/posts/{id}"));
+        let hidden = submit_picked(&mut coordinator, &page, &[("target", "post")], &[("reason", "内容確認のため")]);
+        assert!(hidden.text().contains("非表示にしました") && hidden.text().contains("非表示（内容確認のため）"));
+        assert_eq!(hana.get(&format!("/posts/{id}")).status, 404);
+        assert!(!hana.get("/posts").text().contains("小児科の待ち時間"));
+        assert!(hana.get("/posts?mine=1").text().contains("小児科の待ち時間"));
+
+        let hidden_comment = submit_picked(&mut coordinator, &hidden, &[("target", "comment")], &[("reason", "重複")]);
+        assert!(hidden_comment.text().contains("【非表示】"));
+        let restored = submit_picked(
+            &mut coordinator,
+            &hidden_comment,
+            &[("target", "post"), ("action", "restore")],
+            &[("reason", "確認済み")],
+        );
+        assert!(restored.text().contains("再表示しました"));
+        let back = hana.get(&format!("/posts/{id}"));
+        assert_eq!(back.status, 200);
+        assert!(!back.text().contains("午後が空いていますよ"), "the hidden comment stays hidden");
+
+        let mut conn = app.pool.get().unwrap();
+        let log = ModerationLog::recent(&mut conn, 10).unwrap();
+        let actions: Vec<_> = log.iter().map(|l| (l.action.as_str(), l.post_id, l.reason.as_str())).collect();
+        assert_eq!(log.len(), 3);
+        assert_eq!(actions[0], ("restore", Some(id), "確認済み"));
+        assert_eq!(actions[2], ("hide", Some(id), "内容確認のため"));
+        assert!(log[1].comment_id.is_some());
+    }
+}
+
+db_test! {
+    fn a_pending_member_cannot_post_and_a_guardian_cannot_moderate(app) {
+        let mut pending = signed_in(&app, ua::PC, "new.mama@softbank.ne.jp");
+        assert_eq!(pending.get("/posts/new").status, 403);
+        assert_eq!(pending.get("/posts").status, 403);
+        let mut hana = signed_in(&app, ua::PC, GUARDIAN);
+        assert_eq!(hana.get("/admin/posts").status, 403);
+        assert!(hana.get("/mypage").text().contains("/posts?mine=1"));
+        let id = post_from_pc(&mut hana, "図書館のおはなし会", "毎週土曜です。");
+        let page = hana.get(&format!("/posts/{id}"));
+        assert!(!page.text().contains("/admin/posts/moderate"));
+        let mut anonymous = Browser::new(&app, ua::PC);
+        assert_eq!(anonymous.get("/posts").status, 302);
+    }
+}
+
+db_test! {
+    fn the_post_pages_fit_every_keitai_budget(app) {
+        {
+            let mut conn = app.pool.get().unwrap();
+            let body = "駅前の公園で遊びました☀\nベビーカーでも入れます。\n".repeat(6);
+            for n in 0..30 {
+                insert_post(&mut conn, 1, &format!("公園のクチコミ その{n}"), &body);
+            }
+        }
+        let id = {
+            let mut conn = app.pool.get().unwrap();
+            let id = insert_post(&mut conn, 1, "柏の葉公園の桜", "満開でした");
+            let text = CommentBody::parse(&"土曜日に行きました。駐車場は朝のうちが空いています🌸".repeat(5)).unwrap();
+            for _ in 0..60 {
+                PostComment::insert(&mut conn, id, 2, &text).unwrap();
+            }
+            id
+        };
+        for user_agent in [ua::DOCOMO_MOVA, ua::DOCOMO_FOMA_1, ua::DOCOMO_FOMA_2, ua::AU, ua::SOFTBANK, ua::WILLCOM] {
+            let limit = crate::watch_pages::budget(&app, user_agent);
+            let mut phone = crate::watch_pages::Signed::new(&app, user_agent, GUARDIAN, DEMO_PASSWORD);
+            let paths = [
+                "/posts".to_string(),
+                "/posts?page=2".into(),
+                format!("/posts/{id}"),
+                format!("/posts/{id}?page=2"),
+                "/posts/new".into(),
+            ];
+            for path in paths {
+                let page = phone.get(&path);
+                assert_eq!(page.status, 200, "{path} for {user_agent}");
+                assert!(page.body.len() <= limit, "{path} for {user_agent}: {} bytes > {limit}", page.body.len());
+            }
+            // 60 comments of some 270 bytes each are more than a 10 KB handset takes in one page.
+            if limit <= 10 * 1024 {
+                let first = phone.get(&format!("/posts/{id}")).sjis_text();
+                assert!(first.contains("次へ") && first.contains("コメント（60件）"), "comments are paged: {first}");
+            }
+        }
+    }
+}
+
+db_test! {
+    fn a_mail_post_gets_the_category_other_and_the_members_area(app) {
+        use hiroba::auth::admin::{add_member, AddMember};
+        use hiroba::db::models::area::Area;
+        use hiroba::domain::role::{MemberStatus, Role};
+        let (member_id, to) = {
+            let mut conn = app.pool.get().unwrap();
+            let new = AddMember {
+                email: "yuki-mama@ezweb.ne.jp",
+                password: "mail-poster-1",
+                roles: &[Role::Guardian],
+                nickname: "ゆきママ",
+                real_name: "投稿 由紀",
+                area: Some("富勢"),
+                status: MemberStatus::Approved,
+            };
+            let (id, _) = add_member(&mut conn, &app.state.profiles, &new).unwrap();
+            let token = hiroba::db::models::member::Member::posting_token(&mut conn, id).unwrap();
+            (id, format!("post-{token}@{}", crate::mail_in::DOMAIN))
+        };
+        assert_eq!(crate::mail_in::mail_in(&app.database_url, &to, &crate::mail_in::fixture("au-photo-gps.eml"), &[]), 0);
+        crate::mail_in::run_worker(&app);
+        let mut conn = app.pool.get().unwrap();
+        let post = Post::of_member(&mut conn, member_id, 1).unwrap().pop().expect("a post from the mail");
+        let area = Area::all(&mut conn).unwrap().into_iter().find(|a| a.name == "富勢").unwrap();
+        assert_eq!((post.category.as_str(), post.area_id), ("other", Some(area.id)));
+        drop(conn);
+        let mut pc = signed_in(&app, ua::PC, COORDINATOR);
+        let page = pc.get(&format!("/posts/{}", post.id)).text();
+        assert!(page.contains("[その他] 富勢") && page.contains("（メール投稿）"), "{page}");
+    }
+}
+
+db_test! {
+    fn a_keypad_phone_gets_photo_fields_and_an_ezweb_phone_its_posting_address(app) {
+        const GARAHO: &str = "Mozilla/5.0 (Linux; Android 7.1.1; SH-02L Build/S4122; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/70.0.3538.110 Mobile Safari/537.36";
+        assert_eq!(app.get("/device.json", GARAHO).json()["profile"], "garaho");
+        let form = crate::watch_pages::Signed::new(&app, GARAHO, GUARDIAN, DEMO_PASSWORD).get("/posts/new");
+        assert!(form.text().contains("type=\"file\""), "{}", form.text());
+        let form = crate::watch_pages::Signed::new(&app, ua::AU, GUARDIAN, DEMO_PASSWORD).get("/posts/new");
+        let text = form.sjis_text();
+        assert!(!text.contains("type=\"file\"") && text.contains("post-"), "{text}");
+    }
+}

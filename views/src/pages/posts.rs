@@ -1,0 +1,66 @@
+//! クチコミ一覧 (`/posts`): the newest posts, narrowed by category and area, paged to the device.
+
+use crate::components::{footer, form, label, link, pager, select, submit, ListPage};
+use crate::ctx::Ctx;
+use crate::layout::page;
+use maud::{html, Markup};
+
+/// One line of the list.
+#[derive(Debug, Clone)]
+pub struct PostLineView {
+    pub id: i64,
+    pub title: String,
+    /// e.g. 遊び場・柏中央 ハナ 11/21
+    pub meta: String,
+    /// Shown only in the author's own list.
+    pub hidden: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct PostListView {
+    /// 「クチコミ」 or 「わたしの投稿」.
+    pub title: String,
+    /// The list's URL with its filters, for the pager.
+    pub base: String,
+    /// (key, label), the first being 「すべて」 with an empty key.
+    pub categories: Vec<(String, String)>,
+    pub areas: Vec<(String, String)>,
+    pub category: String,
+    pub area: String,
+    /// The filter form is left out of the member's own list.
+    pub filters: bool,
+}
+
+pub fn post_line(ctx: &Ctx, line: &PostLineView) -> Markup {
+    html! {
+        div {
+            (link(ctx, &format!("/posts/{}", line.id), &line.title, None))
+            @if line.hidden { "（非表示）" }
+            br;
+            (line.meta)
+        }
+    }
+}
+
+pub fn post_list(ctx: &Ctx, view: &PostListView, list: &ListPage<'_>) -> String {
+    page(
+        ctx,
+        &view.title,
+        html! {
+            div { (link(ctx, "/posts/new", "投稿する", Some(1))) }
+            @if view.filters {
+                (form(ctx, "/posts", false, html! {
+                    (label("分類"))
+                    (select("category", &view.categories, &view.category))
+                    (label("地域"))
+                    (select("area", &view.areas, &view.area))
+                    (submit("絞り込む"))
+                }))
+            }
+            @if list.items.is_empty() { div { "まだ投稿はありません。" } }
+            @for item in list.items { (item) }
+            (pager(ctx, &view.base, list.page, list.pages))
+            (footer(ctx))
+        },
+    )
+}
