@@ -19,6 +19,7 @@ pub struct Row {
     pub registrations: usize,
     pub posts_web: usize,
     pub posts_mail: usize,
+    pub comments: usize,
     pub mails_sent: usize,
     pub bounces: usize,
 }
@@ -73,6 +74,7 @@ pub fn build(conn: &mut DbConnection, from: NaiveDate, to: NaiveDate, granularit
         }
     };
     count(Activity::registrations(conn, start, end)?, |r| &mut r.registrations);
+    count(Activity::comments(conn, start, end)?, |r| &mut r.comments);
     count(Activity::mails_sent(conn, start, end)?, |r| &mut r.mails_sent);
     count(Activity::bounces(conn, start, end)?, |r| &mut r.bounces);
     let posts = Activity::posts(conn, start, end)?;

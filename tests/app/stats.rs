@@ -6,8 +6,9 @@ use crate::helpers::{ua, Response, TestApp};
 use hiroba::db::models::mail_bounce;
 use hiroba::db::models::outbox::{MailKind, OutboxMail};
 use hiroba::db::models::post::{Channel, NewPost, Post};
+use hiroba::db::models::post_comment::PostComment;
 use hiroba::demo::DEMO_PASSWORD;
-use hiroba::domain::post::{Category, PostTitle};
+use hiroba::domain::post::{Category, CommentBody, PostTitle};
 
 /// The column sums of the CSV for yesterday to tomorrow (so a run across midnight still adds up).
 fn totals(coordinator: &mut Browser<'_>) -> Vec<i64> {
@@ -23,13 +24,13 @@ fn totals(coordinator: &mut Browser<'_>) -> Vec<i64> {
     let mut lines = text.split("\r\n").filter(|l| !l.is_empty());
     assert_eq!(
         lines.next().unwrap(),
-        "期間,ページビュー,利用した会員,新規登録,投稿（Web）,投稿（メール）,送信メール,不達メール"
+        "期間,ページビュー,利用した会員,新規登録,投稿（Web）,投稿（メール）,コメント,送信メール,不達メール"
     );
     let rows: Vec<Vec<i64>> = lines
         .map(|l| l.split(',').skip(1).map(|n| n.parse().unwrap()).collect())
         .collect();
     assert_eq!(rows.len(), 3, "{text}");
-    (0..7).map(|i| rows.iter().map(|r| r[i]).sum()).collect()
+    (0..8).map(|i| rows.iter().map(|r| r[i]).sum()).collect()
 }
 
 fn is_page(res: &Response) -> bool {
@@ -75,7 +76,10 @@ db_test! {
                 channel,
                 inbound_mail_id: None,
             };
-            Post::insert(&mut conn, &new).unwrap();
+            let post = Post::insert(&mut conn, &new).unwrap();
+            if channel == Channel::Web {
+                PostComment::insert(&mut conn, post, member, &CommentBody::parse("行ってみます").unwrap()).unwrap();
+            }
         }
         OutboxMail::queue(&mut conn, MailKind::TestMail, "someone@example.jp", "テスト", "本文").unwrap();
         mail_bounce::record(&mut conn, None, "gone@docomo.ne.jp", "docomo", Some("5.1.1"), "unknown_user").unwrap();
@@ -87,7 +91,7 @@ db_test! {
         let delta: Vec<i64> = after.iter().zip(&before).map(|(a, b)| a - b).collect();
         assert_eq!(delta[0], pages as i64, "page views");
         assert_eq!(delta[1], 1, "hana.mama is the one member who used the site meanwhile");
-        assert_eq!(&delta[2..], &[0, 1, 2, 1, 1], "registrations, web posts, mail posts, sent, bounced");
+        assert_eq!(&delta[2..], &[0, 1, 2, 1, 1, 1], "registrations, web posts, mail posts, comments, sent, bounced");
         assert!(after[2] >= 6, "the demo members registered today");
 
         // The page itself, with charts, for coordinators only.

@@ -1,7 +1,7 @@
 //! When counted things happened, for the statistics report: registrations, posts by channel,
-//! mails sent and bounced. Times are UTC; the report sorts them into Japan-time days.
+//! comments, mails sent and bounced. Times are UTC; the report sorts them into Japan-time days.
 
-use crate::db::schema::{mail_bounces, members, outbox, posts};
+use crate::db::schema::{mail_bounces, members, outbox, post_comments, posts};
 use crate::db::DbConnection;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -31,6 +31,19 @@ impl Activity {
             .filter(posts::created_at.ge(from))
             .filter(posts::created_at.lt(until))
             .select((posts::created_at, posts::channel))
+            .load(conn)
+    }
+
+    /// Comments (written on the web only).
+    pub fn comments(
+        conn: &mut DbConnection,
+        from: NaiveDateTime,
+        until: NaiveDateTime,
+    ) -> QueryResult<Vec<NaiveDateTime>> {
+        post_comments::table
+            .filter(post_comments::created_at.ge(from))
+            .filter(post_comments::created_at.lt(until))
+            .select(post_comments::created_at)
             .load(conn)
     }
 

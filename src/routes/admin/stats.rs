@@ -1,4 +1,4 @@
-//! 利用状況: page views, members, registrations, posts by channel, mails sent and bounced for a
+//! 利用状況: page views, members, registrations, posts by channel, comments, mails sent and bounced for a
 //! date range; `/admin/stats.csv` gives the same numbers as a Shift_JIS CSV that Excel opens as is.
 
 use crate::db;
@@ -108,7 +108,7 @@ async fn load(visitor: &Visitor, range: Range) -> Result<Report, AppError> {
     .await
 }
 
-fn rows(report: &Report) -> Vec<(String, [i64; 7])> {
+fn rows(report: &Report) -> Vec<(String, [i64; 8])> {
     let n = |v: usize| i64::try_from(v).unwrap_or(i64::MAX);
     report
         .rows
@@ -122,6 +122,7 @@ fn rows(report: &Report) -> Vec<(String, [i64; 7])> {
                     n(r.registrations),
                     n(r.posts_web),
                     n(r.posts_mail),
+                    n(r.comments),
                     n(r.mails_sent),
                     n(r.bounces),
                 ],

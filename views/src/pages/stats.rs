@@ -7,12 +7,13 @@ use crate::layout::page;
 use maud::{html, Markup};
 
 /// The series of the report, in column order: (key, Japanese label).
-pub const SERIES: [(&str, &str); 7] = [
+pub const SERIES: [(&str, &str); 8] = [
     ("page_views", "ページビュー"),
     ("members", "利用した会員"),
     ("registrations", "新規登録"),
     ("posts_web", "投稿（Web）"),
     ("posts_mail", "投稿（メール）"),
+    ("comments", "コメント"),
     ("mails_sent", "送信メール"),
     ("bounces", "不達メール"),
 ];
@@ -25,7 +26,7 @@ pub struct StatsView {
     /// day, week or month
     pub by: String,
     /// Period names (11/21, 11/17〜, 2026年11月) and one value per `SERIES` entry.
-    pub rows: Vec<(String, [i64; 7])>,
+    pub rows: Vec<(String, [i64; 8])>,
     /// Page views per device profile name.
     pub by_profile: Vec<(String, i64)>,
     /// The CSV link for the same range.
@@ -98,7 +99,7 @@ fn bar_chart(values: &[(&str, i64)]) -> Markup {
 }
 
 /// The report as CSV for Excel: a header row in Japanese, then one row per period.
-pub fn stats_csv(rows: &[(String, [i64; 7])]) -> String {
+pub fn stats_csv(rows: &[(String, [i64; 8])]) -> String {
     let mut out = String::from("期間");
     for (_, label) in SERIES {
         out.push(',');
