@@ -1,6 +1,6 @@
 //! マイページ: the member's account, mail addresses and registered phone.
 
-use crate::components::{alert, footer, form, hidden, label, link, menu, separator, subheading, submit, text_input};
+use crate::components::{alert, footer, form, hidden, label, link, separator, subheading, submit, text_input};
 use crate::ctx::{Ctx, InputKind};
 use crate::layout::page;
 use maud::html;
@@ -57,7 +57,8 @@ pub fn mypage(ctx: &Ctx, view: &MyPageView) -> String {
                 div { (link(ctx, "/posts?mine=1", "わたしの投稿", Some(7))) }
             }
             @if view.staff {
-                (menu(ctx, &[
+                // Without access keys: the member links above already use the number keys.
+                @for (path, label) in [
                     ("/admin/members", "承認待ちの会員"),
                     ("/admin/mail", "メール配信状況"),
                     ("/admin/posts", "クチコミの管理"),
@@ -65,7 +66,9 @@ pub fn mypage(ctx: &Ctx, view: &MyPageView) -> String {
                     ("/admin/stats", "利用状況"),
                     ("/admin/events", "イベントの管理"),
                     ("/admin/facilities", "施設の管理"),
-                ]))
+                ] {
+                    div { (link(ctx, path, label, None)) }
+                }
             }
             @if view.area.is_some() {
                 (crate::pages::events::event_block(ctx, "わたしの地域のイベント", &view.area_events, "/events"))
