@@ -59,14 +59,7 @@ db_test! {
 db_test! {
     fn every_keitai_page_type_fits_its_budget(app) {
         add_long_notices(&app, 10);
-        for user_agent in [
-            ua::DOCOMO_MOVA_5K,
-            ua::DOCOMO_MOVA,
-            ua::DOCOMO_FOMA_1,
-            ua::AU,
-            ua::SOFTBANK,
-            ua::WILLCOM,
-        ] {
+        for user_agent in ua::KEITAI {
             for path in [
                 "/",
                 "/?page=2",
@@ -119,7 +112,7 @@ db_test! {
             let mut conn = app.pool.get().expect("conn");
             hiroba::db::models::watch::recipient::Recipient::of_child(&mut conn, watch.child.id).expect("rows")[0].id
         };
-        for user_agent in [ua::DOCOMO_MOVA_5K, ua::DOCOMO_MOVA, ua::DOCOMO_FOMA_1, ua::AU, ua::SOFTBANK, ua::WILLCOM] {
+        for user_agent in ua::KEITAI {
             let limit = crate::watch_pages::budget(&app, user_agent);
             let mut phone = crate::watch_pages::Signed::new(&app, user_agent, "hana.mama@docomo.ne.jp", "hiroba-demo-2026");
             for path in [
@@ -154,14 +147,7 @@ db_test! {
             }
             "/events?month=2030-12"
         };
-        for user_agent in [
-            ua::DOCOMO_MOVA_5K,
-            ua::DOCOMO_MOVA,
-            ua::DOCOMO_FOMA_1,
-            ua::AU,
-            ua::SOFTBANK,
-            ua::WILLCOM,
-        ] {
+        for user_agent in ua::KEITAI {
             for path in ["/events", month, "/events?month=2030-12&page=2", "/events/1", "/facilities", "/facilities/1"] {
                 let response = get_within_budget(&app, path, user_agent);
                 assert_eq!(response.status, 200, "{path} for {user_agent}");

@@ -322,5 +322,7 @@ pub mod ua {
         "SoftBank/1.0/910SH/SHJ001/SN000000000000000 Browser/NetFront/3.4 Profile/MIDP-2.0 Configuration/CLDC-1.1";
     pub const WILLCOM: &str = "Mozilla/3.0(WILLCOM;KYOCERA/WX310K/2;1.2.2.16.000000/0.1/C100) Opera 7.0";
     pub const PC: &str = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36";
+    /// The six keitai the page-budget tests go through, smallest budget first.
+    pub const KEITAI: [&str; 6] = [DOCOMO_MOVA_5K, DOCOMO_MOVA, DOCOMO_FOMA_1, AU, SOFTBANK, WILLCOM];
     pub const IPHONE: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
 }

@@ -97,6 +97,11 @@ impl Post {
         posts::table.find(id).select(Post::as_select()).first(conn).optional()
     }
 
+    /// The post if `moderator` may see it: members never see a hidden post.
+    pub fn visible(conn: &mut DbConnection, id: i64, moderator: bool) -> QueryResult<Option<Post>> {
+        Ok(Post::find(conn, id)?.filter(|p| moderator || !p.is_hidden()))
+    }
+
     pub fn is_hidden(&self) -> bool {
         self.hidden_at.is_some()
     }

@@ -22,9 +22,7 @@ pub async fn create(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, 
     };
     let recorded = db::run(&visitor.state().pool, move |conn| {
         db::write_transaction(conn, |conn| {
-            Post::find(conn, id)?
-                .filter(|p| !p.is_hidden())
-                .ok_or(AppError::NotFound)?;
+            Post::visible(conn, id, false)?.ok_or(AppError::NotFound)?;
             Ok(PostReport::insert(conn, id, member_id, &reason)?)
         })
     })

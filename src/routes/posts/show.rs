@@ -29,9 +29,7 @@ pub async fn render(visitor: &Visitor, id: i64, notice: Option<String>, page: us
     visitor.require(Resource::MemberContent, Action::Read)?;
     let moderator = visitor.may(Resource::MemberContent, Action::Moderate);
     let (found, author, area, photos, comments) = db::run(&visitor.state().pool, move |conn| {
-        let found = Post::find(conn, id)?
-            .filter(|p| moderator || !p.is_hidden())
-            .ok_or(AppError::NotFound)?;
+        let found = Post::visible(conn, id, moderator)?.ok_or(AppError::NotFound)?;
         let author = Member::find(conn, found.member_id)?.nickname;
         let area = area_name(&Area::all(conn)?, found.area_id);
         let comments = PostComment::of_post(conn, id, moderator)?;

@@ -1,7 +1,7 @@
 //! 利用状況 (coordinators, PC): a date range by day, week or month, as a table and as bar charts
 //! drawn on the server (SVG), with a CSV download.
 
-use crate::components::{footer, subheading};
+use crate::components::{alert, footer, form, link, select, subheading};
 use crate::ctx::Ctx;
 use crate::layout::page;
 use maud::{html, Markup};
@@ -38,24 +38,23 @@ pub fn stats(ctx: &Ctx, view: &StatsView) -> String {
     let totals: Vec<i64> = (0..SERIES.len())
         .map(|i| view.rows.iter().map(|r| r.1[i]).sum())
         .collect();
+    let periods: Vec<(String, String)> = [("day", "日別"), ("week", "週別"), ("month", "月別")]
+        .iter()
+        .map(|(value, label)| (value.to_string(), label.to_string()))
+        .collect();
     page(
         ctx,
         "利用状況",
         html! {
-            form action="/admin/stats" method="get" {
+            (form(ctx, "/admin/stats", false, html! {
                 "期間 " input type="date" name="from" value=(view.from);
                 " 〜 " input type="date" name="to" value=(view.to);
                 " "
-                select name="by" {
-                    @for (value, label) in [("day", "日別"), ("week", "週別"), ("month", "月別")] {
-                        @if view.by == value { option value=(value) selected="selected" { (label) } }
-                        @else { option value=(value) { (label) } }
-                    }
-                }
+                (select("by", &periods, &view.by))
                 " " input type="submit" value="表示";
-            }
-            @if let Some(error) = &view.error { p { strong { (error) } } }
-            p { a href=(view.csv_path) { "CSV でダウンロード（Excel 用）" } }
+            }))
+            @if let Some(error) = &view.error { (alert(ctx, error)) }
+            p { (link(ctx, &view.csv_path, "CSV でダウンロード（Excel 用）", None)) }
             table {
                 tr { th { "期間" } @for (_, label) in SERIES { th { (label) } } }
                 @for (name, values) in &view.rows {
