@@ -208,6 +208,7 @@ fn more_posts(settings: Settings, count: usize) -> i64 {
             area_id: None,
             channel: Channel::Mail,
             inbound_mail_id: None,
+            profile: "docomo",
         };
         Post::insert(&mut conn, &new).unwrap_or_else(|e| panic!("{e}"));
     }

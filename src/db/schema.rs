@@ -158,6 +158,7 @@ diesel::table! {
         hidden_at -> Nullable<Timestamp>,
         hidden_reason -> Nullable<Text>,
         hidden_by -> Nullable<BigInt>,
+        profile -> Text,
     }
 }
 
@@ -171,6 +172,7 @@ diesel::table! {
         hidden_at -> Nullable<Timestamp>,
         hidden_reason -> Nullable<Text>,
         hidden_by -> Nullable<BigInt>,
+        profile -> Text,
     }
 }
 

@@ -180,7 +180,7 @@ pub fn seed(state: &AppState) -> Result<Seeded, String> {
     let watch = watch::seed(&mut conn, &staff, &family).map_err(|e| e.to_string())?;
     // はなママ works at 柏中央子育て支援センター in the demo: she updates its vacancies from her keitai.
     events::seed(&mut conn, MEMBERS[0].0).map_err(|e| e.to_string())?;
-    posts::seed(&mut conn).map_err(|e| e.to_string())?;
+    posts::seed(&mut conn, &state.profiles).map_err(|e| e.to_string())?;
     if Notice::count(&mut conn).map_err(|e| e.to_string())? > 0 {
         return Ok(Seeded {
             notices: 0,

@@ -6,6 +6,7 @@ use crate::db::models::post::{Channel, NewPost, Post};
 use crate::db::models::post_comment::PostComment;
 use crate::db::DbConnection;
 use crate::domain::post::{Category, CommentBody, PostTitle};
+use crate::keitai::profile::ProfileRegistry;
 
 /// (author's address, title, body, category, area).
 const POSTS: [(&str, &str, &str, Category, &str); 5] = [
@@ -53,7 +54,7 @@ const COMMENT: (&str, &str) = (
 );
 
 /// Adds the demo posts to a database without posts; true when it did.
-pub fn seed(conn: &mut DbConnection) -> Result<bool, Box<dyn std::error::Error>> {
+pub fn seed(conn: &mut DbConnection, profiles: &ProfileRegistry) -> Result<bool, Box<dyn std::error::Error>> {
     if Post::count(conn)? > 0 {
         return Ok(false);
     }
@@ -72,12 +73,20 @@ pub fn seed(conn: &mut DbConnection) -> Result<bool, Box<dyn std::error::Error>>
             area_id: areas.iter().find(|a| a.name == area).map(|a| a.id),
             channel: Channel::Web,
             inbound_mail_id: None,
+            profile: &profiles.mail_profile_of_address(address).id,
         };
         let id = Post::insert(conn, &new)?;
         first.get_or_insert(id);
     }
     if let (Some(post_id), Some(author)) = (first, MailAddress::find(conn, COMMENT.0)?) {
-        PostComment::insert(conn, post_id, author.member_id, &CommentBody::parse(COMMENT.1)?)?;
+        let profile = &profiles.mail_profile_of_address(COMMENT.0).id;
+        PostComment::insert(
+            conn,
+            post_id,
+            author.member_id,
+            &CommentBody::parse(COMMENT.1)?,
+            profile,
+        )?;
     }
     Ok(first.is_some())
 }

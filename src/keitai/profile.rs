@@ -256,13 +256,13 @@ impl ProfileRegistry {
         &self.profiles[self.profiles.len() - 1]
     }
 
-    /// The profile whose mail domains hold `domain` (`*.` matches any subdomain), else the catch-all:
-    /// it decides how mail to an address is encoded.
     /// The profile of a mail address's domain (see `mail_profile`).
     pub fn mail_profile_of_address(&self, address: &str) -> &Arc<Profile> {
         self.mail_profile(address.rsplit_once('@').map(|(_, domain)| domain).unwrap_or_default())
     }
 
+    /// The profile whose mail domains hold `domain` (`*.` matches any subdomain), else the catch-all:
+    /// it decides how mail to an address is encoded.
     pub fn mail_profile(&self, domain: &str) -> &Arc<Profile> {
         let domain = domain.to_ascii_lowercase();
         self.profiles

@@ -24,14 +24,24 @@ pub struct Row {
     pub bounces: usize,
 }
 
+/// What came from one device profile over the whole range.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProfileRow {
+    pub profile: String,
+    pub page_views: i64,
+    pub posts_web: usize,
+    pub posts_mail: usize,
+    pub comments: usize,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
     pub from: NaiveDate,
     pub to: NaiveDate,
     pub granularity: Granularity,
     pub rows: Vec<Row>,
-    /// Page views per device profile id over the whole range, most first.
-    pub by_profile: Vec<(String, i64)>,
+    /// Per device profile id over the whole range, most page views first.
+    pub by_profile: Vec<ProfileRow>,
 }
 
 pub fn build(conn: &mut DbConnection, from: NaiveDate, to: NaiveDate, granularity: Granularity) -> QueryResult<Report> {
@@ -49,12 +59,12 @@ pub fn build(conn: &mut DbConnection, from: NaiveDate, to: NaiveDate, granularit
         })
         .collect();
     let period = |day: NaiveDate| granularity.start_of(day);
-    let mut by_profile: BTreeMap<String, i64> = BTreeMap::new();
+    let mut by_profile: BTreeMap<String, ProfileRow> = BTreeMap::new();
     for (day, profile, views) in PageViews::between(conn, from, to)? {
         if let Some(row) = rows.get_mut(&period(day)) {
             row.page_views += views;
         }
-        *by_profile.entry(profile).or_default() += views;
+        of_profile(&mut by_profile, profile).page_views += views;
     }
     let mut seen: HashSet<(NaiveDate, i64)> = HashSet::new();
     for (day, member) in PageViews::members_between(conn, from, to)? {
@@ -66,29 +76,49 @@ pub fn build(conn: &mut DbConnection, from: NaiveDate, to: NaiveDate, granularit
     }
     // The range in UTC: from 00:00 JST of `from` to 00:00 JST after `to`.
     let (start, end) = (utc_of(from), utc_of(to + Duration::days(1)));
-    let mut count = |times: Vec<NaiveDateTime>, field: fn(&mut Row) -> &mut usize| {
-        for t in times {
-            if let Some(row) = rows.get_mut(&period(jst(t).date_naive())) {
-                *field(row) += 1;
-            }
+    let mut count = |t: NaiveDateTime, field: fn(&mut Row) -> &mut usize| {
+        if let Some(row) = rows.get_mut(&period(jst(t).date_naive())) {
+            *field(row) += 1;
         }
     };
-    count(Activity::registrations(conn, start, end)?, |r| &mut r.registrations);
-    count(Activity::comments(conn, start, end)?, |r| &mut r.comments);
-    count(Activity::mails_sent(conn, start, end)?, |r| &mut r.mails_sent);
-    count(Activity::bounces(conn, start, end)?, |r| &mut r.bounces);
-    let posts = Activity::posts(conn, start, end)?;
-    let (web, mail): (Vec<_>, Vec<_>) = posts.into_iter().partition(|(_, channel)| channel == "web");
-    count(web.into_iter().map(|p| p.0).collect(), |r| &mut r.posts_web);
-    count(mail.into_iter().map(|p| p.0).collect(), |r| &mut r.posts_mail);
-    let mut by_profile: Vec<(String, i64)> = by_profile.into_iter().collect();
-    by_profile.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    for t in Activity::registrations(conn, start, end)? {
+        count(t, |r| &mut r.registrations);
+    }
+    for t in Activity::mails_sent(conn, start, end)? {
+        count(t, |r| &mut r.mails_sent);
+    }
+    for t in Activity::bounces(conn, start, end)? {
+        count(t, |r| &mut r.bounces);
+    }
+    for (t, profile) in Activity::comments(conn, start, end)? {
+        count(t, |r| &mut r.comments);
+        of_profile(&mut by_profile, profile).comments += 1;
+    }
+    for (t, channel, profile) in Activity::posts(conn, start, end)? {
+        let from_profile = of_profile(&mut by_profile, profile);
+        if channel == "mail" {
+            count(t, |r| &mut r.posts_mail);
+            from_profile.posts_mail += 1;
+        } else {
+            count(t, |r| &mut r.posts_web);
+            from_profile.posts_web += 1;
+        }
+    }
+    let mut by_profile: Vec<ProfileRow> = by_profile.into_values().collect();
+    by_profile.sort_by(|a, b| b.page_views.cmp(&a.page_views).then(a.profile.cmp(&b.profile)));
     Ok(Report {
         from,
         to,
         granularity,
         rows: rows.into_values().collect(),
         by_profile,
+    })
+}
+
+fn of_profile(rows: &mut BTreeMap<String, ProfileRow>, id: String) -> &mut ProfileRow {
+    rows.entry(id.clone()).or_insert_with(|| ProfileRow {
+        profile: id,
+        ..ProfileRow::default()
     })
 }
 

@@ -25,6 +25,7 @@ pub fn insert_post(conn: &mut DbConnection, member_id: i64, title: &str, body: &
         area_id: None,
         channel: Channel::Mail,
         inbound_mail_id: None,
+        profile: "docomo",
     };
     Post::insert(conn, &new).expect("post")
 }
@@ -99,6 +100,8 @@ db_test! {
             percent_encode(&body)
         );
         let id = post_id(&phone.submit_raw(&form, "/posts/new", &raw));
+        let stored = Post::find(&mut app.pool.get().unwrap(), id).unwrap().unwrap();
+        assert_eq!(stored.profile, "docomo", "the device profile it was written on");
 
         let mut au = signed_in(&app, ua::AU, COORDINATOR);
         let page = au.get(&format!("/posts/{id}"));
@@ -224,7 +227,7 @@ db_test! {
             let id = insert_post(&mut conn, 1, "柏の葉公園の桜", "満開でした");
             let text = CommentBody::parse(&"土曜日に行きました。駐車場は朝のうちが空いています🌸".repeat(5)).unwrap();
             for _ in 0..60 {
-                PostComment::insert(&mut conn, id, 2, &text).unwrap();
+                PostComment::insert(&mut conn, id, 2, &text, "au").unwrap();
             }
             id
         };
@@ -278,6 +281,7 @@ db_test! {
         let post = Post::of_member(&mut conn, member_id, 1).unwrap().pop().expect("a post from the mail");
         let area = Area::all(&mut conn).unwrap().into_iter().find(|a| a.name == "富勢").unwrap();
         assert_eq!((post.category.as_str(), post.area_id), ("other", Some(area.id)));
+        assert_eq!(post.profile, "au", "the sender's carrier");
         drop(conn);
         let mut pc = signed_in(&app, ua::PC, COORDINATOR);
         let page = pc.get(&format!("/posts/{}", post.id)).text();

@@ -9,9 +9,11 @@ use hiroba::db::models::post::{Channel, NewPost, Post};
 use hiroba::db::models::post_comment::PostComment;
 use hiroba::demo::DEMO_PASSWORD;
 use hiroba::domain::post::{Category, CommentBody, PostTitle};
+use std::collections::HashMap;
 
-/// The column sums of the CSV for yesterday to tomorrow (so a run across midnight still adds up).
-fn totals(coordinator: &mut Browser<'_>) -> Vec<i64> {
+/// What the CSV for yesterday to tomorrow says (so a run across midnight still adds up): the column
+/// sums of the periods, and the rows by device profile name.
+fn totals(coordinator: &mut Browser<'_>) -> (Vec<i64>, HashMap<String, Vec<i64>>) {
     let today = chrono::Utc::now()
         .with_timezone(&hiroba::domain::time::JST)
         .date_naive();
@@ -21,16 +23,33 @@ fn totals(coordinator: &mut Browser<'_>) -> Vec<i64> {
     assert!(res.header("content-type").unwrap().contains("Shift_JIS"));
     let (text, _, bad) = encoding_rs::SHIFT_JIS.decode(&res.body);
     assert!(!bad);
-    let mut lines = text.split("\r\n").filter(|l| !l.is_empty());
-    assert_eq!(
-        lines.next().unwrap(),
-        "期間,ページビュー,利用した会員,新規登録,投稿（Web）,投稿（メール）,コメント,送信メール,不達メール"
+    let (periods, profiles) = text.split_once("\r\n\r\n").expect("two tables");
+    let table = |block: &str, header: &str| -> Vec<(String, Vec<i64>)> {
+        let mut lines = block.split("\r\n").filter(|l| !l.is_empty());
+        assert_eq!(lines.next().unwrap(), header);
+        lines
+            .map(|l| {
+                let mut cells = l.split(',');
+                let name = cells.next().unwrap().to_string();
+                (name, cells.map(|n| n.parse().unwrap()).collect())
+            })
+            .collect()
+    };
+    let rows = table(
+        periods,
+        "期間,ページビュー,利用した会員,新規登録,投稿（Web）,投稿（メール）,コメント,送信メール,不達メール",
     );
-    let rows: Vec<Vec<i64>> = lines
-        .map(|l| l.split(',').skip(1).map(|n| n.parse().unwrap()).collect())
-        .collect();
     assert_eq!(rows.len(), 3, "{text}");
-    (0..8).map(|i| rows.iter().map(|r| r[i]).sum()).collect()
+    let sums = (0..8).map(|i| rows.iter().map(|r| r.1[i]).sum()).collect();
+    let by_profile = table(profiles, "機種,ページビュー,投稿（Web）,投稿（メール）,コメント");
+    (sums, by_profile.into_iter().collect())
+}
+
+/// How a profile's row changed (a profile that was not there counts from zero).
+fn profile_delta(before: &HashMap<String, Vec<i64>>, after: &HashMap<String, Vec<i64>>, name: &str) -> Vec<i64> {
+    let zero = vec![0; 4];
+    let (a, b) = (after.get(name).unwrap_or(&zero), before.get(name).unwrap_or(&zero));
+    a.iter().zip(b).map(|(a, b)| a - b).collect()
 }
 
 fn is_page(res: &Response) -> bool {
@@ -46,7 +65,7 @@ db_test! {
         let mut coordinator = Browser::new(&app, ua::PC);
         crate::accounts::log_in(&mut coordinator, "coordinator@hiroba.example.jp", DEMO_PASSWORD);
         flush(&app);
-        let before = totals(&mut coordinator);
+        let (before, profiles_before) = totals(&mut coordinator);
 
         // Pages: three anonymous ones on a docomo phone, and a member's on a PC.
         let mut pages = 0;
@@ -65,7 +84,12 @@ db_test! {
 
         let mut conn = app.pool.get().unwrap();
         let member = hiroba::db::models::mail_address::MailAddress::find(&mut conn, "hana.mama@docomo.ne.jp").unwrap().unwrap().member_id;
-        for (title, channel) in [("公園の砂場", Channel::Web), ("雨の日の児童館", Channel::Mail), ("小児科の待ち時間", Channel::Mail)] {
+        let posts = [
+            ("公園の砂場", Channel::Web, "docomo"),
+            ("雨の日の児童館", Channel::Mail, "au"),
+            ("小児科の待ち時間", Channel::Mail, "docomo"),
+        ];
+        for (title, channel, profile) in posts {
             let title = PostTitle::parse(title).unwrap();
             let new = NewPost {
                 member_id: member,
@@ -75,10 +99,11 @@ db_test! {
                 area_id: None,
                 channel,
                 inbound_mail_id: None,
+                profile,
             };
             let post = Post::insert(&mut conn, &new).unwrap();
             if channel == Channel::Web {
-                PostComment::insert(&mut conn, post, member, &CommentBody::parse("行ってみます").unwrap()).unwrap();
+                PostComment::insert(&mut conn, post, member, &CommentBody::parse("行ってみます").unwrap(), "pc").unwrap();
             }
         }
         OutboxMail::queue(&mut conn, MailKind::TestMail, "someone@example.jp", "テスト", "本文").unwrap();
@@ -87,18 +112,23 @@ db_test! {
         crate::mail_in::run_worker(&app);
         flush(&app);
 
-        let after = totals(&mut coordinator);
+        let (after, profiles_after) = totals(&mut coordinator);
         let delta: Vec<i64> = after.iter().zip(&before).map(|(a, b)| a - b).collect();
         assert_eq!(delta[0], pages as i64, "page views");
         assert_eq!(delta[1], 1, "hana.mama is the one member who used the site meanwhile");
         assert_eq!(&delta[2..], &[0, 1, 2, 1, 1, 1], "registrations, web posts, mail posts, comments, sent, bounced");
         assert!(after[2] >= 6, "the demo members registered today");
+        // By device profile: views, web posts, mail posts, comments.
+        let delta = |name| profile_delta(&profiles_before, &profiles_after, name);
+        assert_eq!(delta("ドコモ（iモード）"), [3, 1, 1, 0]);
+        assert_eq!(delta("au（EZweb）"), [0, 0, 1, 0]);
+        assert_eq!(delta("パソコン"), [pages as i64 - 3, 0, 0, 1]);
 
         // The page itself, with charts, for coordinators only.
         let page = coordinator.get("/admin/stats?by=week");
         assert_eq!(page.status, 200);
         let text = page.text();
-        assert!(text.contains("<svg") && text.contains("機種別ページビュー") && text.contains("ドコモ"), "{text}");
+        assert!(text.contains("<svg") && text.contains("機種別") && text.contains("ドコモ"), "{text}");
         let bad = coordinator.get("/admin/stats?from=2026-12-01&to=2026-11-01");
         assert!(bad.text().contains("終わりの日付が始まりより前です"));
         assert_eq!(mama.get("/admin/stats").status, 403);

@@ -21,29 +21,29 @@ impl Activity {
             .load(conn)
     }
 
-    /// (when, channel web|mail)
+    /// (when, channel web|mail, device profile id)
     pub fn posts(
         conn: &mut DbConnection,
         from: NaiveDateTime,
         until: NaiveDateTime,
-    ) -> QueryResult<Vec<(NaiveDateTime, String)>> {
+    ) -> QueryResult<Vec<(NaiveDateTime, String, String)>> {
         posts::table
             .filter(posts::created_at.ge(from))
             .filter(posts::created_at.lt(until))
-            .select((posts::created_at, posts::channel))
+            .select((posts::created_at, posts::channel, posts::profile))
             .load(conn)
     }
 
-    /// Comments (written on the web only).
+    /// (when, device profile id) of comments (written on the web only).
     pub fn comments(
         conn: &mut DbConnection,
         from: NaiveDateTime,
         until: NaiveDateTime,
-    ) -> QueryResult<Vec<NaiveDateTime>> {
+    ) -> QueryResult<Vec<(NaiveDateTime, String)>> {
         post_comments::table
             .filter(post_comments::created_at.ge(from))
             .filter(post_comments::created_at.lt(until))
-            .select(post_comments::created_at)
+            .select((post_comments::created_at, post_comments::profile))
             .load(conn)
     }
 

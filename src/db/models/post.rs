@@ -35,6 +35,8 @@ pub struct Post {
     pub area_id: Option<i64>,
     pub hidden_at: Option<NaiveDateTime>,
     pub hidden_reason: Option<String>,
+    /// The device profile id it was written on: the browser's, or the sender's carrier by mail.
+    pub profile: String,
 }
 
 /// A post about to be stored.
@@ -47,6 +49,8 @@ pub struct NewPost<'a> {
     pub area_id: Option<i64>,
     pub channel: Channel,
     pub inbound_mail_id: Option<i64>,
+    /// The device profile id it came from (see the `profile` column).
+    pub profile: &'a str,
 }
 
 /// What `/posts` lists: every visible post, or narrowed down.
@@ -83,6 +87,7 @@ impl Post {
                 posts::inbound_mail_id.eq(new.inbound_mail_id),
                 posts::category.eq(new.category.key()),
                 posts::area_id.eq(new.area_id),
+                posts::profile.eq(new.profile),
                 posts::created_at.eq(now()),
             ))
             .returning(posts::id)

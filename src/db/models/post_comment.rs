@@ -19,12 +19,20 @@ pub struct CommentLine {
 pub struct PostComment;
 
 impl PostComment {
-    pub fn insert(conn: &mut DbConnection, post_id: i64, member_id: i64, body: &CommentBody) -> QueryResult<i64> {
+    /// Stores a comment written from a browser of device profile `profile`.
+    pub fn insert(
+        conn: &mut DbConnection,
+        post_id: i64,
+        member_id: i64,
+        body: &CommentBody,
+        profile: &str,
+    ) -> QueryResult<i64> {
         diesel::insert_into(post_comments::table)
             .values((
                 post_comments::post_id.eq(post_id),
                 post_comments::member_id.eq(member_id),
                 post_comments::body.eq(body.as_str()),
+                post_comments::profile.eq(profile),
                 post_comments::created_at.eq(now()),
             ))
             .returning(post_comments::id)

@@ -75,6 +75,7 @@ pub fn handle(
                 area_id: member.area_id,
                 channel: Channel::Mail,
                 inbound_mail_id: Some(mail.id),
+                profile: &state.profiles.mail_profile_of_address(&sender).id,
             },
         )?;
         PhotoInfo::insert_for_post(conn, member.id, post_id, &photos)?;

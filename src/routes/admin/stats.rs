@@ -24,34 +24,15 @@ pub async fn page(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
         Ok(range) => (range, None),
         Err(message) => (Range::default_now(), Some(message)),
     };
-    let report = load(&visitor, range).await?;
-    let view = StatsView {
-        from: range.from.to_string(),
-        to: range.to.to_string(),
-        by: range.by.as_str().to_string(),
-        rows: rows(&report),
-        by_profile: report
-            .by_profile
-            .iter()
-            .map(|(id, views)| (profile_name(&visitor, id), *views))
-            .collect(),
-        csv_path: format!(
-            "/admin/stats.csv?from={}&to={}&by={}",
-            range.from,
-            range.to,
-            range.by.as_str()
-        ),
-        error,
-    };
+    let view = view(&visitor, range, error).await?;
     Ok(ok(&visitor, &stats(&ctx(&visitor), &view)))
 }
 
 pub async fn csv(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::Members, Action::Read)?;
     let range = Range::parse(&query).map_err(AppError::BadInput)?;
-    let report = load(&visitor, range).await?;
     // Excel in Japan reads a CSV without a byte-order mark as Shift_JIS (CP932).
-    let text = stats_csv(&rows(&report));
+    let text = stats_csv(&view(&visitor, range, None).await?);
     let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(&text);
     let name = format!("hiroba-stats-{}-{}.csv", range.from, range.to);
     Ok(HttpResponse::Ok()
@@ -101,15 +82,40 @@ impl Range {
     }
 }
 
-async fn load(visitor: &Visitor, range: Range) -> Result<Report, AppError> {
-    db::run(&visitor.state().pool, move |conn| {
+/// The report of `range` as the page and the CSV show it.
+async fn view(visitor: &Visitor, range: Range, error: Option<String>) -> Result<StatsView, AppError> {
+    let report = db::run(&visitor.state().pool, move |conn| {
         Ok(build(conn, range.from, range.to, range.by)?)
     })
-    .await
+    .await?;
+    Ok(StatsView {
+        from: range.from.to_string(),
+        to: range.to.to_string(),
+        by: range.by.as_str().to_string(),
+        rows: rows(&report),
+        by_profile: report
+            .by_profile
+            .iter()
+            .map(|p| {
+                let values = [p.page_views, n(p.posts_web), n(p.posts_mail), n(p.comments)];
+                (profile_name(visitor, &p.profile), values)
+            })
+            .collect(),
+        csv_path: format!(
+            "/admin/stats.csv?from={}&to={}&by={}",
+            range.from,
+            range.to,
+            range.by.as_str()
+        ),
+        error,
+    })
+}
+
+fn n(v: usize) -> i64 {
+    i64::try_from(v).unwrap_or(i64::MAX)
 }
 
 fn rows(report: &Report) -> Vec<(String, [i64; 8])> {
-    let n = |v: usize| i64::try_from(v).unwrap_or(i64::MAX);
     report
         .rows
         .iter()
@@ -132,6 +138,9 @@ fn rows(report: &Report) -> Vec<(String, [i64; 8])> {
 }
 
 fn profile_name(visitor: &Visitor, id: &str) -> String {
+    if id == "unknown" {
+        return "不明（記録開始前）".into();
+    }
     visitor
         .state()
         .profiles

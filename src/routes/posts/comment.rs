@@ -16,6 +16,7 @@ pub async fn create(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, 
         .require_member(Resource::MemberContent, Action::Create)?
         .member_id;
     let id = id.into_inner();
+    let profile = visitor.device.profile.id.clone();
     let body = match CommentBody::parse(form.get("body").unwrap_or_default()) {
         Ok(body) => body,
         Err(e) => return render(&visitor, id, Some(e.to_string()), 1).await,
@@ -23,7 +24,7 @@ pub async fn create(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, 
     db::run(&visitor.state().pool, move |conn| {
         db::write_transaction(conn, |conn| {
             Post::visible(conn, id, false)?.ok_or(AppError::NotFound)?;
-            PostComment::insert(conn, id, member_id, &body)?;
+            PostComment::insert(conn, id, member_id, &body, &profile)?;
             Ok(())
         })
     })

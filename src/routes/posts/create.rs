@@ -69,6 +69,7 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
             return render(&visitor, member_id, &form, problems).await;
         }
     };
+    let profile = visitor.device.profile.id.clone();
     let post_id = db::run(&visitor.state().pool, move |conn| {
         db::write_transaction(conn, |conn| {
             let area_id = match area_id {
@@ -83,6 +84,7 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
                 area_id,
                 channel: Channel::Web,
                 inbound_mail_id: None,
+                profile: &profile,
             };
             let post_id = Post::insert(conn, &new)?;
             PhotoInfo::insert_for_post(conn, member_id, post_id, &photos)?;

@@ -18,6 +18,9 @@ pub const SERIES: [(&str, &str); 8] = [
     ("bounces", "不達メール"),
 ];
 
+/// The columns of the table by device profile.
+pub const PROFILE_SERIES: [&str; 4] = ["ページビュー", "投稿（Web）", "投稿（メール）", "コメント"];
+
 #[derive(Debug, Clone)]
 pub struct StatsView {
     /// YYYY-MM-DD
@@ -27,8 +30,8 @@ pub struct StatsView {
     pub by: String,
     /// Period names (11/21, 11/17〜, 2026年11月) and one value per `SERIES` entry.
     pub rows: Vec<(String, [i64; 8])>,
-    /// Page views per device profile name.
-    pub by_profile: Vec<(String, i64)>,
+    /// Per device profile name, one value per `PROFILE_SERIES` entry.
+    pub by_profile: Vec<(String, [i64; 4])>,
     /// The CSV link for the same range.
     pub csv_path: String,
     pub error: Option<String>,
@@ -66,10 +69,12 @@ pub fn stats(ctx: &Ctx, view: &StatsView) -> String {
                 (subheading(ctx, label))
                 (bar_chart(&view.rows.iter().map(|r| (r.0.as_str(), r.1[i])).collect::<Vec<_>>()))
             }
-            (subheading(ctx, "機種別ページビュー"))
+            (subheading(ctx, "機種別"))
             table {
-                tr { th { "機種" } th { "ページビュー" } }
-                @for (profile, views) in &view.by_profile { tr { td { (profile) } td style="text-align:right" { (views) } } }
+                tr { th { "機種" } @for label in PROFILE_SERIES { th { (label) } } }
+                @for (profile, values) in &view.by_profile {
+                    tr { td { (profile) } @for v in values { td style="text-align:right" { (v) } } }
+                }
             }
             (footer(ctx))
         },
@@ -97,10 +102,19 @@ fn bar_chart(values: &[(&str, i64)]) -> Markup {
     }
 }
 
-/// The report as CSV for Excel: a header row in Japanese, then one row per period.
-pub fn stats_csv(rows: &[(String, [i64; 8])]) -> String {
-    let mut out = String::from("期間");
-    for (_, label) in SERIES {
+/// The report as CSV for Excel: a header row in Japanese and one row per period, then after an
+/// empty line the same for device profiles.
+pub fn stats_csv(view: &StatsView) -> String {
+    let mut out = String::new();
+    csv_table(&mut out, "期間", SERIES.map(|s| s.1), &view.rows);
+    out.push_str("\r\n");
+    csv_table(&mut out, "機種", PROFILE_SERIES, &view.by_profile);
+    out
+}
+
+fn csv_table<const N: usize>(out: &mut String, first: &str, labels: [&str; N], rows: &[(String, [i64; N])]) {
+    out.push_str(first);
+    for label in labels {
         out.push(',');
         out.push_str(label);
     }
@@ -112,5 +126,4 @@ pub fn stats_csv(rows: &[(String, [i64; 8])]) -> String {
         }
         out.push_str("\r\n");
     }
-    out
 }

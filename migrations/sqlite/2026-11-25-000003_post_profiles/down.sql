@@ -1,0 +1,2 @@
+ALTER TABLE post_comments DROP COLUMN profile;
+ALTER TABLE posts DROP COLUMN profile;
