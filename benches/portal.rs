@@ -77,16 +77,18 @@ fn main() {
     let member = more_posts(settings.clone(), 60);
     let base = BaseUrl::parse(&format!("http://127.0.0.1:{port}")).unwrap_or_else(|e| panic!("{e:?}"));
 
-    println!("1. req/s, docomo FOMA, 4 connections, {seconds} s each, alternated");
+    println!(
+        "1. req/s (and the server's CPU time per request), docomo FOMA, 4 connections, {seconds} s each, alternated"
+    );
     let login = Login::new(&base, &settings, member, DOCOMO);
     for round in 1..=2 {
-        let posts = load(&base, &login.path("/posts"), &login.headers(), seconds);
-        let health = load(&base, "/health", &[("User-Agent", DOCOMO)], seconds);
-        let portal = load(&base, &login.path("/portal"), &login.headers(), seconds);
+        let posts = server.load(&base, &login.path("/posts"), &login.headers(), seconds);
+        let health = server.load(&base, "/health", &[("User-Agent", DOCOMO)], seconds);
+        let portal = server.load(&base, &login.path("/portal"), &login.headers(), seconds);
         println!(
-            "   round {round}: /posts {posts:.0} req/s; /health {health:.0} req/s (ratio {:.3}); /portal {portal:.0} req/s (ratio {:.3})",
-            posts / health,
-            posts / portal
+            "   round {round}: /posts {posts}; /health {health} (ratio {:.3}); /portal {portal} (ratio {:.3})",
+            posts.per_second / health.per_second,
+            posts.per_second / portal.per_second
         );
     }
 
@@ -120,8 +122,23 @@ fn main() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// Requests per second for `seconds`, four connections in parallel; every answer must be 200.
-fn load(base: &BaseUrl, path: &str, headers: &[(&str, &str)], seconds: u64) -> f64 {
+/// What a load run measured.
+struct Throughput {
+    per_second: f64,
+    /// The server's CPU time (user + system, all threads) per request: unlike req/s, it does not
+    /// move with the load generator sharing the cores.
+    cpu_micros: f64,
+}
+
+impl std::fmt::Display for Throughput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:.0} req/s, {:.0} µs CPU/req", self.per_second, self.cpu_micros)
+    }
+}
+
+/// Requests for `seconds`, four connections in parallel; every answer must be 200. Returns the
+/// requests per second and how many were done.
+fn load(base: &BaseUrl, path: &str, headers: &[(&str, &str)], seconds: u64) -> (f64, u64) {
     let until = Instant::now() + Duration::from_secs(seconds);
     let total: u64 = std::thread::scope(|s| {
         let workers: Vec<_> = (0..4)
@@ -140,7 +157,7 @@ fn load(base: &BaseUrl, path: &str, headers: &[(&str, &str)], seconds: u64) -> f
             .collect();
         workers.into_iter().map(|w| w.join().unwrap_or(0)).sum()
     });
-    total as f64 / seconds as f64
+    (total as f64 / seconds as f64, total)
 }
 
 /// A logged-in session for はなママ on one phone: a cookie where the phone keeps cookies, `sid`
@@ -233,6 +250,27 @@ impl Server {
             std::thread::sleep(Duration::from_millis(100));
         }
         Server(child)
+    }
+
+    /// `load` with the server's CPU time per request.
+    fn load(&self, base: &BaseUrl, path: &str, headers: &[(&str, &str)], seconds: u64) -> Throughput {
+        let before = self.cpu_seconds();
+        let (per_second, done) = load(base, path, headers, seconds);
+        Throughput {
+            per_second,
+            cpu_micros: (self.cpu_seconds() - before) * 1e6 / done.max(1) as f64,
+        }
+    }
+
+    /// User + system time of the server process so far (`/proc/PID/stat` fields 14 and 15, in the
+    /// kernel's fixed 100 ticks a second).
+    fn cpu_seconds(&self) -> f64 {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.0.id())).unwrap_or_else(|e| panic!("{e}"));
+        // The command name (field 2) may hold spaces; the fields after it are plain numbers.
+        let rest = stat.rsplit_once(')').map(|(_, rest)| rest).unwrap_or_default();
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        let ticks: u64 = fields[11].parse::<u64>().unwrap_or(0) + fields[12].parse::<u64>().unwrap_or(0);
+        ticks as f64 / 100.0
     }
 
     fn stop(&mut self) {

@@ -18,6 +18,13 @@ pub fn jst_day_start(day: NaiveDate) -> NaiveDateTime {
     day.and_time(chrono::NaiveTime::MIN) - Duration::hours(9)
 }
 
+/// 「11/23」: the JST day of a stored time, as list lines show it (without strftime's parsing:
+/// a list formats one per line).
+pub fn month_day(utc: NaiveDateTime) -> String {
+    let day = jst(utc);
+    format!("{:02}/{:02}", day.month(), day.day())
+}
+
 /// 「11/23（月）」: a day as a heading.
 pub fn day_label(day: NaiveDate) -> String {
     const WEEKDAYS: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];

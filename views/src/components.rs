@@ -233,7 +233,8 @@ pub fn submit(label: &str) -> Markup {
     html! { input type="submit" value=(label); }
 }
 
-/// One page of a list that was cut to fit the device's page budget.
+/// One page of a list that was cut to fit the device's page budget. A page writes its items as they
+/// are, one after another (separators belong inside the items): the server splices them in.
 #[derive(Debug, Clone, Copy)]
 pub struct ListPage<'a> {
     pub items: &'a [Markup],

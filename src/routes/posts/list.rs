@@ -7,7 +7,7 @@ use crate::db::models::area::Area;
 use crate::db::models::post::{Post, PostFilter};
 use crate::domain::policy::{Action, Resource};
 use crate::domain::post::Category;
-use crate::domain::time::jst;
+use crate::domain::time::month_day;
 use crate::error::AppError;
 use crate::routes::extract::KeitaiQuery;
 use crate::routes::render::{ctx, paged_list};
@@ -43,7 +43,7 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
                     "{}{area} {} {}",
                     Category::label_of(&l.category),
                     l.nickname,
-                    jst(l.created_at).format("%m/%d")
+                    month_day(l.created_at)
                 ),
                 title: l.title,
                 hidden: l.hidden_at.is_some(),
