@@ -156,8 +156,9 @@ pub fn paged_list(
     if whole.len().saturating_sub(ITEMS_MARK.len()) + parts.iter().map(Vec::len).sum::<usize>() <= budget {
         return encoded(visitor, StatusCode::OK, splice(&whole, &parts));
     }
-    // The frame with a pager is the fixed cost of every page (99 keeps room for two-digit numbers).
-    let fixed = frame(99, 99).len().saturating_sub(ITEMS_MARK.len());
+    // The frame with a pager is the fixed cost of every page: a middle page's, which links both ways
+    // (98 of 99 keeps room for two-digit numbers).
+    let fixed = frame(98, 99).len().saturating_sub(ITEMS_MARK.len());
     let sizes: Vec<usize> = parts.iter().map(Vec::len).collect();
     let pages = split_pages(&sizes, budget.saturating_sub(fixed));
     let page = requested.clamp(1, pages.len());
