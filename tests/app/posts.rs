@@ -154,12 +154,19 @@ db_test! {
         let mut hana = signed_in(&app, ua::PC, GUARDIAN);
         let id = post_from_pc(&mut hana, "小児科の待ち時間", "午前中は混んでいました。");
         let page = hana.get(&format!("/posts/{id}"));
-        let commented = hana.submit(&page, &format!("/posts/{id}/comments"), &[("body", "午後が空いていますよ")]);
-        assert!(commented.text().contains("午後が空いていますよ"), "{}", commented.text());
+        // Each form redirects to the post page that says what was done: a reload sends nothing again.
+        let sent = hana.submit(&page, &format!("/posts/{id}/comments"), &[("body", "午後が空いていますよ")]);
+        let commented = hana.follow(&sent);
+        let text = commented.text();
+        assert!(text.contains("コメントしました") && text.contains("午後が空いていますよ"), "{text}");
         let reported = hana.submit(&commented, &format!("/posts/{id}/report"), &[("reason", "病院名が誤っています")]);
+        let reported = hana.follow(&reported);
         assert!(reported.text().contains("通報を受け付けました"));
         let again = hana.submit(&reported, &format!("/posts/{id}/report"), &[("reason", "もう一度")]);
-        assert!(again.text().contains("すでに通報済み"));
+        assert!(hana.follow(&again).text().contains("すでに通報済み"));
+        let mut conn = app.pool.get().unwrap();
+        assert_eq!(PostComment::of_post(&mut conn, id, true).unwrap().len(), 1, "one comment");
+        drop(conn);
 
         let mut coordinator = signed_in(&app, ua::PC, COORDINATOR);
         let admin = coordinator.get("/admin/posts");

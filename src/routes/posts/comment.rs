@@ -1,6 +1,6 @@
 //! `POST /posts/{id}/comments`: an approved member comments on a visible post.
 
-use super::show::render;
+use super::show::{render, Done};
 use crate::db;
 use crate::db::models::post::Post;
 use crate::db::models::post_comment::PostComment;
@@ -8,6 +8,7 @@ use crate::domain::policy::{Action, Resource};
 use crate::domain::post::CommentBody;
 use crate::error::AppError;
 use crate::routes::extract::Posted;
+use crate::routes::render::redirect;
 use actix_web::{web, HttpResponse};
 
 pub async fn create(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
@@ -29,6 +30,5 @@ pub async fn create(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, 
         })
     })
     .await?;
-    // The last page of comments, where the new one is.
-    render(&visitor, id, Some("コメントしました。".into()), usize::MAX).await
+    Ok(redirect(&visitor, &Done::Commented.location(id)))
 }

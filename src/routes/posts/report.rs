@@ -1,6 +1,6 @@
 //! `POST /posts/{id}/report` (通報する): an approved member flags a post once for the coordinators.
 
-use super::show::render;
+use super::show::{render, Done};
 use crate::db;
 use crate::db::models::post::Post;
 use crate::db::models::post_report::PostReport;
@@ -8,6 +8,7 @@ use crate::domain::policy::{Action, Resource};
 use crate::domain::post::Reason;
 use crate::error::AppError;
 use crate::routes::extract::Posted;
+use crate::routes::render::redirect;
 use actix_web::{web, HttpResponse};
 
 pub async fn create(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
@@ -27,10 +28,6 @@ pub async fn create(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, 
         })
     })
     .await?;
-    let notice = if recorded {
-        "通報を受け付けました。コーディネーターが確認します。"
-    } else {
-        "この投稿はすでに通報済みです。"
-    };
-    render(&visitor, id, Some(notice.into()), 1).await
+    let done = if recorded { Done::Reported } else { Done::ReportedBefore };
+    Ok(redirect(&visitor, &done.location(id)))
 }

@@ -20,8 +20,50 @@ use actix_web::{web, HttpResponse};
 use hiroba_views::pages::post::{comment, post, CommentView, PhotoRef, PostView};
 
 pub async fn show(visitor: Visitor, id: web::Path<i64>, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
-    let page = query.0.get("page").and_then(|p| p.parse().ok()).unwrap_or(1);
-    render(&visitor, id.into_inner(), None, page).await
+    let page = match query.0.get("page") {
+        Some("last") => usize::MAX,
+        page => page.and_then(|p| p.parse().ok()).unwrap_or(1),
+    };
+    let notice = query.0.get("done").and_then(Done::parse).map(|done| done.notice().to_string());
+    render(&visitor, id.into_inner(), notice, page).await
+}
+
+/// What a form under the post did, said on the page it redirects to (so a reload sends nothing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Done {
+    Commented,
+    Reported,
+    ReportedBefore,
+}
+
+impl Done {
+    fn parse(key: &str) -> Option<Done> {
+        [Done::Commented, Done::Reported, Done::ReportedBefore]
+            .into_iter()
+            .find(|d| d.key() == key)
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            Done::Commented => "comment",
+            Done::Reported => "report",
+            Done::ReportedBefore => "reported",
+        }
+    }
+
+    fn notice(self) -> &'static str {
+        match self {
+            Done::Commented => "コメントしました。",
+            Done::Reported => "通報を受け付けました。コーディネーターが確認します。",
+            Done::ReportedBefore => "この投稿はすでに通報済みです。",
+        }
+    }
+
+    /// The post page that says it: after a comment, the last page of comments, where it is.
+    pub fn location(self, post_id: i64) -> String {
+        let page = if self == Done::Commented { "&page=last" } else { "" };
+        format!("/posts/{post_id}?done={}{page}", self.key())
+    }
 }
 
 /// The post page with one page of its comments, and a notice on top after a comment or a report.
