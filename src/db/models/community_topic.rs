@@ -4,7 +4,7 @@
 use crate::db::models::post::Channel;
 use crate::db::schema::{community_topics, members};
 use crate::db::{now, DbConnection};
-use crate::domain::post::{PostBody, PostTitle};
+use crate::domain::post::PostTitle;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -28,7 +28,8 @@ pub struct NewTopic<'a> {
     pub community_id: i64,
     pub member_id: i64,
     pub title: &'a PostTitle,
-    pub body: &'a PostBody,
+    /// Checked by `PostBody` from a form; a mail's text cut to its length.
+    pub body: &'a str,
     pub channel: Channel,
     pub inbound_mail_id: Option<i64>,
     /// The device profile it was written on.
@@ -55,7 +56,7 @@ impl Topic {
                 community_topics::community_id.eq(new.community_id),
                 community_topics::member_id.eq(new.member_id),
                 community_topics::title.eq(new.title.as_str()),
-                community_topics::body.eq(new.body.as_str()),
+                community_topics::body.eq(new.body),
                 community_topics::channel.eq(new.channel.as_str()),
                 community_topics::inbound_mail_id.eq(new.inbound_mail_id),
                 community_topics::profile.eq(new.profile),
