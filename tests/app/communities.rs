@@ -381,7 +381,7 @@ db_test! {
 
 db_test! {
     fn every_keitai_page_of_communities_fits_its_budget(app) {
-        let (id, topic) = {
+        let (id, topic, wordy) = {
             let mut conn = app.pool.get().unwrap();
             let coordinator = MailAddress::find(&mut conn, COORDINATOR).unwrap().unwrap().member_id;
             for n in 0..40 {
@@ -391,8 +391,15 @@ db_test! {
                 let cid = Community::propose(&mut conn, &proposal).unwrap().unwrap();
                 Community::decide(&mut conn, cid, Decision::Approve, coordinator, None).unwrap();
             }
-            let id = community_id_in(&mut conn, HANA_COMMUNITY);
+            // The longest description a proposal may have, in kanji and kana (two bytes each in Shift_JIS).
+            let long = CommunityDescription::parse(&"子育ての情報を交換しましょう。".repeat(66)).unwrap();
+            let name = CommunityName::parse("説明の長いコミュニティ").unwrap();
+            let proposal = Proposal { name: &name, description: &long, area_id: Some(1), created_by: coordinator };
+            let wordy = Community::propose(&mut conn, &proposal).unwrap().unwrap();
+            Community::decide(&mut conn, wordy, Decision::Approve, coordinator, None).unwrap();
             let hana = MailAddress::find(&mut conn, HANA).unwrap().unwrap().member_id;
+            CommunityMember::join(&mut conn, wordy, hana, MemberRole::Member).unwrap();
+            let id = community_id_in(&mut conn, HANA_COMMUNITY);
             for n in 0..40 {
                 insert_topic(&mut conn, id, hana, &format!("公園のトピックです その{n}☀"), "本文");
             }
@@ -402,7 +409,7 @@ db_test! {
             for _ in 0..60 {
                 TopicComment::insert(&mut conn, topic, hana, &text, "pc").unwrap();
             }
-            (id, topic)
+            (id, topic, wordy)
         };
         for user_agent in ua::KEITAI {
             let limit = budget(&app, user_agent);
@@ -416,6 +423,7 @@ db_test! {
                 format!("/communities/{id}/topics/new"),
                 format!("/communities/{id}/topics/{topic}"),
                 format!("/communities/{id}/topics/{topic}?page=2"),
+                format!("/communities/{wordy}"),
                 "/mypage".into(),
                 "/portal".into(),
             ];
