@@ -96,9 +96,7 @@ pub async fn decide(posted: Posted) -> Result<HttpResponse, AppError> {
     let base = visitor.state().settings.base_url.clone();
     let changed = db::run(&visitor.state().pool, move |conn| {
         let reason = reason.as_ref().map(Reason::as_str);
-        Ok(db::write_transaction(conn, |conn| {
-            apply(conn, id, decision, me, reason, &base)
-        })?)
+        db::write_transaction(conn, |conn| apply(conn, id, decision, me, reason, &base))
     })
     .await?;
     if !changed {
