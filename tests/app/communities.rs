@@ -344,6 +344,13 @@ db_test! {
         assert!(refusal.body.contains("参加していないため") && refusal.body.contains(SENSEI_COMMUNITY), "{}", refusal.body);
         drop(conn);
 
+        // A renewed posting token renews the community addresses too: the old one is unknown.
+        {
+            let mut conn = app.pool.get().unwrap();
+            hiroba::db::models::member::Member::renew_posting_token(&mut conn, yuki).unwrap();
+        }
+        assert_eq!(mail_in(&app.database_url, &to, &fixture("au-photo-gps.eml"), &[]), 67);
+
         let has_exif = |bytes: &[u8]| bytes.windows(4).any(|w| w == b"Exif") || bytes.windows(3).any(|w| w == b"GPS");
         for agent in [ua::DOCOMO_FOMA_2, ua::PC] {
             let mut browser = signed_in(&app, agent, HANA);
