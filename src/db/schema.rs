@@ -209,6 +209,7 @@ diesel::table! {
         height -> Integer,
         bytes -> Binary,
         created_at -> Timestamp,
+        topic_id -> Nullable<BigInt>,
     }
 }
 
@@ -478,6 +479,75 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    communities (id) {
+        id -> BigInt,
+        name -> Text,
+        description -> Text,
+        area_id -> Nullable<BigInt>,
+        created_by -> BigInt,
+        status -> Text,
+        decided_by -> Nullable<BigInt>,
+        decided_at -> Nullable<Timestamp>,
+        decision_reason -> Nullable<Text>,
+        created_at -> Timestamp,
+        last_active_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    community_members (id) {
+        id -> BigInt,
+        community_id -> BigInt,
+        member_id -> BigInt,
+        role -> Text,
+        joined_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    community_topics (id) {
+        id -> BigInt,
+        community_id -> BigInt,
+        member_id -> BigInt,
+        title -> Text,
+        body -> Text,
+        channel -> Text,
+        inbound_mail_id -> Nullable<BigInt>,
+        profile -> Text,
+        created_at -> Timestamp,
+        hidden_at -> Nullable<Timestamp>,
+        hidden_reason -> Nullable<Text>,
+        hidden_by -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    community_comments (id) {
+        id -> BigInt,
+        topic_id -> BigInt,
+        member_id -> BigInt,
+        body -> Text,
+        profile -> Text,
+        created_at -> Timestamp,
+        hidden_at -> Nullable<Timestamp>,
+        hidden_reason -> Nullable<Text>,
+        hidden_by -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    community_log (id) {
+        id -> BigInt,
+        moderator_id -> BigInt,
+        community_id -> BigInt,
+        topic_id -> Nullable<BigInt>,
+        action -> Text,
+        reason -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(members -> areas (area_id));
 diesel::joinable!(member_roles -> members (member_id));
 diesel::joinable!(mail_addresses -> members (member_id));
@@ -510,6 +580,15 @@ diesel::joinable!(facility_staff -> facilities (facility_id));
 diesel::joinable!(facility_staff -> members (member_id));
 diesel::joinable!(care_slots -> facilities (facility_id));
 diesel::joinable!(watch_audit -> children (child_id));
+diesel::joinable!(communities -> areas (area_id));
+diesel::joinable!(community_members -> communities (community_id));
+diesel::joinable!(community_members -> members (member_id));
+diesel::joinable!(community_topics -> communities (community_id));
+diesel::joinable!(community_topics -> members (member_id));
+diesel::joinable!(community_comments -> community_topics (topic_id));
+diesel::joinable!(community_comments -> members (member_id));
+diesel::joinable!(community_log -> communities (community_id));
+diesel::joinable!(photos -> community_topics (topic_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     notices,
@@ -554,4 +633,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     facilities,
     facility_staff,
     care_slots,
+    communities,
+    community_members,
+    community_topics,
+    community_comments,
+    community_log,
 );

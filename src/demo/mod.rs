@@ -12,6 +12,7 @@ use crate::state::AppState;
 use chrono::{Duration, Local};
 use std::net::SocketAddr;
 
+mod communities;
 mod events;
 mod posts;
 mod watch;
@@ -181,6 +182,7 @@ pub fn seed(state: &AppState) -> Result<Seeded, String> {
     // はなママ works at 柏中央子育て支援センター in the demo: she updates its vacancies from her keitai.
     events::seed(&mut conn, MEMBERS[0].0).map_err(|e| e.to_string())?;
     posts::seed(&mut conn, &state.profiles).map_err(|e| e.to_string())?;
+    communities::seed(&mut conn).map_err(|e| e.to_string())?;
     if Notice::count(&mut conn).map_err(|e| e.to_string())? > 0 {
         return Ok(Seeded {
             notices: 0,

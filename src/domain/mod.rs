@@ -1,6 +1,7 @@
 //! Pure logic: no database, no HTTP.
 
 pub mod clock;
+pub mod community;
 pub mod email;
 pub mod paging;
 pub mod policy;

@@ -64,7 +64,7 @@ pub enum TextError {
 }
 
 /// Trimmed, non-empty text of at most `max` characters.
-fn bounded(input: &str, what: &'static str, max: usize) -> Result<String, TextError> {
+pub(crate) fn bounded(input: &str, what: &'static str, max: usize) -> Result<String, TextError> {
     let text = input.trim();
     if text.is_empty() {
         return Err(TextError::Empty(what));
@@ -85,8 +85,8 @@ macro_rules! text_type {
         impl $name {
             pub const MAX: usize = $max;
 
-            pub fn parse(input: &str) -> Result<Self, TextError> {
-                bounded(input, $what, $max).map($name)
+            pub fn parse(input: &str) -> Result<Self, $crate::domain::post::TextError> {
+                $crate::domain::post::bounded(input, $what, $max).map($name)
             }
 
             pub fn as_str(&self) -> &str {
@@ -95,6 +95,8 @@ macro_rules! text_type {
         }
     };
 }
+/// Shared with the other kinds of member text (communities).
+pub(crate) use text_type;
 
 text_type!(
     /// A post's title (one line on a keitai screen, roughly).

@@ -1,7 +1,7 @@
 //! Our own addresses and what each is for: the registry of inbound routes.
 //!
-//! Everything arrives at `HIROBA_MAIL_DOMAIN`. A new kind of address (community posts, notebook
-//! replies, absence notices) is a new `Route` variant here and a handler in `process.rs`.
+//! Everything arrives at `HIROBA_MAIL_DOMAIN`. A new kind of address (notebook replies, absence
+//! notices) is a new `Route` variant here and a handler in `process/`.
 
 /// What a recipient address of ours is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -10,6 +10,9 @@ pub enum Route {
     Entry,
     /// `post-<token>@`: a member's secret posting address.
     Post { token: String },
+    /// `c<community id>-<token>@`: a member's address for topics in one community; the member's
+    /// posting token authenticates it, so renewing the token renews these too.
+    CommunityPost { community_id: i64, token: String },
     /// `bounce-<outbox id>-<local>=<domain>@`: delivery reports for one outbox row (VERP).
     Bounce { outbox_id: i64, address: String },
 }
@@ -30,10 +33,19 @@ impl Route {
             return Some(Route::Entry);
         }
         if let Some(token) = local.strip_prefix("post-") {
-            let well_formed = token.len() == POSTING_TOKEN_LEN && token.bytes().all(|b| b.is_ascii_alphanumeric());
-            return well_formed.then(|| Route::Post {
+            return is_token(token).then(|| Route::Post {
                 token: token.to_string(),
             });
+        }
+        if let Some((id, token)) = local.strip_prefix('c').and_then(|rest| rest.split_once('-')) {
+            let digits = !id.is_empty() && id.len() <= 18 && id.bytes().all(|b| b.is_ascii_digit());
+            if digits && !id.starts_with('0') && is_token(token) {
+                return Some(Route::CommunityPost {
+                    community_id: id.parse().ok()?,
+                    token: token.to_string(),
+                });
+            }
+            return None;
         }
         let rest = local.strip_prefix("bounce-")?;
         let (id, address) = rest.split_once('-')?;
@@ -48,12 +60,22 @@ impl Route {
     }
 }
 
+/// Whether a local part's tail has the shape of a posting token.
+fn is_token(token: &str) -> bool {
+    token.len() == POSTING_TOKEN_LEN && token.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
 pub fn entry_address(domain: &str) -> String {
     format!("entry@{domain}")
 }
 
 pub fn posting_address(token: &str, domain: &str) -> String {
     format!("post-{token}@{domain}")
+}
+
+/// A member's address for topics in one community.
+pub fn community_posting_address(community_id: i64, token: &str, domain: &str) -> String {
+    format!("c{community_id}-{token}@{domain}")
 }
 
 /// The envelope sender of one outbox row: a bounce names the row and the address it was for.
@@ -80,6 +102,31 @@ mod tests {
         assert_eq!(Route::parse("entry@elsewhere.example.jp", DOMAIN), None);
         assert_eq!(Route::parse("info@hiroba.example.jp", DOMAIN), None);
         assert_eq!(Route::parse("no-at-sign", DOMAIN), None);
+    }
+
+    #[test]
+    fn community_addresses_carry_the_community_and_the_members_token() {
+        let address = community_posting_address(12, "abcdefghjk234567", DOMAIN);
+        assert_eq!(address, "c12-abcdefghjk234567@hiroba.example.jp");
+        assert_eq!(
+            Route::parse(&address.to_uppercase(), DOMAIN),
+            Some(Route::CommunityPost {
+                community_id: 12,
+                token: "abcdefghjk234567".into()
+            })
+        );
+        for bad in [
+            "c-abcdefghjk234567",
+            "c012-abcdefghjk234567",
+            "c12-short",
+            "cx-abcdefghjk234567",
+            "c12abcdefghjk234567",
+            "c99999999999999999999-abcdefghjk234567",
+            "c12-abcdefghjk23456!",
+        ] {
+            assert_eq!(Route::parse(&format!("{bad}@{DOMAIN}"), DOMAIN), None, "{bad}");
+        }
+        assert_eq!(Route::parse("c12-abcdefghjk234567@elsewhere.example.jp", DOMAIN), None);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod admin;
 pub mod api;
+pub mod communities;
 pub mod device;
 pub mod extract;
 pub mod help;
@@ -73,6 +74,38 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/posts/{id}", web::get().to(posts::show::show))
         .route("/posts/{id}/comments", web::post().to(posts::comment::create))
         .route("/posts/{id}/report", web::post().to(posts::report::create))
+        .route("/communities", web::get().to(communities::list::list))
+        .route("/communities/new", web::get().to(communities::create::form))
+        .route("/communities/new", web::post().to(communities::create::submit))
+        .route("/communities/{id}", web::get().to(communities::show::show))
+        .route("/communities/{id}/join", web::post().to(communities::membership::join))
+        .route(
+            "/communities/{id}/leave",
+            web::post().to(communities::membership::leave),
+        )
+        .route("/communities/{id}/qr", web::get().to(communities::qr::posting))
+        .route(
+            "/communities/{id}/topics/new",
+            web::get().to(communities::topic_create::form),
+        )
+        .route(
+            "/communities/{id}/topics/new",
+            web::post().to(communities::topic_create::submit),
+        )
+        .route(
+            "/communities/{id}/topics/{topic}",
+            web::get().to(communities::topic_show::show),
+        )
+        .route(
+            "/communities/{id}/topics/{topic}/comments",
+            web::post().to(communities::comment::create),
+        )
+        .route(
+            "/communities/{id}/topics/{topic}/moderate",
+            web::post().to(communities::moderate::moderate),
+        )
+        .route("/admin/communities", web::get().to(admin::communities::list))
+        .route("/admin/communities/decide", web::post().to(admin::communities::decide))
         .route("/admin/posts", web::get().to(admin::posts::list))
         .route("/admin/posts/moderate", web::post().to(admin::posts::moderate_post))
         .route("/qr/site", web::get().to(qr::site))

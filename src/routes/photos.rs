@@ -1,9 +1,13 @@
 //! `/photos/{id}`: a photo as the viewer's device can take it — for keitai a JPEG (GIF for mova)
 //! at the screen width within 20 KB, for smartphones a sharper JPEG, for PCs the stored original.
-//! Renditions are made on first request and kept.
+//! Renditions are made on first request and kept. The photo of a hidden post or topic is a 404 for
+//! members.
 
 use crate::db;
+use crate::db::models::community_topic::Topic;
 use crate::db::models::photo::{ImageBytes, PhotoInfo};
+use crate::db::models::post::Post;
+use crate::db::DbConnection;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::keitai::detect::Device;
@@ -51,12 +55,31 @@ pub fn display_size(device: &Device, width: u32, height: u32) -> (u32, u32) {
     )
 }
 
+/// Whether a member may see the photo: not when the post or community topic it belongs to is hidden
+/// (coordinators see everything).
+fn may_see(conn: &mut DbConnection, photo: &PhotoInfo, moderator: bool) -> diesel::QueryResult<bool> {
+    if moderator {
+        return Ok(true);
+    }
+    if let Some(post_id) = photo.post_id {
+        return Ok(Post::visible(conn, post_id, false)?.is_some());
+    }
+    if let Some(topic_id) = photo.topic_id {
+        return Ok(Topic::find(conn, topic_id)?.is_some_and(|t| !t.is_hidden()));
+    }
+    Ok(true)
+}
+
 pub async fn show(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::MemberContent, Action::Read)?;
+    let moderator = visitor.may(Resource::MemberContent, Action::Moderate);
     let id = id.into_inner();
     let wanted = wanted(&visitor.device);
     let image = db::run(&visitor.state().pool, move |conn| {
-        PhotoInfo::find(conn, id)?.ok_or(AppError::NotFound)?;
+        let photo = PhotoInfo::find(conn, id)?.ok_or(AppError::NotFound)?;
+        if !may_see(conn, &photo, moderator)? {
+            return Err(AppError::NotFound);
+        }
         let Some((max_width, max_bytes, format)) = wanted else {
             return Ok(PhotoInfo::original(conn, id)?);
         };

@@ -34,7 +34,7 @@ pub async fn posting(visitor: Visitor) -> Result<HttpResponse, AppError> {
     respond(&visitor, &format!("mailto:{address}"), false)
 }
 
-fn respond(visitor: &Visitor, text: &str, public: bool) -> Result<HttpResponse, AppError> {
+pub(crate) fn respond(visitor: &Visitor, text: &str, public: bool) -> Result<HttpResponse, AppError> {
     let (format, module_px) = if visitor.device.profile.keitai {
         (PhotoFormat::Gif, 3)
     } else {

@@ -43,6 +43,7 @@ mod accounts;
 mod browser;
 mod budget;
 mod cli;
+mod communities;
 mod detection;
 mod easy_login;
 mod emoji;

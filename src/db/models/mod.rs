@@ -3,6 +3,11 @@
 pub mod activity;
 pub mod area;
 pub mod care_slot;
+pub mod community;
+pub mod community_comment;
+pub mod community_log;
+pub mod community_member;
+pub mod community_topic;
 pub mod event;
 pub mod facility;
 pub mod inbound_mail;

@@ -33,6 +33,8 @@ pub enum MailKind {
     ReaderHealth,
     /// The area mail magazine (地域のお知らせメール).
     Magazine,
+    /// Tells a member that a coordinator approved or declined the community she proposed.
+    CommunityDecision,
 }
 
 impl MailKind {
@@ -49,6 +51,7 @@ impl MailKind {
             MailKind::WatchEmergency => "watch_emergency",
             MailKind::ReaderHealth => "reader_health",
             MailKind::Magazine => "magazine",
+            MailKind::CommunityDecision => "community_decision",
         }
     }
 
@@ -69,7 +72,7 @@ impl MailKind {
             MailKind::TestMail | MailKind::WatchPass | MailKind::WatchEmergency => Duration::hours(1),
             MailKind::ReaderHealth => Duration::hours(6),
             MailKind::Magazine => Duration::days(2),
-            MailKind::Approved => Duration::days(3),
+            MailKind::Approved | MailKind::CommunityDecision => Duration::days(3),
             _ => Duration::hours(24),
         }
     }

@@ -12,6 +12,7 @@ pub struct PhotoInfo {
     pub id: i64,
     pub member_id: i64,
     pub post_id: Option<i64>,
+    pub topic_id: Option<i64>,
     pub format: String,
     pub width: i32,
     pub height: i32,
@@ -34,10 +35,23 @@ impl PhotoInfo {
         position: i32,
         image: &ImageBytes,
     ) -> QueryResult<i64> {
+        PhotoInfo::insert_owned(conn, member_id, (post_id, None), position, image)
+    }
+
+    /// Stores a photo of a post or of a community topic (`owner`: post id, topic id).
+    fn insert_owned(
+        conn: &mut DbConnection,
+        member_id: i64,
+        owner: (Option<i64>, Option<i64>),
+        position: i32,
+        image: &ImageBytes,
+    ) -> QueryResult<i64> {
+        let (post_id, topic_id) = owner;
         diesel::insert_into(photos::table)
             .values((
                 photos::member_id.eq(member_id),
                 photos::post_id.eq(post_id),
+                photos::topic_id.eq(topic_id),
                 photos::position.eq(position),
                 photos::format.eq(&image.format),
                 photos::width.eq(image.width),
@@ -56,6 +70,25 @@ impl PhotoInfo {
         post_id: i64,
         photos: &[crate::photo::Original],
     ) -> QueryResult<()> {
+        PhotoInfo::insert_all(conn, member_id, (Some(post_id), None), photos)
+    }
+
+    /// Stores a community topic's photos (already ingested) in their order.
+    pub fn insert_for_topic(
+        conn: &mut DbConnection,
+        member_id: i64,
+        topic_id: i64,
+        photos: &[crate::photo::Original],
+    ) -> QueryResult<()> {
+        PhotoInfo::insert_all(conn, member_id, (None, Some(topic_id)), photos)
+    }
+
+    fn insert_all(
+        conn: &mut DbConnection,
+        member_id: i64,
+        owner: (Option<i64>, Option<i64>),
+        photos: &[crate::photo::Original],
+    ) -> QueryResult<()> {
         for (position, photo) in photos.iter().enumerate() {
             let image = ImageBytes {
                 format: photo.format.extension().to_string(),
@@ -64,7 +97,7 @@ impl PhotoInfo {
                 bytes: photo.bytes.clone(),
             };
             let position = i32::try_from(position).unwrap_or(i32::MAX);
-            PhotoInfo::insert(conn, member_id, Some(post_id), position, &image)?;
+            PhotoInfo::insert_owned(conn, member_id, owner, position, &image)?;
         }
         Ok(())
     }
@@ -80,6 +113,14 @@ impl PhotoInfo {
     pub fn of_post(conn: &mut DbConnection, post_id: i64) -> QueryResult<Vec<PhotoInfo>> {
         photos::table
             .filter(photos::post_id.eq(post_id))
+            .order(photos::position)
+            .select(PhotoInfo::as_select())
+            .load(conn)
+    }
+
+    pub fn of_topic(conn: &mut DbConnection, topic_id: i64) -> QueryResult<Vec<PhotoInfo>> {
+        photos::table
+            .filter(photos::topic_id.eq(topic_id))
             .order(photos::position)
             .select(PhotoInfo::as_select())
             .load(conn)

@@ -1,8 +1,10 @@
 //! Processing a stored inbound mail (a job): decode it and hand it to the handler of its address.
 
 mod bounce;
+mod community;
 mod entry;
 mod post;
+mod poster;
 
 use crate::db::models::inbound_mail::{Disposition, InboundMail};
 use crate::db::DbConnection;
@@ -58,6 +60,9 @@ pub fn process_inbound(state: &AppState, conn: &mut DbConnection, id: i64) -> Re
     match route {
         Route::Entry => entry::handle(state, conn, &mail, &decoded),
         Route::Post { token } => post::handle(state, conn, &mail, &decoded, &token),
+        Route::CommunityPost { community_id, token } => {
+            community::handle(state, conn, &mail, &decoded, community_id, &token)
+        }
         Route::Bounce { .. } => Ok(()),
     }
 }

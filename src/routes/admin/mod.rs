@@ -1,5 +1,6 @@
 //! Coordinators' pages.
 
+pub mod communities;
 pub mod events;
 pub mod facilities;
 pub mod magazine;

@@ -7,6 +7,7 @@ pub mod posting;
 
 use crate::db;
 use crate::db::models::area::Area;
+use crate::db::models::community::Community;
 use crate::db::models::event::Event;
 use crate::db::models::mail_address::MailAddress;
 use crate::db::models::member::Member;
@@ -52,9 +53,10 @@ pub async fn show(visitor: Visitor) -> Result<HttpResponse, AppError> {
 /// My page, with an optional notice on top (after an action on it).
 pub async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpResponse, AppError> {
     let member_id = visitor.require_member(Resource::OwnAccount, Action::Read)?.member_id;
-    let (member, roles, area, addresses, phones, posting_token, watch, area_events) =
+    let (member, roles, area, addresses, phones, posting_token, watch, area_events, communities) =
         db::run(&visitor.state().pool, move |conn| {
             let member = Member::find(conn, member_id)?;
+            let communities = Community::joined_by(conn, member_id)?;
             let posting_token = match member.status() {
                 MemberStatus::Approved => Some(Member::posting_token(conn, member_id)?),
                 _ => None,
@@ -73,6 +75,7 @@ pub async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpRes
                 posting_token,
                 watches(conn, member_id)?,
                 area_events,
+                communities,
             ))
         })
         .await?;
@@ -104,6 +107,20 @@ pub async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpRes
         posting_address: posting_token.map(|t| posting_address(&t, &visitor.state().settings.mail.domain)),
         watch: watch || roles.contains(&Role::Coordinator),
         area_events: area_events.iter().map(EventItem::from).collect(),
+        communities: communities
+            .into_iter()
+            .map(|c| {
+                let closed = !c.is_approved();
+                (
+                    c.id,
+                    if closed {
+                        format!("{}（終了）", c.name)
+                    } else {
+                        c.name
+                    },
+                )
+            })
+            .collect(),
     };
     Ok(ok(visitor, &mypage(&ctx(visitor), &view)))
 }

@@ -1,6 +1,7 @@
 //! Mails, as Unicode subject and body; the mail sender encodes them per recipient's carrier.
 
 pub mod account;
+pub mod community;
 pub mod inbound;
 pub mod watch;
 

@@ -1,6 +1,12 @@
 //! Pages, one module per area.
 
 pub mod account;
+pub mod communities;
+pub mod community;
+pub mod community_admin;
+pub mod community_new;
+pub mod community_topic;
+pub mod community_topic_new;
 pub mod device;
 pub mod echo;
 pub mod errors;

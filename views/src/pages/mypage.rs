@@ -35,6 +35,8 @@ pub struct MyPageView {
     pub watch: bool,
     /// わたしの地域のイベント: the member's area, the next 2 weeks (shown when an area is set).
     pub area_events: Vec<crate::pages::events::EventItem>,
+    /// わたしのコミュニティ: (id, name) of the communities the member joined.
+    pub communities: Vec<(i64, String)>,
 }
 
 pub fn mypage(ctx: &Ctx, view: &MyPageView) -> String {
@@ -62,6 +64,7 @@ pub fn mypage(ctx: &Ctx, view: &MyPageView) -> String {
                     ("/admin/members", "承認待ちの会員"),
                     ("/admin/mail", "メール配信状況"),
                     ("/admin/posts", "クチコミの管理"),
+                    ("/admin/communities", "コミュニティの管理"),
                     ("/admin/magazine", "お知らせメール"),
                     ("/admin/stats", "利用状況"),
                     ("/admin/events", "イベントの管理"),
@@ -69,6 +72,14 @@ pub fn mypage(ctx: &Ctx, view: &MyPageView) -> String {
                 ] {
                     div { (link(ctx, path, label, None)) }
                 }
+            }
+            @if !view.pending {
+                (subheading(ctx, "わたしのコミュニティ"))
+                @for (id, name) in &view.communities {
+                    div { (link(ctx, &format!("/communities/{id}"), name, None)) }
+                }
+                @if view.communities.is_empty() { div { "まだ参加していません。" } }
+                div { (link(ctx, "/communities", "コミュニティをさがす", None)) }
             }
             @if view.area.is_some() {
                 (crate::pages::events::event_block(ctx, "わたしの地域のイベント", &view.area_events, "/events"))

@@ -10,13 +10,14 @@ pub fn portal(ctx: &Ctx) -> String {
         ctx,
         "あぃあぃ広場",
         html! {
-            div { "地域の子育て情報と、ママ・パパのクチコミ。" }
+            div { "地域の子育て情報と、ママ・パパのクチコミやコミュニティ。" }
             (menu(ctx, &[
                 ("/posts", "みんなのクチコミ"),
                 ("/events", "イベント・講座"),
                 ("/facilities", "子育て施設・一時預かりの空き"),
                 ("/posts/new", "クチコミを書く"),
                 ("/help/mail", "メールで投稿するには"),
+                ("/communities", "コミュニティ"),
             ]))
             (footer(ctx))
         },

@@ -1,0 +1,147 @@
+//! コミュニティの管理: `/admin/communities` lists proposals first; `POST /admin/communities/decide`
+//! approves (the proposer becomes the owner), rejects with a reason, or closes a community. The
+//! proposer is mailed in the same transaction; every decision is logged.
+
+use crate::db;
+use crate::db::models::area::Area;
+use crate::db::models::community::Community;
+use crate::db::models::community_log::{CommunityLog, LogAction};
+use crate::db::models::community_member::CommunityMember;
+use crate::db::models::mail_address::MailAddress;
+use crate::db::models::member::Member;
+use crate::db::models::outbox::{MailKind, OutboxMail};
+use crate::db::DbConnection;
+use crate::domain::community::{Decision, MemberRole};
+use crate::domain::policy::{Action, Resource};
+use crate::domain::post::Reason;
+use crate::error::AppError;
+use crate::routes::extract::Posted;
+use crate::routes::render::{ctx, ok, redirect};
+use crate::routes::visitor::Visitor;
+use actix_web::HttpResponse;
+use hiroba_views::mail::{community as mails, MailText};
+use hiroba_views::pages::community_admin::{community_admin, CommunityAdminLine};
+
+/// Log lines shown under the list.
+const LOG_LINES: i64 = 20;
+
+pub async fn list(visitor: Visitor) -> Result<HttpResponse, AppError> {
+    visitor.require(Resource::MemberContent, Action::Moderate)?;
+    render(&visitor, None).await
+}
+
+async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpResponse, AppError> {
+    let (lines, log) = db::run(&visitor.state().pool, |conn| {
+        let areas = Area::all(conn)?;
+        let mut lines = Vec::new();
+        for c in Community::for_coordinators(conn)? {
+            let status = c.status();
+            lines.push(CommunityAdminLine {
+                id: c.id,
+                proposer: Member::find(conn, c.created_by)?.nickname,
+                area: c
+                    .area_id
+                    .and_then(|id| areas.iter().find(|a| a.id == id))
+                    .map(|a| a.name.clone()),
+                status: status.as_str().to_string(),
+                status_label: status.label().to_string(),
+                reason: c.decision_reason,
+                name: c.name,
+                description: c.description,
+            });
+        }
+        let log = CommunityLog::recent(conn, LOG_LINES)?
+            .into_iter()
+            .map(|entry| {
+                let what = match entry.topic_id {
+                    Some(topic) => format!("コミュニティ{}のトピック{topic}", entry.community_id),
+                    None => format!("コミュニティ{}", entry.community_id),
+                };
+                format!(
+                    "{}：{what}を{}（{}）",
+                    entry.moderator,
+                    LogAction::label_of(&entry.action),
+                    entry.reason
+                )
+            })
+            .collect::<Vec<_>>();
+        Ok((lines, log))
+    })
+    .await?;
+    Ok(ok(
+        visitor,
+        &community_admin(&ctx(visitor), &lines, &log, notice.as_deref()),
+    ))
+}
+
+pub async fn decide(posted: Posted) -> Result<HttpResponse, AppError> {
+    let Posted { visitor, form } = posted;
+    let me = visitor
+        .require_member(Resource::MemberContent, Action::Moderate)?
+        .member_id;
+    let id = form
+        .get("id")
+        .and_then(|i| i.parse::<i64>().ok())
+        .ok_or_else(|| AppError::BadInput("id".into()))?;
+    let decision = form
+        .get("action")
+        .and_then(Decision::parse)
+        .ok_or_else(|| AppError::BadInput("action".into()))?;
+    let reason = match (decision, Reason::parse(form.get("reason").unwrap_or_default())) {
+        (_, Ok(reason)) => Some(reason),
+        // An approval needs no reason; a refusal or a closing does (the proposer reads it).
+        (Decision::Approve, Err(_)) => None,
+        (_, Err(e)) => return render(&visitor, Some(e.to_string())).await,
+    };
+    let base = visitor.state().settings.base_url.clone();
+    let changed = db::run(&visitor.state().pool, move |conn| {
+        let reason = reason.as_ref().map(Reason::as_str);
+        db::write_transaction(conn, |conn| apply(conn, id, decision, me, reason, &base))
+    })
+    .await?;
+    if !changed {
+        return render(&visitor, Some("すでに対応済みです。".into())).await;
+    }
+    Ok(redirect(&visitor, "/admin/communities"))
+}
+
+/// The decision, its log line, the owner's membership on approval and the mail to the proposer.
+fn apply(
+    conn: &mut DbConnection,
+    id: i64,
+    decision: Decision,
+    by: i64,
+    reason: Option<&str>,
+    base: &str,
+) -> Result<bool, AppError> {
+    let found = Community::find(conn, id)?.ok_or(AppError::NotFound)?;
+    if !Community::decide(conn, id, decision, by, reason)? {
+        return Ok(false);
+    }
+    let action = match decision {
+        Decision::Approve => LogAction::Approve,
+        Decision::Reject => LogAction::Reject,
+        Decision::Close => LogAction::Close,
+    };
+    CommunityLog::record(conn, by, id, None, action, reason.unwrap_or(""))?;
+    let mail = match decision {
+        Decision::Approve => {
+            CommunityMember::join(conn, id, found.created_by, MemberRole::Owner)?;
+            Some(mails::approved(&found.name, &format!("{base}/communities/{id}")))
+        }
+        Decision::Reject => Some(mails::rejected(
+            &found.name,
+            reason.unwrap_or(""),
+            &format!("{base}/communities/new"),
+        )),
+        Decision::Close => None,
+    };
+    // The primary address if confirmed, else the first confirmed one (primary comes first).
+    let to = MailAddress::of_member(conn, found.created_by)?
+        .into_iter()
+        .find(|a| a.is_verified());
+    if let (Some(MailText { subject, body }), Some(to)) = (mail, to) {
+        OutboxMail::queue(conn, MailKind::CommunityDecision, &to.address, &subject, &body)?;
+    }
+    Ok(true)
+}

@@ -1,0 +1,108 @@
+//! `/communities/{id}`: the description, members, join or leave, the member's mail address for this
+//! community (with a QR code), and the topics paged to the device.
+
+use super::{area_name, visible};
+use crate::db;
+use crate::db::models::area::Area;
+use crate::db::models::community_member::CommunityMember;
+use crate::db::models::community_topic::Topic;
+use crate::db::models::member::Member;
+use crate::domain::community::{CommunityStatus, MemberRole};
+use crate::domain::policy::{Action, Resource};
+use crate::domain::time::jst;
+use crate::error::AppError;
+use crate::mail::address::community_posting_address;
+use crate::routes::extract::KeitaiQuery;
+use crate::routes::render::{ctx, paged_list};
+use crate::routes::visitor::Visitor;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use hiroba_views::pages::community::{community, topic_line, CommunityView, Standing, TopicLineView};
+
+pub async fn show(visitor: Visitor, id: web::Path<i64>, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
+    let page = query.0.get("page").and_then(|p| p.parse().ok()).unwrap_or(1);
+    render(&visitor, id.into_inner(), None, page).await
+}
+
+/// The community page with one page of topics and a notice on top (after a refused action, sent
+/// with `status`).
+pub async fn render_with(
+    visitor: &Visitor,
+    id: i64,
+    notice: &str,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let mut response = render(visitor, id, Some(notice.to_string()), 1).await?;
+    *response.status_mut() = status;
+    Ok(response)
+}
+
+async fn render(visitor: &Visitor, id: i64, notice: Option<String>, page: usize) -> Result<HttpResponse, AppError> {
+    let me = visitor.require_member(Resource::MemberContent, Action::Read)?.member_id;
+    let moderator = visitor.may(Resource::MemberContent, Action::Moderate);
+    let (found, role, members, owner, area, topics, token) = db::run(&visitor.state().pool, move |conn| {
+        let found = visible(conn, id, me, moderator)?;
+        let role = CommunityMember::role_of(conn, id, me)?;
+        let area = area_name(&Area::all(conn)?, found.area_id);
+        let token = match role {
+            Some(_) if found.is_approved() => Some(Member::posting_token(conn, me)?),
+            _ => None,
+        };
+        Ok((
+            found,
+            role,
+            CommunityMember::count(conn, id)?,
+            CommunityMember::owner_nickname(conn, id)?,
+            area,
+            Topic::of_community(conn, id, moderator)?,
+            token,
+        ))
+    })
+    .await?;
+    let status = found.status();
+    let standing = match (status, role) {
+        (CommunityStatus::Approved, None) => Standing::Outsider,
+        (CommunityStatus::Approved, Some(MemberRole::Member)) => Standing::Member,
+        (CommunityStatus::Approved, Some(MemberRole::Owner)) => Standing::Owner,
+        _ => Standing::Closed,
+    };
+    let status_note = match status {
+        CommunityStatus::Approved => None,
+        CommunityStatus::Pending => {
+            Some("承認待ちです。コーディネーターの承認をお待ちください。承認されるとメールでお知らせします。".into())
+        }
+        CommunityStatus::Rejected => Some(format!(
+            "この提案は見送られました（{}）。",
+            found.decision_reason.as_deref().unwrap_or("理由なし")
+        )),
+        CommunityStatus::Closed => Some("このコミュニティは終了しました。".into()),
+    };
+    let domain = &visitor.state().settings.mail.domain;
+    let view = CommunityView {
+        id,
+        description: found.description,
+        area,
+        owner,
+        members,
+        status_note,
+        standing,
+        posting_address: token.map(|t| community_posting_address(id, &t, domain)),
+        notice,
+        name: found.name,
+    };
+    let ctx = ctx(visitor);
+    let items: Vec<_> = topics
+        .into_iter()
+        .map(|t| {
+            let line = TopicLineView {
+                community_id: id,
+                id: t.id,
+                meta: format!("{} {}", t.nickname, jst(t.created_at).format("%m/%d")),
+                title: t.title,
+                hidden: t.hidden_at.is_some(),
+            };
+            topic_line(&ctx, &line)
+        })
+        .collect();
+    Ok(paged_list(visitor, &items, page, |list| community(&ctx, &view, list)))
+}

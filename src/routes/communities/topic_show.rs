@@ -1,0 +1,95 @@
+//! `/communities/{id}/topics/{tid}`: a topic with its photos (sized for the device) and its comments
+//! paged to the device. A hidden topic is a 404 for members; coordinators see it marked 非表示.
+
+use super::{may_post, visible};
+use crate::db;
+use crate::db::models::community_comment::TopicComment;
+use crate::db::models::community_topic::Topic;
+use crate::db::models::member::Member;
+use crate::db::models::photo::PhotoInfo;
+use crate::domain::policy::{Action, Resource};
+use crate::domain::time::jst;
+use crate::error::AppError;
+use crate::routes::extract::KeitaiQuery;
+use crate::routes::photos::display_size;
+use crate::routes::render::{ctx, paged_list};
+use crate::routes::visitor::Visitor;
+use actix_web::{web, HttpResponse};
+use hiroba_views::pages::community_topic::{topic, topic_comment, TopicCommentView, TopicView};
+use hiroba_views::pages::post::PhotoRef;
+
+pub async fn show(visitor: Visitor, path: web::Path<(i64, i64)>, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
+    let (id, topic_id) = path.into_inner();
+    let page = query.0.get("page").and_then(|p| p.parse().ok()).unwrap_or(1);
+    render(&visitor, id, topic_id, None, page).await
+}
+
+/// The topic page with one page of its comments and a notice on top (after a refused comment).
+pub async fn render(
+    visitor: &Visitor,
+    id: i64,
+    topic_id: i64,
+    notice: Option<String>,
+    page: usize,
+) -> Result<HttpResponse, AppError> {
+    let me = visitor.require_member(Resource::MemberContent, Action::Read)?.member_id;
+    let moderator = visitor.may(Resource::MemberContent, Action::Moderate);
+    let (community, found, author, photos, comments, may_comment) = db::run(&visitor.state().pool, move |conn| {
+        let community = visible(conn, id, me, moderator)?;
+        let found = Topic::visible(conn, id, topic_id, moderator)?.ok_or(AppError::NotFound)?;
+        let author = Member::find(conn, found.member_id)?.nickname;
+        let may_comment = may_post(conn, &community, me)?.is_none();
+        Ok((
+            community,
+            found,
+            author,
+            PhotoInfo::of_topic(conn, topic_id)?,
+            TopicComment::of_topic(conn, topic_id)?,
+            may_comment,
+        ))
+    })
+    .await?;
+    let when = |at: chrono::NaiveDateTime| jst(at).format("%m/%d %H:%M").to_string();
+    let view = TopicView {
+        community_id: id,
+        community: community.name,
+        id: topic_id,
+        title: found.title,
+        author,
+        posted: when(found.created_at),
+        by_mail: found.channel == "mail",
+        body: found.body,
+        photos: photos
+            .iter()
+            .map(|p| {
+                let (width, height) = display_size(
+                    &visitor.device,
+                    u32::try_from(p.width).unwrap_or(0),
+                    u32::try_from(p.height).unwrap_or(0),
+                );
+                PhotoRef {
+                    path: format!("/photos/{}", p.id),
+                    width,
+                    height,
+                }
+            })
+            .collect(),
+        comment_count: comments.len(),
+        hidden: found.hidden_at.map(|_| found.hidden_reason.unwrap_or_default()),
+        moderator,
+        may_comment: may_comment && found.hidden_at.is_none(),
+        notice,
+    };
+    let ctx = ctx(visitor);
+    let items: Vec<_> = comments
+        .into_iter()
+        .map(|c| {
+            topic_comment(&TopicCommentView {
+                author: c.nickname,
+                posted: when(c.created_at),
+                body: c.body,
+            })
+        })
+        .collect();
+    Ok(paged_list(visitor, &items, page, |list| topic(&ctx, &view, list)))
+}
