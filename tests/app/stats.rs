@@ -3,6 +3,9 @@
 
 use crate::browser::Browser;
 use crate::helpers::{ua, Response, TestApp};
+use hiroba::db::models::community::Community;
+use hiroba::db::models::community_comment::TopicComment;
+use hiroba::db::models::community_topic::{NewTopic, Topic};
 use hiroba::db::models::mail_bounce;
 use hiroba::db::models::outbox::{MailKind, OutboxMail};
 use hiroba::db::models::post::{Channel, NewPost, Post};
@@ -106,6 +109,20 @@ db_test! {
                 PostComment::insert(&mut conn, post, member, &CommentBody::parse("行ってみます").unwrap(), "pc").unwrap();
             }
         }
+        // A community topic by mail from a SoftBank phone and a comment on it count as a post and a comment.
+        let community = Community::approved(&mut conn, None).unwrap()[0].id;
+        let title = PostTitle::parse("雨の日の遊び場").unwrap();
+        let topic = NewTopic {
+            community_id: community,
+            member_id: member,
+            title: &title,
+            body: "本文",
+            channel: Channel::Mail,
+            inbound_mail_id: None,
+            profile: "softbank",
+        };
+        let topic = Topic::insert(&mut conn, &topic).unwrap();
+        TopicComment::insert(&mut conn, topic, member, &CommentBody::parse("いいですね").unwrap(), "softbank").unwrap();
         OutboxMail::queue(&mut conn, MailKind::TestMail, "someone@example.jp", "テスト", "本文").unwrap();
         mail_bounce::record(&mut conn, None, "gone@docomo.ne.jp", "docomo", Some("5.1.1"), "unknown_user").unwrap();
         drop(conn);
@@ -116,13 +133,14 @@ db_test! {
         let delta: Vec<i64> = after.iter().zip(&before).map(|(a, b)| a - b).collect();
         assert_eq!(delta[0], pages as i64, "page views");
         assert_eq!(delta[1], 1, "hana.mama is the one member who used the site meanwhile");
-        assert_eq!(&delta[2..], &[0, 1, 2, 1, 1, 1], "registrations, web posts, mail posts, comments, sent, bounced");
+        assert_eq!(&delta[2..], &[0, 1, 3, 2, 1, 1], "registrations, web posts, mail posts, comments, sent, bounced");
         assert!(after[2] >= 6, "the demo members registered today");
         // By device profile: views, web posts, mail posts, comments.
         let delta = |name| profile_delta(&profiles_before, &profiles_after, name);
         assert_eq!(delta("ドコモ（iモード）"), [3, 1, 1, 0]);
         assert_eq!(delta("au（EZweb）"), [0, 0, 1, 0]);
         assert_eq!(delta("パソコン"), [pages as i64 - 3, 0, 0, 1]);
+        assert_eq!(delta("ソフトバンク（Yahoo!ケータイ）"), [0, 0, 1, 1]);
 
         // The page itself, with charts, for coordinators only.
         let page = coordinator.get("/admin/stats?by=week");

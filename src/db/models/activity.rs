@@ -1,7 +1,8 @@
-//! When counted things happened, for the statistics report: registrations, posts by channel,
-//! comments, mails sent and bounced. Times are UTC; the report sorts them into Japan-time days.
+//! When counted things happened, for the statistics report: registrations, posts (クチコミ and
+//! community topics) by channel, comments, mails sent and bounced. Times are UTC; the report sorts
+//! them into Japan-time days.
 
-use crate::db::schema::{mail_bounces, members, outbox, post_comments, posts};
+use crate::db::schema::{community_comments, community_topics, mail_bounces, members, outbox, post_comments, posts};
 use crate::db::DbConnection;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -21,30 +22,50 @@ impl Activity {
             .load(conn)
     }
 
-    /// (when, channel web|mail, device profile id)
+    /// (when, channel web|mail, device profile id) of クチコミ and community topics.
     pub fn posts(
         conn: &mut DbConnection,
         from: NaiveDateTime,
         until: NaiveDateTime,
     ) -> QueryResult<Vec<(NaiveDateTime, String, String)>> {
-        posts::table
+        let mut found: Vec<(NaiveDateTime, String, String)> = posts::table
             .filter(posts::created_at.ge(from))
             .filter(posts::created_at.lt(until))
             .select((posts::created_at, posts::channel, posts::profile))
-            .load(conn)
+            .load(conn)?;
+        found.extend(
+            community_topics::table
+                .filter(community_topics::created_at.ge(from))
+                .filter(community_topics::created_at.lt(until))
+                .select((
+                    community_topics::created_at,
+                    community_topics::channel,
+                    community_topics::profile,
+                ))
+                .load::<(NaiveDateTime, String, String)>(conn)?,
+        );
+        Ok(found)
     }
 
-    /// (when, device profile id) of comments (written on the web only).
+    /// (when, device profile id) of comments on クチコミ and on community topics (web only).
     pub fn comments(
         conn: &mut DbConnection,
         from: NaiveDateTime,
         until: NaiveDateTime,
     ) -> QueryResult<Vec<(NaiveDateTime, String)>> {
-        post_comments::table
+        let mut found: Vec<(NaiveDateTime, String)> = post_comments::table
             .filter(post_comments::created_at.ge(from))
             .filter(post_comments::created_at.lt(until))
             .select((post_comments::created_at, post_comments::profile))
-            .load(conn)
+            .load(conn)?;
+        found.extend(
+            community_comments::table
+                .filter(community_comments::created_at.ge(from))
+                .filter(community_comments::created_at.lt(until))
+                .select((community_comments::created_at, community_comments::profile))
+                .load::<(NaiveDateTime, String)>(conn)?,
+        );
+        Ok(found)
     }
 
     pub fn mails_sent(

@@ -24,7 +24,11 @@ pub async fn show(visitor: Visitor, id: web::Path<i64>, query: KeitaiQuery) -> R
         Some("last") => usize::MAX,
         page => page.and_then(|p| p.parse().ok()).unwrap_or(1),
     };
-    let notice = query.0.get("done").and_then(Done::parse).map(|done| done.notice().to_string());
+    let notice = query
+        .0
+        .get("done")
+        .and_then(Done::parse)
+        .map(|done| done.notice().to_string());
     render(&visitor, id.into_inner(), notice, page).await
 }
 

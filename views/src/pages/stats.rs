@@ -65,6 +65,7 @@ pub fn stats(ctx: &Ctx, view: &StatsView) -> String {
                 }
                 tr { th { "合計" } @for v in &totals { th style="text-align:right" { (v) } } }
             }
+            p { "投稿はクチコミとコミュニティのトピック、コメントはその両方へのコメントです。機種は、Web では使った端末、メールでは送り主の携帯会社です。" }
             @for (i, (_, label)) in SERIES.iter().enumerate() {
                 (subheading(ctx, label))
                 (bar_chart(&view.rows.iter().map(|r| (r.0.as_str(), r.1[i])).collect::<Vec<_>>()))
