@@ -74,6 +74,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/posts/{id}", web::get().to(posts::show::show))
         .route("/posts/{id}/comments", web::post().to(posts::comment::create))
         .route("/posts/{id}/report", web::post().to(posts::report::create))
+        .route("/posts/{id}/delete", web::get().to(posts::delete::confirm))
+        .route("/posts/{id}/delete", web::post().to(posts::delete::delete))
         .route("/communities", web::get().to(communities::list::list))
         .route("/communities/new", web::get().to(communities::create::form))
         .route("/communities/new", web::post().to(communities::create::submit))

@@ -307,3 +307,32 @@ db_test! {
         assert!(!text.contains("type=\"file\"") && text.contains("post-"), "{text}");
     }
 }
+
+db_test! {
+    fn a_member_deletes_her_own_post_from_a_keitai_and_no_one_else_can(app) {
+        let mut pc = signed_in(&app, ua::PC, GUARDIAN);
+        let id = post_from_pc(&mut pc, "まちがえて投稿", "消したい投稿です。");
+        let mut coordinator = signed_in(&app, ua::PC, COORDINATOR);
+        let page = coordinator.get(&format!("/posts/{id}"));
+        assert!(!page.text().contains("この投稿を削除する"), "only the author gets the link");
+        let sent = coordinator.submit(&page, &format!("/posts/{id}/comments"), &[("body", "コメントです")]);
+        assert_eq!(sent.status, 302);
+        assert_eq!(coordinator.get(&format!("/posts/{id}/delete")).status, 404, "another member's post");
+
+        let mut phone = signed_in(&app, ua::DOCOMO_FOMA_2, GUARDIAN);
+        let page = phone.get(&format!("/posts/{id}"));
+        assert!(page.sjis_text().contains("この投稿を削除する"), "{}", page.sjis_text());
+        let confirm = phone.get(&format!("/posts/{id}/delete"));
+        assert_eq!(confirm.status, 200);
+        assert!(confirm.is_shift_jis() && confirm.sjis_text().contains("元に戻せません"));
+        let done = phone.submit(&confirm, &format!("/posts/{id}/delete"), &[]);
+        let list = phone.follow(&done);
+        let text = list.sjis_text();
+        assert!(text.contains("投稿を削除しました") && !text.contains("まちがえて投稿"), "{text}");
+        assert_eq!(phone.get(&format!("/posts/{id}")).status, 404);
+
+        let mut conn = app.pool.get().unwrap();
+        assert!(Post::find(&mut conn, id).unwrap().is_none());
+        assert!(PostComment::of_post(&mut conn, id, true).unwrap().is_empty(), "its comments went with it");
+    }
+}

@@ -120,6 +120,18 @@ impl Post {
             .optional()
     }
 
+    /// Deletes a post of `member_id` with its photos, comments and reports (the moderation log keeps
+    /// its lines, without the post); false when there was none.
+    pub fn delete_own(conn: &mut DbConnection, id: i64, member_id: i64) -> QueryResult<bool> {
+        let deleted = diesel::delete(
+            posts::table
+                .filter(posts::id.eq(id))
+                .filter(posts::member_id.eq(member_id)),
+        )
+        .execute(conn)?;
+        Ok(deleted > 0)
+    }
+
     /// A member's posts, newest first.
     pub fn of_member(conn: &mut DbConnection, member_id: i64, limit: i64) -> QueryResult<Vec<Post>> {
         posts::table

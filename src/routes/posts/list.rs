@@ -67,6 +67,7 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
         category: category_key,
         area: area_key,
         filters: !mine,
+        notice: (query.get("done") == Some("deleted")).then(|| "投稿を削除しました。".to_string()),
     };
     let requested = query.get("page").and_then(|p| p.parse().ok()).unwrap_or(1);
     Ok(paged_list(&visitor, &items, requested, |list| {

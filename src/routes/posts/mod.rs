@@ -1,7 +1,8 @@
-//! クチコミ: the list, one post, posting from the web, comments and reports.
+//! クチコミ: the list, one post, posting from the web, comments, reports and taking back one's own.
 
 pub mod comment;
 pub mod create;
+pub mod delete;
 pub mod list;
 pub mod report;
 pub mod show;

@@ -82,6 +82,7 @@ pub async fn render(visitor: &Visitor, id: i64, notice: Option<String>, page: us
         Ok((found, author, area, PhotoInfo::of_post(conn, id)?, comments))
     })
     .await?;
+    let mine = visitor.member().is_some_and(|m| m.member_id == found.member_id);
     let when = |at: chrono::NaiveDateTime| jst(at).format("%m/%d %H:%M").to_string();
     let view = PostView {
         id,
@@ -110,6 +111,7 @@ pub async fn render(visitor: &Visitor, id: i64, notice: Option<String>, page: us
         comment_count: comments.len(),
         hidden: found.hidden_at.map(|_| found.hidden_reason.unwrap_or_default()),
         moderator,
+        mine,
         notice,
     };
     let ctx = ctx(visitor);

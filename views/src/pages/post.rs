@@ -1,7 +1,8 @@
 //! A member's post (クチコミ) with its photos, comments, and the forms to comment, report or moderate.
 
 use crate::components::{
-    alert, footer, form, hidden, image, label, pager, separator, subheading, submit, text_area, text_input, ListPage,
+    alert, footer, form, hidden, image, label, link, pager, separator, subheading, submit, text_area, text_input,
+    ListPage,
 };
 use crate::ctx::{Ctx, InputKind};
 use crate::layout::page;
@@ -45,6 +46,8 @@ pub struct PostView {
     pub hidden: Option<String>,
     /// The viewer is a coordinator: hide/restore forms.
     pub moderator: bool,
+    /// The viewer wrote it: a link to delete it.
+    pub mine: bool,
     /// A notice after an action (コメントしました, 通報を受け付けました).
     pub notice: Option<String>,
 }
@@ -79,6 +82,7 @@ pub fn post(ctx: &Ctx, view: &PostView, comments: &ListPage<'_>) -> String {
                 div { (image(&ctx.url(&photo.path), &format!("写真{}", n + 1), photo.width, photo.height)) }
             }
             @if view.moderator { (moderate_form(ctx, "post", view.id, view.hidden.is_some())) }
+            @if view.mine { div { (link(ctx, &format!("/posts/{}/delete", view.id), "この投稿を削除する", None)) } }
             (separator(ctx))
             (subheading(ctx, &format!("コメント（{}件）", view.comment_count)))
             @for c in comments.items { (c) }
@@ -94,6 +98,20 @@ pub fn post(ctx: &Ctx, view: &PostView, comments: &ListPage<'_>) -> String {
                 (text_input(ctx, "reason", "", InputKind::Japanese, 16))
                 (submit("通報する"))
             }))
+            (footer(ctx))
+        },
+    )
+}
+
+/// Asks once more before a member deletes her post.
+pub fn delete_confirm(ctx: &Ctx, id: i64, title: &str) -> String {
+    page(
+        ctx,
+        "投稿の削除",
+        html! {
+            div { "「" (title) "」を削除します。写真とコメントもいっしょに消え、元に戻せません。" }
+            (form(ctx, &format!("/posts/{id}/delete"), true, html! { (submit("削除する")) }))
+            div { (link(ctx, &format!("/posts/{id}"), "削除しないで戻る", None)) }
             (footer(ctx))
         },
     )

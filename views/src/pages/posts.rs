@@ -1,6 +1,6 @@
 //! クチコミ一覧 (`/posts`): the newest posts, narrowed by category and area, paged to the device.
 
-use crate::components::{footer, form, label, link, pager, select, submit, ListPage};
+use crate::components::{alert, footer, form, label, link, pager, select, submit, ListPage};
 use crate::ctx::Ctx;
 use crate::layout::page;
 use maud::{html, Markup};
@@ -29,6 +29,8 @@ pub struct PostListView {
     pub area: String,
     /// The filter form is left out of the member's own list.
     pub filters: bool,
+    /// What was just done (投稿を削除しました).
+    pub notice: Option<String>,
 }
 
 pub fn post_line(ctx: &Ctx, line: &PostLineView) -> Markup {
@@ -47,6 +49,7 @@ pub fn post_list(ctx: &Ctx, view: &PostListView, list: &ListPage<'_>) -> String 
         ctx,
         &view.title,
         html! {
+            @if let Some(notice) = &view.notice { (alert(ctx, notice)) }
             div { (link(ctx, "/posts/new", "投稿する", Some(1))) }
             @if view.filters {
                 (form(ctx, "/posts", false, html! {

@@ -1,0 +1,42 @@
+//! `/posts/{id}/delete`: a member takes back her own post, after a page that asks once more (a keitai
+//! has no confirm dialog). Its photos, comments and reports go with it; the moderation log keeps
+//! its lines.
+
+use crate::db;
+use crate::db::models::post::Post;
+use crate::domain::policy::{Action, Resource};
+use crate::error::AppError;
+use crate::routes::extract::Posted;
+use crate::routes::render::{ctx, ok, redirect};
+use crate::routes::visitor::Visitor;
+use actix_web::{web, HttpResponse};
+use hiroba_views::pages::post::delete_confirm;
+
+pub async fn confirm(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    let post = own_post(&visitor, id.into_inner()).await?;
+    Ok(ok(&visitor, &delete_confirm(&ctx(&visitor), post.id, &post.title)))
+}
+
+pub async fn delete(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    let visitor = posted.visitor;
+    let post = own_post(&visitor, id.into_inner()).await?;
+    db::run(&visitor.state().pool, move |conn| {
+        Ok(Post::delete_own(conn, post.id, post.member_id)?)
+    })
+    .await?;
+    Ok(redirect(&visitor, "/posts?mine=1&done=deleted"))
+}
+
+/// The post if it is the visitor's own: whoever may post may take back what she wrote; anyone
+/// else's post is a 404, as if it were not there.
+async fn own_post(visitor: &Visitor, id: i64) -> Result<Post, AppError> {
+    let me = visitor
+        .require_member(Resource::MemberContent, Action::Create)?
+        .member_id;
+    db::run(&visitor.state().pool, move |conn| {
+        Post::find(conn, id)?
+            .filter(|p| p.member_id == me)
+            .ok_or(AppError::NotFound)
+    })
+    .await
+}
