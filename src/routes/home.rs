@@ -33,7 +33,7 @@ pub async fn home(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
     let (notices, events) = db::run(&visitor.state().pool, move |conn| {
         let mut events = Event::between(conn, week.0, week.1, None)?;
         events.truncate(EVENTS_ON_TOP);
-        Ok((Notice::recent(conn, NOTICES_ON_TOP)?, events))
+        Ok((Notice::recent(conn, NOTICES_ON_TOP, week.0)?, events))
     })
     .await?;
     let ctx = ctx(&visitor);
@@ -62,6 +62,10 @@ pub async fn notice(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse
     visitor.require(Resource::PublicInfo, Action::Read)?;
     let id = id.into_inner();
     let notice = db::run(&visitor.state().pool, move |conn| Ok(Notice::find(conn, id)?)).await?;
+    // One to be published later is there only for the coordinators who wrote it.
+    if !notice.is_published(today()) && !visitor.may(Resource::PublicInfo, Action::Update) {
+        return Err(AppError::NotFound);
+    }
     let view = NoticeView {
         title: notice.title,
         body: notice.body,

@@ -17,7 +17,7 @@ fn served_bytes(app: &TestApp, text: &str, user_agent: &str) -> (Vec<u8>, String
         },
     )
     .expect("insert");
-    let id = Notice::recent(&mut conn, 100)
+    let id = Notice::latest(&mut conn, 100)
         .expect("notices")
         .into_iter()
         .map(|n| n.id)

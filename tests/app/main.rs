@@ -55,6 +55,7 @@ mod helpers;
 mod magazine;
 mod mail_flows;
 mod mail_in;
+mod notices;
 mod pacing;
 mod pages;
 mod posts;

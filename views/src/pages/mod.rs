@@ -20,6 +20,7 @@ pub mod mail_status;
 pub mod members;
 pub mod mypage;
 pub mod notice;
+pub mod notices_admin;
 pub mod out;
 pub mod portal;
 pub mod post;

@@ -67,6 +67,7 @@ pub fn mypage(ctx: &Ctx, view: &MyPageView) -> String {
                     ("/admin/communities", "コミュニティの管理"),
                     ("/admin/magazine", "お知らせメール"),
                     ("/admin/stats", "利用状況"),
+                    ("/admin/notices", "お知らせの管理"),
                     ("/admin/events", "イベントの管理"),
                     ("/admin/facilities", "施設の管理"),
                 ] {
