@@ -141,13 +141,14 @@ pub fn paged_list(
         }
     }
     let sizes: Vec<usize> = items.iter().map(|m| state.codec.encode(&m.0, target).len()).collect();
-    // The frame with a pager is the fixed cost of every page (99 keeps room for two-digit numbers).
+    // The frame with a pager is the fixed cost of every page: a middle page, which links both
+    // ways (98 of 99 keeps room for two-digit numbers).
     let frame = state
         .codec
         .encode(
             &render(&ListPage {
                 items: &[],
-                page: 99,
+                page: 98,
                 pages: 99,
             }),
             target,
