@@ -1,0 +1,162 @@
+//! Hits: the matching rows loaded, with a snippet around the first match, ranked.
+
+use super::normalise::fold_indexed;
+use super::terms::Terms;
+use super::Kind;
+use crate::db::schema::{events, facilities, posts};
+use crate::db::DbConnection;
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+
+/// Characters of context a snippet shows before the match.
+const BEFORE: usize = 8;
+/// Characters a snippet shows in all.
+const SNIPPET_CHARS: usize = 36;
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub kind: Kind,
+    pub id: i64,
+    pub title: String,
+    /// A short piece of the text around the first match (or its beginning), on one line.
+    pub snippet: String,
+    /// When: a post's creation, an event's day; none for a facility.
+    pub when: Option<NaiveDateTime>,
+    /// An event's day (for its label).
+    pub day: Option<NaiveDate>,
+    /// How many of the query's words the title contains (ranks before recency).
+    pub title_words: usize,
+}
+
+/// The rows of `kind` with these ids as hits.
+pub fn load(conn: &mut DbConnection, kind: Kind, ids: &[i64], terms: &Terms) -> QueryResult<Vec<Hit>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<(i64, String, String, Option<NaiveDateTime>, Option<NaiveDate>)> = match kind {
+        Kind::Post => posts::table
+            .filter(posts::id.eq_any(ids))
+            .select((posts::id, posts::title, posts::body, posts::created_at))
+            .load::<(i64, String, String, NaiveDateTime)>(conn)?
+            .into_iter()
+            .map(|(id, title, body, at)| (id, title, body, Some(at), None))
+            .collect(),
+        Kind::Event => events::table
+            .filter(events::id.eq_any(ids))
+            .select((events::id, events::title, events::place, events::body, events::held_on))
+            .load::<(i64, String, String, String, NaiveDate)>(conn)?
+            .into_iter()
+            .map(|(id, title, place, body, day)| {
+                (
+                    id,
+                    title,
+                    format!("{place} {body}"),
+                    day.and_hms_opt(0, 0, 0),
+                    Some(day),
+                )
+            })
+            .collect(),
+        Kind::Facility => facilities::table
+            .filter(facilities::id.eq_any(ids))
+            .select((facilities::id, facilities::name, facilities::address, facilities::note))
+            .load::<(i64, String, String, String)>(conn)?
+            .into_iter()
+            .map(|(id, name, address, note)| (id, name, format!("{address} {note}"), None, None))
+            .collect(),
+    };
+    Ok(rows
+        .into_iter()
+        .map(|(id, title, text, when, day)| Hit {
+            kind,
+            id,
+            title_words: words_in(&title, terms),
+            snippet: snippet(&text, terms),
+            title,
+            when,
+            day,
+        })
+        .collect())
+}
+
+/// More title words first, then the newest (facilities, which have no date, last).
+pub fn rank(hits: &mut [Hit]) {
+    hits.sort_by(|a, b| b.title_words.cmp(&a.title_words).then(b.when.cmp(&a.when)));
+}
+
+fn words_in(text: &str, terms: &Terms) -> usize {
+    let folded: String = fold_indexed(text).into_iter().map(|(c, _)| c).collect();
+    terms.words().iter().filter(|w| folded.contains(w.as_str())).count()
+}
+
+/// About `SNIPPET_CHARS` characters of `text` on one line, starting a little before the first
+/// word found (in the folded text; mapped back to the original characters).
+fn snippet(text: &str, terms: &Terms) -> String {
+    let original: Vec<char> = text.chars().map(|c| if c.is_whitespace() { ' ' } else { c }).collect();
+    let folded = fold_indexed(text);
+    let folded_text: String = folded.iter().map(|(c, _)| *c).collect();
+    let first = terms
+        .words()
+        .iter()
+        .filter_map(|w| folded_text.find(w.as_str()))
+        .min()
+        .map(|byte| folded_text[..byte].chars().count())
+        .and_then(|at| folded.get(at))
+        .map_or(0, |(_, source)| *source);
+    let start = first.saturating_sub(BEFORE);
+    let end = (start + SNIPPET_CHARS).min(original.len());
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.extend(&original[start..end]);
+    if end < original.len() {
+        out.push('…');
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(q: &str) -> Terms {
+        Terms::parse(q).expect("terms")
+    }
+
+    #[test]
+    fn a_snippet_starts_a_little_before_the_match() {
+        let text = "今日は朝から雨でしたが、午後から子育て支援センターのひろばに行ってきました。広くてきれいでした。";
+        let s = snippet(text, &terms("支援"));
+        assert!(s.starts_with('…'), "{s}");
+        assert!(s.contains("子育て支援センター"), "{s}");
+        assert!(s.ends_with('…'), "{s}");
+    }
+
+    #[test]
+    fn a_snippet_points_into_the_original_across_folded_half_width_kana() {
+        let s = snippet("ﾍﾞﾋﾞｰｶｰで行ける公園", &terms("公園"));
+        assert_eq!(s, "ﾍﾞﾋﾞｰｶｰで行ける公園");
+    }
+
+    #[test]
+    fn a_snippet_without_a_match_is_the_beginning_on_one_line() {
+        assert_eq!(snippet("一行目\n二行目", &terms("ない")), "一行目 二行目");
+    }
+
+    #[test]
+    fn title_words_rank_before_recency() {
+        let hit = |id, title_words, day: u32| Hit {
+            kind: Kind::Post,
+            id,
+            title: String::new(),
+            snippet: String::new(),
+            when: NaiveDate::from_ymd_opt(2026, 11, day).and_then(|d| d.and_hms_opt(0, 0, 0)),
+            day: None,
+            title_words,
+        };
+        let mut hits = vec![hit(1, 0, 20), hit(2, 1, 1), hit(3, 0, 21)];
+        rank(&mut hits);
+        assert_eq!(hits.iter().map(|h| h.id).collect::<Vec<_>>(), [2, 3, 1]);
+    }
+}
