@@ -57,6 +57,7 @@ mod mail_in;
 mod pacing;
 mod pages;
 mod posts;
+mod search;
 mod simulate;
 mod smtp;
 mod smtp_relay;
