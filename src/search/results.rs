@@ -29,32 +29,45 @@ pub struct Hit {
     pub title_words: usize,
 }
 
+/// A matching row: its title, the text a snippet is cut from, and its dates.
+struct Row {
+    id: i64,
+    title: String,
+    text: String,
+    when: Option<NaiveDateTime>,
+    day: Option<NaiveDate>,
+}
+
 /// The rows of `kind` with these ids as hits.
 pub fn load(conn: &mut DbConnection, kind: Kind, ids: &[i64], terms: &Terms) -> QueryResult<Vec<Hit>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let rows: Vec<(i64, String, String, Option<NaiveDateTime>, Option<NaiveDate>)> = match kind {
+    let rows: Vec<Row> = match kind {
         Kind::Post => posts::table
             .filter(posts::id.eq_any(ids))
             .select((posts::id, posts::title, posts::body, posts::created_at))
             .load::<(i64, String, String, NaiveDateTime)>(conn)?
             .into_iter()
-            .map(|(id, title, body, at)| (id, title, body, Some(at), None))
+            .map(|(id, title, body, at)| Row {
+                id,
+                title,
+                text: body,
+                when: Some(at),
+                day: None,
+            })
             .collect(),
         Kind::Event => events::table
             .filter(events::id.eq_any(ids))
             .select((events::id, events::title, events::place, events::body, events::held_on))
             .load::<(i64, String, String, String, NaiveDate)>(conn)?
             .into_iter()
-            .map(|(id, title, place, body, day)| {
-                (
-                    id,
-                    title,
-                    format!("{place} {body}"),
-                    day.and_hms_opt(0, 0, 0),
-                    Some(day),
-                )
+            .map(|(id, title, place, body, day)| Row {
+                id,
+                title,
+                text: format!("{place} {body}"),
+                when: day.and_hms_opt(0, 0, 0),
+                day: Some(day),
             })
             .collect(),
         Kind::Facility => facilities::table
@@ -62,19 +75,25 @@ pub fn load(conn: &mut DbConnection, kind: Kind, ids: &[i64], terms: &Terms) -> 
             .select((facilities::id, facilities::name, facilities::address, facilities::note))
             .load::<(i64, String, String, String)>(conn)?
             .into_iter()
-            .map(|(id, name, address, note)| (id, name, format!("{address} {note}"), None, None))
+            .map(|(id, name, address, note)| Row {
+                id,
+                title: name,
+                text: format!("{address} {note}"),
+                when: None,
+                day: None,
+            })
             .collect(),
     };
     Ok(rows
         .into_iter()
-        .map(|(id, title, text, when, day)| Hit {
+        .map(|row| Hit {
             kind,
-            id,
-            title_words: words_in(&title, terms),
-            snippet: snippet(&text, terms),
-            title,
-            when,
-            day,
+            id: row.id,
+            title_words: words_in(&row.title, terms),
+            snippet: snippet(&row.text, terms),
+            title: row.title,
+            when: row.when,
+            day: row.day,
         })
         .collect())
 }
@@ -103,7 +122,11 @@ fn snippet(text: &str, terms: &Terms) -> String {
         .map(|byte| folded_text[..byte].chars().count())
         .and_then(|at| folded.get(at))
         .map_or(0, |(_, source)| *source);
-    let start = first.saturating_sub(BEFORE);
+    let mut start = first.saturating_sub(BEFORE);
+    // Never begin on a half-width sound mark, cut from its kana.
+    if start > 0 && matches!(original[start], '\u{FF9E}' | '\u{FF9F}') {
+        start -= 1;
+    }
     let end = (start + SNIPPET_CHARS).min(original.len());
     let mut out = String::new();
     if start > 0 {
@@ -135,8 +158,9 @@ mod tests {
 
     #[test]
     fn a_snippet_points_into_the_original_across_folded_half_width_kana() {
+        // 公園 is the 10th folded character but the 12th written one (ﾍﾞ and ﾋﾞ are two each).
         let s = snippet("ﾍﾞﾋﾞｰｶｰで行ける公園", &terms("公園"));
-        assert_eq!(s, "ﾍﾞﾋﾞｰｶｰで行ける公園");
+        assert_eq!(s, "…ﾋﾞｰｶｰで行ける公園");
     }
 
     #[test]
