@@ -15,6 +15,8 @@ use super::terms::{fts_phrase, like_pattern, Terms};
 use super::Kind;
 use crate::db::DbConnection;
 use diesel::sql_types::{BigInt, Text};
+#[cfg(feature = "postgres")]
+use diesel::{connection::SimpleConnection, Connection};
 use diesel::{QueryResult, QueryableByName, RunQueryDsl};
 
 #[derive(QueryableByName)]
@@ -105,5 +107,13 @@ fn postgres(conn: &mut diesel::PgConnection, kind: Kind, terms: &Terms, limit: i
     for word in words {
         query = query.bind::<Text, _>(like_pattern(word));
     }
-    query.bind::<BigInt, _>(limit).load(conn)
+    let query = query.bind::<BigInt, _>(limit);
+    // diesel keeps the statement prepared; after five runs PostgreSQL may plan it once for any
+    // pattern, and that generic plan walks the primary key backwards folding every row (660 ms on
+    // 10,000 posts for a word found nowhere, against 0.2 ms through the trigram index). A plan
+    // for the actual patterns, in this transaction only:
+    conn.transaction(|conn| {
+        conn.batch_execute("SET LOCAL plan_cache_mode = force_custom_plan")?;
+        query.load(conn)
+    })
 }
