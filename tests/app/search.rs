@@ -338,3 +338,126 @@ fn fold_in_database(conn: &mut DbConnection, text: &str) -> String {
     .expect("fold");
     rows.into_iter().next().expect("row").folded
 }
+
+/// Timing of searches on the demo data and on 10,000 more posts (`cargo test --all-features
+/// --test app search_timing -- --ignored --nocapture`); the numbers go to docs/benchmarks.md.
+mod timing {
+    use super::*;
+    use crate::helpers::{spawn_on, Backend};
+    use diesel::{Connection, RunQueryDsl};
+    use hiroba::search::{search, Scope, Terms};
+    use std::time::{Duration, Instant};
+
+    // 「砂場」: two characters found nowhere, the worst case (a scan of every row).
+    const QUERIES: [&str; 6] = [
+        "支援",
+        "公園",
+        "支援センター",
+        "ベビーカー 公園",
+        "見つからない言葉",
+        "砂場",
+    ];
+
+    const PLACES: [&str; 8] = [
+        "子育て支援センター",
+        "柏の葉公園",
+        "児童センター",
+        "図書館",
+        "駅前のスーパー",
+        "小児科",
+        "保育園",
+        "手賀沼の遊歩道",
+    ];
+    const THINGS: [&str; 8] = [
+        "ベビーカーで行けました",
+        "授乳室がありました",
+        "おむつ替え台がきれいでした",
+        "雨の日でも遊べます",
+        "駐車場が広いです",
+        "予約が必要でした",
+        "先生がやさしかったです",
+        "お弁当を食べました",
+    ];
+
+    fn add_posts(app: &TestApp, count: usize) {
+        let author = member_id(app, GUARDIAN);
+        let mut conn = app.pool.get().expect("connection");
+        let mut seed: u64 = 42;
+        let mut next = move |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        conn.transaction::<_, diesel::result::Error, _>(|conn| {
+            for i in 0..count {
+                let (place, thing, other) = (PLACES[next(8)], THINGS[next(8)], THINGS[next(8)]);
+                let title = format!("{place}の感想 その{i}");
+                let body = format!("{place}に行ってきました。{thing}。{other}。また行きたいと思います。");
+                crate::posts::insert_post(conn, author, &title, &body);
+            }
+            Ok(())
+        })
+        .expect("posts");
+    }
+
+    /// The median of `runs` calls.
+    fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+        let mut times: Vec<Duration> = (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                f();
+                start.elapsed()
+            })
+            .collect();
+        times.sort();
+        times[runs / 2]
+    }
+
+    fn report(app: &TestApp, label: &str) {
+        let mut conn = app.pool.get().expect("connection");
+        let mut pc = Signed::new(app, ua::PC, GUARDIAN, DEMO_PASSWORD);
+        let scope = Scope {
+            member: true,
+            kind: None,
+        };
+        for words in QUERIES {
+            let terms = Terms::parse(words).expect("terms");
+            let hits = search(&mut conn, &terms, scope).expect("search").len();
+            let query = median(21, || {
+                search(&mut conn, &terms, scope).expect("search");
+            });
+            let path = search_path(words, false, "");
+            let http = median(21, || {
+                assert_eq!(pc.get(&path).status, 200);
+            });
+            println!(
+                "{label}: 「{words}」 {hits} hits — search {:.2} ms, HTTP page {:.2} ms (median of 21)",
+                query.as_secs_f64() * 1e3,
+                http.as_secs_f64() * 1e3
+            );
+        }
+    }
+
+    fn run(backend: Backend) {
+        let app = spawn_on(backend);
+        report(&app, &format!("{backend:?} demo"));
+        add_posts(&app, 10_000);
+        if backend == Backend::Postgres {
+            let mut conn = app.pool.get().expect("connection");
+            diesel::sql_query("ANALYZE").execute(&mut conn).expect("analyze");
+        }
+        report(&app, &format!("{backend:?} +10,000 posts"));
+    }
+
+    #[test]
+    #[ignore = "timing, run by hand"]
+    fn search_timing_sqlite() {
+        run(Backend::Sqlite);
+    }
+
+    #[test]
+    #[ignore = "timing, run by hand"]
+    #[cfg(all(feature = "postgres", hiroba_pg_tests))]
+    fn search_timing_postgres() {
+        run(Backend::Postgres);
+    }
+}
