@@ -123,7 +123,14 @@ fn snippet(text: &str, terms: &Terms) -> String {
         .and_then(|at| folded.get(at))
         .map_or(0, |(_, source)| *source);
     let mut start = first.saturating_sub(BEFORE);
-    // Never begin on a half-width sound mark, cut from its kana.
+    // Begin after the last break (a space, a field boundary, 。 or 、) before the match, if any …
+    if let Some(at) = original[start..first]
+        .iter()
+        .rposition(|c| matches!(c, ' ' | '。' | '、'))
+    {
+        start += at + 1;
+    }
+    // … and never on a half-width sound mark, cut from its kana.
     if start > 0 && matches!(original[start], '\u{FF9E}' | '\u{FF9F}') {
         start -= 1;
     }
@@ -149,11 +156,12 @@ mod tests {
 
     #[test]
     fn a_snippet_starts_a_little_before_the_match() {
-        let text = "今日は朝から雨でしたが、午後から子育て支援センターのひろばに行ってきました。広くてきれいでした。";
+        let text = "今日は朝から雨でしたが、午後から子育て支援センターのひろばに行ってきました。広くてきれいでした。駐車場もあって便利です。また行きたいです。";
         let s = snippet(text, &terms("支援"));
-        assert!(s.starts_with('…'), "{s}");
-        assert!(s.contains("子育て支援センター"), "{s}");
+        assert!(s.starts_with("…午後から子育て支援センター"), "from the last 、: {s}");
         assert!(s.ends_with('…'), "{s}");
+        let s = snippet("柏市増尾5-6-7 となりの増尾公園で外遊びもできます。", &terms("公園"));
+        assert!(s.starts_with("…となりの増尾公園"), "from the field boundary: {s}");
     }
 
     #[test]
