@@ -318,6 +318,59 @@ db_test! {
     }
 }
 
+db_test! {
+    fn an_edited_event_is_found_by_its_new_words_and_a_deleted_one_not_at_all(app) {
+        let id = event(&app, "プール開き", "市民プール", "水着を持ってきてください。");
+        let path = format!("/events/{id}");
+        assert!(links_to(&guest_search(&app, "プール開き", "event"), &path));
+        {
+            let mut conn = app.pool.get().expect("connection");
+            let fields = EventFields {
+                title: "水遊びの会".into(),
+                body: "着替えを持ってきてください。".into(),
+                held_on: chrono::NaiveDate::from_ymd_opt(2030, 7, 1).expect("day"),
+                start_time: None,
+                end_time: None,
+                place: "じゃぶじゃぶ池".into(),
+                area_id: None,
+            };
+            Event::update(&mut conn, id, &fields).expect("update");
+        }
+        assert!(!links_to(&guest_search(&app, "プール開き", "event"), &path), "old words are gone");
+        assert!(links_to(&guest_search(&app, "じゃぶじゃぶ", "event"), &path), "new words are found");
+        {
+            let mut conn = app.pool.get().expect("connection");
+            Event::delete(&mut conn, id).expect("delete");
+        }
+        assert_eq!(count(&guest_search(&app, "じゃぶじゃぶ", "event")), 0);
+    }
+}
+
+db_test! {
+    fn the_migration_indexes_existing_rows_and_reverts_cleanly(app) {
+        use diesel::connection::SimpleConnection;
+        let id = post(&app, "migration前からある投稿", "いちごの季節です。");
+        {
+            let mut conn = app.pool.get().expect("connection");
+            let (down, up) = match &*conn {
+                DbConnection::Sqlite(_) => (
+                    include_str!("../../migrations/sqlite/2026-11-25-000002_search/down.sql"),
+                    include_str!("../../migrations/sqlite/2026-11-25-000002_search/up.sql"),
+                ),
+                #[cfg(feature = "postgres")]
+                DbConnection::Postgres(_) => (
+                    include_str!("../../migrations/postgres/2026-11-25-000002_search/down.sql"),
+                    include_str!("../../migrations/postgres/2026-11-25-000002_search/up.sql"),
+                ),
+            };
+            conn.batch_execute(down).expect("down");
+            conn.batch_execute(up).expect("up again over existing rows");
+        }
+        assert!(links_to(&member_search(&app, "いちご", "post"), &format!("/posts/{id}")));
+        assert!(count(&member_search(&app, "支援センター", "")) >= 2, "demo rows are indexed too");
+    }
+}
+
 #[derive(diesel::QueryableByName)]
 struct Folded {
     #[diesel(sql_type = diesel::sql_types::Text)]
