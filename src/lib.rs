@@ -11,6 +11,7 @@ pub mod mail;
 pub mod photo;
 pub mod qr;
 pub mod routes;
+pub mod search;
 pub mod startup;
 pub mod state;
 pub mod stats;

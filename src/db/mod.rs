@@ -74,6 +74,8 @@ impl DbManager {
             DatabaseUrl::Sqlite(path) => {
                 let mut conn = SqliteConnection::establish(&path.to_string_lossy()).map_err(|e| failed(&e))?;
                 conn.batch_execute(SQLITE_PRAGMAS).map_err(|e| failed(&e))?;
+                // The search triggers fold text through this function (src/search/normalise.rs).
+                crate::search::normalise::register_sqlite(&mut conn).map_err(|e| failed(&e))?;
                 Ok(DbConnection::Sqlite(conn))
             }
             #[cfg(feature = "postgres")]

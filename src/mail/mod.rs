@@ -10,7 +10,7 @@ pub mod dsn;
 mod encoded_word;
 mod header_address;
 pub mod inbound;
-mod kana;
+pub(crate) mod kana;
 mod keitai_text;
 pub mod listener;
 pub mod pipe;

@@ -15,6 +15,7 @@ pub mod portal;
 pub mod posts;
 pub mod qr;
 pub mod render;
+pub mod search;
 pub mod visitor;
 pub mod watch;
 
@@ -25,6 +26,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(home::home))
         .route("/notices/{id}", web::get().to(home::notice))
         .route("/portal", web::get().to(home::portal))
+        .route("/search", web::get().to(search::search))
         .route("/events", web::get().to(portal::event_list::list))
         .route("/events/{id}", web::get().to(portal::event_list::show))
         .route("/facilities", web::get().to(portal::facilities::list))

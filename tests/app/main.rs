@@ -59,6 +59,7 @@ mod notices;
 mod pacing;
 mod pages;
 mod posts;
+mod search;
 mod simulate;
 mod smtp;
 mod smtp_relay;

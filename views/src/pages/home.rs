@@ -3,6 +3,7 @@
 use crate::components::{footer, link, menu, pager, separator, subheading, ListPage};
 use crate::ctx::{Ctx, Flavor};
 use crate::layout::page;
+use crate::pages::search::search_box;
 use maud::{html, Markup};
 
 /// One notice on the top page.
@@ -35,6 +36,7 @@ pub fn home(ctx: &Ctx, list: &ListPage<'_>, events: &Markup) -> String {
         html! {
             div { "ようこそ☀ 子育て中のみなさんの広場です。" }
             (menu(ctx, &MENU))
+            (search_box(ctx))
             (separator(ctx))
             (events)
             (subheading(ctx, "お知らせ"))

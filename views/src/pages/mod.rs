@@ -28,6 +28,7 @@ pub mod post_admin;
 pub mod post_new;
 pub mod posts;
 pub mod roster_import;
+pub mod search;
 pub mod stats;
 pub mod watch;
 pub mod watch_admin;

@@ -3,6 +3,7 @@
 use crate::components::{footer, menu};
 use crate::ctx::Ctx;
 use crate::layout::page;
+use crate::pages::search::search_box;
 use maud::html;
 
 pub fn portal(ctx: &Ctx) -> String {
@@ -11,6 +12,7 @@ pub fn portal(ctx: &Ctx) -> String {
         "あぃあぃ広場",
         html! {
             div { "地域の子育て情報と、ママ・パパのクチコミやコミュニティ。" }
+            (search_box(ctx))
             (menu(ctx, &[
                 ("/posts", "みんなのクチコミ"),
                 ("/events", "イベント・講座"),

@@ -1,0 +1,10 @@
+DROP TRIGGER facilities_search_delete;
+DROP TRIGGER facilities_search_update;
+DROP TRIGGER facilities_search_insert;
+DROP TRIGGER events_search_delete;
+DROP TRIGGER events_search_update;
+DROP TRIGGER events_search_insert;
+DROP TRIGGER posts_search_delete;
+DROP TRIGGER posts_search_update;
+DROP TRIGGER posts_search_insert;
+DROP TABLE search_index;
