@@ -19,6 +19,7 @@ use actix_web::http::StatusCode;
 use actix_web::middleware::ErrorHandlerResponse;
 use actix_web::{web, HttpMessage, HttpResponse};
 use hiroba_views::components::ListPage;
+use hiroba_views::layout::fragment;
 use hiroba_views::{Ctx, Flavor, InputHint, Styling};
 use maud::Markup as Html;
 
@@ -31,15 +32,19 @@ pub fn ctx(visitor: &Visitor) -> Ctx {
     ctx
 }
 
+fn flavor(device: &Device) -> Flavor {
+    match device.markup {
+        Markup::Chtml => Flavor::Chtml,
+        Markup::Xhtml => Flavor::Xhtml,
+        Markup::SmallHtml => Flavor::SmallHtml,
+        Markup::Html5 => Flavor::Html5,
+    }
+}
+
 /// The view context from the device alone (no session).
 fn device_ctx(device: &Device) -> Ctx {
     Ctx {
-        flavor: match device.markup {
-            Markup::Chtml => Flavor::Chtml,
-            Markup::Xhtml => Flavor::Xhtml,
-            Markup::SmallHtml => Flavor::SmallHtml,
-            Markup::Html5 => Flavor::Html5,
-        },
+        flavor: flavor(device),
         styling: match device.css {
             Css::None => Styling::None,
             Css::Inline => Styling::Inline,
@@ -122,7 +127,7 @@ const ITEMS_MARK: &str = "<!--hiroba:items-->";
 /// slice of items, the page number and the page count, writing the items as they are, one after
 /// another. Each item is encoded once: pages are the encoded frame with the encoded items spliced
 /// in where the frame has them (the encoders map text character by character, so encoding the
-/// parts is encoding the whole).
+/// parts is encoding the whole; items get the flavour's finish the frame gives its body).
 pub fn paged_list(
     visitor: &Visitor,
     items: &[Html],
@@ -151,7 +156,11 @@ pub fn paged_list(
         });
         state.codec.encode(&text, target)
     };
-    let parts: Vec<Vec<u8>> = items.iter().map(|m| state.codec.encode(&m.0, target)).collect();
+    let flavor = flavor(&visitor.device);
+    let parts: Vec<Vec<u8>> = items
+        .iter()
+        .map(|m| state.codec.encode(&fragment(flavor, &m.0), target))
+        .collect();
     let whole = frame(1, 1);
     if whole.len().saturating_sub(ITEMS_MARK.len()) + parts.iter().map(Vec::len).sum::<usize>() <= budget {
         return encoded(visitor, StatusCode::OK, splice(&whole, &parts));
