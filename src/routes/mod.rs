@@ -44,7 +44,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/admin/facilities", web::get().to(admin::facilities::list))
         .route("/admin/facilities", web::post().to(admin::facilities::create))
         .route("/admin/facilities/{id}", web::get().to(admin::facilities::edit::edit))
-        .route("/admin/facilities/{id}", web::post().to(admin::facilities::edit::update))
+        .route(
+            "/admin/facilities/{id}",
+            web::post().to(admin::facilities::edit::update),
+        )
         .route(
             "/admin/facilities/{id}/delete",
             web::post().to(admin::facilities::edit::delete),

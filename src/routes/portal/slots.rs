@@ -52,7 +52,11 @@ pub async fn save(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, Ap
         format!(
             "{}はもう過ぎた日なので保存しませんでした。{}",
             days.join("・"),
-            if saved { "ほかの日は保存しました。" } else { "" }
+            if saved {
+                "ほかの日は保存しました。"
+            } else {
+                ""
+            }
         )
     });
     let notice = (saved || past.is_empty()).then_some("空き状況を更新しました。");

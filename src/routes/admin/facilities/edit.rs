@@ -45,9 +45,11 @@ pub async fn update(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, 
             return render(&visitor, id, page).await;
         }
     };
-    db::run(&visitor.state().pool, move |conn| match Facility::update(conn, id, &fields)? {
-        0 => Err(AppError::NotFound),
-        _ => Ok(()),
+    db::run(&visitor.state().pool, move |conn| {
+        match Facility::update(conn, id, &fields)? {
+            0 => Err(AppError::NotFound),
+            _ => Ok(()),
+        }
     })
     .await?;
     Ok(redirect(&visitor, "/admin/facilities?done=saved"))

@@ -50,6 +50,12 @@ pub async fn remove(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, 
     let id = id.into_inner();
     let member = id_field(&form, "member")?;
     // Removing someone who is no longer staff (a second click) is no error: the result is the same.
-    db::run(&visitor.state().pool, move |conn| Ok(Facility::remove_staff(conn, id, member)?)).await?;
-    Ok(redirect(&visitor, &format!("/admin/facilities/{id}?done=staff-removed")))
+    db::run(&visitor.state().pool, move |conn| {
+        Ok(Facility::remove_staff(conn, id, member)?)
+    })
+    .await?;
+    Ok(redirect(
+        &visitor,
+        &format!("/admin/facilities/{id}?done=staff-removed"),
+    ))
 }
