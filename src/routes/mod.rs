@@ -45,9 +45,22 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/admin/events/{id}/delete", web::post().to(admin::events::delete))
         .route("/admin/facilities", web::get().to(admin::facilities::list))
         .route("/admin/facilities", web::post().to(admin::facilities::create))
+        .route("/admin/facilities/{id}", web::get().to(admin::facilities::edit::edit))
+        .route(
+            "/admin/facilities/{id}",
+            web::post().to(admin::facilities::edit::update),
+        )
+        .route(
+            "/admin/facilities/{id}/delete",
+            web::post().to(admin::facilities::edit::delete),
+        )
         .route(
             "/admin/facilities/{id}/staff",
-            web::post().to(admin::facilities::add_staff),
+            web::post().to(admin::facilities::staff::add),
+        )
+        .route(
+            "/admin/facilities/{id}/staff/remove",
+            web::post().to(admin::facilities::staff::remove),
         )
         .route("/device", web::get().to(device::page))
         .route("/device.json", web::get().to(device::json))

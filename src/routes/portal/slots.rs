@@ -13,7 +13,7 @@ use crate::routes::portal::facilities::SLOT_DAYS;
 use crate::routes::render::{ctx, ok};
 use crate::routes::visitor::Visitor;
 use actix_web::{web, HttpResponse};
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use hiroba_views::pages::facilities::{slots_form, SlotField, SlotsFormView};
 
 /// Most places a facility can report for one half-day.
@@ -30,9 +30,14 @@ pub async fn save(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, Ap
     let Posted { visitor, form } = posted;
     let id = id.into_inner();
     let member_id = check_staff(&visitor, id).await?;
-    let Some(counts) = parse_counts(&form, today()) else {
+    let from = today();
+    let Some(counts) = parse_counts(&form, from) else {
         return render(&visitor, id, None, Some("人数は0〜99の数字で入力してください。")).await;
     };
+    // A form opened before midnight and sent after it still names yesterday: say so rather than
+    // drop it silently, and save the days still ahead.
+    let past = past_days(&form, from);
+    let saved = !counts.is_empty();
     db::run(&visitor.state().pool, move |conn| {
         db::write_transaction(conn, |conn| {
             for (day, period, remaining) in &counts {
@@ -42,7 +47,20 @@ pub async fn save(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, Ap
         })
     })
     .await?;
-    render(&visitor, id, Some("空き状況を更新しました。"), None).await
+    let late = (!past.is_empty()).then(|| {
+        let days: Vec<String> = past.iter().map(|d| day_label(*d)).collect();
+        format!(
+            "{}はもう過ぎた日なので保存しませんでした。{}",
+            days.join("・"),
+            if saved {
+                "ほかの日は保存しました。"
+            } else {
+                ""
+            }
+        )
+    });
+    let notice = (saved || past.is_empty()).then_some("空き状況を更新しました。");
+    render(&visitor, id, notice, late.as_deref()).await
 }
 
 /// The policy allows members to update care slots; the staff table says whose facility this is.
@@ -91,6 +109,32 @@ fn parse_counts(form: &FormData, from: NaiveDate) -> Option<Vec<(NaiveDate, Peri
     Some(counts)
 }
 
+/// Days before `today` that the form holds a filled-in count for. Field names carry no year: a
+/// field's day is the date of that name nearest to today (12/31 sent on 1/1 is yesterday).
+fn past_days(form: &FormData, today: NaiveDate) -> Vec<NaiveDate> {
+    let mut days: Vec<NaiveDate> = form
+        .fields
+        .iter()
+        .filter(|(_, value)| !value.trim().is_empty())
+        .filter_map(|(name, _)| {
+            let rest = name.strip_prefix('d')?;
+            let month_day = rest.strip_suffix("am").or_else(|| rest.strip_suffix("pm"))?;
+            if month_day.len() != 4 || !month_day.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let (month, day) = (month_day[..2].parse().ok()?, month_day[2..].parse().ok()?);
+            let day = [today.year() - 1, today.year(), today.year() + 1]
+                .into_iter()
+                .filter_map(|year| NaiveDate::from_ymd_opt(year, month, day))
+                .min_by_key(|d| (*d - today).num_days().abs())?;
+            (day < today).then_some(day)
+        })
+        .collect();
+    days.sort();
+    days.dedup();
+    days
+}
+
 async fn render(
     visitor: &Visitor,
     id: i64,
@@ -124,4 +168,29 @@ async fn render(
         error: error.map(str::to_string),
     };
     Ok(ok(visitor, &slots_form(&ctx(visitor), &view)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::past_days;
+    use crate::keitai::form::FormData;
+    use chrono::NaiveDate;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn filled_in_fields_for_days_gone_by_are_found_across_a_new_year() {
+        let form = FormData::of(&[
+            ("d1231am", "3"),
+            ("d1231pm", "2"),
+            ("d1230am", ""),
+            ("d0101am", "5"),
+            ("csrf", "x"),
+        ]);
+        assert_eq!(past_days(&form, day(2027, 1, 1)), vec![day(2026, 12, 31)]);
+        // On New Year's Eve the 1/1 field is tomorrow, not last January.
+        assert_eq!(past_days(&form, day(2026, 12, 31)), Vec::<NaiveDate>::new());
+    }
 }

@@ -1,4 +1,4 @@
-//! Coordinators' pages for the portal's public information: events and facilities.
+//! イベントの管理 (coordinators): the list of events with a form to add one, or the form to edit one.
 
 use crate::components::{alert, footer, form, label, link, select, subheading, submit, text_area, text_input};
 use crate::ctx::{Ctx, InputKind};
@@ -87,57 +87,6 @@ pub fn admin_events(ctx: &Ctx, view: &AdminEventsView, editing: Option<i64>) -> 
                 }
             }
             div { (link(ctx, "/admin/facilities", "施設の管理", None)) }
-            (footer(ctx))
-        },
-    )
-}
-
-#[derive(Debug, Clone)]
-pub struct AdminFacilityRow {
-    pub id: i64,
-    pub name: String,
-    pub kind: String,
-    pub staff: i64,
-}
-
-#[derive(Debug, Clone)]
-pub struct AdminFacilitiesView {
-    pub rows: Vec<AdminFacilityRow>,
-    pub areas: Vec<(String, String)>,
-    pub notice: Option<String>,
-    pub error: Option<String>,
-}
-
-pub fn admin_facilities(ctx: &Ctx, view: &AdminFacilitiesView) -> String {
-    page(
-        ctx,
-        "施設の管理",
-        html! {
-            @if let Some(notice) = &view.notice { div { (notice) } }
-            @if let Some(error) = &view.error { (alert(ctx, error)) }
-            @for row in &view.rows {
-                div {
-                    (link(ctx, &format!("/facilities/{}", row.id), &row.name, None))
-                    "（" (row.kind) "・職員" (row.staff) "人）"
-                    (form(ctx, &format!("/admin/facilities/{}/staff", row.id), true, html! {
-                        "職員のメールアドレス"
-                        (text_input(ctx, "email", "", InputKind::Latin, 24))
-                        (submit("職員に登録"))
-                    }))
-                }
-            }
-            (subheading(ctx, "施設を追加"))
-            (form(ctx, "/admin/facilities", true, html! {
-                (label("名前")) (text_input(ctx, "name", "", InputKind::Japanese, 30))
-                (label("種類（例 児童館）")) (text_input(ctx, "kind", "", InputKind::Japanese, 20))
-                (label("住所")) (text_input(ctx, "address", "", InputKind::Japanese, 30))
-                (label("地域")) (select("area", &view.areas, ""))
-                (label("電話")) (text_input(ctx, "phone", "", InputKind::Number, 14))
-                (label("開館時間")) (text_input(ctx, "hours", "", InputKind::Japanese, 30))
-                (label("ひとこと")) (text_area(ctx, "note", "", 3))
-                (submit("追加"))
-            }))
-            div { (link(ctx, "/admin/events", "イベントの管理", None)) }
             (footer(ctx))
         },
     )

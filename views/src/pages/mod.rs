@@ -13,6 +13,7 @@ pub mod errors;
 pub mod events;
 pub mod events_admin;
 pub mod facilities;
+pub mod facilities_admin;
 pub mod home;
 pub mod magazine;
 pub mod mail_help;
