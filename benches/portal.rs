@@ -19,6 +19,8 @@ use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// The search of the page-size table: a word the demo's posts, events and facilities share.
+const SEARCH_WORD: &str = "公園";
 const DOCOMO: &str = "DoCoMo/2.0 SH906i(c100;TB;W24H16)";
 const KEITAI: [(&str, &str); 6] = [
     ("docomo mova (5 KB)", "DoCoMo/1.0/P503i"),
@@ -34,8 +36,9 @@ const KEITAI: [(&str, &str); 6] = [
         "Mozilla/5.0 (Linux; Android 10; KYF42 Build/1.020PR.0064.a; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/74.0.3729.136 Mobile Safari/537.36",
     ),
 ];
-/// One page of each type the portal shows a keitai (ids from the demo data).
-const PAGES: [&str; 15] = [
+/// One page of each type the portal shows a keitai (ids from the demo data); `{q}` is a search
+/// word, percent-encoded in the phone's charset as its browser sends it.
+const PAGES: [&str; 19] = [
     "/",
     "/portal",
     "/notices/1",
@@ -46,6 +49,10 @@ const PAGES: [&str; 15] = [
     "/events/1",
     "/facilities",
     "/facilities/1",
+    "/communities",
+    "/communities/1",
+    "/communities/1/topics/1",
+    "/search?q={q}",
     "/mypage",
     "/mypage/magazine",
     "/watch",
@@ -99,8 +106,9 @@ fn main() {
         let mut cells = Vec::new();
         for (_, ua) in KEITAI {
             let login = Login::new(&base, &settings, member, ua);
+            let page = page.replace("{q}", &login.percent_encoded(SEARCH_WORD));
             let response = Client::new(base.clone())
-                .get(&login.path(page), &login.headers())
+                .get(&login.path(&page), &login.headers())
                 .unwrap_or_else(|e| panic!("{page}: {e:?}"));
             if response.status == 200 {
                 found.push(response.body.len());
@@ -167,6 +175,8 @@ struct Login {
     /// `Cookie: hiroba_sid=…` on phones that keep cookies.
     cookie: Option<String>,
     user_agent: &'static str,
+    /// The phone's charset: Shift_JIS or UTF-8.
+    shift_jis: bool,
 }
 
 impl Login {
@@ -185,6 +195,9 @@ impl Login {
             cookie: cookies.then(|| format!("{COOKIE_NAME}={}", session.token)),
             token: session.token,
             user_agent,
+            shift_jis: device["charset"]
+                .as_str()
+                .is_some_and(|c| c.eq_ignore_ascii_case("Shift_JIS")),
         }
     }
 
@@ -195,6 +208,16 @@ impl Login {
             let sep = if page.contains('?') { '&' } else { '?' };
             format!("{page}{sep}sid={}", self.token)
         }
+    }
+
+    /// `text` as the phone's browser puts it in a query string.
+    fn percent_encoded(&self, text: &str) -> String {
+        let bytes = if self.shift_jis {
+            encoding_rs::SHIFT_JIS.encode(text).0.into_owned()
+        } else {
+            text.as_bytes().to_vec()
+        };
+        bytes.iter().map(|b| format!("%{b:02X}")).collect()
     }
 
     fn headers(&self) -> Vec<(&str, &str)> {
