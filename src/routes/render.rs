@@ -19,7 +19,6 @@ use actix_web::http::StatusCode;
 use actix_web::middleware::ErrorHandlerResponse;
 use actix_web::{web, HttpMessage, HttpResponse};
 use hiroba_views::components::ListPage;
-use hiroba_views::layout::fragment;
 use hiroba_views::{Ctx, Flavor, InputHint, Styling};
 use maud::Markup as Html;
 
@@ -32,19 +31,15 @@ pub fn ctx(visitor: &Visitor) -> Ctx {
     ctx
 }
 
-fn flavor(device: &Device) -> Flavor {
-    match device.markup {
-        Markup::Chtml => Flavor::Chtml,
-        Markup::Xhtml => Flavor::Xhtml,
-        Markup::SmallHtml => Flavor::SmallHtml,
-        Markup::Html5 => Flavor::Html5,
-    }
-}
-
 /// The view context from the device alone (no session).
 fn device_ctx(device: &Device) -> Ctx {
     Ctx {
-        flavor: flavor(device),
+        flavor: match device.markup {
+            Markup::Chtml => Flavor::Chtml,
+            Markup::Xhtml => Flavor::Xhtml,
+            Markup::SmallHtml => Flavor::SmallHtml,
+            Markup::Html5 => Flavor::Html5,
+        },
         styling: match device.css {
             Css::None => Styling::None,
             Css::Inline => Styling::Inline,
@@ -120,14 +115,9 @@ fn apply_cookie(visitor: &Visitor, response: &mut HttpResponse) {
     }
 }
 
-/// Where the frame of a list page holds its items: a comment that no escaped text can contain.
-const ITEMS_MARK: &str = "<!--hiroba:items-->";
-
-/// One page of a list, cut so that it fits the device's page budget. `render` draws the page for a
-/// slice of items, the page number and the page count, writing the items as they are, one after
-/// another. Each item is encoded once: pages are the encoded frame with the encoded items spliced
-/// in where the frame has them (the encoders map text character by character, so encoding the
-/// parts is encoding the whole; items get the flavour's finish the frame gives its body).
+/// One page of a list, cut so that it fits the device's page budget: the whole list when it fits
+/// (one encoding, the common case), else pages filled by the encoded size of each item.
+/// `render` draws the page for a slice of items, the page number and the page count.
 pub fn paged_list(
     visitor: &Visitor,
     items: &[Html],
@@ -137,59 +127,44 @@ pub fn paged_list(
     let state = visitor.state();
     let target = visitor.device.target();
     let budget = visitor.device.max_page_bytes;
-    if items.is_empty() {
-        return ok(
-            visitor,
+    if requested <= 1 {
+        let whole = state.codec.encode(
             &render(&ListPage {
                 items,
                 page: 1,
                 pages: 1,
             }),
+            target,
         );
+        if whole.len() <= budget {
+            return encoded(visitor, StatusCode::OK, whole);
+        }
     }
-    let mark = [maud::PreEscaped(ITEMS_MARK.to_string())];
-    let frame = |page: usize, pages: usize| {
-        let text = render(&ListPage {
-            items: &mark,
-            page,
-            pages,
-        });
-        state.codec.encode(&text, target)
-    };
-    let flavor = flavor(&visitor.device);
-    let parts: Vec<Vec<u8>> = items
-        .iter()
-        .map(|m| state.codec.encode(&fragment(flavor, &m.0), target))
-        .collect();
-    let whole = frame(1, 1);
-    if whole.len().saturating_sub(ITEMS_MARK.len()) + parts.iter().map(Vec::len).sum::<usize>() <= budget {
-        return encoded(visitor, StatusCode::OK, splice(&whole, &parts));
-    }
+    let sizes: Vec<usize> = items.iter().map(|m| state.codec.encode(&m.0, target).len()).collect();
     // The frame with a pager is the fixed cost of every page: a middle page's, which links both ways
     // (98 of 99 keeps room for two-digit numbers).
-    let fixed = frame(98, 99).len().saturating_sub(ITEMS_MARK.len());
-    let sizes: Vec<usize> = parts.iter().map(Vec::len).collect();
-    let pages = split_pages(&sizes, budget.saturating_sub(fixed));
+    let frame = state
+        .codec
+        .encode(
+            &render(&ListPage {
+                items: &[],
+                page: 98,
+                pages: 99,
+            }),
+            target,
+        )
+        .len();
+    let pages = split_pages(&sizes, budget.saturating_sub(frame));
     let page = requested.clamp(1, pages.len());
     let shown = pages.get(page - 1).cloned().unwrap_or(0..0);
-    encoded(
+    ok(
         visitor,
-        StatusCode::OK,
-        splice(&frame(page, pages.len()), &parts[shown]),
+        &render(&ListPage {
+            items: &items[shown],
+            page,
+            pages: pages.len(),
+        }),
     )
-}
-
-/// The encoded frame with the encoded items in place of its mark (a frame without one is whole).
-fn splice(frame: &[u8], items: &[Vec<u8>]) -> Vec<u8> {
-    let mark = ITEMS_MARK.as_bytes();
-    let Some(at) = frame.windows(mark.len()).position(|w| w == mark) else {
-        return frame.to_vec();
-    };
-    let mut page = Vec::with_capacity(frame.len() + items.iter().map(Vec::len).sum::<usize>());
-    page.extend_from_slice(&frame[..at]);
-    items.iter().for_each(|item| page.extend_from_slice(item));
-    page.extend_from_slice(&frame[at + mark.len()..]);
-    page
 }
 
 /// Replaces an error response's body with a Japanese message page for the requesting device.

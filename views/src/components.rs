@@ -233,8 +233,7 @@ pub fn submit(label: &str) -> Markup {
     html! { input type="submit" value=(label); }
 }
 
-/// One page of a list that was cut to fit the device's page budget. A page writes its items as they
-/// are, one after another (separators belong inside the items): the server splices them in.
+/// One page of a list that was cut to fit the device's page budget.
 #[derive(Debug, Clone, Copy)]
 pub struct ListPage<'a> {
     pub items: &'a [Markup],

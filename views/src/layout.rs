@@ -77,16 +77,6 @@ fn frame(ctx: &Ctx, title: &str, refresh: Option<u32>, body: Markup) -> String {
     }
 }
 
-/// A piece of a page rendered apart from it (a list item spliced into its page's frame), written
-/// as the flavour's frame writes its own body.
-pub fn fragment(flavor: Flavor, html: &str) -> std::borrow::Cow<'_, str> {
-    if flavor == Flavor::Xhtml {
-        close_void_elements(html).into()
-    } else {
-        html.into()
-    }
-}
-
 /// maud writes `<br>`; XHTML needs `<br />`. Attribute values are escaped, so `>` ends the tag.
 fn close_void_elements(html: &str) -> String {
     const VOID: [&str; 6] = ["<br", "<hr", "<img", "<input", "<meta", "<link"];
