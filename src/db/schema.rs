@@ -183,6 +183,8 @@ diesel::table! {
         member_id -> BigInt,
         reason -> Text,
         created_at -> Timestamp,
+        resolved_at -> Nullable<Timestamp>,
+        resolved_by -> Nullable<BigInt>,
     }
 }
 

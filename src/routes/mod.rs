@@ -130,6 +130,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/admin/communities/decide", web::post().to(admin::communities::decide))
         .route("/admin/posts", web::get().to(admin::posts::list))
         .route("/admin/posts/moderate", web::post().to(admin::posts::moderate_post))
+        .route(
+            "/admin/posts/reports/resolve",
+            web::post().to(admin::posts::resolve_reports),
+        )
         .route("/qr/site", web::get().to(qr::site))
         .route("/qr/entry", web::get().to(qr::entry))
         .route("/qr/posting", web::get().to(qr::posting))

@@ -336,3 +336,34 @@ db_test! {
         assert!(PostComment::of_post(&mut conn, id, true).unwrap().is_empty(), "its comments went with it");
     }
 }
+
+db_test! {
+    fn a_coordinator_keeps_a_reported_post_up_and_a_hide_settles_its_reports(app) {
+        let mut hana = signed_in(&app, ua::PC, GUARDIAN);
+        let id = post_from_pc(&mut hana, "駅前の一時預かり", "土曜も預かってくれました。");
+        let page = hana.get(&format!("/posts/{id}"));
+        hana.submit(&page, &format!("/posts/{id}/report"), &[("reason", "宣伝では？")]);
+
+        let mut coordinator = signed_in(&app, ua::PC, COORDINATOR);
+        let admin = coordinator.get("/admin/posts");
+        assert!(admin.text().contains("通報1件") && admin.text().contains("宣伝では？"), "{}", admin.text());
+        let kept = submit_picked(&mut coordinator, &admin, &[("id", &id.to_string())], &[]);
+        assert!(kept.header("location").is_some_and(|l| l.contains("/admin/posts?done=resolved")));
+        let admin = coordinator.follow(&kept);
+        let text = admin.text();
+        assert!(text.contains("通報を確認済みにしました") && !text.contains("通報1件") && !text.contains("宣伝では？"), "{text}");
+        assert_eq!(hana.get(&format!("/posts/{id}")).status, 200, "the post stays up");
+
+        // A new report opens it again, with only the new reason; hiding settles it.
+        let mut sakura = signed_in(&app, ua::AU, "sakura.baaba@ezweb.ne.jp");
+        let page = sakura.get(&format!("/posts/{id}"));
+        let raw = format!("reason={}", percent_encode(&encoding_rs::SHIFT_JIS.encode("電話番号が違います").0));
+        assert_eq!(sakura.submit_raw(&page, &format!("/posts/{id}/report"), &raw).status, 302);
+        let admin = coordinator.get("/admin/posts");
+        let text = admin.text();
+        assert!(text.contains("通報1件") && text.contains("電話番号が違います") && !text.contains("宣伝では？"), "{text}");
+        let page = coordinator.get(&format!("/posts/{id}"));
+        submit_picked(&mut coordinator, &page, &[("target", "post")], &[("reason", "確認中")]);
+        assert!(!coordinator.get("/admin/posts").text().contains("通報1件"), "hiding settled the report");
+    }
+}

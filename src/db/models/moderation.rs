@@ -92,12 +92,17 @@ pub fn moderate(
 ) -> QueryResult<bool> {
     use super::post::Post;
     use super::post_comment::PostComment;
+    use super::post_report::PostReport;
     crate::db::write_transaction(conn, |conn| {
         let hidden = (action == ModAction::Hide).then_some((reason, moderator_id));
         let changed = match target {
             Target::Post(id) => Post::set_hidden(conn, id, hidden)?,
             Target::Comment(id) => PostComment::set_hidden(conn, id, hidden)?,
         };
+        if let (Target::Post(id), ModAction::Hide) = (target, action) {
+            // Hiding is what the post's reports asked for.
+            PostReport::resolve(conn, id, moderator_id)?;
+        }
         if changed {
             ModerationLog::record(conn, moderator_id, target, action, reason)?;
         }

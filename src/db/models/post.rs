@@ -1,6 +1,6 @@
 //! Members' posts (クチコミ), from the web or by mail to a posting address.
 
-use crate::db::schema::{members, post_reports, posts};
+use crate::db::schema::{members, posts};
 use crate::db::{now, DbConnection};
 use crate::domain::post::{Category, PostTitle};
 use chrono::NaiveDateTime;
@@ -172,13 +172,10 @@ impl Post {
         query.load(conn)
     }
 
-    /// Posts with reports first (most reported first), then the newest, each with its author's
-    /// nickname and report count; for coordinators.
+    /// Posts with open reports first (most reported first), then the newest, each with its
+    /// author's nickname and open report count; for coordinators.
     pub fn for_moderation(conn: &mut DbConnection) -> QueryResult<Vec<(Post, String, i64)>> {
-        let counted: Vec<(i64, i64)> = post_reports::table
-            .group_by(post_reports::post_id)
-            .select((post_reports::post_id, diesel::dsl::count_star()))
-            .load(conn)?;
+        let counted = super::post_report::PostReport::open_counts(conn)?;
         let reported_ids: Vec<i64> = counted.iter().map(|(id, _)| *id).collect();
         let with_author = || {
             posts::table

@@ -1,4 +1,5 @@
-//! 通報: a member flags a post for the coordinators, once per post.
+//! 通報: a member flags a post for the coordinators, once per post; a coordinator settles a post's
+//! open reports by hiding it or by keeping it up after looking.
 
 use crate::db::schema::post_reports;
 use crate::db::{now, DbConnection};
@@ -36,12 +37,36 @@ impl PostReport {
         }
     }
 
-    /// The reasons given for a post, oldest first.
-    pub fn reasons(conn: &mut DbConnection, post_id: i64) -> QueryResult<Vec<String>> {
+    /// The reasons of a post's open reports, oldest first.
+    pub fn open_reasons(conn: &mut DbConnection, post_id: i64) -> QueryResult<Vec<String>> {
         post_reports::table
             .filter(post_reports::post_id.eq(post_id))
+            .filter(post_reports::resolved_at.is_null())
             .order(post_reports::id)
             .select(post_reports::reason)
             .load(conn)
+    }
+
+    /// (post, open reports) for every post with open reports.
+    pub fn open_counts(conn: &mut DbConnection) -> QueryResult<Vec<(i64, i64)>> {
+        post_reports::table
+            .filter(post_reports::resolved_at.is_null())
+            .group_by(post_reports::post_id)
+            .select((post_reports::post_id, diesel::dsl::count_star()))
+            .load(conn)
+    }
+
+    /// Settles a post's open reports in the name of `moderator`; how many there were.
+    pub fn resolve(conn: &mut DbConnection, post_id: i64, moderator: i64) -> QueryResult<usize> {
+        diesel::update(
+            post_reports::table
+                .filter(post_reports::post_id.eq(post_id))
+                .filter(post_reports::resolved_at.is_null()),
+        )
+        .set((
+            post_reports::resolved_at.eq(Some(now())),
+            post_reports::resolved_by.eq(Some(moderator)),
+        ))
+        .execute(conn)
     }
 }

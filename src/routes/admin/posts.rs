@@ -9,9 +9,9 @@ use crate::db::models::post_report::PostReport;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::post::Reason;
 use crate::error::AppError;
-use crate::routes::extract::Posted;
+use crate::routes::extract::{KeitaiQuery, Posted};
 use crate::routes::posts::show;
-use crate::routes::render::{ctx, ok};
+use crate::routes::render::{ctx, ok, redirect};
 use crate::routes::visitor::Visitor;
 use actix_web::HttpResponse;
 use hiroba_views::pages::post_admin::{post_admin, ModerationLine};
@@ -19,13 +19,15 @@ use hiroba_views::pages::post_admin::{post_admin, ModerationLine};
 /// Log lines shown under the list.
 const LOG_LINES: i64 = 20;
 
-pub async fn list(visitor: Visitor) -> Result<HttpResponse, AppError> {
+pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::MemberContent, Action::Moderate)?;
+    let notice =
+        (query.0.get("done") == Some("resolved")).then_some("通報を確認済みにしました。投稿は表示したままです。");
     let (lines, log) = db::run(&visitor.state().pool, |conn| {
         let mut lines = Vec::new();
         for (post, author, reports) in Post::for_moderation(conn)? {
             let reasons = if reports > 0 {
-                PostReport::reasons(conn, post.id)?
+                PostReport::open_reasons(conn, post.id)?
             } else {
                 Vec::new()
             };
@@ -55,7 +57,25 @@ pub async fn list(visitor: Visitor) -> Result<HttpResponse, AppError> {
         Ok((lines, log))
     })
     .await?;
-    Ok(ok(&visitor, &post_admin(&ctx(&visitor), &lines, &log)))
+    Ok(ok(&visitor, &post_admin(&ctx(&visitor), notice, &lines, &log)))
+}
+
+/// `POST /admin/posts/reports/resolve`: the coordinator looked at a reported post and keeps it up;
+/// its open reports are settled (kept for the record) and it leaves the top of the list.
+pub async fn resolve_reports(posted: Posted) -> Result<HttpResponse, AppError> {
+    let Posted { visitor, form } = posted;
+    let me = visitor
+        .require_member(Resource::MemberContent, Action::Moderate)?
+        .member_id;
+    let id = form
+        .get("id")
+        .and_then(|i| i.parse::<i64>().ok())
+        .ok_or_else(|| AppError::BadInput("id".into()))?;
+    db::run(&visitor.state().pool, move |conn| {
+        Ok(PostReport::resolve(conn, id, me)?)
+    })
+    .await?;
+    Ok(redirect(&visitor, "/admin/posts?done=resolved"))
 }
 
 pub async fn moderate_post(posted: Posted) -> Result<HttpResponse, AppError> {

@@ -1,6 +1,7 @@
-//! クチコミの管理 (`/admin/posts`): reported posts first, with the report count and reasons.
+//! クチコミの管理 (`/admin/posts`): posts with open reports first, with the count and reasons and a
+//! button to keep the post up; then the newest posts and the latest actions.
 
-use crate::components::{footer, link, separator};
+use crate::components::{alert, footer, form, hidden, link, separator, submit};
 use crate::ctx::Ctx;
 use crate::layout::page;
 use maud::html;
@@ -15,12 +16,13 @@ pub struct ModerationLine {
     pub hidden: bool,
 }
 
-pub fn post_admin(ctx: &Ctx, lines: &[ModerationLine], log: &[String]) -> String {
+pub fn post_admin(ctx: &Ctx, notice: Option<&str>, lines: &[ModerationLine], log: &[String]) -> String {
     page(
         ctx,
         "クチコミの管理",
         html! {
-            div { "通報のあった投稿が先に並びます。投稿を開くと、理由を書いて非表示・再表示にできます。" }
+            @if let Some(notice) = notice { (alert(ctx, notice)) }
+            div { "通報のあった投稿が先に並びます。投稿を開くと、理由を書いて非表示・再表示にできます。問題がなければ「確認済み」にすると、通報の一覧から外れます（記録は残ります）。" }
             @for line in lines {
                 div {
                     (link(ctx, &format!("/posts/{}", line.id), &line.title, None))
@@ -30,6 +32,10 @@ pub fn post_admin(ctx: &Ctx, lines: &[ModerationLine], log: &[String]) -> String
                 }
                 @if !line.reasons.is_empty() {
                     ul { @for r in &line.reasons { li { (r) } } }
+                    (form(ctx, "/admin/posts/reports/resolve", true, html! {
+                        (hidden("id", &line.id.to_string()))
+                        (submit("確認済み（表示したまま）"))
+                    }))
                 }
             }
             (separator(ctx))
