@@ -192,6 +192,13 @@ db_test! {
         assert!(!links_to(&page, &format!("/posts/{id}")), "{}", page.text());
         assert_eq!(count(&page), 0);
         assert!(links_to(&member_search(&app, "すべり台", ""), &format!("/posts/{id}")));
+
+        // A demo member still awaiting approval is told to wait, not to log in.
+        let mut pending = crate::browser::Browser::new(&app, ua::PC);
+        crate::accounts::log_in(&mut pending, "new.mama@softbank.ne.jp", hiroba::demo::DEMO_PASSWORD);
+        let page = pending.get(&search_path("すべり台", false, ""));
+        assert!(!links_to(&page, &format!("/posts/{id}")), "{}", page.text());
+        assert!(page.text().contains("承認後に検索できます"), "{}", page.text());
     }
 }
 

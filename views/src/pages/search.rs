@@ -37,7 +37,7 @@ pub struct SearchView {
     /// This search's address (query encoded for the device), for the pager.
     pub base: String,
     pub outcome: Outcome,
-    /// A guest is told that クチコミ are searched after logging in.
+    /// クチコミ were left out: a guest is told to log in, a member awaiting approval to wait.
     pub guest: bool,
 }
 
@@ -88,7 +88,11 @@ pub fn search_page(ctx: &Ctx, view: &SearchView, list: &ListPage<'_>) -> String 
             @for item in list.items { (item) }
             (pager(ctx, &view.base, list.page, list.pages))
             @if view.guest {
-                div { "クチコミは" (link(ctx, "/login", "ログイン", None)) "すると検索できます。" }
+                @if ctx.signed_in {
+                    div { "クチコミは、コーディネーターの承認後に検索できます。" }
+                } @else {
+                    div { "クチコミは" (link(ctx, "/login", "ログイン", None)) "すると検索できます。" }
+                }
             }
             div { (link(ctx, "/portal", "あぃあぃ広場へ", Some(9))) }
             (footer(ctx))
