@@ -3,6 +3,7 @@
 pub mod account;
 pub mod admin;
 pub mod api;
+pub mod areas;
 pub mod communities;
 pub mod device;
 pub mod extract;
@@ -16,6 +17,7 @@ pub mod posts;
 pub mod qr;
 pub mod render;
 pub mod search;
+pub mod upload;
 pub mod visitor;
 pub mod watch;
 

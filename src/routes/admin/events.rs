@@ -9,8 +9,8 @@ use crate::domain::time::day_label;
 use crate::error::AppError;
 use crate::keitai::form::FormData;
 use crate::routes::admin::watch::short_text;
+use crate::routes::areas::area_choices;
 use crate::routes::extract::Posted;
-use crate::routes::portal::area_choices;
 use crate::routes::render::{ctx, ok, redirect};
 use crate::routes::visitor::Visitor;
 use actix_web::{web, HttpResponse};
@@ -143,7 +143,7 @@ async fn render(
                 title: e.title.clone(),
             })
             .collect(),
-        areas: area_choices(&areas),
+        areas: area_choices(&areas, "指定しない"),
         form,
         action: editing.map_or("/admin/events".to_string(), |id| format!("/admin/events/{id}")),
         notice: notice.map(str::to_string),

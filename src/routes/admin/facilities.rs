@@ -11,6 +11,7 @@ use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::keitai::form::FormData;
 use crate::routes::admin::watch::short_text;
+use crate::routes::areas::area_choices;
 use crate::routes::extract::{KeitaiQuery, Posted};
 use crate::routes::render::{ctx, ok, redirect};
 use crate::routes::visitor::Visitor;
@@ -135,13 +136,6 @@ fn phone(text: &str) -> Option<String> {
     valid.then_some(normal)
 }
 
-/// The area select: none, or one of the city's areas.
-fn area_options(areas: &[Area]) -> Vec<(String, String)> {
-    std::iter::once((String::new(), "（指定なし）".to_string()))
-        .chain(areas.iter().map(|a| (a.id.to_string(), a.name.clone())))
-        .collect()
-}
-
 async fn render(
     visitor: &Visitor,
     form: FacilityForm,
@@ -163,7 +157,7 @@ async fn render(
     .await?;
     let view = AdminFacilitiesView {
         rows,
-        areas: area_options(&areas),
+        areas: area_choices(&areas, "（指定なし）"),
         form,
         notice: notice.map(str::to_string),
         error: error.map(str::to_string),

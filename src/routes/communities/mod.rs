@@ -11,25 +11,13 @@ pub mod show;
 pub mod topic_create;
 pub mod topic_show;
 
-use crate::db::models::area::Area;
+use crate::routes::areas::{area_choices, area_name};
+
 use crate::db::models::community::Community;
 use crate::db::models::community_member::CommunityMember;
 use crate::db::DbConnection;
 use crate::domain::community::CommunityStatus;
 use crate::error::AppError;
-
-/// The area choices of a select, after `first` (「すべて」 or 「指定しない」).
-fn area_choices(areas: &[Area], first: &str) -> Vec<(String, String)> {
-    std::iter::once((String::new(), first.to_string()))
-        .chain(areas.iter().map(|a| (a.id.to_string(), a.name.clone())))
-        .collect()
-}
-
-/// An area's name from the loaded list.
-fn area_name(areas: &[Area], id: Option<i64>) -> Option<String> {
-    id.and_then(|id| areas.iter().find(|a| a.id == id))
-        .map(|a| a.name.clone())
-}
 
 /// The community if the member may see it: approved and closed ones are open to every member; a
 /// proposal (pending or rejected) only to its proposer and coordinators. Anything else is a 404.

@@ -13,9 +13,10 @@ use crate::domain::post::{PostBody, PostTitle};
 use crate::error::AppError;
 use crate::keitai::form::FormData;
 use crate::mail::address::community_posting_address;
-use crate::photo::{ingest_post_photos, Upload, MAX_PHOTOS};
+use crate::photo::MAX_PHOTOS;
 use crate::routes::extract::Posted;
 use crate::routes::render::{ctx, ok, redirect};
+use crate::routes::upload::form_photos;
 use crate::routes::visitor::Visitor;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
@@ -62,19 +63,7 @@ pub async fn submit(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, 
     let field = |name| form.get(name).unwrap_or_default();
     let title = PostTitle::parse(field("title"));
     let body = PostBody::parse(field("body"));
-    let files: Vec<_> = std::mem::take(&mut form.files)
-        .into_iter()
-        .filter(|f| f.field == "photo" && !f.bytes.is_empty())
-        .collect();
-    // Decoding and re-encoding photos is CPU work: off the executor, like the database.
-    let (photos, notes) = web::block(move || {
-        ingest_post_photos(files.iter().map(|f| Upload {
-            name: Some(f.filename.as_str()).filter(|n| !n.is_empty()),
-            bytes: &f.bytes,
-        }))
-    })
-    .await
-    .map_err(AppError::internal)?;
+    let (photos, notes) = form_photos(&mut form).await?;
     let (title, body) = match (title, body) {
         (Ok(title), Ok(body)) if notes.is_empty() => (title, body),
         (title, body) => {

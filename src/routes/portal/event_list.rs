@@ -6,8 +6,9 @@ use crate::db::models::event::Event;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::time::{date_label, month_key, month_label, parse_month, today};
 use crate::error::AppError;
+use crate::routes::areas::{area_choices, area_name};
 use crate::routes::extract::KeitaiQuery;
-use crate::routes::portal::{area_choices, area_filter, area_name, page_number};
+use crate::routes::portal::{area_filter, page_number};
 use crate::routes::render::{ctx, ok, paged_list};
 use crate::routes::visitor::Visitor;
 use actix_web::{web, HttpResponse};
@@ -70,7 +71,7 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
         previous: month_link(previous),
         next: month_link(next),
         month: key,
-        areas: area_choices(&areas),
+        areas: area_choices(&areas, "すべての地域"),
         area: area_text,
     };
     Ok(paged_list(&visitor, &items, page_number(&query), |list| {
@@ -93,7 +94,7 @@ pub async fn show(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, 
         title: event.title,
         when,
         place: event.place,
-        area: area_name(&areas, event.area_id),
+        area: area_name(&areas, event.area_id).unwrap_or_default(),
         body: event.body,
     };
     Ok(ok(&visitor, &event_page(&ctx(&visitor), &view)))

@@ -7,8 +7,9 @@ use crate::db::models::facility::Facility;
 use crate::domain::policy::{every_facility, Action, Resource};
 use crate::domain::time::{day_label, today};
 use crate::error::AppError;
+use crate::routes::areas::{area_choices, area_name};
 use crate::routes::extract::KeitaiQuery;
-use crate::routes::portal::{area_choices, area_filter, area_name, page_number, query_value};
+use crate::routes::portal::{area_filter, page_number, query_value};
 use crate::routes::render::{ctx, ok, paged_list};
 use crate::routes::visitor::Visitor;
 use actix_web::{web, HttpResponse};
@@ -41,7 +42,7 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
     let items: Vec<_> = facilities
         .iter()
         .map(|f| {
-            let area = area_name(&areas, f.area_id);
+            let area = area_name(&areas, f.area_id).unwrap_or_default();
             let what = if area.is_empty() {
                 f.kind.clone()
             } else {
@@ -70,7 +71,7 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
         } else {
             format!("/facilities?{}", params.join("&"))
         },
-        areas: area_choices(&areas),
+        areas: area_choices(&areas, "すべての地域"),
         area: area.map(|a| a.to_string()).unwrap_or_default(),
         kinds: std::iter::once((String::new(), "すべての種類".to_string()))
             .chain(kinds.iter().map(|k| (k.clone(), k.clone())))
@@ -114,7 +115,7 @@ pub async fn show(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, 
     };
     let view = FacilityView {
         id: facility.id,
-        area: area_name(&areas, facility.area_id),
+        area: area_name(&areas, facility.area_id).unwrap_or_default(),
         tel: facility.phone.chars().filter(char::is_ascii_digit).collect(),
         phone: facility.phone,
         name: facility.name,

@@ -37,20 +37,6 @@ pub fn area_filter(query: &KeitaiQuery, areas: &[Area]) -> Option<i64> {
     areas.iter().any(|a| a.id == id).then_some(id)
 }
 
-/// The areas as choices of a select, after 「すべての地域」.
-pub fn area_choices(areas: &[Area]) -> Vec<(String, String)> {
-    std::iter::once((String::new(), "すべての地域".to_string()))
-        .chain(areas.iter().map(|a| (a.id.to_string(), a.name.clone())))
-        .collect()
-}
-
-/// The name of an area id among `areas`, or empty.
-pub fn area_name(areas: &[Area], id: Option<i64>) -> String {
-    id.and_then(|id| areas.iter().find(|a| a.id == id))
-        .map(|a| a.name.clone())
-        .unwrap_or_default()
-}
-
 impl From<&Event> for EventItem {
     fn from(e: &Event) -> Self {
         EventItem {

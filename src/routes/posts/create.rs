@@ -12,11 +12,12 @@ use crate::domain::post::{Category, PostBody, PostTitle};
 use crate::error::AppError;
 use crate::keitai::form::FormData;
 use crate::mail::address::posting_address;
-use crate::photo::{ingest_post_photos, Upload, MAX_PHOTOS};
+use crate::photo::MAX_PHOTOS;
 use crate::routes::extract::Posted;
 use crate::routes::render::{ctx, ok, redirect};
+use crate::routes::upload::form_photos;
 use crate::routes::visitor::Visitor;
-use actix_web::{web, HttpResponse};
+use actix_web::HttpResponse;
 use hiroba_views::pages::post_new::{new_post, NewPostView};
 
 pub async fn form(visitor: Visitor) -> Result<HttpResponse, AppError> {
@@ -44,19 +45,7 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
     let body = PostBody::parse(field("body"));
     let category = Category::parse(field("category")).unwrap_or(Category::Other);
     let area_id = field("area").parse::<i64>().ok();
-    let files: Vec<_> = std::mem::take(&mut form.files)
-        .into_iter()
-        .filter(|f| f.field == "photo" && !f.bytes.is_empty())
-        .collect();
-    // Decoding and re-encoding photos is CPU work: off the executor, like the database.
-    let (photos, notes) = web::block(move || {
-        ingest_post_photos(files.iter().map(|f| Upload {
-            name: Some(f.filename.as_str()).filter(|n| !n.is_empty()),
-            bytes: &f.bytes,
-        }))
-    })
-    .await
-    .map_err(AppError::internal)?;
+    let (photos, notes) = form_photos(&mut form).await?;
     let (title, body) = match (title, body) {
         (Ok(title), Ok(body)) if notes.is_empty() => (title, body),
         (title, body) => {

@@ -1,12 +1,13 @@
 //! One facility for coordinators: correct its fields, or delete it (its vacancies and staff rows
 //! go with it). The page also lists the staff (see `staff`).
 
-use super::{area_options, parse, typed};
+use super::{parse, typed};
 use crate::db;
 use crate::db::models::area::Area;
 use crate::db::models::facility::Facility;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
+use crate::routes::areas::area_choices;
 use crate::routes::extract::{KeitaiQuery, Posted};
 use crate::routes::render::{ctx, ok, redirect};
 use crate::routes::visitor::Visitor;
@@ -95,7 +96,7 @@ pub(super) async fn render(visitor: &Visitor, id: i64, page: EditPage) -> Result
     });
     let view = FacilityEditView {
         id,
-        areas: area_options(&areas),
+        areas: area_choices(&areas, "（指定なし）"),
         form,
         staff: staff
             .into_iter()
