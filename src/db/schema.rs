@@ -547,6 +547,7 @@ diesel::table! {
         action -> Text,
         reason -> Text,
         created_at -> Timestamp,
+        comment_id -> Nullable<BigInt>,
     }
 }
 

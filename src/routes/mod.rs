@@ -128,6 +128,18 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/communities/{id}/topics/{topic}/moderate",
             web::post().to(communities::moderate::moderate),
         )
+        .route(
+            "/communities/{id}/topics/{topic}/comments/{comment}/moderate",
+            web::post().to(communities::comment_moderate::moderate),
+        )
+        .route(
+            "/communities/{id}/topics/{topic}/delete",
+            web::get().to(communities::topic_delete::confirm),
+        )
+        .route(
+            "/communities/{id}/topics/{topic}/delete",
+            web::post().to(communities::topic_delete::delete),
+        )
         .route("/admin/communities", web::get().to(admin::communities::list))
         .route("/admin/communities/decide", web::post().to(admin::communities::decide))
         .route("/admin/posts", web::get().to(admin::posts::list))

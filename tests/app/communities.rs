@@ -1,8 +1,9 @@
 //! コミュニティ over HTTP: a proposal from a docomo phone approved by a coordinator on a PC, joining
-//! and leaving, topics with carrier emoji, comments, hiding, rejection with a reason, topics by mail
-//! with a photo, refusals, permissions and the page budget of every keitai.
+//! and leaving, topics with carrier emoji, comments, hiding topics and comments, an author deleting
+//! her topic, rejection with a reason, topics by mail with a photo, refusals, permissions and the
+//! page budget of every keitai.
 
-use crate::browser::{forms, Browser};
+use crate::browser::{forms, links, Browser};
 use crate::helpers::{percent_encode, ua, Response, TestApp};
 use crate::mail_in::{fixture, mail_in, member_with, run_worker, DOMAIN};
 use crate::watch_pages::{budget, Signed};
@@ -282,6 +283,130 @@ db_test! {
         let log = CommunityLog::recent(&mut conn, 5).unwrap();
         let actions: Vec<_> = log.iter().map(|l| (l.action.as_str(), l.topic_id, l.reason.as_str())).collect();
         assert_eq!(actions[..2], [("restore", Some(topic), "確認済み"), ("hide", Some(topic), "個人情報のため")]);
+    }
+}
+
+db_test! {
+    fn a_coordinator_hides_a_comment_on_a_pc_which_a_docomo_member_no_longer_sees_until_it_is_restored(app) {
+        let id = community_id(&app, HANA_COMMUNITY);
+        let (topic, kept, rude, second) = {
+            let mut conn = app.pool.get().unwrap();
+            let hana = member_id(&app, HANA);
+            let sakura = member_id(&app, SAKURA);
+            let topic = insert_topic(&mut conn, id, hana, "夜泣きの相談", "夜泣きが続いています。");
+            let kept = TopicComment::insert(&mut conn, topic, sakura, &CommentBody::parse("うちもそうでした").unwrap(), "au").unwrap();
+            let rude = TopicComment::insert(&mut conn, topic, sakura, &CommentBody::parse("090-1234-5678に電話して").unwrap(), "au").unwrap();
+            let second = insert_topic(&mut conn, id, hana, "離乳食", "おすすめを教えてください");
+            (topic, kept, rude, second)
+        };
+        let path = format!("/communities/{id}/topics/{topic}");
+        let action = format!("{path}/comments/{rude}/moderate");
+
+        let mut phone = signed_in(&app, ua::DOCOMO_FOMA_2, HANA);
+        let page = phone.get(&path);
+        assert!(page.is_shift_jis() && page.sjis_text().contains("090-1234-5678"), "{}", page.sjis_text());
+        assert!(!page.sjis_text().contains("/moderate"), "members get no moderation forms");
+        let refused = post_with_token(&mut phone, &action, &[("action", "hide"), ("reason", "spam")]);
+        assert_eq!(refused.status, 403, "a member cannot hide a comment");
+
+        let mut pc = signed_in(&app, ua::PC, COORDINATOR);
+        let page = pc.get(&path);
+        assert!(page.text().contains(&action), "a form under each comment: {}", page.text());
+        let empty = pc.submit(&page, &action, &[("reason", "")]);
+        assert!(empty.text().contains("理由を入力してください"), "{}", empty.text());
+        let hidden = pc.submit(&page, &action, &[("reason", "電話番号のため")]);
+        assert_eq!(hidden.status, 302, "{}", hidden.text());
+        let text = pc.follow(&hidden).text();
+        assert!(text.contains("【非表示】") && text.contains("090-1234-5678") && text.contains("再表示する"), "{text}");
+        // A second click on the old page changes nothing and logs nothing.
+        assert_eq!(pc.submit(&page, &action, &[("reason", "二度目")]).status, 302);
+        // The comment is not one of another topic's.
+        let other = format!("/communities/{id}/topics/{second}/comments/{rude}/moderate");
+        assert_eq!(post_with_token(&mut pc, &other, &[("action", "hide"), ("reason", "x")]).status, 404);
+
+        let page = phone.get(&path);
+        assert_eq!(page.status, 200);
+        let text = page.sjis_text();
+        assert!(!text.contains("090-1234-5678") && !text.contains("非表示"), "{text}");
+        assert!(text.contains("うちもそうでした") && text.contains("コメント（1件）"), "{text}");
+
+        let page = pc.get(&path);
+        let restored = pc.submit(&page, &action, &[("reason", "本人の了解あり")]);
+        assert_eq!(restored.status, 302);
+        assert!(phone.get(&path).sjis_text().contains("090-1234-5678"), "restored");
+
+        let mut conn = app.pool.get().unwrap();
+        let log = CommunityLog::recent(&mut conn, 5).unwrap();
+        let lines: Vec<_> = log.iter().map(|l| (l.action.as_str(), l.community_id, l.topic_id, l.comment_id, l.reason.as_str())).collect();
+        assert_eq!(lines[..2], [
+            ("restore", id, Some(topic), Some(rude), "本人の了解あり"),
+            ("hide", id, Some(topic), Some(rude), "電話番号のため"),
+        ]);
+        assert_ne!(log.get(2).map(|l| l.reason.as_str()), Some("二度目"), "an action that changes nothing is not logged");
+        let hidden_at: Option<chrono::NaiveDateTime> = community_comments::table
+            .find(kept)
+            .select(community_comments::hidden_at)
+            .first(&mut *conn)
+            .unwrap();
+        assert!(hidden_at.is_none(), "the other comment was never touched");
+    }
+}
+
+db_test! {
+    fn the_author_deletes_her_topic_from_docomo_after_a_confirmation_and_nobody_else_can(app) {
+        let id = community_id(&app, HANA_COMMUNITY);
+        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/photos/gps-orientation6.jpg"))
+            .expect("fixture");
+        let mut iphone = signed_in(&app, ua::IPHONE, HANA);
+        let form = iphone.get(&format!("/communities/{id}/topics/new"));
+        let sent = iphone.upload(&form, &format!("/communities/{id}/topics/new"), &[("title", "まちがえたトピック"), ("body", "消したいです")], ("photo", "IMG_0002.jpg", &bytes));
+        let topic = id_after(&sent, "/topics/");
+        let path = format!("/communities/{id}/topics/{topic}");
+        let photo = {
+            let mut conn = app.pool.get().unwrap();
+            PhotoInfo::of_topic(&mut conn, topic).unwrap()[0].id
+        };
+
+        let mut sakura = signed_in(&app, ua::AU, SAKURA);
+        let page = sakura.get(&path);
+        assert!(!page.sjis_text().contains("このトピックを削除する"), "only the author gets the link");
+        let commented = sakura.submit(&page, &format!("{path}/comments"), &[("body", "どうしましたか")]);
+        assert_eq!(commented.status, 302);
+        assert_eq!(sakura.get(&format!("{path}/delete")).status, 404, "another member's topic");
+        let refused = post_with_token(&mut sakura, &format!("{path}/delete"), &[]);
+        assert_eq!(refused.status, 404);
+        let mut pc = signed_in(&app, ua::PC, COORDINATOR);
+        assert_eq!(pc.get(&format!("{path}/delete")).status, 404, "a coordinator hides, she does not delete");
+        // Under another community's id it is not her topic either.
+        let other = community_id(&app, SENSEI_COMMUNITY);
+        let mut phone = signed_in(&app, ua::DOCOMO_FOMA_2, HANA);
+        assert_eq!(phone.get(&format!("/communities/{other}/topics/{topic}/delete")).status, 404);
+
+        let page = phone.get(&path);
+        let text = page.sjis_text();
+        assert!(text.contains("このトピックを削除する"), "{text}");
+        let link = links(&page)
+            .into_iter()
+            .find(|l| l.contains(&format!("{path}/delete")))
+            .unwrap_or_else(|| panic!("a delete link in {text}"));
+        let confirm = phone.get(link.strip_prefix(&app.base_url).unwrap_or(&link));
+        assert_eq!(confirm.status, 200);
+        let text = confirm.sjis_text();
+        assert!(confirm.is_shift_jis() && text.contains("「まちがえたトピック」を削除します") && text.contains("元に戻せません"), "{text}");
+        let done = phone.submit(&confirm, &format!("{path}/delete"), &[]);
+        assert_eq!(done.status, 302, "{}", done.text());
+        assert!(done.header("location").unwrap().contains(&format!("/communities/{id}?done=deleted")));
+        let community = phone.follow(&done);
+        let text = community.sjis_text();
+        assert!(text.contains("トピックを削除しました。") && !text.contains("まちがえたトピック"), "{text}");
+
+        assert_eq!(phone.get(&path).status, 404);
+        assert_eq!(pc.get(&path).status, 404, "gone for coordinators too");
+        assert_eq!(pc.get(&format!("/photos/{photo}")).status, 404, "its photo went with it");
+        let mut conn = app.pool.get().unwrap();
+        assert!(Topic::find(&mut conn, topic).unwrap().is_none());
+        assert!(TopicComment::of_topic(&mut conn, topic, true).unwrap().is_empty(), "its comments went with it");
+        assert!(PhotoInfo::of_topic(&mut conn, topic).unwrap().is_empty());
     }
 }
 

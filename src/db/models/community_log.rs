@@ -1,5 +1,5 @@
 //! コミュニティの記録: every coordinator decision on a community (approve, reject, close) and every
-//! hide or restore of a topic, by whom and why.
+//! hide or restore of a topic or of a comment on one, by whom and why.
 
 use crate::db::schema::{community_log, members};
 use crate::db::{now, DbConnection};
@@ -46,12 +46,22 @@ pub struct CommunityLogLine {
     pub topic_id: Option<i64>,
     pub action: String,
     pub reason: String,
+    /// Set when a comment (on `topic_id`) was hidden or restored rather than the topic.
+    pub comment_id: Option<i64>,
 }
 
 pub struct CommunityLog;
 
+/// What a log line is about.
+#[derive(Debug, Clone, Copy)]
+struct LogTarget {
+    community_id: i64,
+    topic_id: Option<i64>,
+    comment_id: Option<i64>,
+}
+
 impl CommunityLog {
-    /// Records an action; call in the transaction of the change itself.
+    /// Records an action on a community or a topic; call in the transaction of the change itself.
     pub fn record(
         conn: &mut DbConnection,
         moderator_id: i64,
@@ -60,11 +70,27 @@ impl CommunityLog {
         action: LogAction,
         reason: &str,
     ) -> QueryResult<()> {
+        let target = LogTarget {
+            community_id,
+            topic_id,
+            comment_id: None,
+        };
+        Self::insert(conn, moderator_id, target, action, reason)
+    }
+
+    fn insert(
+        conn: &mut DbConnection,
+        moderator_id: i64,
+        target: LogTarget,
+        action: LogAction,
+        reason: &str,
+    ) -> QueryResult<()> {
         diesel::insert_into(community_log::table)
             .values((
                 community_log::moderator_id.eq(moderator_id),
-                community_log::community_id.eq(community_id),
-                community_log::topic_id.eq(topic_id),
+                community_log::community_id.eq(target.community_id),
+                community_log::topic_id.eq(target.topic_id),
+                community_log::comment_id.eq(target.comment_id),
                 community_log::action.eq(action.as_str()),
                 community_log::reason.eq(reason),
                 community_log::created_at.eq(now()),
@@ -85,6 +111,7 @@ impl CommunityLog {
                 community_log::topic_id,
                 community_log::action,
                 community_log::reason,
+                community_log::comment_id,
             ))
             .load(conn)
     }
@@ -107,6 +134,34 @@ pub fn moderate_topic(
         if changed {
             let action = if hide { LogAction::Hide } else { LogAction::Restore };
             CommunityLog::record(conn, moderator_id, community_id, Some(topic_id), action, reason)?;
+        }
+        Ok(changed)
+    })
+}
+
+/// Hides or restores a comment on a topic and logs it, in one transaction; false when nothing
+/// changed (already in that state) and nothing was logged.
+pub fn moderate_comment(
+    conn: &mut DbConnection,
+    moderator_id: i64,
+    community_id: i64,
+    topic_id: i64,
+    comment_id: i64,
+    hide: bool,
+    reason: &str,
+) -> QueryResult<bool> {
+    use super::community_comment::TopicComment;
+    crate::db::write_transaction(conn, |conn| {
+        let hidden = hide.then_some((reason, moderator_id));
+        let changed = TopicComment::set_hidden(conn, comment_id, hidden)?;
+        if changed {
+            let action = if hide { LogAction::Hide } else { LogAction::Restore };
+            let target = LogTarget {
+                community_id,
+                topic_id: Some(topic_id),
+                comment_id: Some(comment_id),
+            };
+            CommunityLog::insert(conn, moderator_id, target, action, reason)?;
         }
         Ok(changed)
     })

@@ -1,5 +1,5 @@
 //! A community's topics (トピック), from the web or by mail to the community's address; a coordinator
-//! may hide one with a reason.
+//! may hide one with a reason, and its author may delete it.
 
 use crate::db::models::post::Channel;
 use crate::db::schema::{community_topics, members};
@@ -113,6 +113,21 @@ impl Topic {
             .order(community_topics::id.desc())
             .select(Topic::as_select())
             .load(conn)
+    }
+
+    /// Deletes a member's own visible topic of that community, with its photos and comments (the
+    /// foreign keys cascade; log lines keep their text and lose the link). False when there was no
+    /// such topic.
+    pub fn delete_own(conn: &mut DbConnection, community_id: i64, id: i64, member_id: i64) -> QueryResult<bool> {
+        let deleted = diesel::delete(
+            community_topics::table
+                .filter(community_topics::id.eq(id))
+                .filter(community_topics::community_id.eq(community_id))
+                .filter(community_topics::member_id.eq(member_id))
+                .filter(community_topics::hidden_at.is_null()),
+        )
+        .execute(conn)?;
+        Ok(deleted > 0)
     }
 
     /// Hides (with the reason) or restores a topic; true when it changed.

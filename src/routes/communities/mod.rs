@@ -1,7 +1,9 @@
 //! コミュニティ: the list, proposing one, a community's page with join and leave, topics from the web
-//! with photos, comments, and a coordinator's hide and restore of a topic.
+//! with photos, comments, an author's delete of her topic, and a coordinator's hide and restore of a
+//! topic or a comment.
 
 pub mod comment;
+pub mod comment_moderate;
 pub mod create;
 pub mod list;
 pub mod membership;
@@ -9,6 +11,7 @@ pub mod moderate;
 pub mod qr;
 pub mod show;
 pub mod topic_create;
+pub mod topic_delete;
 pub mod topic_show;
 
 use crate::routes::areas::{area_choices, area_name};

@@ -21,7 +21,9 @@ use hiroba_views::pages::community::{community, topic_line, CommunityView, Stand
 
 pub async fn show(visitor: Visitor, id: web::Path<i64>, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     let page = query.0.get("page").and_then(|p| p.parse().ok()).unwrap_or(1);
-    render(&visitor, id.into_inner(), None, page).await
+    // After a redirect from an action (a reload sends nothing again).
+    let notice = (query.0.get("done") == Some("deleted")).then(|| "トピックを削除しました。".to_string());
+    render(&visitor, id.into_inner(), notice, page).await
 }
 
 /// The community page with one page of topics and a notice on top (after a refused action, sent

@@ -1,5 +1,6 @@
 //! `/communities/{id}/topics/{tid}`: a topic with its photos (sized for the device) and its comments
-//! paged to the device. A hidden topic is a 404 for members; coordinators see it marked 非表示.
+//! paged to the device. A hidden topic or comment is gone for members; coordinators see it marked
+//! 非表示, with the forms to hide or restore it. The author gets the link to delete her topic.
 
 use super::{may_post, visible};
 use crate::db;
@@ -44,7 +45,7 @@ pub async fn render(
             found,
             author,
             PhotoInfo::of_topic(conn, topic_id)?,
-            TopicComment::of_topic(conn, topic_id)?,
+            TopicComment::of_topic(conn, topic_id, moderator)?,
             may_comment,
         ))
     })
@@ -77,18 +78,24 @@ pub async fn render(
         comment_count: comments.len(),
         hidden: found.hidden_at.map(|_| found.hidden_reason.unwrap_or_default()),
         moderator,
+        mine: found.member_id == me,
         may_comment: may_comment && found.hidden_at.is_none(),
         notice,
     };
     let ctx = ctx(visitor);
+    let base = format!("/communities/{id}/topics/{topic_id}");
+    let moderate = moderator.then_some(base.as_str());
     let items: Vec<_> = comments
         .into_iter()
         .map(|c| {
-            topic_comment(&TopicCommentView {
+            let view = TopicCommentView {
+                id: c.id,
                 author: c.nickname,
                 posted: when(c.created_at),
                 body: c.body,
-            })
+                hidden: c.hidden_at.is_some(),
+            };
+            topic_comment(&ctx, &view, moderate)
         })
         .collect();
     Ok(paged_list(visitor, &items, page, |list| topic(&ctx, &view, list)))

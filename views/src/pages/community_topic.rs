@@ -1,5 +1,6 @@
 //! A community topic (`/communities/{id}/topics/{tid}`): its text and photos, comments paged to the
-//! device, the comment form for joined members, and the coordinator's hide/restore form.
+//! device, the comment form for joined members, the coordinator's hide/restore forms for the topic
+//! and each comment, and the page that asks its author once more before deleting it.
 
 use crate::components::{
     alert, footer, form, hidden, image, label, link, pager, separator, subheading, submit, text_area, text_input,
@@ -12,9 +13,12 @@ use maud::{html, Markup};
 
 #[derive(Debug, Clone)]
 pub struct TopicCommentView {
+    pub id: i64,
     pub author: String,
     pub posted: String,
     pub body: String,
+    /// Only coordinators see hidden comments.
+    pub hidden: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -32,15 +36,24 @@ pub struct TopicView {
     /// Coordinators: the reason when the topic is hidden.
     pub hidden: Option<String>,
     pub moderator: bool,
+    /// The viewer wrote it: a link to delete it.
+    pub mine: bool,
     /// The viewer has joined an open community and may comment.
     pub may_comment: bool,
     pub notice: Option<String>,
 }
 
-pub fn topic_comment(c: &TopicCommentView) -> Markup {
+/// One comment; `moderate` is the topic's path for a coordinator's form under it, else `None`.
+pub fn topic_comment(ctx: &Ctx, c: &TopicCommentView, moderate: Option<&str>) -> Markup {
     html! {
-        div { (c.author) " " (c.posted) }
+        div {
+            @if c.hidden { "【非表示】" }
+            (c.author) " " (c.posted)
+        }
         @for line in c.body.lines() { div { (line) } }
+        @if let Some(base) = moderate {
+            (moderate_form(ctx, &format!("{base}/comments/{}/moderate", c.id), c.hidden))
+        }
     }
 }
 
@@ -57,14 +70,8 @@ pub fn topic(ctx: &Ctx, view: &TopicView, comments: &ListPage<'_>) -> String {
             @for (n, photo) in view.photos.iter().enumerate() {
                 div { (image(&ctx.url(&photo.path), &format!("写真{}", n + 1), photo.width, photo.height)) }
             }
-            @if view.moderator {
-                (form(ctx, &format!("{base}/moderate"), true, html! {
-                    (hidden("action", if view.hidden.is_some() { "restore" } else { "hide" }))
-                    (label("理由"))
-                    (text_input(ctx, "reason", "", InputKind::Japanese, 12))
-                    (submit(if view.hidden.is_some() { "再表示する" } else { "非表示にする" }))
-                }))
-            }
+            @if view.moderator { (moderate_form(ctx, &format!("{base}/moderate"), view.hidden.is_some())) }
+            @if view.mine { div { (link(ctx, &format!("{base}/delete"), "このトピックを削除する", None)) } }
             (separator(ctx))
             (subheading(ctx, &format!("コメント（{}件）", view.comment_count)))
             @for c in comments.items { (c) }
@@ -80,6 +87,36 @@ pub fn topic(ctx: &Ctx, view: &TopicView, comments: &ListPage<'_>) -> String {
             }
             div { (link(ctx, &format!("/communities/{}", view.community_id), &view.community, Some(9))) }
             (footer(ctx))
+        },
+    )
+}
+
+/// Asks once more before a member deletes her topic (keitai have no confirm dialog).
+pub fn delete_confirm(ctx: &Ctx, community_id: i64, id: i64, title: &str) -> String {
+    let base = format!("/communities/{community_id}/topics/{id}");
+    page(
+        ctx,
+        "トピックの削除",
+        html! {
+            div { "「" (title) "」を削除します。写真とコメントもいっしょに消え、元に戻せません。" }
+            (form(ctx, &format!("{base}/delete"), true, html! { (submit("削除する")) }))
+            div { (link(ctx, &base, "削除しないで戻る", None)) }
+            (footer(ctx))
+        },
+    )
+}
+
+/// A coordinator's hide or restore form with its reason, posted to `action`.
+fn moderate_form(ctx: &Ctx, action: &str, hidden_now: bool) -> Markup {
+    form(
+        ctx,
+        action,
+        true,
+        html! {
+            (hidden("action", if hidden_now { "restore" } else { "hide" }))
+            (label("理由"))
+            (text_input(ctx, "reason", "", InputKind::Japanese, 12))
+            (submit(if hidden_now { "再表示する" } else { "非表示にする" }))
         },
     )
 }

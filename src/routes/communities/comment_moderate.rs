@@ -1,0 +1,48 @@
+//! `POST /communities/{id}/topics/{tid}/comments/{cid}/moderate`: a coordinator hides or restores a
+//! comment on a topic with a reason, logged in `community_log`, as she does a topic.
+
+use super::topic_show::render;
+use crate::db;
+use crate::db::models::community_comment::TopicComment;
+use crate::db::models::community_log::moderate_comment;
+use crate::db::models::community_topic::Topic;
+use crate::domain::policy::{Action, Resource};
+use crate::domain::post::Reason;
+use crate::error::AppError;
+use crate::routes::extract::Posted;
+use crate::routes::render::redirect;
+use actix_web::{web, HttpResponse};
+
+pub async fn moderate(posted: Posted, path: web::Path<(i64, i64, i64)>) -> Result<HttpResponse, AppError> {
+    let Posted { visitor, form } = posted;
+    let me = visitor
+        .require_member(Resource::MemberContent, Action::Moderate)?
+        .member_id;
+    let (id, topic_id, comment_id) = path.into_inner();
+    let hide = match form.get("action") {
+        Some("hide") => true,
+        Some("restore") => false,
+        _ => return Err(AppError::BadInput("action".into())),
+    };
+    let reason = match Reason::parse(form.get("reason").unwrap_or_default()) {
+        Ok(reason) => reason,
+        Err(e) => return render(&visitor, id, topic_id, Some(e.to_string()), 1).await,
+    };
+    db::run(&visitor.state().pool, move |conn| {
+        Topic::visible(conn, id, topic_id, true)?.ok_or(AppError::NotFound)?;
+        if !TopicComment::is_on_topic(conn, topic_id, comment_id)? {
+            return Err(AppError::NotFound);
+        }
+        Ok(moderate_comment(
+            conn,
+            me,
+            id,
+            topic_id,
+            comment_id,
+            hide,
+            reason.as_str(),
+        )?)
+    })
+    .await?;
+    Ok(redirect(&visitor, &format!("/communities/{id}/topics/{topic_id}")))
+}
