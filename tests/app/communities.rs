@@ -334,6 +334,9 @@ db_test! {
         let restored = pc.submit(&page, &action, &[("reason", "本人の了解あり")]);
         assert_eq!(restored.status, 302);
         assert!(phone.get(&path).sjis_text().contains("090-1234-5678"), "restored");
+        let admin = pc.get("/admin/communities").text();
+        let logged = format!("コミュニティ{id}のトピック{topic}へのコメント{rude}を");
+        assert!(admin.contains(&logged), "the log names the comment: {admin}");
 
         let mut conn = app.pool.get().unwrap();
         let log = CommunityLog::recent(&mut conn, 5).unwrap();

@@ -53,9 +53,14 @@ async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpRespons
         let log = CommunityLog::recent(conn, LOG_LINES)?
             .into_iter()
             .map(|entry| {
-                let what = match entry.topic_id {
-                    Some(topic) => format!("コミュニティ{}のトピック{topic}", entry.community_id),
-                    None => format!("コミュニティ{}", entry.community_id),
+                let community = entry.community_id;
+                let what = match (entry.topic_id, entry.comment_id) {
+                    (Some(topic), Some(comment)) => {
+                        format!("コミュニティ{community}のトピック{topic}へのコメント{comment}")
+                    }
+                    (_, Some(comment)) => format!("コミュニティ{community}のコメント{comment}"),
+                    (Some(topic), None) => format!("コミュニティ{community}のトピック{topic}"),
+                    (None, None) => format!("コミュニティ{community}"),
                 };
                 format!(
                     "{}：{what}を{}（{}）",
