@@ -17,6 +17,7 @@ use crate::routes::render;
 use crate::routes::visitor::Visitor;
 use actix_web::http::header::CacheDirective;
 use actix_web::{web, HttpResponse};
+use hiroba_views::pages::post::PhotoRef;
 
 /// What a keitai may download for one picture.
 const KEITAI_PHOTO_BYTES: usize = 20 * 1024;
@@ -39,8 +40,27 @@ fn wanted(device: &Device) -> Option<(u32, usize, PhotoFormat)> {
     }
 }
 
+/// A post's or topic's photos as its page shows them on the device.
+pub fn photo_refs(device: &Device, photos: &[PhotoInfo]) -> Vec<PhotoRef> {
+    photos
+        .iter()
+        .map(|p| {
+            let (width, height) = display_size(
+                device,
+                u32::try_from(p.width).unwrap_or(0),
+                u32::try_from(p.height).unwrap_or(0),
+            );
+            PhotoRef {
+                path: format!("/photos/{}", p.id),
+                width,
+                height,
+            }
+        })
+        .collect()
+}
+
 /// The size a photo is shown at on the device (the `img` width and height).
-pub fn display_size(device: &Device, width: u32, height: u32) -> (u32, u32) {
+fn display_size(device: &Device, width: u32, height: u32) -> (u32, u32) {
     let max = if device.profile.keitai || device.profile.id == "smartphone" {
         device.screen_width
     } else {

@@ -12,12 +12,11 @@ use crate::domain::policy::{Action, Resource};
 use crate::domain::time::jst;
 use crate::error::AppError;
 use crate::routes::extract::KeitaiQuery;
-use crate::routes::photos::display_size;
+use crate::routes::photos::photo_refs;
 use crate::routes::render::{ctx, paged_list};
 use crate::routes::visitor::Visitor;
 use actix_web::{web, HttpResponse};
 use hiroba_views::pages::community_topic::{topic, topic_comment, TopicCommentView, TopicView};
-use hiroba_views::pages::post::PhotoRef;
 
 pub async fn show(visitor: Visitor, path: web::Path<(i64, i64)>, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     let (id, topic_id) = path.into_inner();
@@ -60,21 +59,7 @@ pub async fn render(
         posted: when(found.created_at),
         by_mail: found.channel == "mail",
         body: found.body,
-        photos: photos
-            .iter()
-            .map(|p| {
-                let (width, height) = display_size(
-                    &visitor.device,
-                    u32::try_from(p.width).unwrap_or(0),
-                    u32::try_from(p.height).unwrap_or(0),
-                );
-                PhotoRef {
-                    path: format!("/photos/{}", p.id),
-                    width,
-                    height,
-                }
-            })
-            .collect(),
+        photos: photo_refs(&visitor.device, &photos),
         comment_count: comments.len(),
         hidden: found.hidden_at.map(|_| found.hidden_reason.unwrap_or_default()),
         moderator,

@@ -13,11 +13,11 @@ use crate::domain::post::Category;
 use crate::domain::time::jst;
 use crate::error::AppError;
 use crate::routes::extract::KeitaiQuery;
-use crate::routes::photos::display_size;
+use crate::routes::photos::photo_refs;
 use crate::routes::render::{ctx, paged_list};
 use crate::routes::visitor::Visitor;
 use actix_web::{web, HttpResponse};
-use hiroba_views::pages::post::{comment, post, CommentView, PhotoRef, PostView};
+use hiroba_views::pages::post::{comment, post, CommentView, PostView};
 
 pub async fn show(visitor: Visitor, id: web::Path<i64>, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     let page = match query.0.get("page") {
@@ -93,21 +93,7 @@ pub async fn render(visitor: &Visitor, id: i64, notice: Option<String>, page: us
         category: Category::label_of(&found.category).to_string(),
         area,
         body: found.body,
-        photos: photos
-            .iter()
-            .map(|p| {
-                let (width, height) = display_size(
-                    &visitor.device,
-                    u32::try_from(p.width).unwrap_or(0),
-                    u32::try_from(p.height).unwrap_or(0),
-                );
-                PhotoRef {
-                    path: format!("/photos/{}", p.id),
-                    width,
-                    height,
-                }
-            })
-            .collect(),
+        photos: photo_refs(&visitor.device, &photos),
         comment_count: comments.len(),
         hidden: found.hidden_at.map(|_| found.hidden_reason.unwrap_or_default()),
         moderator,
