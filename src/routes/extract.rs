@@ -117,6 +117,16 @@ pub struct Posted {
     pub form: FormData,
 }
 
+impl Posted {
+    /// A numeric field (a hidden `id` the page put there): a 400 when it is missing or not a number.
+    pub fn number(&self, name: &str) -> Result<i64, AppError> {
+        self.form
+            .get(name)
+            .and_then(|v| v.parse().ok())
+            .ok_or_else(|| AppError::BadInput(name.into()))
+    }
+}
+
 impl FromRequest for Posted {
     type Error = actix_web::Error;
     type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;

@@ -80,14 +80,12 @@ async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpRespons
 }
 
 pub async fn decide(posted: Posted) -> Result<HttpResponse, AppError> {
-    let Posted { visitor, form } = posted;
-    let me = visitor
+    let me = posted
+        .visitor
         .require_member(Resource::MemberContent, Action::Moderate)?
         .member_id;
-    let id = form
-        .get("id")
-        .and_then(|i| i.parse::<i64>().ok())
-        .ok_or_else(|| AppError::BadInput("id".into()))?;
+    let id = posted.number("id")?;
+    let Posted { visitor, form } = posted;
     let decision = form
         .get("action")
         .and_then(Decision::parse)

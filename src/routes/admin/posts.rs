@@ -63,14 +63,12 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
 /// `POST /admin/posts/reports/resolve`: the coordinator looked at a reported post and keeps it up;
 /// its open reports are settled (kept for the record) and it leaves the top of the list.
 pub async fn resolve_reports(posted: Posted) -> Result<HttpResponse, AppError> {
-    let Posted { visitor, form } = posted;
-    let me = visitor
+    let me = posted
+        .visitor
         .require_member(Resource::MemberContent, Action::Moderate)?
         .member_id;
-    let id = form
-        .get("id")
-        .and_then(|i| i.parse::<i64>().ok())
-        .ok_or_else(|| AppError::BadInput("id".into()))?;
+    let id = posted.number("id")?;
+    let visitor = posted.visitor;
     db::run(&visitor.state().pool, move |conn| {
         Ok(PostReport::resolve(conn, id, me)?)
     })
@@ -79,14 +77,12 @@ pub async fn resolve_reports(posted: Posted) -> Result<HttpResponse, AppError> {
 }
 
 pub async fn moderate_post(posted: Posted) -> Result<HttpResponse, AppError> {
-    let Posted { visitor, form } = posted;
-    let me = visitor
+    let me = posted
+        .visitor
         .require_member(Resource::MemberContent, Action::Moderate)?
         .member_id;
-    let id = form
-        .get("id")
-        .and_then(|i| i.parse::<i64>().ok())
-        .ok_or_else(|| AppError::BadInput("id".into()))?;
+    let id = posted.number("id")?;
+    let Posted { visitor, form } = posted;
     let target = match form.get("target") {
         Some("post") => Target::Post(id),
         Some("comment") => Target::Comment(id),
