@@ -3,7 +3,7 @@
 
 use crate::db;
 use crate::domain::policy::{Action, Resource};
-use crate::domain::time::{day_label, jst};
+use crate::domain::time::{day_label, month_day};
 use crate::error::AppError;
 use crate::routes::extract::KeitaiQuery;
 use crate::routes::portal::{page_number, query_value};
@@ -67,9 +67,7 @@ impl From<&Hit> for SearchHitView {
         let (path, meta) = match hit.kind {
             Kind::Post => (
                 format!("/posts/{}", hit.id),
-                hit.when
-                    .map(|at| jst(at).format("%m/%d").to_string())
-                    .unwrap_or_default(),
+                hit.when.map(month_day).unwrap_or_default(),
             ),
             Kind::Event => (
                 format!("/events/{}", hit.id),
