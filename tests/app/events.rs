@@ -157,3 +157,26 @@ db_test! {
         assert!(page.contains("柏中央のおさんぽ会") && !page.contains("富勢のおさんぽ会"), "{page}");
     }
 }
+
+db_test! {
+    fn today_and_any_one_day_list_that_days_events_only(app) {
+        let (chuo, _) = areas(&app);
+        let today = hiroba::domain::time::today();
+        let tomorrow = today + chrono::Duration::days(1);
+        add_event(&app, "今日のおはなし会", &today.to_string(), Some(chuo));
+        add_event(&app, "明日のベビーマッサージ", &tomorrow.to_string(), Some(chuo));
+
+        let week = app.get("/events", ua::DOCOMO_FOMA_1);
+        let text = week.sjis_text();
+        let link = format!("/events?day={today}");
+        assert!(text.contains(&format!("href=\"{link}\" accesskey=\"2\"")), "a 今日 link on key 2: {text}");
+        let page = app.get(&link, ua::DOCOMO_FOMA_1).sjis_text();
+        assert!(page.contains("今日（") && page.contains("今日のおはなし会"), "{page}");
+        assert!(!page.contains("明日のベビーマッサージ"), "another day's event: {page}");
+
+        let next = app.get(&format!("/events?day={tomorrow}&area={chuo}"), ua::PC).text();
+        assert!(next.contains("明日のベビーマッサージ") && !next.contains("今日のおはなし会"), "{next}");
+        assert!(next.contains(&format!("name=\"day\" value=\"{tomorrow}\"")), "the area form keeps the day: {next}");
+        assert!(!next.contains("今日（"), "{next}");
+    }
+}

@@ -1,10 +1,11 @@
-//! `/events` (this week, or `?month=2026-12`, optionally `&area=3`) and `/events/{id}`.
+//! `/events` (this week, `?day=2026-12-03` one day — 今日 —, or `?month=2026-12`, optionally
+//! `&area=3`) and `/events/{id}`.
 
 use crate::db;
 use crate::db::models::area::Area;
 use crate::db::models::event::Event;
 use crate::domain::policy::{Action, Resource};
-use crate::domain::time::{date_label, month_key, month_label, parse_month, today};
+use crate::domain::time::{date_label, day_label, month_key, month_label, parse_month, today};
 use crate::error::AppError;
 use crate::routes::areas::{area_choices, area_name};
 use crate::routes::extract::KeitaiQuery;
@@ -18,8 +19,16 @@ use hiroba_views::pages::events::{event_item, event_page, events_page, EventItem
 pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::PublicInfo, Action::Read)?;
     let today = today();
-    let month = query.0.get("month").and_then(parse_month);
-    let (from, to) = month.unwrap_or((today, today + Duration::days(6)));
+    let day = query
+        .0
+        .get("day")
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let month = query.0.get("month").and_then(parse_month).filter(|_| day.is_none());
+    let (from, to) = match (day, month) {
+        (Some(day), _) => (day, day),
+        (None, Some(month)) => month,
+        (None, None) => (today, today + Duration::days(6)),
+    };
     let areas = db::run(&visitor.state().pool, |conn| Ok(Area::all(conn)?)).await?;
     let area = area_filter(&query, &areas);
     let events = db::run(&visitor.state().pool, move |conn| {
@@ -29,11 +38,15 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
     let ctx = ctx(&visitor);
     let items: Vec<_> = events.iter().map(|e| event_item(&ctx, &EventItem::from(e))).collect();
     let key = month.map(|(first, _)| month_key(first)).unwrap_or_default();
+    let day_key = day.map(|d| d.to_string()).unwrap_or_default();
     let area_text = area.map(|a| a.to_string()).unwrap_or_default();
     let mut base = "/events".to_string();
     let mut params = Vec::new();
     if !key.is_empty() {
         params.push(format!("month={key}"));
+    }
+    if !day_key.is_empty() {
+        params.push(format!("day={day_key}"));
     }
     if !area_text.is_empty() {
         params.push(format!("area={area_text}"));
@@ -63,10 +76,14 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
         None => (Some(anchor), anchor.checked_add_months(Months::new(1))),
     };
     let view = EventsView {
-        title: match month {
-            Some((first, _)) => format!("{}のイベント", month_label(first)),
-            None => "今週のイベント".to_string(),
+        title: match (day, month) {
+            (Some(day), _) if day == today => format!("今日（{}）のイベント", day_label(day)),
+            (Some(day), _) => format!("{}のイベント", day_label(day)),
+            (None, Some((first, _))) => format!("{}のイベント", month_label(first)),
+            (None, None) => "今週のイベント".to_string(),
         },
+        today: format!("/events?day={today}"),
+        day: day_key,
         base,
         previous: month_link(previous),
         next: month_link(next),

@@ -1,4 +1,5 @@
-//! イベント: the public event calendar (this week or a month, by area) and one event.
+//! イベント: the public event calendar (today or another day, this week or a month, by area) and
+//! one event.
 
 use crate::components::{footer, form, link, pager, select, subheading, submit, ListPage};
 use crate::ctx::Ctx;
@@ -40,6 +41,10 @@ pub struct EventsView {
     pub next: (String, String),
     /// The month shown, "2026-12", or empty for this week (a hidden field of the area form).
     pub month: String,
+    /// The day shown, "2026-12-03", or empty (a hidden field of the area form).
+    pub day: String,
+    /// The list of today's events.
+    pub today: String,
     /// (id, name) of every area; "" means all.
     pub areas: Vec<(String, String)>,
     pub area: String,
@@ -58,9 +63,12 @@ pub fn events_page(ctx: &Ctx, view: &EventsView, list: &ListPage<'_>) -> String 
             " "
             (link(ctx, &view.next.0, &view.next.1, Some(6)))
             br;
+            (link(ctx, &view.today, "今日", Some(2)))
+            " "
             (link(ctx, "/events", "今週", Some(5)))
             (form(ctx, "/events", false, html! {
                 @if !view.month.is_empty() { input type="hidden" name="month" value=(view.month); }
+                @if !view.day.is_empty() { input type="hidden" name="day" value=(view.day); }
                 (select("area", &view.areas, &view.area))
                 (submit("地域で絞る"))
             }))
