@@ -367,3 +367,35 @@ db_test! {
         assert!(!coordinator.get("/admin/posts").text().contains("通報1件"), "hiding settled the report");
     }
 }
+
+db_test! {
+    fn the_longest_post_continues_over_pages_that_fit_a_5_kb_mova(app) {
+        let body: String = "柏の葉公園の桜並木がきれいでした。".chars().cycle().take(2_000).collect();
+        let id = {
+            let mut conn = app.pool.get().unwrap();
+            let id = insert_post(&mut conn, 1, "とても長い投稿", &body);
+            PostComment::insert(&mut conn, id, 2, &CommentBody::parse("読みごたえがありました").unwrap(), "au").unwrap();
+            id
+        };
+        let limit = crate::watch_pages::budget(&app, ua::DOCOMO_MOVA_5K);
+        let mut phone = crate::watch_pages::Signed::new(&app, ua::DOCOMO_MOVA_5K, GUARDIAN, DEMO_PASSWORD);
+        let mut pages = Vec::new();
+        for n in 1..=20 {
+            let page = phone.get(&format!("/posts/{id}?page={n}"));
+            assert_eq!(page.status, 200);
+            assert!(page.body.len() <= limit, "page {n}: {} bytes > {limit}", page.body.len());
+            let text = page.sjis_text();
+            let more = text.contains("次へ");
+            pages.push(text);
+            if !more {
+                break;
+            }
+        }
+        assert!(pages.len() > 1, "2,000 characters do not fit one 5 KB page");
+        let all = pages.concat();
+        let pieces: Vec<String> = body.chars().collect::<Vec<_>>().chunks(150).map(|c| c.iter().collect()).collect();
+        assert!(pieces.iter().all(|p| all.contains(p.as_str())), "every piece of the text is on some page");
+        let last = pages.last().unwrap();
+        assert!(last.contains("コメント（1件）") && last.contains("読みごたえがありました"), "{last}");
+    }
+}

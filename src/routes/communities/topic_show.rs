@@ -17,6 +17,7 @@ use crate::routes::render::{ctx, paged_list};
 use crate::routes::visitor::Visitor;
 use actix_web::{web, HttpResponse};
 use hiroba_views::pages::community_topic::{topic, topic_comment, TopicCommentView, TopicView};
+use hiroba_views::pages::post::article_items;
 
 pub async fn show(visitor: Visitor, path: web::Path<(i64, i64)>, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     let (id, topic_id) = path.into_inner();
@@ -58,9 +59,6 @@ pub async fn render(
         author,
         posted: when(found.created_at),
         by_mail: found.channel == "mail",
-        body: found.body,
-        photos: photo_refs(&visitor.device, &photos),
-        comment_count: comments.len(),
         hidden: found.hidden_at.map(|_| found.hidden_reason.unwrap_or_default()),
         moderator,
         mine: found.member_id == me,
@@ -70,18 +68,17 @@ pub async fn render(
     let ctx = ctx(visitor);
     let base = format!("/communities/{id}/topics/{topic_id}");
     let moderate = moderator.then_some(base.as_str());
-    let items: Vec<_> = comments
-        .into_iter()
-        .map(|c| {
-            let view = TopicCommentView {
-                id: c.id,
-                author: c.nickname,
-                posted: when(c.created_at),
-                body: c.body,
-                hidden: c.hidden_at.is_some(),
-            };
-            topic_comment(&ctx, &view, moderate)
-        })
-        .collect();
+    let photos = photo_refs(&visitor.device, &photos);
+    let mut items = article_items(&ctx, &found.body, &photos, comments.len());
+    items.extend(comments.into_iter().map(|c| {
+        let view = TopicCommentView {
+            id: c.id,
+            author: c.nickname,
+            posted: when(c.created_at),
+            body: c.body,
+            hidden: c.hidden_at.is_some(),
+        };
+        topic_comment(&ctx, &view, moderate)
+    }));
     Ok(paged_list(visitor, &items, page, |list| topic(&ctx, &view, list)))
 }

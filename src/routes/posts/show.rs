@@ -17,7 +17,7 @@ use crate::routes::photos::photo_refs;
 use crate::routes::render::{ctx, paged_list};
 use crate::routes::visitor::Visitor;
 use actix_web::{web, HttpResponse};
-use hiroba_views::pages::post::{comment, post, CommentView, PostView};
+use hiroba_views::pages::post::{article_items, comment, post, CommentView, PostView};
 
 pub async fn show(visitor: Visitor, id: web::Path<i64>, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     let page = match query.0.get("page") {
@@ -92,27 +92,23 @@ pub async fn render(visitor: &Visitor, id: i64, notice: Option<String>, page: us
         by_mail: found.channel == "mail",
         category: Category::label_of(&found.category).to_string(),
         area,
-        body: found.body,
-        photos: photo_refs(&visitor.device, &photos),
-        comment_count: comments.len(),
         hidden: found.hidden_at.map(|_| found.hidden_reason.unwrap_or_default()),
         moderator,
         mine,
         notice,
     };
     let ctx = ctx(visitor);
-    let items: Vec<_> = comments
-        .into_iter()
-        .map(|c| {
-            let view = CommentView {
-                id: c.id,
-                author: c.nickname,
-                posted: when(c.created_at),
-                body: c.body,
-                hidden: c.hidden_at.is_some(),
-            };
-            comment(&ctx, &view, moderator)
-        })
-        .collect();
+    let photos = photo_refs(&visitor.device, &photos);
+    let mut items = article_items(&ctx, &found.body, &photos, comments.len());
+    items.extend(comments.into_iter().map(|c| {
+        let view = CommentView {
+            id: c.id,
+            author: c.nickname,
+            posted: when(c.created_at),
+            body: c.body,
+            hidden: c.hidden_at.is_some(),
+        };
+        comment(&ctx, &view, moderator)
+    }));
     Ok(paged_list(visitor, &items, page, |list| post(&ctx, &view, list)))
 }

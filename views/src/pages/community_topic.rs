@@ -2,13 +2,9 @@
 //! device, the comment form for joined members, the coordinator's hide/restore forms for the topic
 //! and each comment, and the page that asks its author once more before deleting it.
 
-use crate::components::{
-    alert, footer, form, hidden, image, label, link, pager, separator, subheading, submit, text_area, text_input,
-    ListPage,
-};
+use crate::components::{alert, footer, form, hidden, label, link, pager, submit, text_area, text_input, ListPage};
 use crate::ctx::{Ctx, InputKind};
 use crate::layout::page;
-use crate::pages::post::PhotoRef;
 use maud::{html, Markup};
 
 #[derive(Debug, Clone)]
@@ -30,9 +26,6 @@ pub struct TopicView {
     pub author: String,
     pub posted: String,
     pub by_mail: bool,
-    pub body: String,
-    pub photos: Vec<PhotoRef>,
-    pub comment_count: usize,
     /// Coordinators: the reason when the topic is hidden.
     pub hidden: Option<String>,
     pub moderator: bool,
@@ -57,7 +50,9 @@ pub fn topic_comment(ctx: &Ctx, c: &TopicCommentView, moderate: Option<&str>) ->
     }
 }
 
-pub fn topic(ctx: &Ctx, view: &TopicView, comments: &ListPage<'_>) -> String {
+/// The topic with one page of its list: its text, photos and comments (`post::article_items` and
+/// then the comments, pages cut to the device's budget).
+pub fn topic(ctx: &Ctx, view: &TopicView, list: &ListPage<'_>) -> String {
     let base = format!("/communities/{}/topics/{}", view.community_id, view.id);
     page(
         ctx,
@@ -66,16 +61,10 @@ pub fn topic(ctx: &Ctx, view: &TopicView, comments: &ListPage<'_>) -> String {
             @if let Some(notice) = &view.notice { (alert(ctx, notice)) }
             @if let Some(reason) = &view.hidden { (alert(ctx, &format!("非表示（{reason}）"))) }
             div { (view.author) " " (view.posted) @if view.by_mail { "（メール投稿）" } }
-            @for line in view.body.lines() { div { (line) } }
-            @for (n, photo) in view.photos.iter().enumerate() {
-                div { (image(&ctx.url(&photo.path), &format!("写真{}", n + 1), photo.width, photo.height)) }
-            }
+            @for item in list.items { (item) }
+            (pager(ctx, &base, list.page, list.pages))
             @if view.moderator { (moderate_form(ctx, &format!("{base}/moderate"), view.hidden.is_some())) }
             @if view.mine { div { (link(ctx, &format!("{base}/delete"), "このトピックを削除する", None)) } }
-            (separator(ctx))
-            (subheading(ctx, &format!("コメント（{}件）", view.comment_count)))
-            @for c in comments.items { (c) }
-            (pager(ctx, &base, comments.page, comments.pages))
             @if view.may_comment {
                 (form(ctx, &format!("{base}/comments"), true, html! {
                     (text_area(ctx, "body", "", 2))

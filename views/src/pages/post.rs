@@ -38,10 +38,6 @@ pub struct PostView {
     /// e.g. 遊び場
     pub category: String,
     pub area: Option<String>,
-    pub body: String,
-    pub photos: Vec<PhotoRef>,
-    /// How many comments there are in all (they come as a paged list).
-    pub comment_count: usize,
     /// Set for coordinators when the post is hidden: the reason.
     pub hidden: Option<String>,
     /// The viewer is a coordinator: hide/restore forms.
@@ -50,6 +46,37 @@ pub struct PostView {
     pub mine: bool,
     /// A notice after an action (コメントしました, 通報を受け付けました).
     pub notice: Option<String>,
+}
+
+/// Most characters of one piece of a text: a long post or topic is cut into pieces that the page
+/// cutter can spread over pages, so that even 2,000 characters of kanji never overflow a 5 KB phone.
+const PIECE_CHARS: usize = 150;
+
+/// The text and photos of a post or topic, then the comments' heading, as the first items of the
+/// page's list (the comments follow): a long text continues on the next page.
+pub fn article_items(ctx: &Ctx, body: &str, photos: &[PhotoRef], comment_count: usize) -> Vec<Markup> {
+    let mut items: Vec<Markup> = body
+        .lines()
+        .flat_map(|line| pieces(line, PIECE_CHARS))
+        .map(|piece| html! { div { (piece) } })
+        .collect();
+    items.extend(photos.iter().enumerate().map(|(n, photo)| {
+        html! { div { (image(&ctx.url(&photo.path), &format!("写真{}", n + 1), photo.width, photo.height)) } }
+    }));
+    items.push(html! {
+        (separator(ctx))
+        (subheading(ctx, &format!("コメント（{comment_count}件）")))
+    });
+    items
+}
+
+/// A line in pieces of at most `max` characters (an empty line stays one empty piece).
+fn pieces(line: &str, max: usize) -> Vec<String> {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.is_empty() {
+        return vec![String::new()];
+    }
+    chars.chunks(max).map(|c| c.iter().collect()).collect()
 }
 
 /// One comment, with the coordinator's form under it.
@@ -64,8 +91,9 @@ pub fn comment(ctx: &Ctx, c: &CommentView, moderator: bool) -> Markup {
     }
 }
 
-/// The post with one page of its comments (pages cut to the device's budget).
-pub fn post(ctx: &Ctx, view: &PostView, comments: &ListPage<'_>) -> String {
+/// The post with one page of its list: its text, photos and comments (`article_items` and then the
+/// comments, pages cut to the device's budget).
+pub fn post(ctx: &Ctx, view: &PostView, list: &ListPage<'_>) -> String {
     page(
         ctx,
         &view.title,
@@ -77,16 +105,10 @@ pub fn post(ctx: &Ctx, view: &PostView, comments: &ListPage<'_>) -> String {
                 @if let Some(area) = &view.area { " " (area) }
             }
             div { (view.author) " " (view.posted) @if view.by_mail { "（メール投稿）" } }
-            @for line in view.body.lines() { div { (line) } }
-            @for (n, photo) in view.photos.iter().enumerate() {
-                div { (image(&ctx.url(&photo.path), &format!("写真{}", n + 1), photo.width, photo.height)) }
-            }
+            @for item in list.items { (item) }
+            (pager(ctx, &format!("/posts/{}", view.id), list.page, list.pages))
             @if view.moderator { (moderate_form(ctx, "post", view.id, view.hidden.is_some())) }
             @if view.mine { div { (link(ctx, &format!("/posts/{}/delete", view.id), "この投稿を削除する", None)) } }
-            (separator(ctx))
-            (subheading(ctx, &format!("コメント（{}件）", view.comment_count)))
-            @for c in comments.items { (c) }
-            (pager(ctx, &format!("/posts/{}", view.id), comments.page, comments.pages))
             (form(ctx, &format!("/posts/{}/comments", view.id), true, html! {
                 (text_area(ctx, "body", "", 2))
                 br;
@@ -136,5 +158,19 @@ fn hidden_fields(target: &str, id: i64, action: &str) -> Markup {
         (hidden("target", target))
         (hidden("id", &id.to_string()))
         (hidden("action", action))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pieces;
+
+    #[test]
+    fn a_long_line_is_cut_into_pieces_by_characters_and_an_empty_line_stays() {
+        let line: String = "桜".repeat(301);
+        let cut = pieces(&line, 150);
+        assert_eq!(cut.iter().map(|p| p.chars().count()).collect::<Vec<_>>(), [150, 150, 1]);
+        assert_eq!(cut.concat(), line);
+        assert_eq!(pieces("", 150), [""]);
     }
 }
