@@ -133,3 +133,33 @@ db_test! {
         assert!(again.text().contains("このURLは使えません"), "{}", again.text());
     }
 }
+
+db_test! {
+    fn a_mailed_post_longer_than_the_web_form_takes_is_cut_and_the_reply_says_so(app) {
+        let to = member_with(&app, "yuki-mama@ezweb.ne.jp");
+        let text: String = "手賀沼の遊歩道を歩きました。".chars().cycle().take(3_000).collect();
+        let raw = format!(
+            "From: yuki-mama@ezweb.ne.jp\r\nTo: {to}\r\nSubject: =?UTF-8?B?{}?=\r\nMessage-ID: <long-1@ezweb.ne.jp>\r\n\
+             MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n{text}\r\n",
+            base64_of("お散歩".as_bytes())
+        );
+        assert_eq!(mail_in(&app.database_url, &to, raw.as_bytes(), &[]), 0);
+        run_worker(&app);
+        let mut conn = app.pool.get().unwrap();
+        let body: String = hiroba::db::schema::posts::table
+            .select(hiroba::db::schema::posts::body)
+            .order(hiroba::db::schema::posts::id.desc())
+            .first(&mut *conn)
+            .unwrap();
+        assert_eq!(body.chars().count(), 2_000);
+        assert!(text.starts_with(&body));
+        let replies = OutboxMail::to_recipient(&mut conn, "yuki-mama@ezweb.ne.jp").unwrap();
+        let reply = replies.iter().find(|m| m.kind == MailKind::PostAccepted.as_str()).expect("a reply");
+        assert!(reply.body.contains("本文は2000文字までのため、それより後は省略しました。"), "{}", reply.body);
+    }
+}
+
+fn base64_of(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}

@@ -12,7 +12,6 @@ use crate::db::models::outbox::{MailKind, OutboxMail};
 use crate::db::models::photo::PhotoInfo;
 use crate::db::models::post::Channel;
 use crate::db::DbConnection;
-use crate::domain::post::PostBody;
 use crate::mail::decode::DecodedMail;
 use crate::state::AppState;
 use diesel::Connection;
@@ -50,14 +49,7 @@ pub fn handle(
         return poster::refuse(conn, mail, &sender, &reason, &help_url, "not a member of the community");
     }
     let title = poster::title_of(decoded);
-    let text = decoded.body.trim();
-    let body: String = text.chars().take(PostBody::MAX).collect();
-    if body.len() < text.len() {
-        notes.push(format!(
-            "本文は{}文字までのため、それより後は省略しました。",
-            PostBody::MAX
-        ));
-    }
+    let body = poster::body_of(decoded, &mut notes);
     let profile = state.profiles.mail_profile_of_address(&sender).id.clone();
     conn.transaction(|conn| {
         let topic_id = Topic::insert(

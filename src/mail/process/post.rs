@@ -24,20 +24,21 @@ pub fn handle(
         member,
         sender,
         photos,
-        notes,
+        mut notes,
         ..
     }) = poster::check(state, conn, mail, decoded, token)?
     else {
         return Ok(());
     };
     let title = poster::title_of(decoded);
+    let body = poster::body_of(decoded, &mut notes);
     conn.transaction(|conn| {
         let post_id = Post::insert(
             conn,
             &NewPost {
                 member_id: member.id,
                 title: &title,
-                body: decoded.body.trim_end(),
+                body: &body,
                 category: Category::Other,
                 area_id: member.area_id,
                 channel: Channel::Mail,

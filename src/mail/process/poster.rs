@@ -9,7 +9,7 @@ use crate::db::models::mail_address::MailAddress;
 use crate::db::models::member::Member;
 use crate::db::models::outbox::{MailKind, OutboxMail};
 use crate::db::{now, DbConnection};
-use crate::domain::post::PostTitle;
+use crate::domain::post::{PostBody, PostTitle};
 use crate::domain::role::MemberStatus;
 use crate::mail::decode::DecodedMail;
 use crate::photo::{ingest_post_photos, Original, Upload};
@@ -115,6 +115,19 @@ fn photos_of(decoded: &DecodedMail) -> (Vec<Original>, Vec<String>) {
         name: a.filename.as_deref(),
         bytes: &a.bytes,
     }))
+}
+
+/// The mail's text cut to the length a web form takes, with a note for the reply when it was cut.
+pub fn body_of(decoded: &DecodedMail, notes: &mut Vec<String>) -> String {
+    let text = decoded.body.trim();
+    let body: String = text.chars().take(PostBody::MAX).collect();
+    if body.len() < text.len() {
+        notes.push(format!(
+            "本文は{}文字までのため、それより後は省略しました。",
+            PostBody::MAX
+        ));
+    }
+    body
 }
 
 /// The subject, else the first line of the body, shortened; keitai often send no subject.
