@@ -71,6 +71,28 @@ impl<'a> Browser<'a> {
         self.post(&form.action, body.as_bytes())
     }
 
+    /// Posts the form of `page` whose hidden fields include all of `pick` (one of several forms with
+    /// the same action, e.g. per comment), with `values` added, in the page's charset.
+    pub fn submit_picked(&mut self, page: &Response, pick: &[(&str, &str)], values: &[(&str, &str)]) -> Response {
+        let form = forms(page)
+            .into_iter()
+            .find(|f| {
+                pick.iter()
+                    .all(|(n, v)| f.fields.iter().any(|(fname, fv)| fname == n && fv == v))
+            })
+            .unwrap_or_else(|| panic!("no form with {pick:?} in:\n{}", page.text()));
+        let sjis = page.is_shift_jis();
+        let body = form
+            .fields
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .chain(values.iter().copied())
+            .map(|(n, v)| format!("{}={}", n, percent_encode(&encode(v, sjis))))
+            .collect::<Vec<_>>()
+            .join("&");
+        self.post(&form.action, body.as_bytes())
+    }
+
     /// Posts the form's hidden fields and an already encoded `raw` part (bytes a phone would send).
     pub fn submit_raw(&mut self, page: &Response, action: &str, raw: &str) -> Response {
         let form = forms(page)

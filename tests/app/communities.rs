@@ -60,31 +60,6 @@ fn id_after(response: &Response, marker: &str) -> i64 {
     tail.split(['?', '&', '/']).next().unwrap().parse().expect("id")
 }
 
-/// Sends the form of `page` whose hidden fields include all of `pick`, with `values` added (UTF-8 pages).
-fn submit_picked(
-    browser: &mut Browser<'_>,
-    page: &Response,
-    pick: &[(&str, &str)],
-    values: &[(&str, &str)],
-) -> Response {
-    let form = forms(page)
-        .into_iter()
-        .find(|f| {
-            pick.iter()
-                .all(|(n, v)| f.fields.iter().any(|(fname, fv)| fname == n && fv == v))
-        })
-        .unwrap_or_else(|| panic!("no form with {pick:?} in {}", page.text()));
-    let body = form
-        .fields
-        .iter()
-        .map(|(n, v)| (n.as_str(), v.as_str()))
-        .chain(values.iter().copied())
-        .map(|(n, v)| format!("{n}={}", percent_encode(v.as_bytes())))
-        .collect::<Vec<_>>()
-        .join("&");
-    browser.post(&form.action, body.as_bytes())
-}
-
 /// Posts to `path` with the CSRF token of the member's my page (for forms a page does not offer).
 fn post_with_token(browser: &mut Browser<'_>, path: &str, fields: &[(&str, &str)]) -> Response {
     let mypage = browser.get("/mypage");
@@ -141,7 +116,7 @@ db_test! {
         let admin = pc.get("/admin/communities");
         assert_eq!(admin.status, 200);
         assert!(admin.text().contains("ベビーカーで歩こう会"));
-        let approved = submit_picked(&mut pc, &admin, &[("id", &id.to_string()), ("action", "approve")], &[]);
+        let approved = pc.submit_picked(&admin, &[("id", &id.to_string()), ("action", "approve")], &[]);
         assert_eq!(approved.status, 302, "{}", approved.text());
         let list = pc.get("/communities").text();
         assert!(list.contains("ベビーカーで歩こう会") && list.contains("柏中央 1人"), "{list}");
@@ -157,7 +132,7 @@ db_test! {
         let mypage = phone.get("/mypage").sjis_text();
         assert!(mypage.contains("わたしのコミュニティ") && mypage.contains("ベビーカーで歩こう会"), "{mypage}");
         // A second approval changes nothing.
-        let twice = submit_picked(&mut pc, &admin, &[("id", &id.to_string()), ("action", "approve")], &[]);
+        let twice = pc.submit_picked(&admin, &[("id", &id.to_string()), ("action", "approve")], &[]);
         assert!(twice.text().contains("すでに対応済み"));
     }
 }
@@ -264,9 +239,9 @@ db_test! {
 
         let mut pc = signed_in(&app, ua::PC, COORDINATOR);
         let page = pc.get(&path);
-        let empty = submit_picked(&mut pc, &page, &[("action", "hide")], &[("reason", "")]);
+        let empty = pc.submit_picked(&page, &[("action", "hide")], &[("reason", "")]);
         assert!(empty.text().contains("理由を入力してください"));
-        let hidden = submit_picked(&mut pc, &page, &[("action", "hide")], &[("reason", "個人情報のため")]);
+        let hidden = pc.submit_picked(&page, &[("action", "hide")], &[("reason", "個人情報のため")]);
         assert_eq!(hidden.status, 302);
         assert!(pc.follow(&hidden).text().contains("非表示（個人情報のため）"));
         assert_eq!(sensei.get(&path).status, 404);
@@ -276,7 +251,7 @@ db_test! {
         assert!(!sensei.get(&format!("/communities/{id}")).text().contains("ひまわり畑"));
 
         let page = pc.get(&path);
-        let restored = submit_picked(&mut pc, &page, &[("action", "restore")], &[("reason", "確認済み")]);
+        let restored = pc.submit_picked(&page, &[("action", "restore")], &[("reason", "確認済み")]);
         assert_eq!(restored.status, 302);
         assert_eq!(sensei.get(&path).status, 200);
         let mut conn = app.pool.get().unwrap();
@@ -420,9 +395,9 @@ db_test! {
         let admin = pc.get("/admin/communities");
         let text = admin.text();
         assert!(text.find("ふたごママの会") < text.find(HANA_COMMUNITY), "pending first: {text}");
-        let no_reason = submit_picked(&mut pc, &admin, &[("id", &id.to_string()), ("action", "reject")], &[("reason", "")]);
+        let no_reason = pc.submit_picked(&admin, &[("id", &id.to_string()), ("action", "reject")], &[("reason", "")]);
         assert!(no_reason.text().contains("理由を入力してください"));
-        let rejected = submit_picked(&mut pc, &admin, &[("id", &id.to_string()), ("action", "reject")], &[("reason", "同じ趣旨のサークルが市にあります")]);
+        let rejected = pc.submit_picked(&admin, &[("id", &id.to_string()), ("action", "reject")], &[("reason", "同じ趣旨のサークルが市にあります")]);
         assert_eq!(rejected.status, 302);
         let mut conn = app.pool.get().unwrap();
         let mail = OutboxMail::to_recipient(&mut conn, "admin@hiroba.example.jp").unwrap();

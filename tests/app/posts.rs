@@ -1,7 +1,7 @@
 //! クチコミ over HTTP: posting from a keitai with carrier emoji and from a smartphone with a photo,
 //! comments, reports and a coordinator's hide and restore, and who may do what.
 
-use crate::browser::{forms, Browser};
+use crate::browser::Browser;
 use crate::helpers::{percent_encode, ua, Response, TestApp};
 use hiroba::db::models::moderation::ModerationLog;
 use hiroba::db::models::photo::PhotoInfo;
@@ -56,31 +56,6 @@ fn post_from_pc(browser: &mut Browser<'_>, title: &str, body: &str) -> i64 {
         ("photo", "", b""),
     );
     post_id(&sent)
-}
-
-/// Sends the form of `page` whose hidden fields include all of `pick`, with `values` added.
-fn submit_picked(
-    browser: &mut Browser<'_>,
-    page: &Response,
-    pick: &[(&str, &str)],
-    values: &[(&str, &str)],
-) -> Response {
-    let form = forms(page)
-        .into_iter()
-        .find(|f| {
-            pick.iter()
-                .all(|(n, v)| f.fields.iter().any(|(fname, fv)| fname == n && fv == v))
-        })
-        .unwrap_or_else(|| panic!("no form with {pick:?}"));
-    let body = form
-        .fields
-        .iter()
-        .map(|(n, v)| (n.as_str(), v.as_str()))
-        .chain(values.iter().copied())
-        .map(|(n, v)| format!("{n}={}", percent_encode(v.as_bytes())))
-        .collect::<Vec<_>>()
-        .join("&");
-    browser.post(&form.action, body.as_bytes())
 }
 
 db_test! {
@@ -175,17 +150,15 @@ db_test! {
         assert!(text.contains("小児科の待ち時間") && text.contains("通報1件") && text.contains("病院名が誤っています"), "{text}");
 
         let page = coordinator.get(&format!("/posts/{id}"));
-        let hidden = submit_picked(&mut coordinator, &page, &[("target", "post")], &[("reason", "内容確認のため")]);
+        let hidden = coordinator.submit_picked(&page, &[("target", "post")], &[("reason", "内容確認のため")]);
         assert!(hidden.text().contains("非表示にしました") && hidden.text().contains("非表示（内容確認のため）"));
         assert_eq!(hana.get(&format!("/posts/{id}")).status, 404);
         assert!(!hana.get("/posts").text().contains("小児科の待ち時間"));
         assert!(hana.get("/posts?mine=1").text().contains("小児科の待ち時間"));
 
-        let hidden_comment = submit_picked(&mut coordinator, &hidden, &[("target", "comment")], &[("reason", "重複")]);
+        let hidden_comment = coordinator.submit_picked(&hidden, &[("target", "comment")], &[("reason", "重複")]);
         assert!(hidden_comment.text().contains("【非表示】"));
-        let restored = submit_picked(
-            &mut coordinator,
-            &hidden_comment,
+        let restored = coordinator.submit_picked(&hidden_comment,
             &[("target", "post"), ("action", "restore")],
             &[("reason", "確認済み")],
         );
@@ -347,7 +320,7 @@ db_test! {
         let mut coordinator = signed_in(&app, ua::PC, COORDINATOR);
         let admin = coordinator.get("/admin/posts");
         assert!(admin.text().contains("通報1件") && admin.text().contains("宣伝では？"), "{}", admin.text());
-        let kept = submit_picked(&mut coordinator, &admin, &[("id", &id.to_string())], &[]);
+        let kept = coordinator.submit_picked(&admin, &[("id", &id.to_string())], &[]);
         assert!(kept.header("location").is_some_and(|l| l.contains("/admin/posts?done=resolved")));
         let admin = coordinator.follow(&kept);
         let text = admin.text();
@@ -363,7 +336,7 @@ db_test! {
         let text = admin.text();
         assert!(text.contains("通報1件") && text.contains("電話番号が違います") && !text.contains("宣伝では？"), "{text}");
         let page = coordinator.get(&format!("/posts/{id}"));
-        submit_picked(&mut coordinator, &page, &[("target", "post")], &[("reason", "確認中")]);
+        coordinator.submit_picked(&page, &[("target", "post")], &[("reason", "確認中")]);
         assert!(!coordinator.get("/admin/posts").text().contains("通報1件"), "hiding settled the report");
     }
 }

@@ -19,6 +19,13 @@ pub enum ModAction {
 }
 
 impl ModAction {
+    /// The `action` field of a hide/restore form.
+    pub fn parse(key: &str) -> Option<ModAction> {
+        [ModAction::Hide, ModAction::Restore]
+            .into_iter()
+            .find(|a| a.as_str() == key)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             ModAction::Hide => "hide",

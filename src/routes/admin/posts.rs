@@ -88,11 +88,10 @@ pub async fn moderate_post(posted: Posted) -> Result<HttpResponse, AppError> {
         Some("comment") => Target::Comment(id),
         _ => return Err(AppError::BadInput("target".into())),
     };
-    let action = match form.get("action") {
-        Some("hide") => ModAction::Hide,
-        Some("restore") => ModAction::Restore,
-        _ => return Err(AppError::BadInput("action".into())),
-    };
+    let action = form
+        .get("action")
+        .and_then(ModAction::parse)
+        .ok_or_else(|| AppError::BadInput("action".into()))?;
     let reason = Reason::parse(form.get("reason").unwrap_or_default());
     let (post_id, notice) = db::run(&visitor.state().pool, move |conn| {
         let post_id = match target {

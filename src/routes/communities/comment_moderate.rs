@@ -6,6 +6,7 @@ use crate::db;
 use crate::db::models::community_comment::TopicComment;
 use crate::db::models::community_log::moderate_comment;
 use crate::db::models::community_topic::Topic;
+use crate::db::models::moderation::ModAction;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::post::Reason;
 use crate::error::AppError;
@@ -19,11 +20,11 @@ pub async fn moderate(posted: Posted, path: web::Path<(i64, i64, i64)>) -> Resul
         .require_member(Resource::MemberContent, Action::Moderate)?
         .member_id;
     let (id, topic_id, comment_id) = path.into_inner();
-    let hide = match form.get("action") {
-        Some("hide") => true,
-        Some("restore") => false,
-        _ => return Err(AppError::BadInput("action".into())),
-    };
+    let hide = form
+        .get("action")
+        .and_then(ModAction::parse)
+        .ok_or_else(|| AppError::BadInput("action".into()))?
+        == ModAction::Hide;
     let reason = match Reason::parse(form.get("reason").unwrap_or_default()) {
         Ok(reason) => reason,
         Err(e) => return render(&visitor, id, topic_id, Some(e.to_string()), 1).await,
