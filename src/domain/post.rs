@@ -55,6 +55,24 @@ impl Category {
 }
 
 /// Why a post or comment was refused, in words a member understands.
+/// A form's title and text, or every problem with them and with its photos (`photo_problems`), as
+/// sentences for the form to show again.
+pub fn title_and_body(
+    title: &str,
+    body: &str,
+    photo_problems: Vec<String>,
+) -> Result<(PostTitle, PostBody), Vec<String>> {
+    match (PostTitle::parse(title), PostBody::parse(body)) {
+        (Ok(title), Ok(body)) if photo_problems.is_empty() => Ok((title, body)),
+        (title, body) => Err([title.err(), body.err()]
+            .into_iter()
+            .flatten()
+            .map(|e| e.to_string())
+            .chain(photo_problems)
+            .collect()),
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TextError {
     #[error("{0}を入力してください。")]

@@ -9,7 +9,7 @@ use crate::db::models::member::Member;
 use crate::db::models::photo::PhotoInfo;
 use crate::db::models::post::Channel;
 use crate::domain::policy::{Action, Resource};
-use crate::domain::post::{PostBody, PostTitle};
+use crate::domain::post::title_and_body;
 use crate::error::AppError;
 use crate::keitai::form::FormData;
 use crate::mail::address::community_posting_address;
@@ -60,21 +60,11 @@ pub async fn submit(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, 
         Gate::Open(found) => found,
         Gate::Refused(why) => return render_with(&visitor, id, why, StatusCode::FORBIDDEN).await,
     };
-    let field = |name| form.get(name).unwrap_or_default();
-    let title = PostTitle::parse(field("title"));
-    let body = PostBody::parse(field("body"));
     let (photos, notes) = form_photos(&mut form).await?;
-    let (title, body) = match (title, body) {
-        (Ok(title), Ok(body)) if notes.is_empty() => (title, body),
-        (title, body) => {
-            let problems = [title.err(), body.err()]
-                .into_iter()
-                .flatten()
-                .map(|e| e.to_string())
-                .chain(notes)
-                .collect();
-            return render(&visitor, &found, me, &form, problems).await;
-        }
+    let field = |name| form.get(name).unwrap_or_default();
+    let (title, body) = match title_and_body(field("title"), field("body"), notes) {
+        Ok(both) => both,
+        Err(problems) => return render(&visitor, &found, me, &form, problems).await,
     };
     let profile = visitor.device.profile.id.clone();
     let topic_id = db::run(&visitor.state().pool, move |conn| {

@@ -8,7 +8,7 @@ use crate::db::models::member::Member;
 use crate::db::models::photo::PhotoInfo;
 use crate::db::models::post::{Channel, NewPost, Post};
 use crate::domain::policy::{Action, Resource};
-use crate::domain::post::{Category, PostBody, PostTitle};
+use crate::domain::post::{title_and_body, Category};
 use crate::error::AppError;
 use crate::keitai::form::FormData;
 use crate::mail::address::posting_address;
@@ -40,23 +40,13 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
     let member_id = visitor
         .require_member(Resource::MemberContent, Action::Create)?
         .member_id;
+    let (photos, notes) = form_photos(&mut form).await?;
     let field = |name| form.get(name).unwrap_or_default();
-    let title = PostTitle::parse(field("title"));
-    let body = PostBody::parse(field("body"));
     let category = Category::parse(field("category")).unwrap_or(Category::Other);
     let area_id = field("area").parse::<i64>().ok();
-    let (photos, notes) = form_photos(&mut form).await?;
-    let (title, body) = match (title, body) {
-        (Ok(title), Ok(body)) if notes.is_empty() => (title, body),
-        (title, body) => {
-            let problems = [title.err(), body.err()]
-                .into_iter()
-                .flatten()
-                .map(|e| e.to_string())
-                .chain(notes)
-                .collect();
-            return render(&visitor, member_id, &form, problems).await;
-        }
+    let (title, body) = match title_and_body(field("title"), field("body"), notes) {
+        Ok(both) => both,
+        Err(problems) => return render(&visitor, member_id, &form, problems).await,
     };
     let profile = visitor.device.profile.id.clone();
     let post_id = db::run(&visitor.state().pool, move |conn| {
