@@ -109,22 +109,17 @@ fn decode_form(req: &HttpRequest, body: &[u8]) -> Result<FormData, AppError> {
     }
 }
 
+/// A numeric id from a form field: what it names is not there (404) when it is missing or no number.
+pub fn id_field(form: &FormData, name: &str) -> Result<i64, AppError> {
+    form.get(name).and_then(|v| v.parse().ok()).ok_or(AppError::NotFound)
+}
+
 /// A POST form from one of our pages: decoded like `KeitaiForm`, and refused with a 403 page unless
 /// it carries the CSRF token of the visitor's session.
 #[derive(Debug)]
 pub struct Posted {
     pub visitor: Visitor,
     pub form: FormData,
-}
-
-impl Posted {
-    /// A numeric field (a hidden `id` the page put there): a 400 when it is missing or not a number.
-    pub fn number(&self, name: &str) -> Result<i64, AppError> {
-        self.form
-            .get(name)
-            .and_then(|v| v.parse().ok())
-            .ok_or_else(|| AppError::BadInput(name.into()))
-    }
 }
 
 impl FromRequest for Posted {

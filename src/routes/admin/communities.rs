@@ -15,7 +15,7 @@ use crate::domain::community::{Decision, MemberRole};
 use crate::domain::policy::{Action, Resource};
 use crate::domain::post::Reason;
 use crate::error::AppError;
-use crate::routes::extract::Posted;
+use crate::routes::extract::{id_field, Posted};
 use crate::routes::render::{ctx, ok, redirect};
 use crate::routes::visitor::Visitor;
 use actix_web::HttpResponse;
@@ -84,7 +84,7 @@ pub async fn decide(posted: Posted) -> Result<HttpResponse, AppError> {
         .visitor
         .require_member(Resource::MemberContent, Action::Moderate)?
         .member_id;
-    let id = posted.number("id")?;
+    let id = id_field(&posted.form, "id")?;
     let Posted { visitor, form } = posted;
     let decision = form
         .get("action")

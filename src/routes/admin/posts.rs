@@ -9,7 +9,7 @@ use crate::db::models::post_report::PostReport;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::post::Reason;
 use crate::error::AppError;
-use crate::routes::extract::{KeitaiQuery, Posted};
+use crate::routes::extract::{id_field, KeitaiQuery, Posted};
 use crate::routes::posts::show;
 use crate::routes::render::{ctx, ok, redirect};
 use crate::routes::visitor::Visitor;
@@ -67,7 +67,7 @@ pub async fn resolve_reports(posted: Posted) -> Result<HttpResponse, AppError> {
         .visitor
         .require_member(Resource::MemberContent, Action::Moderate)?
         .member_id;
-    let id = posted.number("id")?;
+    let id = id_field(&posted.form, "id")?;
     let visitor = posted.visitor;
     db::run(&visitor.state().pool, move |conn| {
         Ok(PostReport::resolve(conn, id, me)?)
@@ -81,7 +81,7 @@ pub async fn moderate_post(posted: Posted) -> Result<HttpResponse, AppError> {
         .visitor
         .require_member(Resource::MemberContent, Action::Moderate)?
         .member_id;
-    let id = posted.number("id")?;
+    let id = id_field(&posted.form, "id")?;
     let Posted { visitor, form } = posted;
     let target = match form.get("target") {
         Some("post") => Target::Post(id),

@@ -52,11 +52,6 @@ pub fn short_text(value: Option<&str>, max: usize) -> Option<String> {
     (!text.is_empty() && text.chars().count() <= max).then(|| text.to_string())
 }
 
-/// A numeric id from a form field.
-pub fn id_field(form: &crate::keitai::form::FormData, name: &str) -> Result<i64, AppError> {
-    form.get(name).and_then(|v| v.parse().ok()).ok_or(AppError::NotFound)
-}
-
 pub async fn list(visitor: Visitor) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::WatchSetup, Action::Read)?;
     render(&visitor, None).await

@@ -10,9 +10,9 @@ use crate::domain::email::EmailAddress;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::role::Role;
 use crate::error::AppError;
-use crate::routes::admin::watch::{id_field, short_text, Feedback};
+use crate::routes::admin::watch::{short_text, Feedback};
 use crate::routes::admin::watch_school::render;
-use crate::routes::extract::Posted;
+use crate::routes::extract::{id_field, Posted};
 use actix_web::{web, HttpResponse};
 
 pub async fn add_staff(posted: Posted, school: web::Path<i64>) -> Result<HttpResponse, AppError> {

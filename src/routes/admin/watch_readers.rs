@@ -6,9 +6,9 @@ use crate::db::models::watch::reader::{Reader, ReaderKind};
 use crate::db::models::watch::school::School;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
-use crate::routes::admin::watch::{id_field, short_text, Feedback};
+use crate::routes::admin::watch::{short_text, Feedback};
 use crate::routes::admin::watch_school::render;
-use crate::routes::extract::Posted;
+use crate::routes::extract::{id_field, Posted};
 use crate::watch::signature::new_secret;
 use actix_web::{web, HttpResponse};
 

@@ -5,7 +5,7 @@ use crate::db;
 use crate::db::models::area::Area;
 use crate::db::models::community::Community;
 use crate::domain::policy::{Action, Resource};
-use crate::domain::time::jst;
+use crate::domain::time::month_day;
 use crate::error::AppError;
 use crate::routes::extract::KeitaiQuery;
 use crate::routes::render::{ctx, paged_list};
@@ -30,7 +30,7 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
                 .unwrap_or_default();
             let view = CommunityLineView {
                 id: l.id,
-                meta: format!("{area}{}人 {}", l.members, jst(l.last_active_at).format("%m/%d")),
+                meta: format!("{area}{}人 {}", l.members, month_day(l.last_active_at)),
                 name: l.name,
             };
             community_line(&ctx, &view)

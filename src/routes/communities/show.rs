@@ -9,7 +9,7 @@ use crate::db::models::community_topic::Topic;
 use crate::db::models::member::Member;
 use crate::domain::community::{CommunityStatus, MemberRole};
 use crate::domain::policy::{Action, Resource};
-use crate::domain::time::jst;
+use crate::domain::time::month_day;
 use crate::error::AppError;
 use crate::mail::address::community_posting_address;
 use crate::routes::extract::KeitaiQuery;
@@ -99,7 +99,7 @@ async fn render(visitor: &Visitor, id: i64, notice: Option<String>, page: usize)
             let line = TopicLineView {
                 community_id: id,
                 id: t.id,
-                meta: format!("{} {}", t.nickname, jst(t.created_at).format("%m/%d")),
+                meta: format!("{} {}", t.nickname, month_day(t.created_at)),
                 title: t.title,
                 hidden: t.hidden_at.is_some(),
             };

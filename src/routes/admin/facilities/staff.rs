@@ -8,8 +8,7 @@ use crate::db::models::mail_address::MailAddress;
 use crate::domain::email::EmailAddress;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
-use crate::routes::admin::watch::id_field;
-use crate::routes::extract::Posted;
+use crate::routes::extract::{id_field, Posted};
 use crate::routes::render::redirect;
 use actix_web::{web, HttpResponse};
 
