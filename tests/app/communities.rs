@@ -371,6 +371,7 @@ db_test! {
         assert_eq!(confirm.status, 200);
         let text = confirm.sjis_text();
         assert!(confirm.is_shift_jis() && text.contains("「まちがえたトピック」を削除します") && text.contains("元に戻せません"), "{text}");
+        assert!(confirm.body.len() <= crate::watch_pages::budget(&app, ua::DOCOMO_FOMA_2));
         let done = phone.submit(&confirm, &format!("{path}/delete"), &[]);
         assert_eq!(done.status, 302, "{}", done.text());
         assert!(done.header("location").unwrap().contains(&format!("/communities/{id}?done=deleted")));

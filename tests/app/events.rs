@@ -170,6 +170,7 @@ db_test! {
         let text = week.sjis_text();
         let link = format!("/events?day={today}");
         assert!(text.contains(&format!("href=\"{link}\" accesskey=\"2\"")), "a 今日 link on key 2: {text}");
+        crate::budget::get_within_budget(&app, &link, ua::DOCOMO_MOVA_5K);
         let page = app.get(&link, ua::DOCOMO_FOMA_1).sjis_text();
         assert!(page.contains("今日（") && page.contains("今日のおはなし会"), "{page}");
         assert!(!page.contains("明日のベビーマッサージ"), "another day's event: {page}");

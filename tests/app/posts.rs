@@ -298,6 +298,7 @@ db_test! {
         let confirm = phone.get(&format!("/posts/{id}/delete"));
         assert_eq!(confirm.status, 200);
         assert!(confirm.is_shift_jis() && confirm.sjis_text().contains("元に戻せません"));
+        assert!(confirm.body.len() <= crate::watch_pages::budget(&app, ua::DOCOMO_FOMA_2));
         let done = phone.submit(&confirm, &format!("/posts/{id}/delete"), &[]);
         let list = phone.follow(&done);
         let text = list.sjis_text();
