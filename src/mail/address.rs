@@ -132,7 +132,7 @@ mod tests {
     #[test]
     fn verp_addresses_round_trip_keitai_local_parts() {
         let verp = verp_address(42, "hanako.old@docomo.ne.jp", DOMAIN);
-        // The form of ../shared/fixtures/mail/bounce-docomo-unknown.eml.
+        // The form of tests/data/mail/bounce-docomo-unknown.eml.
         assert_eq!(verp, "bounce-0000042-hanako.old=docomo.ne.jp@hiroba.example.jp");
         assert_eq!(
             Route::parse(&verp, DOMAIN),

@@ -119,7 +119,7 @@ mod tests {
     fn fixture() -> Vec<u8> {
         std::fs::read(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../shared/fixtures/mail/bounce-docomo-unknown.eml"
+            "/tests/data/mail/bounce-docomo-unknown.eml"
         ))
         .unwrap()
     }

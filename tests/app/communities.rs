@@ -214,7 +214,7 @@ db_test! {
 db_test! {
     fn a_non_member_cannot_post_and_a_hidden_topic_and_its_photo_are_gone_for_members(app) {
         let id = community_id(&app, HANA_COMMUNITY);
-        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/photos/gps-orientation6.jpg"))
+        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/photos/gps-orientation6.jpg"))
             .expect("fixture");
         let mut hana = signed_in(&app, ua::IPHONE, HANA);
         let form = hana.get(&format!("/communities/{id}/topics/new"));
@@ -333,7 +333,7 @@ db_test! {
 db_test! {
     fn the_author_deletes_her_topic_from_docomo_after_a_confirmation_and_nobody_else_can(app) {
         let id = community_id(&app, HANA_COMMUNITY);
-        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/photos/gps-orientation6.jpg"))
+        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/photos/gps-orientation6.jpg"))
             .expect("fixture");
         let mut iphone = signed_in(&app, ua::IPHONE, HANA);
         let form = iphone.get(&format!("/communities/{id}/topics/new"));

@@ -1,5 +1,5 @@
 //! Mail in: `hiroba mail-in` as Postfix runs it (exit statuses only 0/65/67/75), redelivery, and
-//! every fixture of ../shared/fixtures/mail through storing, the job and the post it becomes.
+//! every mail of tests/data/mail through storing, the job and the post it becomes.
 
 use crate::helpers::{Backend, TestApp};
 use hiroba::auth::admin::{add_member, AddMember};
@@ -18,7 +18,7 @@ pub const DOMAIN: &str = "hiroba.example.jp";
 
 pub fn fixture(name: &str) -> Vec<u8> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/fixtures/mail")
+        .join("tests/data/mail")
         .join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }

@@ -95,7 +95,7 @@ db_test! {
 
 db_test! {
     fn a_smartphone_photo_post_is_served_without_exif(app) {
-        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/photos/gps-orientation6.jpg"))
+        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/photos/gps-orientation6.jpg"))
             .expect("fixture");
         let mut phone = signed_in(&app, ua::IPHONE, GUARDIAN);
         let form = phone.get("/posts/new");

@@ -6,7 +6,7 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/mail");
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/mail");
 const PROFILES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/carrier-profiles");
 
 fn codec_and_profiles() -> (Codec, ProfileRegistry) {

@@ -1,4 +1,4 @@
-//! Photo tests over the shared fixtures and over images built here with hand-made metadata.
+//! Photo tests over the files of `tests/data/photos` and over images built here with hand-made metadata.
 
 mod build;
 mod ingest;
@@ -6,8 +6,8 @@ mod inspect;
 mod orientation;
 mod rendition;
 
-/// A file from `/work/shared/fixtures/photos`, next to the worktrees.
+/// A file from `tests/data/photos`.
 fn fixture(name: &str) -> Vec<u8> {
-    let path = format!("{}/../shared/fixtures/photos/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/tests/data/photos/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read(&path).unwrap_or_else(|err| panic!("{path}: {err}"))
 }
