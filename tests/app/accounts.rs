@@ -1,7 +1,7 @@
 //! Registration, login, sessions with and without cookies, CSRF, the login limit and the member CLI.
 
-use crate::browser::{forms, links, Browser};
-use crate::helpers::{ua, Response, TestApp};
+use crate::helpers::{forms, links, Browser};
+use crate::helpers::{log_in, ua, Response, TestApp};
 use hiroba::db::models::outbox::OutboxMail;
 
 /// The path of the confirmation link in the newest mail to `address`.
@@ -24,12 +24,6 @@ fn sid_in(page: &Response) -> Option<String> {
             .nth(1)
             .map(|s| s.split('&').next().unwrap_or_default().to_string())
     })
-}
-
-/// Logs in through the form; returns the response to the POST.
-pub fn log_in(browser: &mut Browser<'_>, email: &str, password: &str) -> Response {
-    let page = browser.get("/login");
-    browser.submit(&page, "/login", &[("email", email), ("password", password)])
 }
 
 db_test! {

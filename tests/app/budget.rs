@@ -85,8 +85,8 @@ db_test! {
         let budget = app.get("/device.json", ua::DOCOMO_MOVA_5K).json()["max_page_bytes"]
             .as_u64()
             .expect("budget") as usize;
-        let mut phone = crate::browser::Browser::new(&app, ua::DOCOMO_MOVA_5K);
-        let done = crate::accounts::log_in(&mut phone, "coordinator@hiroba.example.jp", "hiroba-demo-2026");
+        let mut phone = crate::helpers::Browser::new(&app, ua::DOCOMO_MOVA_5K);
+        let done = crate::helpers::log_in(&mut phone, "coordinator@hiroba.example.jp", "hiroba-demo-2026");
         let location = done.header("location").expect("location").to_string();
         let sid = location.split("sid=").nth(1).expect("sid").to_string();
         let post = {
@@ -106,15 +106,15 @@ db_test! {
 
 db_test! {
     fn the_watch_pages_fit_every_keitai_budget(app) {
-        let watch = crate::watch_fixture::Watch::new(&app, &["hana.mama@docomo.ne.jp"]);
-        crate::watch_fixture::send(&app, &watch.gate, &[(1, &watch.tag, 10, Some("in"))]);
+        let watch = crate::helpers::watch::Watch::new(&app, &["hana.mama@docomo.ne.jp"]);
+        crate::helpers::watch::send(&app, &watch.gate, &[(1, &watch.tag, 10, Some("in"))]);
         let recipient = {
             let mut conn = app.pool.get().expect("conn");
             hiroba::db::models::watch::recipient::Recipient::of_child(&mut conn, watch.child.id).expect("rows")[0].id
         };
         for user_agent in ua::KEITAI {
-            let limit = crate::watch_pages::budget(&app, user_agent);
-            let mut phone = crate::watch_pages::Signed::new(&app, user_agent, "hana.mama@docomo.ne.jp", "hiroba-demo-2026");
+            let limit = crate::helpers::budget(&app, user_agent);
+            let mut phone = crate::helpers::Signed::new(&app, user_agent, "hana.mama@docomo.ne.jp", "hiroba-demo-2026");
             for path in [
                 "/watch".to_string(),
                 format!("/watch/children/{}", watch.child.id),

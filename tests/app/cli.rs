@@ -38,8 +38,8 @@ db_test! {
             assert!(out.contains(expected), "{expected} missing in:\n{out}");
         }
         // The new coordinator can log in at once over HTTP.
-        let mut pc = crate::browser::Browser::new(&app, crate::helpers::ua::PC);
-        let done = crate::accounts::log_in(&mut pc, "chief@kashiwa.example.jp", "first-coordinator");
+        let mut pc = crate::helpers::Browser::new(&app, crate::helpers::ua::PC);
+        let done = crate::helpers::log_in(&mut pc, "chief@kashiwa.example.jp", "first-coordinator");
         assert_eq!(done.status, 302);
 
         let again = hiroba(&url, &[

@@ -3,10 +3,10 @@
 //! her topic, rejection with a reason, topics by mail with a photo, refusals, permissions and the
 //! page budget of every keitai.
 
-use crate::browser::{forms, links, Browser};
+use crate::helpers::mail::{fixture, mail_in, member_with, DOMAIN};
+use crate::helpers::{budget, Signed};
+use crate::helpers::{forms, links, Browser};
 use crate::helpers::{percent_encode, ua, Response, TestApp};
-use crate::mail_in::{fixture, mail_in, member_with, run_worker, DOMAIN};
-use crate::watch_pages::{budget, Signed};
 use diesel::prelude::*;
 use hiroba::db::models::community::{Community, Proposal};
 use hiroba::db::models::community_comment::TopicComment;
@@ -34,7 +34,7 @@ const SENSEI_COMMUNITY: &str = "放課後の見守りボランティア";
 
 fn signed_in<'a>(app: &'a TestApp, user_agent: &str, email: &str) -> Browser<'a> {
     let mut browser = Browser::new(app, user_agent);
-    let done = crate::accounts::log_in(&mut browser, email, DEMO_PASSWORD);
+    let done = crate::helpers::log_in(&mut browser, email, DEMO_PASSWORD);
     assert_eq!(done.status, 302, "{email} logs in");
     browser
 }
@@ -214,8 +214,7 @@ db_test! {
 db_test! {
     fn a_non_member_cannot_post_and_a_hidden_topic_and_its_photo_are_gone_for_members(app) {
         let id = community_id(&app, HANA_COMMUNITY);
-        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/photos/gps-orientation6.jpg"))
-            .expect("fixture");
+        let bytes = crate::helpers::data_file("photos/gps-orientation6.jpg");
         let mut hana = signed_in(&app, ua::IPHONE, HANA);
         let form = hana.get(&format!("/communities/{id}/topics/new"));
         assert!(form.text().contains("type=\"file\""), "{}", form.text());
@@ -333,8 +332,7 @@ db_test! {
 db_test! {
     fn the_author_deletes_her_topic_from_docomo_after_a_confirmation_and_nobody_else_can(app) {
         let id = community_id(&app, HANA_COMMUNITY);
-        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/photos/gps-orientation6.jpg"))
-            .expect("fixture");
+        let bytes = crate::helpers::data_file("photos/gps-orientation6.jpg");
         let mut iphone = signed_in(&app, ua::IPHONE, HANA);
         let form = iphone.get(&format!("/communities/{id}/topics/new"));
         let sent = iphone.upload(&form, &format!("/communities/{id}/topics/new"), &[("title", "まちがえたトピック"), ("body", "消したいです")], ("photo", "IMG_0002.jpg", &bytes));
@@ -371,7 +369,7 @@ db_test! {
         assert_eq!(confirm.status, 200);
         let text = confirm.sjis_text();
         assert!(confirm.is_shift_jis() && text.contains("「まちがえたトピック」を削除します") && text.contains("元に戻せません"), "{text}");
-        assert!(confirm.body.len() <= crate::watch_pages::budget(&app, ua::DOCOMO_FOMA_2));
+        assert!(confirm.body.len() <= crate::helpers::budget(&app, ua::DOCOMO_FOMA_2));
         let done = phone.submit(&confirm, &format!("{path}/delete"), &[]);
         assert_eq!(done.status, 302, "{}", done.text());
         assert!(done.header("location").unwrap().contains(&format!("/communities/{id}?done=deleted")));
@@ -430,7 +428,7 @@ db_test! {
         assert_eq!(mail_in(&app.database_url, &outside, &fixture("au-photo-gps.eml"), &[]), 0);
         // A community that does not exist is an unknown address for the MTA.
         assert_eq!(mail_in(&app.database_url, &format!("c99999-{token}@{DOMAIN}"), &fixture("au-photo-gps.eml"), &[]), 67);
-        run_worker(&app);
+        app.run_jobs();
 
         let mut conn = app.pool.get().unwrap();
         let topics = Topic::of_member(&mut conn, yuki).unwrap();

@@ -1,48 +1,10 @@
 //! かんたんログイン: a registered phone logs in through its carrier's gateway, and every spoof fails.
 
-use crate::accounts::log_in;
-use crate::browser::Browser;
+use crate::helpers::session::{docomo_phone, register_phone, DOCOMO_GATEWAY, GUID};
+use crate::helpers::Browser;
 use crate::helpers::{spawn_on, spawn_with, ua, write_gateway_list, Response, TestApp};
 
-/// Inside the test list's docomo range; the app sees it through the trusted proxy 127.0.0.1.
-pub const DOCOMO_GATEWAY: &str = "203.0.113.20";
 const AU_GATEWAY: &str = "198.51.100.20";
-const GUID: &str = "a1B2c3D";
-
-pub fn docomo_phone<'a>(app: &'a TestApp, forwarded_for: &str) -> Browser<'a> {
-    Browser::new(app, ua::DOCOMO_FOMA_1)
-        .with_header("X-Forwarded-For", forwarded_for)
-        .with_header("X-DCMGUID", GUID)
-}
-
-/// Logs the demo guardian in with her password from a docomo phone and registers that phone.
-pub fn register_phone(app: &TestApp) {
-    let mut phone = docomo_phone(app, DOCOMO_GATEWAY);
-    let done = log_in(&mut phone, "hana.mama@docomo.ne.jp", "hiroba-demo-2026");
-    let mypage = phone.follow(&done);
-    let sid = mypage.header("location").map(str::to_string);
-    assert!(sid.is_none());
-    let link = crate::browser::links(&mypage)
-        .into_iter()
-        .find(|l| l.starts_with("/mypage/phone"))
-        .expect("link to phone registration");
-    let page = phone.get(&link);
-    let form = crate::browser::forms(&page)
-        .into_iter()
-        .find(|f| f.action.starts_with("/mypage/phone"))
-        .expect("the register form");
-    assert!(
-        form.action.contains("guid=ON"),
-        "docomo sends its id only with guid=ON: {}",
-        form.action
-    );
-    let registered = phone.submit(&page, "/mypage/phone?guid=ON", &[]);
-    assert!(
-        registered.sjis_text().contains("登録しました"),
-        "{}",
-        registered.sjis_text()
-    );
-}
 
 fn easy_login(phone: &mut Browser<'_>) -> Response {
     let page = phone.get("/login");
@@ -139,7 +101,7 @@ db_test! {
         assert!(text.contains("ただいまご利用いただけません"), "{text}");
         assert!(!text.contains("/login/easy"), "no easy login form is offered");
         // A hand-made post is refused all the same.
-        let csrf = crate::browser::forms(&page)[0].fields.iter().find(|(n, _)| n == "csrf").expect("csrf").1.clone();
+        let csrf = crate::helpers::forms(&page)[0].fields.iter().find(|(n, _)| n == "csrf").expect("csrf").1.clone();
         let sid = page.text().split("sid=").nth(1).expect("sid")[..32].to_string();
         let answer = phone.post(&format!("/login/easy?guid=ON&sid={sid}"), format!("csrf={csrf}").as_bytes());
         assert_eq!(answer.status, 403);

@@ -1,7 +1,7 @@
 //! Every emoji of the table through every carrier's output and back through that carrier's input,
 //! over HTTP.
 
-use crate::browser::Browser;
+use crate::helpers::Browser;
 use crate::helpers::{percent_encode, ua, TestApp};
 use hiroba::keitai::emoji::{Carrier, EmojiTable};
 use hiroba::keitai::profile::{Charset, EmojiSet};

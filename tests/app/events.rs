@@ -2,7 +2,7 @@
 //! page reaches an i-mode phone in Shift_JIS, and a coordinator adds an event.
 
 use crate::helpers::{ua, TestApp};
-use crate::watch_pages::{Signed, DEMO_PASSWORD};
+use crate::helpers::{Signed, DEMO_PASSWORD};
 use chrono::NaiveDate;
 use hiroba::db::models::area::Area;
 use hiroba::db::models::event::{Event, EventFields};
@@ -170,7 +170,7 @@ db_test! {
         let text = week.sjis_text();
         let link = format!("/events?day={today}");
         assert!(text.contains(&format!("href=\"{link}\" accesskey=\"2\"")), "a 今日 link on key 2: {text}");
-        crate::budget::get_within_budget(&app, &link, ua::DOCOMO_MOVA_5K);
+        crate::helpers::get_within_budget(&app, &link, ua::DOCOMO_MOVA_5K);
         let page = app.get(&link, ua::DOCOMO_FOMA_1).sjis_text();
         assert!(page.contains("今日（") && page.contains("今日のおはなし会"), "{page}");
         assert!(!page.contains("明日のベビーマッサージ"), "another day's event: {page}");

@@ -2,9 +2,9 @@
 //! vacancies from an i-mode phone in Shift_JIS; members who are not its staff are refused;
 //! coordinators add, correct and delete facilities and name or remove their staff.
 
-use crate::browser::forms;
+use crate::helpers::forms;
 use crate::helpers::{percent_encode, ua, Response, TestApp};
-use crate::watch_pages::{Signed, DEMO_PASSWORD};
+use crate::helpers::{Signed, DEMO_PASSWORD};
 use hiroba::db::models::care_slot::CareSlot;
 use hiroba::db::models::facility::Facility;
 
@@ -92,7 +92,7 @@ db_test! {
         let mut mova = Signed::new(&app, ua::DOCOMO_MOVA_5K, "hana.mama@docomo.ne.jp", DEMO_PASSWORD);
         let small = mova.get(&format!("/facilities/{id}/slots"));
         assert_eq!(small.status, 200);
-        let budget = crate::watch_pages::budget(&app, ua::DOCOMO_MOVA_5K);
+        let budget = crate::helpers::budget(&app, ua::DOCOMO_MOVA_5K);
         assert!(small.body.len() <= budget, "{} bytes > {budget}", small.body.len());
     }
 }

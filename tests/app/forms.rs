@@ -1,6 +1,6 @@
 //! Forms posted in Shift_JIS with carrier emoji, urlencoded and multipart; malformed ones get a 400 page.
 
-use crate::browser::{forms, Browser};
+use crate::helpers::{forms, Browser};
 use crate::helpers::{percent_encode, ua, Response};
 
 fn sjis(text: &str) -> Vec<u8> {

@@ -1,8 +1,8 @@
 //! 地域のお知らせメール: a member chooses areas and topics from her keitai; a coordinator writes a
 //! notice, sees it as each carrier will, and sends it once to exactly the members who asked.
 
-use crate::browser::Browser;
 use crate::helpers::ua;
+use crate::helpers::Browser;
 use hiroba::db::models::area::Area;
 use hiroba::db::models::magazine::Subscription;
 use hiroba::db::models::mail_address::MailAddress;
@@ -16,7 +16,7 @@ db_test! {
 
         // はなママ on her docomo phone: events in 柏中央.
         let mut phone = Browser::new(&app, ua::DOCOMO_FOMA_2);
-        crate::accounts::log_in(&mut phone, "hana.mama@docomo.ne.jp", DEMO_PASSWORD);
+        crate::helpers::log_in(&mut phone, "hana.mama@docomo.ne.jp", DEMO_PASSWORD);
         let form = phone.get("/mypage/magazine");
         assert_eq!(form.status, 200);
         assert!(form.sjis_text().contains("お知らせメールの設定"));
@@ -31,12 +31,12 @@ db_test! {
 
         // さくらばあば on au: events too, but in 富勢.
         let mut au = Browser::new(&app, ua::AU);
-        crate::accounts::log_in(&mut au, "sakura.baaba@ezweb.ne.jp", DEMO_PASSWORD);
+        crate::helpers::log_in(&mut au, "sakura.baaba@ezweb.ne.jp", DEMO_PASSWORD);
         let form = au.get("/mypage/magazine");
         au.submit(&form, "/mypage/magazine", &[("topic", "events"), ("area", &area("富勢"))]);
 
         let mut pc = Browser::new(&app, ua::PC);
-        crate::accounts::log_in(&mut pc, "coordinator@hiroba.example.jp", DEMO_PASSWORD);
+        crate::helpers::log_in(&mut pc, "coordinator@hiroba.example.jp", DEMO_PASSWORD);
         let list = pc.get("/admin/magazine");
         assert_eq!(list.status, 200);
         let created = pc.submit(&list, "/admin/magazine", &[
@@ -80,7 +80,7 @@ db_test! {
 }
 
 fn csrf(page: &crate::helpers::Response) -> String {
-    crate::browser::forms(page)
+    crate::helpers::forms(page)
         .into_iter()
         .flat_map(|f| f.fields)
         .find(|(n, _)| n == "csrf")

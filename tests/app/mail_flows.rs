@@ -1,9 +1,9 @@
 //! Mail seen from the member's side: a mailed photo served without EXIF, a bounce that marks an
 //! address, and 空メール registration through to a verified address.
 
-use crate::browser::Browser;
+use crate::helpers::mail::{fixture, mail_in, member_with, DOMAIN};
 use crate::helpers::ua;
-use crate::mail_in::{fixture, mail_in, member_with, run_worker, DOMAIN};
+use crate::helpers::Browser;
 use diesel::prelude::*;
 use hiroba::db::models::mail_address::MailAddress;
 use hiroba::db::models::outbox::{MailKind, OutboxMail};
@@ -13,7 +13,7 @@ db_test! {
     fn a_mailed_photo_is_portrait_and_without_exif_in_every_stored_and_served_form(app) {
         let to = member_with(&app, "yuki-mama@ezweb.ne.jp");
         assert_eq!(mail_in(&app.database_url, &to, &fixture("au-photo-gps.eml"), &[]), 0);
-        run_worker(&app);
+        app.run_jobs();
         let mut conn = app.pool.get().unwrap();
         let (id, width, height, stored): (i64, i32, i32, Vec<u8>) = photos::table
             .select((photos::id, photos::width, photos::height, photos::bytes))
@@ -26,7 +26,7 @@ db_test! {
         drop(conn);
         for agent in [ua::DOCOMO_FOMA_2, ua::AU, ua::PC] {
             let mut browser = Browser::new(&app, agent);
-            crate::accounts::log_in(&mut browser, "yuki-mama@ezweb.ne.jp", "mail-poster-1");
+            crate::helpers::log_in(&mut browser, "yuki-mama@ezweb.ne.jp", "mail-poster-1");
             let page = browser.get(&format!("/posts/{post_id}"));
             assert_eq!(page.status, 200, "{agent}");
             assert!(page.text().contains("はぐはぐひろば"), "{agent}: {}", page.text());
@@ -72,33 +72,33 @@ db_test! {
         let mut conn = app.pool.get().unwrap();
         let id = OutboxMail::queue(&mut conn, MailKind::TestMail, address, "テスト", "本文").unwrap();
         drop(conn);
-        run_worker(&app);
+        app.run_jobs();
         let dsn = String::from_utf8(fixture("bounce-docomo-unknown.eml"))
             .unwrap()
             .replace("hanako.old@docomo.ne.jp", address)
             .replace("bounce-0000042-hanako.old=docomo.ne.jp", &format!("bounce-{id:07}-hana.mama=docomo.ne.jp"));
         let verp = format!("bounce-{id:07}-hana.mama=docomo.ne.jp@{DOMAIN}");
         assert_eq!(mail_in(&app.database_url, &verp, dsn.as_bytes(), &[]), 0);
-        run_worker(&app);
+        app.run_jobs();
         let mut conn = app.pool.get().unwrap();
         assert_eq!(MailAddress::find(&mut conn, address).unwrap().unwrap().health, "unknown_user");
         // Nothing more is sent to it.
         let next = OutboxMail::queue(&mut conn, MailKind::TestMail, address, "テスト", "本文").unwrap();
         drop(conn);
-        run_worker(&app);
+        app.run_jobs();
         let mut conn = app.pool.get().unwrap();
         assert_eq!(OutboxMail::find(&mut conn, next).unwrap().unwrap().status, "failed");
         drop(conn);
         // The member is told at the next login: my page, with what to do.
         let mut pc = Browser::new(&app, ua::PC);
-        let done = crate::accounts::log_in(&mut pc, address, "hiroba-demo-2026");
+        let done = crate::helpers::log_in(&mut pc, address, "hiroba-demo-2026");
         assert!(done.header("location").unwrap().ends_with("/mypage"), "{:?}", done.header("location"));
         let page = pc.follow(&done);
         assert!(page.text().contains("アドレスが存在しません"), "{}", page.text());
         // A forged report for a row sent elsewhere changes nothing.
         let forged = format!("bounce-{id:07}-sakura.baaba=ezweb.ne.jp@{DOMAIN}");
         assert_eq!(mail_in(&app.database_url, &forged, dsn.as_bytes(), &[]), 0);
-        run_worker(&app);
+        app.run_jobs();
         let mut conn = app.pool.get().unwrap();
         assert_eq!(MailAddress::find(&mut conn, "sakura.baaba@ezweb.ne.jp").unwrap().unwrap().health, "ok");
     }
@@ -108,7 +108,7 @@ db_test! {
     fn an_empty_mail_to_entry_earns_a_link_that_registers_a_verified_address(app) {
         let empty = b"From: new.papa@ezweb.ne.jp\r\nTo: entry@hiroba.example.jp\r\nMessage-ID: <empty-1@ezweb.ne.jp>\r\nSubject: \r\n\r\n\r\n";
         assert_eq!(mail_in(&app.database_url, &format!("entry@{DOMAIN}"), empty, &[]), 0);
-        run_worker(&app);
+        app.run_jobs();
         let mut conn = app.pool.get().unwrap();
         let invite = OutboxMail::to_recipient(&mut conn, "new.papa@ezweb.ne.jp").unwrap();
         assert_eq!(invite.len(), 1);
@@ -144,7 +144,7 @@ db_test! {
             base64_of("お散歩".as_bytes())
         );
         assert_eq!(mail_in(&app.database_url, &to, raw.as_bytes(), &[]), 0);
-        run_worker(&app);
+        app.run_jobs();
         let mut conn = app.pool.get().unwrap();
         let body: String = hiroba::db::schema::posts::table
             .select(hiroba::db::schema::posts::body)

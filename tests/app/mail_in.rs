@@ -1,78 +1,12 @@
 //! Mail in: `hiroba mail-in` as Postfix runs it (exit statuses only 0/65/67/75), redelivery, and
 //! every mail of tests/data/mail through storing, the job and the post it becomes.
 
+use crate::helpers::mail::{fixture, mail_in, member_with, DOMAIN};
 use crate::helpers::{Backend, TestApp};
-use hiroba::auth::admin::{add_member, AddMember};
 use hiroba::db::models::inbound_mail::InboundMail;
-use hiroba::db::models::member::Member;
 use hiroba::db::models::photo::PhotoInfo;
 use hiroba::db::models::post::Post;
-use hiroba::domain::role::{MemberStatus, Role};
-use hiroba::worker::Worker;
-use std::io::Write;
-use std::path::PathBuf;
 use std::process::{Command, Stdio};
-use std::sync::Arc;
-
-pub const DOMAIN: &str = "hiroba.example.jp";
-
-pub fn fixture(name: &str) -> Vec<u8> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/mail")
-        .join(name);
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// Runs `hiroba mail-in` on `message`; returns the exit status.
-pub fn mail_in(database_url: &str, recipient: &str, message: &[u8], env: &[(&str, &str)]) -> i32 {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_hiroba"));
-    command
-        .args(["mail-in", "--recipient", recipient, "--sender", "someone@docomo.ne.jp"])
-        .env("HIROBA_DATABASE_URL", database_url)
-        .env(
-            "HIROBA_PROFILES_DIR",
-            concat!(env!("CARGO_MANIFEST_DIR"), "/carrier-profiles"),
-        )
-        .env("HIROBA_MAIL_DOMAIN", DOMAIN)
-        .env("RUST_LOG", "warn")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    for (k, v) in env {
-        command.env(k, v);
-    }
-    let mut child = command.spawn().expect("run hiroba mail-in");
-    // A refusal may come before all input is read (oversized mail): a broken pipe is fine.
-    let _ = child.stdin.take().expect("stdin").write_all(message);
-    let status = child.wait().expect("wait");
-    status
-        .code()
-        .unwrap_or_else(|| panic!("mail-in ended without a status: {status:?}"))
-}
-
-/// An approved guardian with a verified address; returns the posting address.
-pub fn member_with(app: &TestApp, address: &str) -> String {
-    let mut conn = app.pool.get().unwrap();
-    let (id, _) = add_member(
-        &mut conn,
-        &app.state.profiles,
-        &AddMember {
-            email: address,
-            password: "mail-poster-1",
-            roles: &[Role::Guardian],
-            nickname: "ママ",
-            real_name: "投稿 花子",
-            area: None,
-            status: MemberStatus::Approved,
-        },
-    )
-    .unwrap();
-    format!("post-{}@{DOMAIN}", Member::posting_token(&mut conn, id).unwrap())
-}
-
-pub fn run_worker(app: &TestApp) {
-    Worker::new(Arc::clone(&app.state)).unwrap().run_until_idle().unwrap();
-}
 
 fn inbound_count(app: &TestApp) -> i64 {
     InboundMail::count(&mut app.pool.get().unwrap()).unwrap()
@@ -155,7 +89,7 @@ db_test! {
             let from = want["from"].as_str().unwrap().to_string();
             let to = posting.entry(from.clone()).or_insert_with(|| member_with(&app, &from)).clone();
             assert_eq!(mail_in(&app.database_url, &to, &fixture(name), &[]), 0, "{name}");
-            run_worker(&app);
+            app.run_jobs();
             let mut conn = app.pool.get().unwrap();
             let mail_id = hiroba::db::schema::inbound_mails::table
                 .select(diesel::dsl::max(hiroba::db::schema::inbound_mails::id))

@@ -40,7 +40,6 @@ macro_rules! db_test {
 }
 
 mod accounts;
-mod browser;
 mod budget;
 mod cli;
 mod communities;
@@ -64,9 +63,7 @@ mod simulate;
 mod smtp;
 mod smtp_relay;
 mod stats;
-mod test_relay;
 mod watch_admin_pages;
 mod watch_api;
-mod watch_fixture;
 mod watch_import;
 mod watch_pages;

@@ -1,8 +1,8 @@
 //! お知らせの管理: a coordinator writes, schedules, corrects and deletes the city's notices on a PC;
 //! a docomo phone reads them on the top page in Shift_JIS; nobody else may write them.
 
-use crate::browser::Browser;
 use crate::helpers::ua;
+use crate::helpers::Browser;
 use hiroba::db::models::notice::Notice;
 use hiroba::demo::DEMO_PASSWORD;
 
@@ -22,7 +22,7 @@ fn notice_id(app: &crate::helpers::TestApp, title: &str) -> i64 {
 db_test! {
     fn a_coordinator_writes_a_notice_that_a_docomo_phone_reads_and_schedules_one_for_later(app) {
         let mut pc = Browser::new(&app, ua::PC);
-        crate::accounts::log_in(&mut pc, COORDINATOR, DEMO_PASSWORD);
+        crate::helpers::log_in(&mut pc, COORDINATOR, DEMO_PASSWORD);
         let form = pc.get("/admin/notices");
         assert_eq!(form.status, 200);
         let today = hiroba::domain::time::today().to_string();
@@ -64,7 +64,7 @@ db_test! {
 db_test! {
     fn only_coordinators_write_notices(app) {
         let mut guardian = Browser::new(&app, ua::PC);
-        crate::accounts::log_in(&mut guardian, "hana.mama@docomo.ne.jp", DEMO_PASSWORD);
+        crate::helpers::log_in(&mut guardian, "hana.mama@docomo.ne.jp", DEMO_PASSWORD);
         assert_eq!(guardian.get("/admin/notices").status, 403);
         let guest = app.get("/admin/notices", ua::PC);
         assert_eq!(guest.status, 302, "a guest is sent to the login page");

@@ -1,7 +1,7 @@
 //! クチコミ over HTTP: posting from a keitai with carrier emoji and from a smartphone with a photo,
 //! comments, reports and a coordinator's hide and restore, and who may do what.
 
-use crate::browser::Browser;
+use crate::helpers::Browser;
 use crate::helpers::{percent_encode, ua, Response, TestApp};
 use hiroba::db::models::moderation::ModerationLog;
 use hiroba::db::models::photo::PhotoInfo;
@@ -32,7 +32,7 @@ pub fn insert_post(conn: &mut DbConnection, member_id: i64, title: &str, body: &
 
 fn signed_in<'a>(app: &'a TestApp, user_agent: &str, email: &str) -> Browser<'a> {
     let mut browser = Browser::new(app, user_agent);
-    let done = crate::accounts::log_in(&mut browser, email, DEMO_PASSWORD);
+    let done = crate::helpers::log_in(&mut browser, email, DEMO_PASSWORD);
     assert_eq!(done.status, 302, "{email} logs in");
     browser
 }
@@ -95,8 +95,7 @@ db_test! {
 
 db_test! {
     fn a_smartphone_photo_post_is_served_without_exif(app) {
-        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/photos/gps-orientation6.jpg"))
-            .expect("fixture");
+        let bytes = crate::helpers::data_file("photos/gps-orientation6.jpg");
         let mut phone = signed_in(&app, ua::IPHONE, GUARDIAN);
         let form = phone.get("/posts/new");
         assert!(form.text().contains("type=\"file\""), "{}", form.text());
@@ -212,8 +211,8 @@ db_test! {
             id
         };
         for user_agent in [ua::DOCOMO_MOVA, ua::DOCOMO_FOMA_1, ua::DOCOMO_FOMA_2, ua::AU, ua::SOFTBANK, ua::WILLCOM] {
-            let limit = crate::watch_pages::budget(&app, user_agent);
-            let mut phone = crate::watch_pages::Signed::new(&app, user_agent, GUARDIAN, DEMO_PASSWORD);
+            let limit = crate::helpers::budget(&app, user_agent);
+            let mut phone = crate::helpers::Signed::new(&app, user_agent, GUARDIAN, DEMO_PASSWORD);
             let paths = [
                 "/posts".to_string(),
                 "/posts?page=2".into(),
@@ -253,10 +252,10 @@ db_test! {
             };
             let (id, _) = add_member(&mut conn, &app.state.profiles, &new).unwrap();
             let token = hiroba::db::models::member::Member::posting_token(&mut conn, id).unwrap();
-            (id, format!("post-{token}@{}", crate::mail_in::DOMAIN))
+            (id, format!("post-{token}@{}", crate::helpers::mail::DOMAIN))
         };
-        assert_eq!(crate::mail_in::mail_in(&app.database_url, &to, &crate::mail_in::fixture("au-photo-gps.eml"), &[]), 0);
-        crate::mail_in::run_worker(&app);
+        assert_eq!(crate::helpers::mail::mail_in(&app.database_url, &to, &crate::helpers::mail::fixture("au-photo-gps.eml"), &[]), 0);
+        app.run_jobs();
         let mut conn = app.pool.get().unwrap();
         let post = Post::of_member(&mut conn, member_id, 1).unwrap().pop().expect("a post from the mail");
         let area = Area::all(&mut conn).unwrap().into_iter().find(|a| a.name == "富勢").unwrap();
@@ -273,9 +272,9 @@ db_test! {
     fn a_keypad_phone_gets_photo_fields_and_an_ezweb_phone_its_posting_address(app) {
         const GARAHO: &str = "Mozilla/5.0 (Linux; Android 7.1.1; SH-02L Build/S4122; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/70.0.3538.110 Mobile Safari/537.36";
         assert_eq!(app.get("/device.json", GARAHO).json()["profile"], "garaho");
-        let form = crate::watch_pages::Signed::new(&app, GARAHO, GUARDIAN, DEMO_PASSWORD).get("/posts/new");
+        let form = crate::helpers::Signed::new(&app, GARAHO, GUARDIAN, DEMO_PASSWORD).get("/posts/new");
         assert!(form.text().contains("type=\"file\""), "{}", form.text());
-        let form = crate::watch_pages::Signed::new(&app, ua::AU, GUARDIAN, DEMO_PASSWORD).get("/posts/new");
+        let form = crate::helpers::Signed::new(&app, ua::AU, GUARDIAN, DEMO_PASSWORD).get("/posts/new");
         let text = form.sjis_text();
         assert!(!text.contains("type=\"file\"") && text.contains("post-"), "{text}");
     }
@@ -298,7 +297,7 @@ db_test! {
         let confirm = phone.get(&format!("/posts/{id}/delete"));
         assert_eq!(confirm.status, 200);
         assert!(confirm.is_shift_jis() && confirm.sjis_text().contains("元に戻せません"));
-        assert!(confirm.body.len() <= crate::watch_pages::budget(&app, ua::DOCOMO_FOMA_2));
+        assert!(confirm.body.len() <= crate::helpers::budget(&app, ua::DOCOMO_FOMA_2));
         let done = phone.submit(&confirm, &format!("/posts/{id}/delete"), &[]);
         let list = phone.follow(&done);
         let text = list.sjis_text();
@@ -351,8 +350,8 @@ db_test! {
             PostComment::insert(&mut conn, id, 2, &CommentBody::parse("読みごたえがありました").unwrap(), "au").unwrap();
             id
         };
-        let limit = crate::watch_pages::budget(&app, ua::DOCOMO_MOVA_5K);
-        let mut phone = crate::watch_pages::Signed::new(&app, ua::DOCOMO_MOVA_5K, GUARDIAN, DEMO_PASSWORD);
+        let limit = crate::helpers::budget(&app, ua::DOCOMO_MOVA_5K);
+        let mut phone = crate::helpers::Signed::new(&app, ua::DOCOMO_MOVA_5K, GUARDIAN, DEMO_PASSWORD);
         let mut pages = Vec::new();
         for n in 1..=20 {
             let page = phone.get(&format!("/posts/{id}?page={n}"));

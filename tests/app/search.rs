@@ -1,9 +1,9 @@
 //! Japanese search over HTTP: words inside longer words, Shift_JIS queries from keitai, width and
 //! case folding, several words, wildcards typed by people, hidden posts, guests, paging to budget.
 
-use crate::browser::{forms, links};
+use crate::helpers::{budget, Signed};
+use crate::helpers::{forms, links};
 use crate::helpers::{percent_encode, ua, Response, TestApp};
-use crate::watch_pages::{budget, Signed};
 use hiroba::db::models::event::{Event, EventFields};
 use hiroba::db::models::facility::{Facility, NewFacility};
 use hiroba::db::models::mail_address::MailAddress;
@@ -194,8 +194,8 @@ db_test! {
         assert!(links_to(&member_search(&app, "すべり台", ""), &format!("/posts/{id}")));
 
         // A demo member still awaiting approval is told to wait, not to log in.
-        let mut pending = crate::browser::Browser::new(&app, ua::PC);
-        crate::accounts::log_in(&mut pending, "new.mama@softbank.ne.jp", hiroba::demo::DEMO_PASSWORD);
+        let mut pending = crate::helpers::Browser::new(&app, ua::PC);
+        crate::helpers::log_in(&mut pending, "new.mama@softbank.ne.jp", hiroba::demo::DEMO_PASSWORD);
         let page = pending.get(&search_path("すべり台", false, ""));
         assert!(!links_to(&page, &format!("/posts/{id}")), "{}", page.text());
         assert!(page.text().contains("承認後に検索できます"), "{}", page.text());
@@ -295,7 +295,7 @@ db_test! {
     fn the_top_and_portal_pages_have_a_search_box_within_budget(app) {
         for user_agent in ua::KEITAI {
             for path in ["/", "/portal", "/search", &search_path("公園", true, "")] {
-                let page = crate::budget::get_within_budget(&app, path, user_agent);
+                let page = crate::helpers::get_within_budget(&app, path, user_agent);
                 assert!(forms(&page).iter().any(|f| f.action == "/search"), "{path} for {user_agent}");
             }
         }

@@ -1,7 +1,7 @@
 //! `hiroba readers simulate` against the real server: every signed batch is accepted, each pass
 //! queues a mail per guardian, and a second run brings new `seq` values, not duplicates.
 
-use crate::watch_fixture::{add_child, Watch};
+use crate::helpers::watch::{add_child, Watch};
 use hiroba::db::models::outbox::OutboxMail;
 use hiroba::watch::simulate::plan::plan;
 use hiroba::watch::simulate::{simulate, Options, Participants, Scenario};

@@ -2,65 +2,14 @@
 //! SMTP server (mailin-embedded, recording what it accepts), one mail per outbox row even with
 //! two workers claiming at once.
 
+use crate::helpers::mail::{fixture, test_smtp_server, with_smtp, DOMAIN};
 use crate::helpers::TestApp;
-use crate::mail_in::{fixture, DOMAIN};
-use hiroba::config::Transport;
 use hiroba::db::models::inbound_mail::InboundMail;
 use hiroba::db::models::outbox::{MailKind, OutboxMail};
 use hiroba::worker::Worker;
-use mailin_embedded::{Handler, Response, Server, SslConfig};
 use std::io::{BufRead, BufReader, Write};
-use std::net::{IpAddr, TcpListener, TcpStream};
-use std::sync::{Arc, Mutex};
-
-/// One accepted message: envelope sender, recipients, bytes.
-pub type Received = (String, Vec<String>, Vec<u8>);
-
-#[derive(Clone, Default)]
-struct Recorder {
-    inbox: Arc<Mutex<Vec<Received>>>,
-    from: String,
-    to: Vec<String>,
-    data: Vec<u8>,
-}
-
-impl Handler for Recorder {
-    fn mail(&mut self, _ip: IpAddr, _domain: &str, from: &str) -> Response {
-        self.from = from.to_string();
-        self.to.clear();
-        self.data.clear();
-        mailin_embedded::response::OK
-    }
-    fn rcpt(&mut self, to: &str) -> Response {
-        self.to.push(to.to_string());
-        mailin_embedded::response::OK
-    }
-    fn data(&mut self, buf: &[u8]) -> std::io::Result<()> {
-        self.data.extend_from_slice(buf);
-        Ok(())
-    }
-    fn data_end(&mut self) -> Response {
-        let message = (self.from.clone(), self.to.clone(), std::mem::take(&mut self.data));
-        self.inbox.lock().unwrap().push(message);
-        mailin_embedded::response::OK
-    }
-}
-
-/// Starts a recording SMTP server; returns its URL for HIROBA_SMTP_URL and what it received.
-pub fn test_smtp_server() -> (String, Arc<Mutex<Vec<Received>>>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let recorder = Recorder::default();
-    let inbox = Arc::clone(&recorder.inbox);
-    let mut server = Server::new(recorder);
-    server
-        .with_name("mx.test")
-        .with_num_threads(4)
-        .with_tcp_listener(listener);
-    server.with_ssl(SslConfig::None).unwrap();
-    std::thread::spawn(move || drop(server.serve()));
-    (format!("smtp://127.0.0.1:{port}"), inbox)
-}
+use std::net::{TcpListener, TcpStream};
+use std::sync::Arc;
 
 /// Speaks SMTP: each element is a command or a whole DATA content ending in CRLF.CRLF, and gets
 /// one reply; returns the greeting's and each reply's code.
@@ -120,23 +69,6 @@ db_test! {
         assert_eq!(codes, [220, 250, 250, 250, 354, 552]);
         assert_eq!(InboundMail::count(&mut app.pool.get().unwrap()).unwrap(), 1);
     }
-}
-
-pub fn with_smtp(app: &TestApp, url: &str) -> Arc<hiroba::state::AppState> {
-    // The same database and profiles, sending to the test server.
-    let mut settings = app.state.settings.clone();
-    settings.mail.transport = Transport::Smtp(url.to_string());
-    Arc::new(hiroba::state::AppState {
-        settings,
-        profiles: hiroba::keitai::ProfileRegistry::load(&app.state.settings.profiles_dir).unwrap(),
-        codec: hiroba::keitai::Codec::new(Arc::new(
-            hiroba::keitai::emoji::EmojiTable::load(&app.state.settings.profiles_dir.join("emoji.tsv")).unwrap(),
-        )),
-        pool: app.pool.clone(),
-        gateway_list: None,
-        wakeup: Default::default(),
-        page_views: Default::default(),
-    })
 }
 
 db_test! {

@@ -1,10 +1,10 @@
 //! Our SMTP client against relays that ask for more than plain SMTP (AUTH from the URL, STARTTLS,
 //! TLS from the first byte) and against relays that are not there: such mail waits for its retry.
 
+use crate::helpers::mail::with_smtp;
+use crate::helpers::mail::DOMAIN;
+use crate::helpers::relay::{self, Security, TestRelay};
 use crate::helpers::TestApp;
-use crate::mail_in::DOMAIN;
-use crate::smtp::with_smtp;
-use crate::test_relay::{self, Security, TestRelay};
 use hiroba::db::models::outbox::{MailKind, OutboxMail};
 use hiroba::worker::Worker;
 use std::net::TcpListener;
@@ -74,7 +74,7 @@ fn waiting(app: &TestApp, id: i64) -> (String, i32, String) {
 
 db_test! {
     fn credentials_in_the_url_reach_the_relay_percent_decoded_once_per_session(app) {
-        let relay = test_relay::start(Security::PlainAuth);
+        let relay = relay::start(Security::PlainAuth);
         let ids = queue(&app, &["papa1@example.com", "papa2@example.com", "papa3@example.com"]);
         send_all(&app, &format!("smtp://hiroba%40example.jp:p%40ss%3Aw%2Frd@127.0.0.1:{}", relay.port));
         for id in ids {
@@ -89,7 +89,7 @@ db_test! {
 
 db_test! {
     fn a_refused_recipient_costs_the_connection_and_the_next_mail_opens_another(app) {
-        let relay = test_relay::start(Security::Plain);
+        let relay = relay::start(Security::Plain);
         let ids = queue(&app, &["papa1@example.com", "unknown@example.com", "papa3@example.com"]);
         send_all(&app, &format!("smtp://127.0.0.1:{}", relay.port));
         assert_eq!(status(&app, ids[0]), "sent");
@@ -135,7 +135,7 @@ db_test! {
 
 db_test! {
     fn tls_required_never_falls_back_to_plain_smtp(app) {
-        let relay = test_relay::start(Security::Plain);
+        let relay = relay::start(Security::Plain);
         let ids = queue(&app, &["papa1@example.com"]);
         send_all(&app, &format!("smtp://u:p@127.0.0.1:{}?tls=required", relay.port));
         let (status, _, error) = waiting(&app, ids[0]);
@@ -160,12 +160,12 @@ fn one_mail_over(app: &TestApp, relay: &TestRelay, url: &str) -> (bool, Vec<(Str
 db_test! {
     fn starttls_and_implicit_tls_carry_auth_and_mail_to_a_trusted_relay(app) {
         let login = vec![(String::new(), "u".to_string(), "p".to_string())];
-        let starttls = test_relay::start(Security::StartTls);
+        let starttls = relay::start(Security::StartTls);
         for tls in ["required", "opportunistic"] {
             let url = format!("smtp://u:p@localhost:{}?tls={tls}", starttls.port);
             assert_eq!(one_mail_over(&app, &starttls, &url), (true, login.clone()), "{url}");
         }
-        let implicit = test_relay::start(Security::Implicit);
+        let implicit = relay::start(Security::Implicit);
         let url = format!("smtps://u:p@localhost:{}", implicit.port);
         assert_eq!(one_mail_over(&app, &implicit, &url), (true, login));
 

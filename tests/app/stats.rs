@@ -1,7 +1,7 @@
 //! 利用状況: what was done over HTTP and in the database shows up in the coordinators' report and
 //! its Shift_JIS CSV, and only coordinators may see it.
 
-use crate::browser::Browser;
+use crate::helpers::Browser;
 use crate::helpers::{ua, Response, TestApp};
 use hiroba::db::models::community::Community;
 use hiroba::db::models::community_comment::TopicComment;
@@ -66,7 +66,7 @@ fn flush(app: &TestApp) {
 db_test! {
     fn the_report_counts_pages_members_posts_and_mail(app) {
         let mut coordinator = Browser::new(&app, ua::PC);
-        crate::accounts::log_in(&mut coordinator, "coordinator@hiroba.example.jp", DEMO_PASSWORD);
+        crate::helpers::log_in(&mut coordinator, "coordinator@hiroba.example.jp", DEMO_PASSWORD);
         flush(&app);
         let (before, profiles_before) = totals(&mut coordinator);
 
@@ -78,7 +78,7 @@ db_test! {
         }
         let mut mama = Browser::new(&app, ua::PC);
         pages += usize::from(is_page(&mama.get("/login")));
-        let done = crate::accounts::log_in(&mut mama, "hana.mama@docomo.ne.jp", DEMO_PASSWORD);
+        let done = crate::helpers::log_in(&mut mama, "hana.mama@docomo.ne.jp", DEMO_PASSWORD);
         pages += usize::from(is_page(&done)) + 1; // log_in's own GET of /login
         pages += usize::from(is_page(&mama.get("/mypage")));
         // An image and a refused page are not page views.
@@ -126,7 +126,7 @@ db_test! {
         OutboxMail::queue(&mut conn, MailKind::TestMail, "someone@example.jp", "テスト", "本文").unwrap();
         mail_bounce::record(&mut conn, None, "gone@docomo.ne.jp", "docomo", Some("5.1.1"), "unknown_user").unwrap();
         drop(conn);
-        crate::mail_in::run_worker(&app);
+        app.run_jobs();
         flush(&app);
 
         let (after, profiles_after) = totals(&mut coordinator);

@@ -1,10 +1,10 @@
 //! Coordinators' child-watch pages: reader secrets and their re-issue, tags, recipients, staff,
 //! school times and the audit log; nobody else gets in.
 
-use crate::browser::links;
+use crate::helpers::links;
 use crate::helpers::ua;
-use crate::watch_fixture::{add_child, member, send, Watch};
-use crate::watch_pages::{Signed, DEMO_PASSWORD, GUARDIAN};
+use crate::helpers::watch::{add_child, member, send, Watch};
+use crate::helpers::{Signed, DEMO_PASSWORD, GUARDIAN};
 use hiroba::db::models::watch::child::Child;
 use hiroba::db::models::watch::reader::Reader;
 use hiroba::db::models::watch::recipient::Recipient;

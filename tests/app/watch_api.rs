@@ -1,7 +1,7 @@
 //! The reader API over real HTTP: signatures, replays, clock skew, idempotent batches, debounce,
 //! alert mails and their recipients, reader health, retention — on both backends.
 
-use crate::watch_fixture::{member, post_signed, send, Watch};
+use crate::helpers::watch::{member, post_signed, send, Watch};
 use diesel::prelude::*;
 use hiroba::db::models::outbox::OutboxMail;
 use hiroba::db::models::watch::recipient::Recipient;
@@ -334,7 +334,7 @@ db_test! {
         let pc = "yuta.papa@example.jp";
         let watch = Watch::new(&app, &[docomo, au, pc]);
         send(&app, &watch.gate, &[(1, &watch.tag, 5, Some("out"))]);
-        crate::mail_in::run_worker(&app);
+        app.run_jobs();
         let hiroba::config::Transport::Directory(dir) = &app.state.settings.mail.transport else {
             panic!("tests write mail to a directory");
         };

@@ -1,7 +1,7 @@
 //! Rosters from Excel: `hiroba import` and the coordinators' upload page, all or nothing.
 
-use crate::browser::Browser;
 use crate::helpers::ua;
+use crate::helpers::Browser;
 use diesel::prelude::*;
 use hiroba::db::models::watch::school::School;
 use hiroba::db::schema::{children, readers};
@@ -69,7 +69,7 @@ db_test! {
 db_test! {
     fn a_coordinator_uploads_a_roster_and_sees_each_bad_line(app) {
         let mut pc = Browser::new(&app, ua::PC);
-        crate::accounts::log_in(&mut pc, "coordinator@hiroba.example.jp", hiroba::demo::DEMO_PASSWORD);
+        crate::helpers::log_in(&mut pc, "coordinator@hiroba.example.jp", hiroba::demo::DEMO_PASSWORD);
         let page = pc.get("/admin/watch/import");
         assert_eq!(page.status, 200, "{}", page.text());
         assert!(page.text().contains("名簿の取り込み"));
@@ -93,7 +93,7 @@ db_test! {
 
         // A guardian may not upload at all.
         let mut mama = Browser::new(&app, ua::PC);
-        crate::accounts::log_in(&mut mama, "hana.mama@docomo.ne.jp", hiroba::demo::DEMO_PASSWORD);
+        crate::helpers::log_in(&mut mama, "hana.mama@docomo.ne.jp", hiroba::demo::DEMO_PASSWORD);
         assert_eq!(mama.get("/admin/watch/import").status, 403);
     }
 }

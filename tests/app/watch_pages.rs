@@ -1,52 +1,14 @@
 //! 子どもの見守り pages: guardians on keitai see only their own children, teachers only their
 //! school's, staff views of a history are audit-logged, and a guardian's mail choices are saved.
 
-use crate::accounts::log_in;
-use crate::browser::{forms, links, Browser};
-use crate::helpers::{ua, Response, TestApp};
-use crate::watch_fixture::{add_child, member, send, Watch};
+use crate::helpers::watch::{add_child, member, send, Watch};
+use crate::helpers::{budget, ua, Signed, TestApp, DEMO_PASSWORD, GUARDIAN};
+use crate::helpers::{forms, links};
 use hiroba::db::models::watch::audit::WatchAudit;
 use hiroba::db::models::watch::pass::{Pass, PassDirection};
 use hiroba::db::models::watch::recipient::Recipient;
 use hiroba::db::models::watch::school::School;
 use hiroba::domain::time::jst;
-
-pub const GUARDIAN: &str = "hana.mama@docomo.ne.jp";
-pub const DEMO_PASSWORD: &str = "hiroba-demo-2026";
-
-/// A browser logged in as `email`, and the sid its URLs must carry (cookieless phones).
-pub struct Signed<'a> {
-    pub browser: Browser<'a>,
-    pub sid: Option<String>,
-}
-
-impl Signed<'_> {
-    pub fn new<'a>(app: &'a TestApp, user_agent: &str, email: &str, password: &str) -> Signed<'a> {
-        let mut browser = Browser::new(app, user_agent);
-        let done = log_in(&mut browser, email, password);
-        assert_eq!(done.status, 302, "login of {email} failed:\n{}", done.text());
-        let sid = done
-            .header("location")
-            .and_then(|l| l.split("sid=").nth(1))
-            .map(|s| s.split('&').next().unwrap_or_default().to_string());
-        Signed { browser, sid }
-    }
-
-    pub fn get(&mut self, path: &str) -> Response {
-        let path = match &self.sid {
-            Some(sid) => format!("{path}{}sid={sid}", if path.contains('?') { '&' } else { '?' }),
-            None => path.to_string(),
-        };
-        self.browser.get(&path)
-    }
-}
-
-/// The page budget `/device.json` reports for a User-Agent.
-pub fn budget(app: &TestApp, user_agent: &str) -> usize {
-    app.get("/device.json", user_agent).json()["max_page_bytes"]
-        .as_u64()
-        .expect("budget") as usize
-}
 
 /// The JST clock time of a child's newest pass.
 fn newest_pass_time(app: &TestApp, child_id: i64) -> String {
@@ -290,8 +252,8 @@ db_test! {
 db_test! {
     fn an_easy_login_session_types_the_password_before_the_watch_pages(app) {
         Watch::new(&app, &[GUARDIAN]);
-        crate::easy_login::register_phone(&app);
-        let mut phone = crate::easy_login::docomo_phone(&app, crate::easy_login::DOCOMO_GATEWAY);
+        crate::helpers::session::register_phone(&app);
+        let mut phone = crate::helpers::session::docomo_phone(&app, crate::helpers::session::DOCOMO_GATEWAY);
         let page = phone.get("/login");
         let done = phone.submit(&page, "/login/easy", &[]);
         assert_eq!(done.status, 302, "{}", done.sjis_text());

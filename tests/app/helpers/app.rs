@@ -1,11 +1,11 @@
-//! Starts the real application on a free port with a fresh SQLite database, and speaks raw HTTP/1.1
-//! to it so tests see the exact bytes (Shift_JIS included).
+//! Starts the real application on a free port with a fresh database (a temp SQLite file, or a
+//! PostgreSQL schema of its own).
 
 use hiroba::config::{DatabaseUrl, Settings, Transport};
 use hiroba::keitai::client_addr::TrustedProxies;
 use hiroba::startup::{build_state, Application};
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use hiroba::worker::Worker;
+use std::net::TcpListener;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -30,11 +30,33 @@ impl Drop for TestApp {
     }
 }
 
+impl TestApp {
+    /// Runs every due job and sends every due mail in this thread until none is left, as the
+    /// workers would (zero2prod's `dispatch_all_pending_emails`): tests follow side effects
+    /// without sleeping.
+    pub fn run_jobs(&self) -> hiroba::worker::Round {
+        Worker::new(Arc::clone(&self.state))
+            .expect("worker")
+            .run_until_idle()
+            .expect("jobs run")
+    }
+}
+
 /// Which database a test runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,
     Postgres,
+}
+
+/// What the database holds when the app starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seed {
+    /// The whole demo (`hiroba::demo::seed`): members of every role, posts, communities, a
+    /// school of 60 children, events and notices.
+    Demo,
+    /// Only the settings' areas: the test builds what it needs (`helpers::builders`).
+    Empty,
 }
 
 /// A test's own PostgreSQL schema, dropped with the test.
@@ -53,46 +75,6 @@ impl Drop for PgSchema {
                 let _ = conn.batch_execute(&format!("DROP SCHEMA IF EXISTS {} CASCADE", self.name));
             }
         }
-    }
-}
-
-pub struct Response {
-    pub status: u16,
-    pub headers: Vec<(String, String)>,
-    pub body: Vec<u8>,
-}
-
-impl Response {
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-
-    pub fn json(&self) -> serde_json::Value {
-        serde_json::from_slice(&self.body)
-            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
-    }
-
-    /// Whether the body is Shift_JIS, by its Content-Type.
-    pub fn is_shift_jis(&self) -> bool {
-        self.header("content-type")
-            .is_some_and(|t| t.to_ascii_lowercase().contains("shift_jis"))
-    }
-
-    /// The body decoded by its Content-Type's charset.
-    pub fn text(&self) -> String {
-        if self.is_shift_jis() {
-            self.sjis_text()
-        } else {
-            String::from_utf8_lossy(&self.body).into_owned()
-        }
-    }
-
-    /// The body read as CP932, for assertions on Japanese text.
-    pub fn sjis_text(&self) -> String {
-        encoding_rs::SHIFT_JIS.decode(&self.body).0.into_owned()
     }
 }
 
@@ -145,11 +127,21 @@ pub fn write_gateway_list(path: &std::path::Path, as_of: chrono::NaiveDate) {
 
 /// Starts the app on the given backend with the demo data.
 pub fn spawn_on(backend: Backend) -> TestApp {
-    spawn_with(backend, |_| {})
+    spawn(backend, Seed::Demo, |_| {})
 }
 
-/// Starts the app with settings adjusted by `adjust`.
+/// Starts the app on the given backend with an empty database (but the areas).
+pub fn spawn_empty(backend: Backend) -> TestApp {
+    spawn(backend, Seed::Empty, |_| {})
+}
+
+/// Starts the app with the demo data and settings adjusted by `adjust`.
 pub fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> TestApp {
+    spawn(backend, Seed::Demo, adjust)
+}
+
+/// Starts the app on `backend` with `seed` and settings adjusted by `adjust`.
+pub fn spawn(backend: Backend, seed: Seed, adjust: impl FnOnce(&mut Settings)) -> TestApp {
     let (database, schema) = match backend {
         Backend::Sqlite => (DatabaseUrl::Sqlite(unique_dir().join("hiroba.db")), None),
         Backend::Postgres => {
@@ -168,7 +160,9 @@ pub fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> TestA
     settings.base_url = format!("http://127.0.0.1:{port}");
     let base_url = settings.base_url.clone();
     let state = Arc::new(build_state(settings).expect("app state"));
-    hiroba::demo::seed(&state).expect("seed");
+    if seed == Seed::Demo {
+        hiroba::demo::seed(&state).expect("seed");
+    }
     let pool = state.pool.clone();
     let served = Arc::clone(&state);
     let (handle_tx, handle_rx) = std::sync::mpsc::channel();
@@ -214,115 +208,4 @@ fn fresh_pg_schema() -> (String, PgSchema) {
 #[cfg(not(feature = "postgres"))]
 fn fresh_pg_schema() -> (String, PgSchema) {
     panic!("built without the postgres feature")
-}
-
-impl TestApp {
-    pub fn get(&self, path: &str, user_agent: &str) -> Response {
-        self.request("GET", path, &[("User-Agent", user_agent)], None)
-    }
-
-    pub fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Response {
-        self.request("GET", path, headers, None)
-    }
-
-    pub fn post(&self, path: &str, user_agent: &str, content_type: &str, body: &[u8]) -> Response {
-        self.request(
-            "POST",
-            path,
-            &[("User-Agent", user_agent), ("Content-Type", content_type)],
-            Some(body),
-        )
-    }
-
-    /// One request on its own connection; the whole response is read until the server closes.
-    pub fn request(&self, method: &str, path: &str, headers: &[(&str, &str)], body: Option<&[u8]>) -> Response {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
-        let mut head = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\n");
-        if !headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("host")) {
-            head.push_str(&format!("Host: 127.0.0.1:{}\r\n", self.port));
-        }
-        for (name, value) in headers {
-            head.push_str(&format!("{name}: {value}\r\n"));
-        }
-        if let Some(body) = body {
-            head.push_str(&format!("Content-Length: {}\r\n", body.len()));
-        }
-        head.push_str("\r\n");
-        stream.write_all(head.as_bytes()).expect("write head");
-        if let Some(body) = body {
-            stream.write_all(body).expect("write body");
-        }
-        let mut raw = Vec::new();
-        stream.read_to_end(&mut raw).expect("read response");
-        parse_response(&raw)
-    }
-}
-
-fn parse_response(raw: &[u8]) -> Response {
-    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("end of headers");
-    let head = String::from_utf8_lossy(&raw[..split]);
-    let mut lines = head.split("\r\n");
-    let status = lines
-        .next()
-        .and_then(|l| l.split(' ').nth(1))
-        .and_then(|s| s.parse().ok())
-        .expect("status line");
-    let headers: Vec<(String, String)> = lines
-        .filter_map(|l| {
-            l.split_once(':')
-                .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
-        })
-        .collect();
-    let mut body = raw[split + 4..].to_vec();
-    let chunked = headers
-        .iter()
-        .any(|(n, v)| n.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
-    if chunked {
-        body = dechunk(&body);
-    }
-    Response { status, headers, body }
-}
-
-fn dechunk(mut data: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    loop {
-        let line_end = data.windows(2).position(|w| w == b"\r\n").expect("chunk size line");
-        let size =
-            usize::from_str_radix(std::str::from_utf8(&data[..line_end]).expect("hex").trim(), 16).expect("chunk size");
-        if size == 0 {
-            return out;
-        }
-        out.extend_from_slice(&data[line_end + 2..line_end + 2 + size]);
-        data = &data[line_end + 4 + size..];
-    }
-}
-
-/// Percent-encodes every byte that is not unreserved, as a phone does for a form.
-pub fn percent_encode(bytes: &[u8]) -> String {
-    bytes
-        .iter()
-        .map(|&b| {
-            if b.is_ascii_alphanumeric() {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
-}
-
-/// Real User-Agents used across the tests.
-pub mod ua {
-    pub const DOCOMO_MOVA: &str = "DoCoMo/1.0/N503i/c10";
-    pub const DOCOMO_MOVA_5K: &str = "DoCoMo/1.0/P503i";
-    pub const DOCOMO_FOMA_1: &str = "DoCoMo/2.0 SH906i(c100;TB;W24H16)";
-    pub const DOCOMO_FOMA_2: &str = "DoCoMo/2.0 P07A3(c500;TB;W24H15)";
-    pub const AU: &str = "KDDI-SA31 UP.Browser/6.2.0.7.3.129 (GUI) MMP/2.0";
-    pub const SOFTBANK: &str =
-        "SoftBank/1.0/910SH/SHJ001/SN000000000000000 Browser/NetFront/3.4 Profile/MIDP-2.0 Configuration/CLDC-1.1";
-    pub const WILLCOM: &str = "Mozilla/3.0(WILLCOM;KYOCERA/WX310K/2;1.2.2.16.000000/0.1/C100) Opera 7.0";
-    pub const PC: &str = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36";
-    /// The six keitai the page-budget tests go through, smallest budget first.
-    pub const KEITAI: [&str; 6] = [DOCOMO_MOVA_5K, DOCOMO_MOVA, DOCOMO_FOMA_1, AU, SOFTBANK, WILLCOM];
-    pub const IPHONE: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
 }
