@@ -4,8 +4,9 @@ use crate::helpers::{forms, links, Browser};
 use crate::helpers::{log_in, ua, Response, TestApp};
 use hiroba::db::models::outbox::OutboxMail;
 
-/// The path of the confirmation link in the newest mail to `address`.
+/// The path of the confirmation link in the newest mail to `address`, once the mail is sent.
 pub fn confirmation_path(app: &TestApp, address: &str) -> String {
+    app.run_jobs();
     let mut conn = app.pool.get().expect("connection");
     let mails = OutboxMail::to_recipient(&mut conn, address).expect("outbox");
     let mail = mails.first().unwrap_or_else(|| panic!("no mail to {address}"));
@@ -162,6 +163,7 @@ db_test! {
         let mut conn = app.pool.get().expect("connection");
         let mails = OutboxMail::to_recipient(&mut conn, "new.mama@softbank.ne.jp").expect("outbox");
         assert_eq!(mails.iter().filter(|m| m.subject.contains("ご利用いただけます")).count(), 1, "one approval mail");
+        assert_eq!(app.run_jobs().mails, 1, "and it goes out");
     }
 }
 
@@ -231,6 +233,7 @@ db_test! {
         }
         let mut conn = app.pool.get().expect("connection");
         assert_eq!(OutboxMail::to_recipient(&mut conn, "hana.mama@docomo.ne.jp").expect("outbox").len(), 5);
+        assert_eq!(app.run_jobs().mails, 5, "the five go out");
         drop(conn);
         // Wrong input gets every problem at once, in Japanese, with the typed values kept.
         let form = phone.get("/register");

@@ -3,6 +3,7 @@
 //! her topic, rejection with a reason, topics by mail with a photo, refusals, permissions and the
 //! page budget of every keitai.
 
+use crate::helpers::builders::{Carrier, CommunityBuilder, MemberBuilder, TestMember};
 use crate::helpers::mail::{fixture, mail_in, member_with, DOMAIN};
 use crate::helpers::{budget, Signed};
 use crate::helpers::{forms, links, Browser};
@@ -22,6 +23,7 @@ use hiroba::db::DbConnection;
 use hiroba::demo::DEMO_PASSWORD;
 use hiroba::domain::community::{CommunityDescription, CommunityName, Decision, MemberRole};
 use hiroba::domain::post::{CommentBody, PostTitle};
+use hiroba::domain::role::Role;
 
 const HANA: &str = "hana.mama@docomo.ne.jp";
 const SAKURA: &str = "sakura.baaba@ezweb.ne.jp";
@@ -37,6 +39,65 @@ fn signed_in<'a>(app: &'a TestApp, user_agent: &str, email: &str) -> Browser<'a>
     let done = crate::helpers::log_in(&mut browser, email, DEMO_PASSWORD);
     assert_eq!(done.status, 302, "{email} logs in");
     browser
+}
+
+fn signed_in_as<'a>(app: &'a TestApp, user_agent: &str, member: &TestMember) -> Browser<'a> {
+    member.sign_in(app, user_agent).browser
+}
+
+/// The demo's cast, built: はなママ (docomo), さくらばあば (au), たなか先生 (PC) and a coordinator.
+struct Cast {
+    hana: TestMember,
+    sakura: TestMember,
+    sensei: TestMember,
+    coordinator: TestMember,
+}
+
+impl Cast {
+    fn new(app: &TestApp) -> Cast {
+        Cast {
+            hana: MemberBuilder::new("はなママ").area("柏中央").insert(app),
+            sakura: MemberBuilder::new("さくらばあば")
+                .carrier(Carrier::Au)
+                .area("富勢")
+                .insert(app),
+            sensei: MemberBuilder::new("たなか先生")
+                .role(Role::Teacher)
+                .carrier(Carrier::Pc)
+                .insert(app),
+            coordinator: MemberBuilder::new("コーディネーター")
+                .role(Role::Coordinator)
+                .carrier(Carrier::Pc)
+                .insert(app),
+        }
+    }
+
+    /// はなママ's community, which さくらばあば has joined.
+    fn hana_community(&self, app: &TestApp) -> i64 {
+        CommunityBuilder::new(self.hana.id, HANA_COMMUNITY)
+            .area("柏中央")
+            .approved_by(self.coordinator.id)
+            .member(self.sakura.id)
+            .topic(
+                self.hana.id,
+                "雨の日に遊べる場所",
+                "室内で遊べるところを教えてください☔",
+            )
+            .comment(
+                self.sakura.id,
+                "中央公民館の子育てひろばは火・木の午前にあいていますよ。",
+            )
+            .insert(app)
+            .id
+    }
+
+    /// たなか先生's community, which nobody else has joined.
+    fn sensei_community(&self, app: &TestApp) -> i64 {
+        CommunityBuilder::new(self.sensei.id, SENSEI_COMMUNITY)
+            .approved_by(self.coordinator.id)
+            .insert(app)
+            .id
+    }
 }
 
 fn member_id(app: &TestApp, address: &str) -> i64 {
@@ -134,13 +195,15 @@ db_test! {
         // A second approval changes nothing.
         let twice = pc.submit_picked(&admin, &[("id", &id.to_string()), ("action", "approve")], &[]);
         assert!(twice.text().contains("すでに対応済み"));
+        assert_eq!(app.run_jobs().mails, 1, "the decision goes out to the proposer");
     }
 }
 
 db_test! {
-    fn a_member_joins_and_leaves_and_the_owner_cannot_leave(app) {
-        let id = community_id(&app, SENSEI_COMMUNITY);
-        let mut sakura = signed_in(&app, ua::AU, SAKURA);
+    fn a_member_joins_and_leaves_and_the_owner_cannot_leave(app: Empty) {
+        let cast = Cast::new(&app);
+        let id = cast.sensei_community(&app);
+        let mut sakura = signed_in_as(&app, ua::AU, &cast.sakura);
         let page = sakura.get(&format!("/communities/{id}"));
         assert!(page.sjis_text().contains("メンバー1人") && !page.sjis_text().contains("トピックを立てる"), "{}", page.sjis_text());
         let joined = sakura.submit(&page, &format!("/communities/{id}/join"), &[]);
@@ -158,7 +221,7 @@ db_test! {
         assert!(page.sjis_text().contains("メンバー1人") && page.sjis_text().contains("参加する"));
         assert_eq!(sakura.get(&format!("/communities/{id}/qr")).status, 404, "no address after leaving");
 
-        let mut sensei = signed_in(&app, ua::PC, SENSEI);
+        let mut sensei = signed_in_as(&app, ua::PC, &cast.sensei);
         let refused = post_with_token(&mut sensei, &format!("/communities/{id}/leave"), &[]);
         assert!(refused.text().contains("管理人はコミュニティをやめられません"), "{}", refused.text());
         let mut conn = app.pool.get().unwrap();
@@ -330,10 +393,11 @@ db_test! {
 }
 
 db_test! {
-    fn the_author_deletes_her_topic_from_docomo_after_a_confirmation_and_nobody_else_can(app) {
-        let id = community_id(&app, HANA_COMMUNITY);
+    fn the_author_deletes_her_topic_from_docomo_after_a_confirmation_and_nobody_else_can(app: Empty) {
+        let cast = Cast::new(&app);
+        let id = cast.hana_community(&app);
         let bytes = crate::helpers::data_file("photos/gps-orientation6.jpg");
-        let mut iphone = signed_in(&app, ua::IPHONE, HANA);
+        let mut iphone = signed_in_as(&app, ua::IPHONE, &cast.hana);
         let form = iphone.get(&format!("/communities/{id}/topics/new"));
         let sent = iphone.upload(&form, &format!("/communities/{id}/topics/new"), &[("title", "まちがえたトピック"), ("body", "消したいです")], ("photo", "IMG_0002.jpg", &bytes));
         let topic = id_after(&sent, "/topics/");
@@ -343,7 +407,7 @@ db_test! {
             PhotoInfo::of_topic(&mut conn, topic).unwrap()[0].id
         };
 
-        let mut sakura = signed_in(&app, ua::AU, SAKURA);
+        let mut sakura = signed_in_as(&app, ua::AU, &cast.sakura);
         let page = sakura.get(&path);
         assert!(!page.sjis_text().contains("このトピックを削除する"), "only the author gets the link");
         let commented = sakura.submit(&page, &format!("{path}/comments"), &[("body", "どうしましたか")]);
@@ -351,11 +415,11 @@ db_test! {
         assert_eq!(sakura.get(&format!("{path}/delete")).status, 404, "another member's topic");
         let refused = post_with_token(&mut sakura, &format!("{path}/delete"), &[]);
         assert_eq!(refused.status, 404);
-        let mut pc = signed_in(&app, ua::PC, COORDINATOR);
+        let mut pc = signed_in_as(&app, ua::PC, &cast.coordinator);
         assert_eq!(pc.get(&format!("{path}/delete")).status, 404, "a coordinator hides, she does not delete");
         // Under another community's id it is not her topic either.
-        let other = community_id(&app, SENSEI_COMMUNITY);
-        let mut phone = signed_in(&app, ua::DOCOMO_FOMA_2, HANA);
+        let other = cast.sensei_community(&app);
+        let mut phone = signed_in_as(&app, ua::DOCOMO_FOMA_2, &cast.hana);
         assert_eq!(phone.get(&format!("/communities/{other}/topics/{topic}/delete")).status, 404);
 
         let page = phone.get(&path);
@@ -388,9 +452,12 @@ db_test! {
 }
 
 db_test! {
-    fn a_rejected_proposal_needs_a_reason_which_the_proposer_reads(app) {
-        let id = community_id(&app, "ふたごママの会");
-        let mut pc = signed_in(&app, ua::PC, COORDINATOR);
+    fn a_rejected_proposal_needs_a_reason_which_the_proposer_reads(app: Empty) {
+        let cast = Cast::new(&app);
+        cast.hana_community(&app);
+        let proposer = MemberBuilder::new("管理者").role(Role::Admin).email("admin@hiroba.example.jp").insert(&app);
+        let id = CommunityBuilder::new(proposer.id, "ふたごママの会").proposal().insert(&app).id;
+        let mut pc = signed_in_as(&app, ua::PC, &cast.coordinator);
         let admin = pc.get("/admin/communities");
         let text = admin.text();
         assert!(text.find("ふたごママの会") < text.find(HANA_COMMUNITY), "pending first: {text}");
@@ -404,9 +471,10 @@ db_test! {
         let found = Community::find(&mut conn, id).unwrap().unwrap();
         assert_eq!((found.status.as_str(), found.decision_reason.as_deref()), ("rejected", Some("同じ趣旨のサークルが市にあります")));
         drop(conn);
-        let mut proposer = signed_in(&app, ua::PC, "admin@hiroba.example.jp");
+        let mut proposer = signed_in_as(&app, ua::PC, &proposer);
         assert!(proposer.get(&format!("/communities/{id}")).text().contains("見送られました（同じ趣旨のサークルが市にあります）"));
         assert!(!pc.get("/communities").text().contains("ふたごママの会"));
+        assert_eq!(app.run_jobs().mails, 1, "the decision goes out to the proposer");
     }
 }
 

@@ -40,7 +40,7 @@ fn expected_cookies(case: &Case) -> bool {
 }
 
 db_test! {
-    fn real_user_agents_are_detected_as_expected(app) {
+    fn real_user_agents_are_detected_as_expected(app: Empty) {
     let cases = cases();
     assert!(cases.len() >= 40, "only {} cases", cases.len());
     let mut failures = Vec::new();
@@ -83,7 +83,7 @@ db_test! {
 }
 
 db_test! {
-    fn carrier_headers_give_the_screen_width(app) {
+    fn carrier_headers_give_the_screen_width(app: Empty) {
         let au = app
             .get_with(
                 "/device.json",
@@ -113,7 +113,7 @@ db_test! {
 }
 
 db_test! {
-    fn au_keeps_cookies_over_http_but_not_over_https(app) {
+    fn au_keeps_cookies_over_http_but_not_over_https(app: Empty) {
         let au = "KDDI-SA31 UP.Browser/6.2.0.7.3.129 (GUI) MMP/2.0";
         assert_eq!(app.get("/device.json", au).json()["cookies"], true);
         let over_https = app
@@ -125,7 +125,7 @@ db_test! {
 
 db_test! {
     fn x_forwarded_proto_counts_only_from_a_trusted_proxy(backend: Backend) {
-        let app = crate::helpers::spawn_with(backend, |s| s.trusted_proxies = Default::default());
+        let app = crate::helpers::spawn(backend, crate::helpers::Seed::Empty, |s| s.trusted_proxies = Default::default());
         let au = "KDDI-SA31 UP.Browser/6.2.0.7.3.129 (GUI) MMP/2.0";
         let claimed = app
             .get_with("/device.json", &[("User-Agent", au), ("X-Forwarded-Proto", "https")])

@@ -88,19 +88,19 @@ fn round_trip(app: &TestApp, user_agent: &str, set: EmojiSet, carrier: Carrier) 
 }
 
 db_test! {
-    fn every_emoji_round_trips_through_docomo(app) {
+    fn every_emoji_round_trips_through_docomo(app: Empty) {
         round_trip(&app, ua::DOCOMO_FOMA_2, EmojiSet::Docomo, Carrier::Docomo);
     }
 }
 
 db_test! {
-    fn every_emoji_round_trips_through_au(app) {
+    fn every_emoji_round_trips_through_au(app: Empty) {
         round_trip(&app, ua::AU, EmojiSet::Au, Carrier::Au);
     }
 }
 
 db_test! {
-    fn every_emoji_round_trips_through_softbank(app) {
+    fn every_emoji_round_trips_through_softbank(app: Empty) {
         round_trip(&app, ua::SOFTBANK, EmojiSet::Softbank, Carrier::Softbank);
     }
 }

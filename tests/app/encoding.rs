@@ -45,7 +45,7 @@ fn served_bytes(app: &TestApp, text: &str, user_agent: &str) -> (Vec<u8>, String
 const AWKWARD: &str = "〜—−①㈱🇯🇵𠮷☀";
 
 db_test! {
-    fn docomo_gets_cp932_with_safe_replacements_and_docomo_emoji(app) {
+    fn docomo_gets_cp932_with_safe_replacements_and_docomo_emoji(app: Empty) {
         let (bytes, content_type) = served_bytes(&app, AWKWARD, ua::DOCOMO_FOMA_2);
         let mut expected = vec![0x81, 0x60, 0x81, 0x5C, 0x81, 0x7C]; // 〜 — − as CP932 has them
         expected.extend_from_slice(b"(1)"); // ① is in NEC row 13, which some docomo handsets lack
@@ -59,7 +59,7 @@ db_test! {
 }
 
 db_test! {
-    fn au_gets_cp932_with_vendor_rows_and_au_emoji(app) {
+    fn au_gets_cp932_with_vendor_rows_and_au_emoji(app: Empty) {
         let (bytes, content_type) = served_bytes(&app, AWKWARD, ua::AU);
         let expected = vec![
             0x81, 0x60, 0x81, 0x5C, 0x81, 0x7C, // 〜 — −
@@ -75,7 +75,7 @@ db_test! {
 }
 
 db_test! {
-    fn softbank_gets_web_code_escapes_and_text_fallbacks(app) {
+    fn softbank_gets_web_code_escapes_and_text_fallbacks(app: Empty) {
         let (bytes, _) = served_bytes(&app, "☀🌁", ua::SOFTBANK);
         let mut expected = vec![0x1B, b'$', b'G', 0x6A, 0x0F]; // ☀ = E04A → ESC $ G j SI
         expected.extend_from_slice(&[b'[', 0x96, 0xB6, b']']); // 🌁 FOGGY: SoftBank has none → [霧]
@@ -84,7 +84,7 @@ db_test! {
 }
 
 db_test! {
-    fn pc_gets_utf8_with_standard_emoji(app) {
+    fn pc_gets_utf8_with_standard_emoji(app: Empty) {
         let (bytes, content_type) = served_bytes(&app, AWKWARD, ua::PC);
         assert_eq!(String::from_utf8(bytes).expect("utf-8"), AWKWARD);
         assert_eq!(content_type, "text/html; charset=UTF-8");
@@ -92,7 +92,7 @@ db_test! {
 }
 
 db_test! {
-    fn no_numeric_character_reference_ever_reaches_a_phone(app) {
+    fn no_numeric_character_reference_ever_reaches_a_phone(app: Empty) {
         let (bytes, _) = served_bytes(&app, "𠮷𩸽☃™€", ua::DOCOMO_FOMA_1);
         assert!(!bytes.windows(2).any(|w| w == b"&#"), "got {bytes:02X?}");
         assert!(encoding_rs::SHIFT_JIS
@@ -102,7 +102,7 @@ db_test! {
 }
 
 db_test! {
-    fn keycaps_with_and_without_variation_selector_become_docomo_number_keys(app) {
+    fn keycaps_with_and_without_variation_selector_become_docomo_number_keys(app: Empty) {
         let (bytes, _) = served_bytes(&app, "1\u{20E3}1\u{FE0F}\u{20E3}\u{2600}\u{FE0F}", ua::DOCOMO_FOMA_1);
         assert_eq!(bytes, vec![0xF9, 0x87, 0xF9, 0x87, 0xF8, 0x9F], "got {bytes:02X?}");
     }

@@ -21,7 +21,7 @@ fn urlencoded(text: &[u8]) -> Vec<u8> {
 }
 
 db_test! {
-    fn urlencoded_shift_jis_posts_decode_with_each_carriers_emoji(app) {
+    fn urlencoded_shift_jis_posts_decode_with_each_carriers_emoji(app: Empty) {
         let cases: [(&str, &[u8]); 4] = [
             (ua::DOCOMO_FOMA_1, &[0xF8, 0x9F]),
             (ua::AU, &[0xF6, 0x60]),
@@ -44,7 +44,7 @@ db_test! {
 }
 
 db_test! {
-    fn multipart_shift_jis_posts_decode_field_by_field(app) {
+    fn multipart_shift_jis_posts_decode_field_by_field(app: Empty) {
         let boundary = "----HirobaBoundary7MA4YWxk";
         let mut body = Vec::new();
         body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n").as_bytes());
@@ -66,7 +66,7 @@ db_test! {
 }
 
 db_test! {
-    fn the_echo_page_shows_the_emoji_back_in_the_carriers_code(app) {
+    fn the_echo_page_shows_the_emoji_back_in_the_carriers_code(app: Empty) {
         let mut phone = Browser::new(&app, ua::AU);
         let page = phone.get("/device");
         let mut body = urlencoded(&greeting_with(&[0xF6, 0x60]));
@@ -79,7 +79,7 @@ db_test! {
 }
 
 db_test! {
-    fn invalid_shift_jis_gets_a_japanese_400_page_in_shift_jis(app) {
+    fn invalid_shift_jis_gets_a_japanese_400_page_in_shift_jis(app: Empty) {
         // 0x82 0xFF is no Shift_JIS character.
         let response = app.post(
             "/device/echo.json",
@@ -97,7 +97,7 @@ db_test! {
 }
 
 db_test! {
-    fn broken_percent_escapes_and_wrong_charsets_are_refused(app) {
+    fn broken_percent_escapes_and_wrong_charsets_are_refused(app: Empty) {
         let bad = app.post(
             "/device/echo.json",
             ua::AU,
@@ -122,7 +122,7 @@ db_test! {
 }
 
 db_test! {
-    fn a_multipart_body_without_its_boundary_is_refused(app) {
+    fn a_multipart_body_without_its_boundary_is_refused(app: Empty) {
         let response = app.post(
             "/device/echo.json",
             ua::SOFTBANK,
@@ -144,7 +144,7 @@ fn csrf_of(page: &Response) -> String {
 }
 
 db_test! {
-    fn an_echo_post_without_the_csrf_token_gets_a_403_page(app) {
+    fn an_echo_post_without_the_csrf_token_gets_a_403_page(app: Empty) {
         let mut phone = Browser::new(&app, ua::AU);
         phone.get("/device");
         let response = phone.post("/device/echo", &urlencoded(&greeting_with(&[0xF6, 0x60])));

@@ -76,6 +76,7 @@ db_test! {
 
         // Members may not write notices.
         assert_eq!(phone.get("/admin/magazine").status, 403);
+        assert_eq!(app.run_jobs().mails, 1, "one magazine mail goes out");
     }
 }
 

@@ -10,7 +10,7 @@ use hiroba::db::models::outbox::{MailKind, OutboxMail};
 use hiroba::db::schema::photos;
 
 db_test! {
-    fn a_mailed_photo_is_portrait_and_without_exif_in_every_stored_and_served_form(app) {
+    fn a_mailed_photo_is_portrait_and_without_exif_in_every_stored_and_served_form(app: Empty) {
         let to = member_with(&app, "yuki-mama@ezweb.ne.jp");
         assert_eq!(mail_in(&app.database_url, &to, &fixture("au-photo-gps.eml"), &[]), 0);
         app.run_jobs();
@@ -105,7 +105,7 @@ db_test! {
 }
 
 db_test! {
-    fn an_empty_mail_to_entry_earns_a_link_that_registers_a_verified_address(app) {
+    fn an_empty_mail_to_entry_earns_a_link_that_registers_a_verified_address(app: Empty) {
         let empty = b"From: new.papa@ezweb.ne.jp\r\nTo: entry@hiroba.example.jp\r\nMessage-ID: <empty-1@ezweb.ne.jp>\r\nSubject: \r\n\r\n\r\n";
         assert_eq!(mail_in(&app.database_url, &format!("entry@{DOMAIN}"), empty, &[]), 0);
         app.run_jobs();
@@ -135,7 +135,7 @@ db_test! {
 }
 
 db_test! {
-    fn a_mailed_post_longer_than_the_web_form_takes_is_cut_and_the_reply_says_so(app) {
+    fn a_mailed_post_longer_than_the_web_form_takes_is_cut_and_the_reply_says_so(app: Empty) {
         let to = member_with(&app, "yuki-mama@ezweb.ne.jp");
         let text: String = "手賀沼の遊歩道を歩きました。".chars().cycle().take(3_000).collect();
         let raw = format!(

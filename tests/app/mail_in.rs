@@ -13,7 +13,8 @@ fn inbound_count(app: &TestApp) -> i64 {
 }
 
 db_test! {
-    fn mail_in_answers_only_with_the_statuses_postfix_understands(app) {
+    fn mail_in_answers_only_with_the_statuses_postfix_understands(app: Empty) {
+        app.expect_leftover_jobs("the stored mails wait for their processing job, which mail_flows follows");
         let url = app.database_url.clone();
         let entry = format!("entry@{DOMAIN}");
         let plain = fixture("docomo-iso2022jp-plain.eml");
@@ -45,7 +46,7 @@ db_test! {
 #[test]
 fn a_locked_sqlite_database_is_a_temporary_failure() {
     use diesel::connection::SimpleConnection;
-    let app = crate::helpers::spawn_on(Backend::Sqlite);
+    let app = crate::helpers::spawn_empty(Backend::Sqlite);
     let mut conn = app.pool.get().unwrap();
     conn.batch_execute("BEGIN EXCLUSIVE").unwrap();
     let status = mail_in(
@@ -76,7 +77,7 @@ fn expected(name: &str) -> serde_json::Value {
 }
 
 db_test! {
-    fn every_fixture_mailed_to_a_posting_address_becomes_the_post_its_json_describes(app) {
+    fn every_fixture_mailed_to_a_posting_address_becomes_the_post_its_json_describes(app: Empty) {
         let names = [
             "au-jis-emoji.eml", "au-nec-row13.eml", "au-photo-gps.eml", "docomo-decomail.eml",
             "docomo-iso2022jp-plain.eml", "docomo-sjis-emoji.eml", "iphone-halfwidth-kana.eml",
@@ -120,7 +121,8 @@ db_test! {
 use diesel::prelude::*;
 
 db_test! {
-    fn mail_in_processes_running_at_once_all_store_their_mail(app) {
+    fn mail_in_processes_running_at_once_all_store_their_mail(app: Empty) {
+        app.expect_leftover_jobs("the stored mails wait for their processing job, which mail_flows follows");
         // Postfix delivers to several pipe(8) processes in parallel.
         let url = app.database_url.clone();
         let entry = format!("entry@{DOMAIN}");

@@ -7,11 +7,19 @@
 
 /// A test that runs once on SQLite and once on PostgreSQL (the PostgreSQL run is reported as
 /// ignored, with the reason, unless `HIROBA_TEST_POSTGRES_URL` was set when the tests were built).
-/// `fn name(app)` gets a started app with the demo data; `fn name(backend: Backend)` starts its own.
+/// `fn name(app: Empty)` gets a started app with an empty database (the areas only): the test
+/// builds the rows it needs (`helpers::builders`). `fn name(app)` gets one with the whole demo
+/// data; `fn name(backend: Backend)` starts its own.
 macro_rules! db_test {
     (fn $name:ident($app:ident) $body:block) => {
         db_test!(fn $name(backend: Backend) {
             let $app = crate::helpers::spawn_on(backend);
+            $body
+        });
+    };
+    (fn $name:ident($app:ident: Empty) $body:block) => {
+        db_test!(fn $name(backend: Backend) {
+            let $app = crate::helpers::spawn_empty(backend);
             $body
         });
     };

@@ -10,9 +10,10 @@ use std::sync::Arc;
 
 db_test! {
     fn two_workers_share_one_carrier_limit(backend: Backend) {
-        let app = crate::helpers::spawn_with(backend, |settings| {
+        let app = crate::helpers::spawn(backend, crate::helpers::Seed::Empty, |settings| {
             settings.mail.pacing.insert("softbank".into(), Pacing { per_session: 50, per_minute: 3 });
         });
+        app.expect_leftover_jobs("mail beyond the carrier's limit waits for the next minute");
         let mut conn = app.pool.get().unwrap();
         for i in 0..5 {
             OutboxMail::queue(&mut conn, MailKind::TestMail, &format!("mama{i}@softbank.ne.jp"), "テスト", "本文").unwrap();

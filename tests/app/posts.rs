@@ -1,40 +1,27 @@
 //! クチコミ over HTTP: posting from a keitai with carrier emoji and from a smartphone with a photo,
 //! comments, reports and a coordinator's hide and restore, and who may do what.
 
-use crate::helpers::Browser;
-use crate::helpers::{percent_encode, ua, Response, TestApp};
+use crate::helpers::builders::{Carrier, MemberBuilder, PostBuilder, TestMember};
+use crate::helpers::{budget, percent_encode, ua, Browser, Response, TestApp};
 use hiroba::db::models::moderation::ModerationLog;
 use hiroba::db::models::photo::PhotoInfo;
-use hiroba::db::models::post::{Channel, NewPost, Post};
+use hiroba::db::models::post::Post;
 use hiroba::db::models::post_comment::PostComment;
-use hiroba::db::DbConnection;
-use hiroba::demo::DEMO_PASSWORD;
-use hiroba::domain::post::{Category, CommentBody, PostTitle};
+use hiroba::domain::post::Category;
+use hiroba::domain::role::Role;
 
-const GUARDIAN: &str = "hana.mama@docomo.ne.jp";
-const COORDINATOR: &str = "coordinator@hiroba.example.jp";
-
-/// Stores a post directly (for pages that need one to show).
-pub fn insert_post(conn: &mut DbConnection, member_id: i64, title: &str, body: &str) -> i64 {
-    let title = PostTitle::parse(title).expect("title");
-    let new = NewPost {
-        member_id,
-        title: &title,
-        body,
-        category: Category::Play,
-        area_id: None,
-        channel: Channel::Mail,
-        inbound_mail_id: None,
-        profile: "docomo",
-    };
-    Post::insert(conn, &new).expect("post")
+/// The guardian who posts and the coordinator who moderates, the cast of most tests here.
+fn cast(app: &TestApp) -> (TestMember, TestMember) {
+    let hana = MemberBuilder::new("はなママ").area("柏中央").insert(app);
+    let coordinator = MemberBuilder::new("コーディネーター")
+        .role(Role::Coordinator)
+        .carrier(Carrier::Pc)
+        .insert(app);
+    (hana, coordinator)
 }
 
-fn signed_in<'a>(app: &'a TestApp, user_agent: &str, email: &str) -> Browser<'a> {
-    let mut browser = Browser::new(app, user_agent);
-    let done = crate::helpers::log_in(&mut browser, email, DEMO_PASSWORD);
-    assert_eq!(done.status, 302, "{email} logs in");
-    browser
+fn signed_in<'a>(app: &'a TestApp, user_agent: &str, member: &TestMember) -> Browser<'a> {
+    member.sign_in(app, user_agent).browser
 }
 
 /// The id of the post a redirect points to.
@@ -59,8 +46,11 @@ fn post_from_pc(browser: &mut Browser<'_>, title: &str, body: &str) -> i64 {
 }
 
 db_test! {
-    fn a_docomo_post_with_a_carrier_emoji_reads_back_as_au_emoji_and_as_unicode(app) {
-        let mut phone = signed_in(&app, ua::DOCOMO_FOMA_2, GUARDIAN);
+    fn a_docomo_post_with_a_carrier_emoji_reads_back_as_au_emoji_and_as_unicode(app: Empty) {
+        let (hana, coordinator) = cast(&app);
+        let sakura = MemberBuilder::new("さくらばあば").carrier(Carrier::Au).insert(&app);
+        PostBuilder::new(sakura.id, "土曜午前もやっている小児科").category(Category::Clinic).insert(&app);
+        let mut phone = signed_in(&app, ua::DOCOMO_FOMA_2, &hana);
         let form = phone.get("/posts/new");
         assert_eq!(form.status, 200);
         assert!(form.is_shift_jis());
@@ -78,13 +68,13 @@ db_test! {
         let stored = Post::find(&mut app.pool.get().unwrap(), id).unwrap().unwrap();
         assert_eq!(stored.profile, "docomo", "the device profile it was written on");
 
-        let mut au = signed_in(&app, ua::AU, COORDINATOR);
+        let mut au = signed_in(&app, ua::AU, &coordinator);
         let page = au.get(&format!("/posts/{id}"));
         assert_eq!(page.status, 200);
         assert!(page.body.windows(2).any(|w| w == [0xF6, 0x60]), "au sun emoji: {}", page.sjis_text());
         assert!(page.sjis_text().contains("遊び場"));
 
-        let mut pc = signed_in(&app, ua::PC, COORDINATOR);
+        let mut pc = signed_in(&app, ua::PC, &coordinator);
         let page = pc.get(&format!("/posts/{id}"));
         assert!(page.text().contains("始まりました☀"), "{}", page.text());
         assert!(pc.get("/posts").text().contains("あけぼの公園"));
@@ -94,9 +84,10 @@ db_test! {
 }
 
 db_test! {
-    fn a_smartphone_photo_post_is_served_without_exif(app) {
+    fn a_smartphone_photo_post_is_served_without_exif(app: Empty) {
+        let (hana, coordinator) = cast(&app);
         let bytes = crate::helpers::data_file("photos/gps-orientation6.jpg");
-        let mut phone = signed_in(&app, ua::IPHONE, GUARDIAN);
+        let mut phone = signed_in(&app, ua::IPHONE, &hana);
         let form = phone.get("/posts/new");
         assert!(form.text().contains("type=\"file\""), "{}", form.text());
         let sent = phone.upload(
@@ -113,7 +104,7 @@ db_test! {
         assert_eq!(photos.len(), 1);
         let has_exif = |bytes: &[u8]| bytes.windows(4).any(|w| w == b"Exif") || bytes.windows(3).any(|w| w == b"GPS");
         for agent in [ua::IPHONE, ua::DOCOMO_FOMA_2, ua::PC] {
-            let mut browser = signed_in(&app, agent, COORDINATOR);
+            let mut browser = signed_in(&app, agent, &coordinator);
             let page = browser.get(&format!("/posts/{id}"));
             assert!(page.text().contains(&format!("/photos/{}", photos[0].id)) || page.sjis_text().contains("/photos/"));
             let image = browser.get(&format!("/photos/{}", photos[0].id));
@@ -124,8 +115,9 @@ db_test! {
 }
 
 db_test! {
-    fn a_reported_post_is_hidden_by_a_coordinator_and_restored_both_logged(app) {
-        let mut hana = signed_in(&app, ua::PC, GUARDIAN);
+    fn a_reported_post_is_hidden_by_a_coordinator_and_restored_both_logged(app: Empty) {
+        let (hana, coordinator) = cast(&app);
+        let mut hana = signed_in(&app, ua::PC, &hana);
         let id = post_from_pc(&mut hana, "小児科の待ち時間", "午前中は混んでいました。");
         let page = hana.get(&format!("/posts/{id}"));
         // Each form redirects to the post page that says what was done: a reload sends nothing again.
@@ -142,7 +134,7 @@ db_test! {
         assert_eq!(PostComment::of_post(&mut conn, id, true).unwrap().len(), 1, "one comment");
         drop(conn);
 
-        let mut coordinator = signed_in(&app, ua::PC, COORDINATOR);
+        let mut coordinator = signed_in(&app, ua::PC, &coordinator);
         let admin = coordinator.get("/admin/posts");
         assert_eq!(admin.status, 200);
         let text = admin.text();
@@ -177,11 +169,13 @@ db_test! {
 }
 
 db_test! {
-    fn a_pending_member_cannot_post_and_a_guardian_cannot_moderate(app) {
-        let mut pending = signed_in(&app, ua::PC, "new.mama@softbank.ne.jp");
+    fn a_pending_member_cannot_post_and_a_guardian_cannot_moderate(app: Empty) {
+        let (hana, _) = cast(&app);
+        let pending = MemberBuilder::new("ゆいママ").carrier(Carrier::SoftBank).pending().insert(&app);
+        let mut pending = signed_in(&app, ua::PC, &pending);
         assert_eq!(pending.get("/posts/new").status, 403);
         assert_eq!(pending.get("/posts").status, 403);
-        let mut hana = signed_in(&app, ua::PC, GUARDIAN);
+        let mut hana = signed_in(&app, ua::PC, &hana);
         assert_eq!(hana.get("/admin/posts").status, 403);
         assert!(hana.get("/mypage").text().contains("/posts?mine=1"));
         let id = post_from_pc(&mut hana, "図書館のおはなし会", "毎週土曜です。");
@@ -193,26 +187,20 @@ db_test! {
 }
 
 db_test! {
-    fn the_post_pages_fit_every_keitai_budget(app) {
-        {
-            let mut conn = app.pool.get().unwrap();
-            let body = "駅前の公園で遊びました☀\nベビーカーでも入れます。\n".repeat(6);
-            for n in 0..30 {
-                insert_post(&mut conn, 1, &format!("公園のクチコミ その{n}"), &body);
-            }
+    fn the_post_pages_fit_every_keitai_budget(app: Empty) {
+        let (hana, _) = cast(&app);
+        let sakura = MemberBuilder::new("さくらばあば").carrier(Carrier::Au).insert(&app);
+        let body = "駅前の公園で遊びました☀\nベビーカーでも入れます。\n".repeat(6);
+        for n in 0..30 {
+            PostBuilder::new(hana.id, &format!("公園のクチコミ その{n}")).body(&body).insert(&app);
         }
-        let id = {
-            let mut conn = app.pool.get().unwrap();
-            let id = insert_post(&mut conn, 1, "柏の葉公園の桜", "満開でした");
-            let text = CommentBody::parse(&"土曜日に行きました。駐車場は朝のうちが空いています🌸".repeat(5)).unwrap();
-            for _ in 0..60 {
-                PostComment::insert(&mut conn, id, 2, &text, "au").unwrap();
-            }
-            id
-        };
+        let comment = "土曜日に行きました。駐車場は朝のうちが空いています🌸".repeat(5);
+        let id = (0..60)
+            .fold(PostBuilder::new(hana.id, "柏の葉公園の桜").body("満開でした"), |post, _| post.comment(sakura.id, &comment))
+            .insert(&app);
         for user_agent in [ua::DOCOMO_MOVA, ua::DOCOMO_FOMA_1, ua::DOCOMO_FOMA_2, ua::AU, ua::SOFTBANK, ua::WILLCOM] {
-            let limit = crate::helpers::budget(&app, user_agent);
-            let mut phone = crate::helpers::Signed::new(&app, user_agent, GUARDIAN, DEMO_PASSWORD);
+            let limit = budget(&app, user_agent);
+            let mut phone = hana.sign_in(&app, user_agent);
             let paths = [
                 "/posts".to_string(),
                 "/posts?page=2".into(),
@@ -235,25 +223,11 @@ db_test! {
 }
 
 db_test! {
-    fn a_mail_post_gets_the_category_other_and_the_members_area(app) {
-        use hiroba::auth::admin::{add_member, AddMember};
+    fn a_mail_post_gets_the_category_other_and_the_members_area(app: Empty) {
         use hiroba::db::models::area::Area;
-        use hiroba::domain::role::{MemberStatus, Role};
-        let (member_id, to) = {
-            let mut conn = app.pool.get().unwrap();
-            let new = AddMember {
-                email: "yuki-mama@ezweb.ne.jp",
-                password: "mail-poster-1",
-                roles: &[Role::Guardian],
-                nickname: "ゆきママ",
-                real_name: "投稿 由紀",
-                area: Some("富勢"),
-                status: MemberStatus::Approved,
-            };
-            let (id, _) = add_member(&mut conn, &app.state.profiles, &new).unwrap();
-            let token = hiroba::db::models::member::Member::posting_token(&mut conn, id).unwrap();
-            (id, format!("post-{token}@{}", crate::helpers::mail::DOMAIN))
-        };
+        let (_, coordinator) = cast(&app);
+        let yuki = MemberBuilder::new("ゆきママ").email("yuki-mama@ezweb.ne.jp").area("富勢").insert(&app);
+        let (member_id, to) = (yuki.id, yuki.posting_address(&app));
         assert_eq!(crate::helpers::mail::mail_in(&app.database_url, &to, &crate::helpers::mail::fixture("au-photo-gps.eml"), &[]), 0);
         app.run_jobs();
         let mut conn = app.pool.get().unwrap();
@@ -262,42 +236,44 @@ db_test! {
         assert_eq!((post.category.as_str(), post.area_id), ("other", Some(area.id)));
         assert_eq!(post.profile, "au", "the sender's carrier");
         drop(conn);
-        let mut pc = signed_in(&app, ua::PC, COORDINATOR);
+        let mut pc = signed_in(&app, ua::PC, &coordinator);
         let page = pc.get(&format!("/posts/{}", post.id)).text();
         assert!(page.contains("[その他] 富勢") && page.contains("（メール投稿）"), "{page}");
     }
 }
 
 db_test! {
-    fn a_keypad_phone_gets_photo_fields_and_an_ezweb_phone_its_posting_address(app) {
+    fn a_keypad_phone_gets_photo_fields_and_an_ezweb_phone_its_posting_address(app: Empty) {
+        let (hana, _) = cast(&app);
         const GARAHO: &str = "Mozilla/5.0 (Linux; Android 7.1.1; SH-02L Build/S4122; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/70.0.3538.110 Mobile Safari/537.36";
         assert_eq!(app.get("/device.json", GARAHO).json()["profile"], "garaho");
-        let form = crate::helpers::Signed::new(&app, GARAHO, GUARDIAN, DEMO_PASSWORD).get("/posts/new");
+        let form = hana.sign_in(&app, GARAHO).get("/posts/new");
         assert!(form.text().contains("type=\"file\""), "{}", form.text());
-        let form = crate::helpers::Signed::new(&app, ua::AU, GUARDIAN, DEMO_PASSWORD).get("/posts/new");
+        let form = hana.sign_in(&app, ua::AU).get("/posts/new");
         let text = form.sjis_text();
         assert!(!text.contains("type=\"file\"") && text.contains("post-"), "{text}");
     }
 }
 
 db_test! {
-    fn a_member_deletes_her_own_post_from_a_keitai_and_no_one_else_can(app) {
-        let mut pc = signed_in(&app, ua::PC, GUARDIAN);
+    fn a_member_deletes_her_own_post_from_a_keitai_and_no_one_else_can(app: Empty) {
+        let (hana, coordinator) = cast(&app);
+        let mut pc = signed_in(&app, ua::PC, &hana);
         let id = post_from_pc(&mut pc, "まちがえて投稿", "消したい投稿です。");
-        let mut coordinator = signed_in(&app, ua::PC, COORDINATOR);
+        let mut coordinator = signed_in(&app, ua::PC, &coordinator);
         let page = coordinator.get(&format!("/posts/{id}"));
         assert!(!page.text().contains("この投稿を削除する"), "only the author gets the link");
         let sent = coordinator.submit(&page, &format!("/posts/{id}/comments"), &[("body", "コメントです")]);
         assert_eq!(sent.status, 302);
         assert_eq!(coordinator.get(&format!("/posts/{id}/delete")).status, 404, "another member's post");
 
-        let mut phone = signed_in(&app, ua::DOCOMO_FOMA_2, GUARDIAN);
+        let mut phone = signed_in(&app, ua::DOCOMO_FOMA_2, &hana);
         let page = phone.get(&format!("/posts/{id}"));
         assert!(page.sjis_text().contains("この投稿を削除する"), "{}", page.sjis_text());
         let confirm = phone.get(&format!("/posts/{id}/delete"));
         assert_eq!(confirm.status, 200);
         assert!(confirm.is_shift_jis() && confirm.sjis_text().contains("元に戻せません"));
-        assert!(confirm.body.len() <= crate::helpers::budget(&app, ua::DOCOMO_FOMA_2));
+        assert!(confirm.body.len() <= budget(&app, ua::DOCOMO_FOMA_2));
         let done = phone.submit(&confirm, &format!("/posts/{id}/delete"), &[]);
         let list = phone.follow(&done);
         let text = list.sjis_text();
@@ -311,13 +287,14 @@ db_test! {
 }
 
 db_test! {
-    fn a_coordinator_keeps_a_reported_post_up_and_a_hide_settles_its_reports(app) {
-        let mut hana = signed_in(&app, ua::PC, GUARDIAN);
+    fn a_coordinator_keeps_a_reported_post_up_and_a_hide_settles_its_reports(app: Empty) {
+        let (hana, coordinator) = cast(&app);
+        let mut hana = signed_in(&app, ua::PC, &hana);
         let id = post_from_pc(&mut hana, "駅前の一時預かり", "土曜も預かってくれました。");
         let page = hana.get(&format!("/posts/{id}"));
         hana.submit(&page, &format!("/posts/{id}/report"), &[("reason", "宣伝では？")]);
 
-        let mut coordinator = signed_in(&app, ua::PC, COORDINATOR);
+        let mut coordinator = signed_in(&app, ua::PC, &coordinator);
         let admin = coordinator.get("/admin/posts");
         assert!(admin.text().contains("通報1件") && admin.text().contains("宣伝では？"), "{}", admin.text());
         let kept = coordinator.submit_picked(&admin, &[("id", &id.to_string())], &[]);
@@ -328,7 +305,8 @@ db_test! {
         assert_eq!(hana.get(&format!("/posts/{id}")).status, 200, "the post stays up");
 
         // A new report opens it again, with only the new reason; hiding settles it.
-        let mut sakura = signed_in(&app, ua::AU, "sakura.baaba@ezweb.ne.jp");
+        let sakura = MemberBuilder::new("さくらばあば").carrier(Carrier::Au).insert(&app);
+        let mut sakura = signed_in(&app, ua::AU, &sakura);
         let page = sakura.get(&format!("/posts/{id}"));
         let raw = format!("reason={}", percent_encode(&encoding_rs::SHIFT_JIS.encode("電話番号が違います").0));
         assert_eq!(sakura.submit_raw(&page, &format!("/posts/{id}/report"), &raw).status, 302);
@@ -342,16 +320,12 @@ db_test! {
 }
 
 db_test! {
-    fn the_longest_post_continues_over_pages_that_fit_a_5_kb_mova(app) {
+    fn the_longest_post_continues_over_pages_that_fit_a_5_kb_mova(app: Empty) {
+        let (hana, coordinator) = cast(&app);
         let body: String = "柏の葉公園の桜並木がきれいでした。".chars().cycle().take(2_000).collect();
-        let id = {
-            let mut conn = app.pool.get().unwrap();
-            let id = insert_post(&mut conn, 1, "とても長い投稿", &body);
-            PostComment::insert(&mut conn, id, 2, &CommentBody::parse("読みごたえがありました").unwrap(), "au").unwrap();
-            id
-        };
-        let limit = crate::helpers::budget(&app, ua::DOCOMO_MOVA_5K);
-        let mut phone = crate::helpers::Signed::new(&app, ua::DOCOMO_MOVA_5K, GUARDIAN, DEMO_PASSWORD);
+        let id = PostBuilder::new(hana.id, "とても長い投稿").body(&body).comment(coordinator.id, "読みごたえがありました").insert(&app);
+        let limit = budget(&app, ua::DOCOMO_MOVA_5K);
+        let mut phone = hana.sign_in(&app, ua::DOCOMO_MOVA_5K);
         let mut pages = Vec::new();
         for n in 1..=20 {
             let page = phone.get(&format!("/posts/{id}?page={n}"));

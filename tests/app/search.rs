@@ -1,6 +1,7 @@
 //! Japanese search over HTTP: words inside longer words, Shift_JIS queries from keitai, width and
 //! case folding, several words, wildcards typed by people, hidden posts, guests, paging to budget.
 
+use crate::helpers::builders::PostBuilder;
 use crate::helpers::{budget, Signed};
 use crate::helpers::{forms, links};
 use crate::helpers::{percent_encode, ua, Response, TestApp};
@@ -24,8 +25,7 @@ fn member_id(app: &TestApp, address: &str) -> i64 {
 /// Stores a post by the demo guardian.
 fn post(app: &TestApp, title: &str, body: &str) -> i64 {
     let author = member_id(app, GUARDIAN);
-    let mut conn = app.pool.get().expect("connection");
-    crate::posts::insert_post(&mut conn, author, title, body)
+    PostBuilder::new(author, title).body(body).insert(app)
 }
 
 fn event(app: &TestApp, title: &str, place: &str, body: &str) -> i64 {
@@ -452,7 +452,7 @@ mod timing {
                 let (place, thing, other) = (PLACES[next(8)], THINGS[next(8)], THINGS[next(8)]);
                 let title = format!("{place}の感想 その{i}");
                 let body = format!("{place}に行ってきました。{thing}。{other}。また行きたいと思います。");
-                crate::posts::insert_post(conn, author, &title, &body);
+                PostBuilder::new(author, &title).body(&body).insert_on(conn);
             }
             Ok(())
         })

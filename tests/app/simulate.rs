@@ -8,7 +8,7 @@ use hiroba::watch::simulate::{simulate, Options, Participants, Scenario};
 use std::time::Duration;
 
 db_test! {
-    fn a_simulated_dismissal_is_accepted_whole_and_mails_each_guardian_per_pass(app) {
+    fn a_simulated_dismissal_is_accepted_whole_and_mails_each_guardian_per_pass(app: Empty) {
         let watch = Watch::new(&app, &["mama@example.jp", "papa@docomo.ne.jp"]);
         for (i, name) in ["はな", "そうた", "りん", "けい", "ゆい"].iter().enumerate() {
             add_child(&app, &watch.school, &format!("20{i:02}"), &format!("佐藤 {name}"), name, &format!("04B0{i:04}"));
@@ -44,5 +44,7 @@ db_test! {
         let again = simulate(&participants, &options).unwrap();
         assert_eq!((again.accepted, again.duplicates, again.failed), (again.events, 0, 0));
         assert_eq!(OutboxMail::to_recipient(&mut conn, "mama@example.jp").unwrap().len(), yuta_reads);
+        drop(conn);
+        assert_eq!(app.run_jobs().mails, 2 * yuta_reads, "every pass mail goes out");
     }
 }

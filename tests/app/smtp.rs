@@ -40,7 +40,8 @@ fn listen(app: &TestApp, max_bytes: usize) -> u16 {
 }
 
 db_test! {
-    fn our_smtp_listener_stores_before_250_and_refuses_as_postfix_would(app) {
+    fn our_smtp_listener_stores_before_250_and_refuses_as_postfix_would(app: Empty) {
+        app.expect_leftover_jobs("the listener's part ends with the stored mail and its processing job");
         let port = listen(&app, 4096);
         let mut message = fixture("docomo-iso2022jp-plain.eml");
         message.extend_from_slice(b"\r\n.\r\n");
@@ -72,7 +73,7 @@ db_test! {
 }
 
 db_test! {
-    fn our_workers_deliver_each_row_once_over_smtp_with_verp_and_au_jis_emoji(app) {
+    fn our_workers_deliver_each_row_once_over_smtp_with_verp_and_au_jis_emoji(app: Empty) {
         let (url, inbox) = test_smtp_server();
         let state = with_smtp(&app, &url);
         let mut conn = app.pool.get().unwrap();

@@ -73,7 +73,7 @@ fn waiting(app: &TestApp, id: i64) -> (String, i32, String) {
 }
 
 db_test! {
-    fn credentials_in_the_url_reach_the_relay_percent_decoded_once_per_session(app) {
+    fn credentials_in_the_url_reach_the_relay_percent_decoded_once_per_session(app: Empty) {
         let relay = relay::start(Security::PlainAuth);
         let ids = queue(&app, &["papa1@example.com", "papa2@example.com", "papa3@example.com"]);
         send_all(&app, &format!("smtp://hiroba%40example.jp:p%40ss%3Aw%2Frd@127.0.0.1:{}", relay.port));
@@ -88,7 +88,7 @@ db_test! {
 }
 
 db_test! {
-    fn a_refused_recipient_costs_the_connection_and_the_next_mail_opens_another(app) {
+    fn a_refused_recipient_costs_the_connection_and_the_next_mail_opens_another(app: Empty) {
         let relay = relay::start(Security::Plain);
         let ids = queue(&app, &["papa1@example.com", "unknown@example.com", "papa3@example.com"]);
         send_all(&app, &format!("smtp://127.0.0.1:{}", relay.port));
@@ -101,7 +101,8 @@ db_test! {
 }
 
 db_test! {
-    fn a_relay_that_is_not_there_leaves_the_mail_queued_for_a_retry(app) {
+    fn a_relay_that_is_not_there_leaves_the_mail_queued_for_a_retry(app: Empty) {
+        app.expect_leftover_jobs("mail to a relay that is not there waits for its retry");
         // Nothing listens on this port any more: connection refused.
         let refused = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let ids = queue(&app, &["papa1@example.com", "papa2@example.com"]);
@@ -134,7 +135,8 @@ db_test! {
 }
 
 db_test! {
-    fn tls_required_never_falls_back_to_plain_smtp(app) {
+    fn tls_required_never_falls_back_to_plain_smtp(app: Empty) {
+        app.expect_leftover_jobs("mail refused a plain connection waits for its retry");
         let relay = relay::start(Security::Plain);
         let ids = queue(&app, &["papa1@example.com"]);
         send_all(&app, &format!("smtp://u:p@127.0.0.1:{}?tls=required", relay.port));
@@ -158,7 +160,8 @@ fn one_mail_over(app: &TestApp, relay: &TestRelay, url: &str) -> (bool, Vec<(Str
 }
 
 db_test! {
-    fn starttls_and_implicit_tls_carry_auth_and_mail_to_a_trusted_relay(app) {
+    fn starttls_and_implicit_tls_carry_auth_and_mail_to_a_trusted_relay(app: Empty) {
+        app.expect_leftover_jobs("mail to a relay whose certificate is not trusted waits for its retry");
         let login = vec![(String::new(), "u".to_string(), "p".to_string())];
         let starttls = relay::start(Security::StartTls);
         for tls in ["required", "opportunistic"] {

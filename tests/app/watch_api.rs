@@ -12,7 +12,7 @@ use hiroba::domain::role::Role;
 const MOTHER: &str = "yuta.mama@docomo.ne.jp";
 const FATHER: &str = "yuta.papa@example.jp";
 
-/// The fixture child's passes (the demo school has its own).
+/// The fixture child's passes.
 fn count_passes(app: &crate::helpers::TestApp, watch: &Watch) -> i64 {
     passes::table
         .filter(passes::child_id.eq(watch.child.id))
@@ -35,7 +35,7 @@ fn mails_to(app: &crate::helpers::TestApp, address: &str) -> Vec<OutboxMail> {
 }
 
 db_test! {
-    fn a_pass_at_the_gate_mails_both_guardians_at_once(app) {
+    fn a_pass_at_the_gate_mails_both_guardians_at_once(app: Empty) {
         let watch = Watch::new(&app, &[MOTHER, FATHER]);
         let res = send(&app, &watch.gate, &[(1, "04a1b2c3", 5, Some("in"))]);
         assert_eq!(res.status, 200, "{}", res.text());
@@ -54,11 +54,12 @@ db_test! {
             let lifetime = mail.expires_at.unwrap() - mail.created_at;
             assert_eq!(lifetime, chrono::Duration::hours(1));
         }
+        assert_eq!(app.run_jobs().mails, 2, "both go out");
     }
 }
 
 db_test! {
-    fn a_retried_batch_is_acknowledged_and_creates_nothing(app) {
+    fn a_retried_batch_is_acknowledged_and_creates_nothing(app: Empty) {
         let watch = Watch::new(&app, &[MOTHER]);
         let batch = [(10, "04A1B2C3", 30, None), (11, "FFFF0001", 20, None)];
         let first = send(&app, &watch.gate, &batch);
@@ -73,11 +74,12 @@ db_test! {
         // Half old, half new.
         let mixed = send(&app, &watch.gate, &[(11, "FFFF0001", 20, None), (12, "FFFF0002", 10, None)]);
         assert_eq!(mixed.json(), serde_json::json!({"accepted": 1, "duplicates": 1, "unknown_tags": 1}));
+        assert_eq!(app.run_jobs().mails, 1, "one pass, one mail");
     }
 }
 
 db_test! {
-    fn reads_within_three_minutes_are_one_pass(app) {
+    fn reads_within_three_minutes_are_one_pass(app: Empty) {
         let watch = Watch::new(&app, &[MOTHER]);
         // A child lingering at the gate: three reads within 2 minutes, in one batch and the next.
         send(&app, &watch.gate, &[(1, "04A1B2C3", 150, None), (2, "04A1B2C3", 100, None)]);
@@ -90,11 +92,12 @@ db_test! {
         let mails = mails_to(&app, MOTHER);
         assert_eq!(mails.len(), 2);
         assert!(mails[0].body.contains("学童クラブ前 を通過しました\n"), "waypoints have no 登校/下校: {}", mails[0].body);
+        assert_eq!(app.run_jobs().mails, 2, "two passes, two mails");
     }
 }
 
 db_test! {
-    fn a_read_after_the_window_is_a_new_pass(app) {
+    fn a_read_after_the_window_is_a_new_pass(app: Empty) {
         let watch = Watch::new(&app, &[MOTHER]);
         send(&app, &watch.gate, &[(1, "04A1B2C3", 600, Some("in"))]);
         send(&app, &watch.gate, &[(2, "04A1B2C3", 60, Some("out"))]);
@@ -102,11 +105,12 @@ db_test! {
         let mails = mails_to(&app, MOTHER);
         assert!(mails[0].body.contains("（下校）"), "{}", mails[0].body);
         assert!(mails[1].body.contains("（登校）"), "{}", mails[1].body);
+        assert_eq!(app.run_jobs().mails, 2, "two passes, two mails");
     }
 }
 
 db_test! {
-    fn quiet_hours_and_chosen_readers_decide_who_is_mailed(app) {
+    fn quiet_hours_and_chosen_readers_decide_who_is_mailed(app: Empty) {
         let watch = Watch::new(&app, &[MOTHER, FATHER, "grandma@ezweb.ne.jp", "a4@example.jp", "a5@example.jp", "a6@example.jp"]);
         let mut conn = app.pool.get().unwrap();
         assert!(matches!(
@@ -127,11 +131,13 @@ db_test! {
         }
         send(&app, &watch.waypoint, &[(1, "04A1B2C3", 5, None)]);
         assert_eq!(mails_to(&app, "grandma@ezweb.ne.jp").len(), 1);
+        assert_eq!(app.run_jobs().mails, 9, "the mails that were queued go out");
     }
 }
 
 db_test! {
-    fn forged_replayed_and_late_requests_are_refused_and_store_nothing(app) {
+    fn forged_replayed_and_late_requests_are_refused_and_store_nothing(app: Empty) {
+        app.expect_leftover_jobs("the mail of the one accepted request is not what this test is about");
         let watch = Watch::new(&app, &[MOTHER]);
         let body = serde_json::json!([{"seq": 1, "tag": "04A1B2C3", "read_at": chrono::Utc::now().to_rfc3339(), "direction": null}]).to_string();
         let now = chrono::Utc::now().timestamp();
@@ -179,7 +185,7 @@ db_test! {
 }
 
 db_test! {
-    fn a_bad_batch_is_refused_whole_with_its_position(app) {
+    fn a_bad_batch_is_refused_whole_with_its_position(app: Empty) {
         let watch = Watch::new(&app, &[MOTHER]);
         let now = chrono::Utc::now();
         let body = serde_json::json!([
@@ -201,7 +207,7 @@ db_test! {
 }
 
 db_test! {
-    fn a_silent_reader_is_reported_once_and_its_return_too(app) {
+    fn a_silent_reader_is_reported_once_and_its_return_too(app: Empty) {
         let watch = Watch::new(&app, &[MOTHER]);
         let teacher = "teacher@kashiwa-es.example.jp";
         let teacher_id = member(&app, teacher, &[Role::Teacher]);
@@ -241,11 +247,12 @@ db_test! {
             .first(&mut app.pool.get().unwrap())
             .unwrap();
         assert_eq!(battery, Some(80));
+        assert_eq!(app.run_jobs().mails, 2, "the report and the return go out");
     }
 }
 
 db_test! {
-    fn an_emergency_button_mails_volunteers_staff_and_guardians(app) {
+    fn an_emergency_button_mails_volunteers_staff_and_guardians(app: Empty) {
         let watch = Watch::new(&app, &[MOTHER]);
         let mut conn = app.pool.get().unwrap();
         hiroba::db::models::watch::emergency_contact::EmergencyContact::add(&mut conn, watch.school.id, "ボランティア", "volunteer@example.jp").unwrap();
@@ -268,11 +275,12 @@ db_test! {
         let body = serde_json::json!([{"seq": 8, "tag": "04A1B2C3", "read_at": now.to_rfc3339(), "type": "emergency"}]).to_string();
         assert_eq!(post_signed(&app, &watch.waypoint, "events", &body, now.timestamp() + 1).status, 200);
         assert_eq!(mails_to(&app, "volunteer@example.jp").len(), 1);
+        assert_eq!(app.run_jobs().mails, 2, "one alarm each goes out");
     }
 }
 
 db_test! {
-    fn a_late_upload_is_recorded_but_not_mailed(app) {
+    fn a_late_upload_is_recorded_but_not_mailed(app: Empty) {
         let watch = Watch::new(&app, &[MOTHER]);
         // A reader back after an outage uploads this morning's reads two hours late.
         send(&app, &watch.gate, &[(1, "04A1B2C3", 2 * 3600, Some("in"))]);
@@ -282,7 +290,8 @@ db_test! {
 }
 
 db_test! {
-    fn old_passes_are_deleted_by_the_retention_job(app) {
+    fn old_passes_are_deleted_by_the_retention_job(app: Empty) {
+        app.expect_leftover_jobs("the pass mail to the guardian is not what this test is about");
         let watch = Watch::new(&app, &[MOTHER]);
         send(&app, &watch.gate, &[(1, &watch.tag, 60, None)]);
         let mut conn = app.pool.get().unwrap();
@@ -292,7 +301,6 @@ db_test! {
         assert_eq!((kept.passes, kept.events), (0, 0));
         let year_on = now + chrono::Duration::days(366);
         let purged = hiroba::watch::retention::purge(&mut conn, settings, year_on).unwrap();
-        // The demo school's passes go too; the fixture's one pass and event are among them.
         assert!(purged.passes >= 1 && purged.events >= 1, "{purged:?}");
         assert!(purged.signatures >= 1, "replay guard entries expire too");
         drop(conn);
@@ -301,7 +309,7 @@ db_test! {
 }
 
 db_test! {
-    fn copies_of_one_batch_sent_at_once_are_stored_once(app) {
+    fn copies_of_one_batch_sent_at_once_are_stored_once(app: Empty) {
         let watch = Watch::new(&app, &[MOTHER]);
         let events: Vec<(u64, String, i64, Option<&str>)> =
             (1..=20).map(|seq| (seq, if seq == 1 { watch.tag.clone() } else { format!("FFFF{seq:04}") }, 30, None)).collect();
@@ -324,11 +332,12 @@ db_test! {
         assert_eq!(accepted.iter().sum::<u64>(), 20, "{accepted:?}");
         assert_eq!(count_events(&app, &watch), 20);
         assert_eq!(mails_to(&app, MOTHER).len(), 1);
+        assert_eq!(app.run_jobs().mails, 1, "one mail goes out, not one per copy");
     }
 }
 
 db_test! {
-    fn alerts_leave_as_each_phone_reads_them(app) {
+    fn alerts_leave_as_each_phone_reads_them(app: Empty) {
         let docomo = "yuta.mama@docomo.ne.jp";
         let au = "yuta.baaba@ezweb.ne.jp";
         let pc = "yuta.papa@example.jp";
@@ -358,7 +367,8 @@ db_test! {
 }
 
 db_test! {
-    fn alerts_are_claimed_before_mail_queued_earlier(app) {
+    fn alerts_are_claimed_before_mail_queued_earlier(app: Empty) {
+        app.expect_leftover_jobs("the claimed rows stay as a worker that died would leave them; the rest is never run");
         use hiroba::db::models::outbox::MailKind;
         let watch = Watch::new(&app, &[MOTHER]);
         let mut conn = app.pool.get().unwrap();

@@ -1,5 +1,6 @@
 //! Starts the real application on a free port with a fresh database (a temp SQLite file, or a
-//! PostgreSQL schema of its own).
+//! PostgreSQL schema of its own), and checks at the end of each test that the jobs and mail it
+//! queued were run.
 
 use hiroba::config::{DatabaseUrl, Settings, Transport};
 use hiroba::keitai::client_addr::TrustedProxies;
@@ -8,7 +9,7 @@ use hiroba::worker::Worker;
 use std::net::TcpListener;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 pub struct TestApp {
     server: actix_web::dev::ServerHandle,
@@ -19,14 +20,26 @@ pub struct TestApp {
     pub base_url: String,
     /// The database URL, for running the `hiroba` command against the same data.
     pub database_url: String,
+    /// Why this test leaves queued jobs or mail behind on purpose (`expect_leftover_jobs`).
+    leftovers_expected: Mutex<Option<String>>,
     _schema: Option<PgSchema>,
 }
 
 impl Drop for TestApp {
-    /// Stops the server so that its database connections close before the next tests start
-    /// (PostgreSQL allows only so many clients).
+    /// Checks that nothing queued was left unrun (unless the test said so), then stops the server
+    /// so that its database connections close before the next tests start (PostgreSQL allows
+    /// only so many clients).
     fn drop(&mut self) {
+        // A test that already fails keeps its own message; a second panic would abort the run.
+        let verdict = if std::thread::panicking() {
+            Ok(())
+        } else {
+            self.check_leftovers()
+        };
         actix_web::rt::System::new().block_on(self.server.stop(false));
+        if let Err(message) = verdict {
+            panic!("{message}");
+        }
     }
 }
 
@@ -39,6 +52,55 @@ impl TestApp {
             .expect("worker")
             .run_until_idle()
             .expect("jobs run")
+    }
+
+    /// Says that this test leaves queued jobs or mail unrun on purpose (mail waiting for a retry,
+    /// a queue the test only looks at), and why. Without it, a test that ends with pending jobs
+    /// or outbox rows fails; with it, one that ends without any fails too.
+    pub fn expect_leftover_jobs(&self, why: &str) {
+        *self.leftovers_expected.lock().unwrap() = Some(why.to_string());
+    }
+
+    /// The pending or claimed jobs and outbox rows, one line each.
+    pub fn unfinished_jobs(&self) -> Result<Vec<String>, String> {
+        use diesel::prelude::*;
+        use hiroba::db::schema::{jobs, outbox};
+        let mut conn = self.pool.get().map_err(|e| e.to_string())?;
+        let jobs: Vec<(i64, String, String, Option<i64>)> = jobs::table
+            .filter(jobs::status.eq_any(["pending", "running"]))
+            .select((jobs::id, jobs::kind, jobs::status, jobs::target_id))
+            .order(jobs::id)
+            .load(&mut *conn)
+            .map_err(|e| e.to_string())?;
+        let mails: Vec<(i64, String, String, String)> = outbox::table
+            .filter(outbox::status.eq_any(["pending", "sending"]))
+            .select((outbox::id, outbox::kind, outbox::status, outbox::recipient))
+            .order(outbox::id)
+            .load(&mut *conn)
+            .map_err(|e| e.to_string())?;
+        let jobs = jobs
+            .into_iter()
+            .map(|(id, kind, status, target)| format!("job {id} {kind} ({status}, target {target:?})"));
+        let mails = mails
+            .into_iter()
+            .map(|(id, kind, status, to)| format!("outbox {id} {kind} to {to} ({status})"));
+        Ok(jobs.chain(mails).collect())
+    }
+
+    fn check_leftovers(&self) -> Result<(), String> {
+        let left = self.unfinished_jobs()?;
+        let expected = self.leftovers_expected.lock().unwrap().clone();
+        match (expected, left.is_empty()) {
+            (None, true) | (Some(_), false) => Ok(()),
+            (None, false) => Err(format!(
+                "the test left queued work nobody ran (run it with app.run_jobs(), or say why with \
+                 app.expect_leftover_jobs):\n  {}",
+                left.join("\n  ")
+            )),
+            (Some(why), true) => Err(format!(
+                "the test expected queued work to be left ({why}), but none was: drop the expectation"
+            )),
+        }
     }
 }
 
@@ -181,6 +243,7 @@ pub fn spawn(backend: Backend, seed: Seed, adjust: impl FnOnce(&mut Settings)) -
         state,
         base_url,
         database_url,
+        leftovers_expected: Mutex::new(None),
         _schema: schema,
     }
 }

@@ -1,13 +1,12 @@
-//! Child-watch test data built through the models, and a signed reader client over real HTTP.
+//! Child watch: the one-child school most watch tests start from (built with `builders`), and a
+//! signed reader client over real HTTP.
 
+use crate::helpers::builders::{ChildBuilder, MemberBuilder, SchoolBuilder};
 use crate::helpers::{Response, TestApp};
-use hiroba::auth::admin::{add_member, AddMember};
-use hiroba::db::models::watch::child::{Child, NewChild};
-use hiroba::db::models::watch::reader::{Reader, ReaderKind};
-use hiroba::db::models::watch::recipient::Recipient;
+use hiroba::db::models::watch::child::Child;
+use hiroba::db::models::watch::reader::Reader;
 use hiroba::db::models::watch::school::School;
-use hiroba::db::models::watch::tag::TagAssignment;
-use hiroba::domain::role::{MemberStatus, Role};
+use hiroba::domain::role::Role;
 use hiroba::watch::signature::sign;
 
 /// One school with a gate and a waypoint, and one child (ゆうた, tag 04A1B2C3) mailed to `guardians`.
@@ -21,69 +20,47 @@ pub struct Watch {
 
 impl Watch {
     pub fn new(app: &TestApp, guardians: &[&str]) -> Watch {
-        let mut conn = app.pool.get().unwrap();
-        let school = School::ensure(&mut conn, "柏第一小学校").unwrap();
-        let gate_id = Reader::create(&mut conn, school.id, "正門", ReaderKind::Gate, &"a".repeat(64)).unwrap();
-        let waypoint_id = Reader::create(
-            &mut conn,
-            school.id,
-            "学童クラブ前",
-            ReaderKind::Waypoint,
-            &"b".repeat(64),
-        )
-        .unwrap();
-        let child = add_child(app, &school, "1001", "山田 ゆうた", "ゆうた", "04A1B2C3");
+        let mut yuta = ChildBuilder::new("ゆうた")
+            .name("山田 ゆうた")
+            .code("1001")
+            .tag("04A1B2C3");
         for (i, address) in guardians.iter().enumerate() {
-            Recipient::upsert(&mut conn, child.id, address, if i == 0 { "母" } else { "父" }, None).unwrap();
+            yuta = yuta.guardian(address, if i == 0 { "母" } else { "父" });
         }
+        let built = SchoolBuilder::new("柏第一小学校")
+            .gate("正門")
+            .waypoint("学童クラブ前")
+            .child(yuta)
+            .insert(app);
+        let [gate, waypoint] = <[Reader; 2]>::try_from(built.readers).expect("two readers");
         Watch {
-            gate: Reader::find(&mut conn, gate_id).unwrap().unwrap(),
-            waypoint: Reader::find(&mut conn, waypoint_id).unwrap().unwrap(),
-            school,
-            child,
+            school: built.school,
+            gate,
+            waypoint,
+            child: built.children.into_iter().next().expect("ゆうた"),
             tag: "04A1B2C3".into(),
         }
     }
 }
 
+/// Another child at `school`, third grade 2組, with `tag` and no guardian.
 pub fn add_child(app: &TestApp, school: &School, code: &str, name: &str, short: &str, tag: &str) -> Child {
-    let mut conn = app.pool.get().unwrap();
-    let id = Child::upsert(
-        &mut conn,
-        &NewChild {
-            school_id: school.id,
-            code,
-            name,
-            short_name: short,
-            grade: 3,
-            class_name: "2組",
-        },
-    )
-    .unwrap();
-    // Assigned yesterday, so that reads of the last minutes fall inside the assignment.
-    let since = hiroba::db::now() - chrono::Duration::days(1);
-    TagAssignment::assign(&mut conn, tag, id, "テスト", since).unwrap();
-    Child::find(&mut conn, id).unwrap().unwrap()
+    ChildBuilder::new(short)
+        .name(name)
+        .code(code)
+        .tag(tag)
+        .insert(app, school)
 }
 
-/// An approved member with these roles and a verified address.
+/// An approved member with these roles and a verified address; returns her id.
 pub fn member(app: &TestApp, email: &str, roles: &[Role]) -> i64 {
-    let mut conn = app.pool.get().unwrap();
-    add_member(
-        &mut conn,
-        &app.state.profiles,
-        &AddMember {
-            email,
-            password: "watch-pass-1",
-            roles,
-            nickname: "見守り",
-            real_name: "見守り 太郎",
-            area: None,
-            status: MemberStatus::Approved,
-        },
-    )
-    .unwrap()
-    .0
+    MemberBuilder::new("見守り")
+        .email(email)
+        .real_name("見守り 太郎")
+        .roles(roles)
+        .password("watch-pass-1")
+        .insert(app)
+        .id
 }
 
 /// POSTs `body` to a reader endpoint, signed with the reader's secret at `timestamp`.

@@ -1,0 +1,130 @@
+//! Communities: approved, with their owner, members and topics, or a proposal waiting for a
+//! coordinator.
+
+use crate::helpers::app::TestApp;
+use hiroba::db::models::area::Area;
+use hiroba::db::models::community::{Community, Proposal};
+use hiroba::db::models::community_comment::TopicComment;
+use hiroba::db::models::community_member::CommunityMember;
+use hiroba::db::models::community_topic::{NewTopic, Topic};
+use hiroba::db::models::post::Channel;
+use hiroba::domain::community::{CommunityDescription, CommunityName, Decision, MemberRole};
+use hiroba::domain::post::{CommentBody, PostTitle};
+
+pub struct CommunityBuilder {
+    owner: i64,
+    name: String,
+    description: String,
+    area: Option<String>,
+    approved_by: Option<i64>,
+    members: Vec<i64>,
+    /// (author, title, body, comments by (member, text)).
+    topics: Vec<(i64, String, String, Vec<(i64, String)>)>,
+}
+
+/// A community as built: its id and its topics' ids in the order they were added.
+#[derive(Debug, Clone)]
+pub struct TestCommunity {
+    pub id: i64,
+    pub topics: Vec<i64>,
+}
+
+impl CommunityBuilder {
+    /// A community proposed by `owner`, approved (by its owner, unless `approved_by` says who)
+    /// and joined by the owner.
+    pub fn new(owner: i64, name: &str) -> Self {
+        CommunityBuilder {
+            owner,
+            name: name.to_string(),
+            description: format!("{name}の情報交換の場です。"),
+            area: None,
+            approved_by: Some(owner),
+            members: Vec::new(),
+            topics: Vec::new(),
+        }
+    }
+
+    pub fn description(mut self, description: &str) -> Self {
+        self.description = description.to_string();
+        self
+    }
+
+    pub fn area(mut self, area: &str) -> Self {
+        self.area = Some(area.to_string());
+        self
+    }
+
+    /// Approved by this coordinator.
+    pub fn approved_by(mut self, coordinator: i64) -> Self {
+        self.approved_by = Some(coordinator);
+        self
+    }
+
+    /// Left as a proposal waiting for a coordinator (nobody joins it yet).
+    pub fn proposal(mut self) -> Self {
+        self.approved_by = None;
+        self
+    }
+
+    pub fn member(mut self, member: i64) -> Self {
+        self.members.push(member);
+        self
+    }
+
+    /// A topic written on a docomo phone.
+    pub fn topic(mut self, author: i64, title: &str, body: &str) -> Self {
+        self.topics.push((author, title.into(), body.into(), Vec::new()));
+        self
+    }
+
+    /// A comment on the last topic added.
+    pub fn comment(mut self, member: i64, text: &str) -> Self {
+        let topic = self.topics.last_mut().expect("a topic to comment on");
+        topic.3.push((member, text.to_string()));
+        self
+    }
+
+    pub fn insert(self, app: &TestApp) -> TestCommunity {
+        let mut conn = app.pool.get().expect("connection");
+        let area_id = self.area.map(|name| {
+            let areas = Area::all(&mut conn).expect("areas");
+            areas.into_iter().find(|a| a.name == name).expect("area").id
+        });
+        let proposal = Proposal {
+            name: &CommunityName::parse(&self.name).expect("name"),
+            description: &CommunityDescription::parse(&self.description).expect("description"),
+            area_id,
+            created_by: self.owner,
+        };
+        let id = Community::propose(&mut conn, &proposal)
+            .expect("proposal")
+            .expect("a new name");
+        let mut topics = Vec::new();
+        let Some(coordinator) = self.approved_by else {
+            return TestCommunity { id, topics };
+        };
+        Community::decide(&mut conn, id, Decision::Approve, coordinator, None).expect("approval");
+        CommunityMember::join(&mut conn, id, self.owner, MemberRole::Owner).expect("owner");
+        for member in self.members {
+            CommunityMember::join(&mut conn, id, member, MemberRole::Member).expect("member");
+        }
+        for (author, title, body, comments) in self.topics {
+            let topic = NewTopic {
+                community_id: id,
+                member_id: author,
+                title: &PostTitle::parse(&title).expect("title"),
+                body: &body,
+                channel: Channel::Web,
+                inbound_mail_id: None,
+                profile: "docomo",
+            };
+            let topic_id = Topic::insert(&mut conn, &topic).expect("topic");
+            for (member, text) in comments {
+                let text = CommentBody::parse(&text).expect("comment");
+                TopicComment::insert(&mut conn, topic_id, member, &text, "docomo").expect("comment");
+            }
+            topics.push(topic_id);
+        }
+        TestCommunity { id, topics }
+    }
+}
