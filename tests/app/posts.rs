@@ -245,7 +245,7 @@ db_test! {
 db_test! {
     fn a_keypad_phone_gets_photo_fields_and_an_ezweb_phone_its_posting_address(app: Empty) {
         let (hana, _) = cast(&app);
-        const GARAHO: &str = "Mozilla/5.0 (Linux; Android 7.1.1; SH-02L Build/S4122; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/70.0.3538.110 Mobile Safari/537.36";
+        const GARAHO: &str = ua::GARAHO;
         assert_eq!(app.get("/device.json", GARAHO).json()["profile"], "garaho");
         let form = hana.sign_in(&app, GARAHO).get("/posts/new");
         assert!(form.text().contains("type=\"file\""), "{}", form.text());

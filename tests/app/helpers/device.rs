@@ -35,5 +35,7 @@ pub mod ua {
     pub const PC: &str = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36";
     /// The six keitai the page-budget tests go through, smallest budget first.
     pub const KEITAI: [&str; 6] = [DOCOMO_MOVA_5K, DOCOMO_MOVA, DOCOMO_FOMA_1, AU, SOFTBANK, WILLCOM];
+    /// A keypad Android phone (ガラホ): SHARP AQUOS ケータイ SH-02L.
+    pub const GARAHO: &str = "Mozilla/5.0 (Linux; Android 7.1.1; SH-02L Build/S4122; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/70.0.3538.110 Mobile Safari/537.36";
     pub const IPHONE: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
 }

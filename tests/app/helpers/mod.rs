@@ -11,6 +11,7 @@ pub mod http;
 pub mod mail;
 pub mod relay;
 pub mod session;
+pub mod snapshot;
 pub mod watch;
 
 pub use app::{spawn, spawn_empty, spawn_on, spawn_with, unique_dir, write_gateway_list, Backend, Seed, TestApp};
