@@ -5,6 +5,7 @@
 //! (diesel's `MultiConnection`); where SQL must differ, one model method matches on the variant.
 
 pub mod models;
+pub mod queue;
 pub mod schema;
 
 use crate::config::DatabaseUrl;
