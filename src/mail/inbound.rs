@@ -7,7 +7,7 @@ use crate::db::models::community::Community;
 use crate::db::models::inbound_mail::InboundMail;
 use crate::db::models::member::Member;
 use crate::db::DbConnection;
-use crate::mail::address::Route;
+use crate::domain::mail_route::Route;
 use mail_parser::MessageParser;
 use sha2::{Digest, Sha256};
 

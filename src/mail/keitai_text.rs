@@ -5,8 +5,8 @@
 //! stays for the codec to write as that carrier's code; any other becomes the table's text fallback
 //! (`[雨]`), and an emoji the table does not know becomes `[絵文字]` — never 〓.
 
-use super::kana;
 use super::softbank::softbank_escapes_to_sjis;
+use crate::domain::kana;
 use crate::keitai::charmap::docomo_safe;
 use crate::keitai::emoji::{Carrier, Emoji, EmojiTable};
 use crate::keitai::profile::{Charset, EmojiSet, Profile};

@@ -1,7 +1,6 @@
 //! Mail in and out: decoding what phones send, composing what each phone can read, and the
 //! stores and workers in between.
 
-pub mod address;
 mod body;
 pub mod compose;
 pub mod decode;
@@ -10,7 +9,6 @@ pub mod dsn;
 mod encoded_word;
 mod header_address;
 pub mod inbound;
-pub(crate) mod kana;
 mod keitai_text;
 pub mod listener;
 pub mod pipe;

@@ -1,9 +1,9 @@
 //! How a mail will read on each kind of phone: composed exactly as the workers compose it, then
 //! read back as the phone would, so a coordinator sees lost emoji and the size before sending.
 
+use crate::context::Context;
 use crate::mail::compose::{compose, Outgoing};
 use crate::mail::decode::decode;
-use crate::state::AppState;
 use chrono::Utc;
 
 /// One carrier's view of a mail.
@@ -27,14 +27,14 @@ const SAMPLES: [&str; 5] = [
     "preview@example.jp",
 ];
 
-pub fn previews(state: &AppState, subject: &str, body: &str) -> Vec<Preview> {
-    let settings = &state.settings.mail;
+pub fn previews(ctx: &Context, subject: &str, body: &str) -> Vec<Preview> {
+    let settings = &ctx.settings.mail;
     let from = settings.from_address();
     let date = Utc::now().with_timezone(&crate::domain::time::JST);
     SAMPLES
         .iter()
         .map(|to| {
-            let profile = state.profiles.mail_profile_of_address(to);
+            let profile = ctx.profiles.mail_profile_of_address(to);
             let raw = compose(
                 &Outgoing {
                     message_id: "preview@hiroba",
@@ -47,9 +47,9 @@ pub fn previews(state: &AppState, subject: &str, body: &str) -> Vec<Preview> {
                     extra_headers: &[],
                 },
                 profile,
-                &state.codec,
+                &ctx.codec,
             );
-            let read = decode(&raw, &state.codec, &state.profiles).ok();
+            let read = decode(&raw, &ctx.codec, &ctx.profiles).ok();
             Preview {
                 profile: profile.name.clone(),
                 charset: charset_of(&raw),

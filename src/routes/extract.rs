@@ -1,12 +1,12 @@
 //! Extractors: the requesting `Device`, and forms decoded in the device's charset.
 
-use crate::auth::token::same_secret;
+use crate::domain::token::same_secret;
 use crate::error::AppError;
 use crate::keitai::client_addr::forwarded_https;
 use crate::keitai::form::{multipart_boundary, parse_multipart, parse_urlencoded, FormData};
 use crate::keitai::{detect, Device, RequestInfo};
+use crate::routes::state::AppState;
 use crate::routes::visitor::{visitor_of, Visitor};
-use crate::state::AppState;
 use actix_web::dev::Payload;
 use actix_web::http::header::{CONTENT_TYPE, USER_AGENT};
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
@@ -37,12 +37,12 @@ pub fn device_of(req: &HttpRequest) -> Result<Device, AppError> {
     let https = match req.peer_addr() {
         Some(peer) => {
             let proto = req.headers().get("x-forwarded-proto").and_then(|v| v.to_str().ok());
-            forwarded_https(peer.ip(), proto, &state.settings.trusted_proxies)
+            forwarded_https(peer.ip(), proto, &state.ctx.settings.trusted_proxies)
         }
         None => false,
     };
     let device = detect(
-        &state.profiles,
+        &state.ctx.profiles,
         &RequestInfo {
             user_agent,
             https,
@@ -98,8 +98,8 @@ fn decode_form(req: &HttpRequest, body: &[u8]) -> Result<FormData, AppError> {
         .unwrap_or_default();
     let target = device.target();
     let form = match multipart_boundary(content_type) {
-        Some(boundary) => parse_multipart(body, &boundary, &state.codec, target),
-        None => parse_urlencoded(body, &state.codec, target),
+        Some(boundary) => parse_multipart(body, &boundary, &state.ctx.codec, target),
+        None => parse_urlencoded(body, &state.ctx.codec, target),
     }
     .map_err(|e| AppError::BadInput(e.to_string()))?;
     // A browser that sent another charset than the page's decodes our hint differently.
@@ -160,6 +160,6 @@ fn decode_query(req: &HttpRequest) -> Result<FormData, AppError> {
         .app_data::<web::Data<AppState>>()
         .ok_or_else(|| AppError::internal("no app state"))?;
     let device = device_of(req)?;
-    parse_urlencoded(req.query_string().as_bytes(), &state.codec, device.target())
+    parse_urlencoded(req.query_string().as_bytes(), &state.ctx.codec, device.target())
         .map_err(|e| AppError::BadInput(e.to_string()))
 }

@@ -1,6 +1,5 @@
 //! The top page and the notice pages.
 
-use crate::db;
 use crate::db::models::event::Event;
 use crate::db::models::notice::Notice;
 use crate::domain::policy::{Action, Resource};
@@ -30,12 +29,13 @@ pub async fn home(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
         .unwrap_or(1)
         .max(1);
     let week = (today(), today() + Duration::days(6));
-    let (notices, events) = db::run(&visitor.state().pool, move |conn| {
-        let mut events = Event::between(conn, week.0, week.1, None)?;
-        events.truncate(EVENTS_ON_TOP);
-        Ok((Notice::recent(conn, NOTICES_ON_TOP, week.0)?, events))
-    })
-    .await?;
+    let (notices, events) = visitor
+        .db(move |conn| {
+            let mut events = Event::between(conn, week.0, week.1, None)?;
+            events.truncate(EVENTS_ON_TOP);
+            Ok((Notice::recent(conn, NOTICES_ON_TOP, week.0)?, events))
+        })
+        .await?;
     let ctx = ctx(&visitor);
     let items: Vec<_> = notices
         .iter()
@@ -61,7 +61,7 @@ pub async fn home(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
 pub async fn notice(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::PublicInfo, Action::Read)?;
     let id = id.into_inner();
-    let notice = db::run(&visitor.state().pool, move |conn| Ok(Notice::find(conn, id)?)).await?;
+    let notice = visitor.db(move |conn| Ok(Notice::find(conn, id)?)).await?;
     // One to be published later is there only for the coordinators who wrote it.
     if !notice.is_published(today()) && !visitor.may(Resource::PublicInfo, Action::Update) {
         return Err(AppError::NotFound);

@@ -8,8 +8,8 @@ use crate::keitai::profile::{Css, InputMode, Markup};
 use crate::keitai::Device;
 use crate::photo::PhotoFormat;
 use crate::routes::extract::device_of;
+use crate::routes::state::AppState;
 use crate::routes::visitor::{CookieChange, Visitor};
-use crate::state::AppState;
 use actix_web::body::BoxBody;
 use actix_web::cookie::{time, Cookie, SameSite};
 use actix_web::dev::ServiceResponse;
@@ -61,7 +61,7 @@ fn device_ctx(device: &Device) -> Ctx {
 
 /// Encodes a rendered page for the visitor's device and sets its Content-Type and session cookie.
 pub fn page(visitor: &Visitor, status: StatusCode, html: &str) -> HttpResponse {
-    let body = visitor.state().codec.encode(html, visitor.device.target());
+    let body = visitor.codec().encode(html, visitor.device.target());
     encoded(visitor, status, body)
 }
 
@@ -99,7 +99,7 @@ fn apply_cookie(visitor: &Visitor, response: &mut HttpResponse) {
     if !visitor.device.cookies {
         return;
     }
-    let secure = visitor.state().settings.is_https();
+    let secure = visitor.settings().is_https();
     let cookie = match &visitor.cookie {
         CookieChange::Keep => return,
         CookieChange::Set(token) => Cookie::build(COOKIE_NAME, token.clone()),
@@ -124,11 +124,11 @@ pub fn paged_list(
     requested: usize,
     render: impl Fn(&ListPage<'_>) -> String,
 ) -> HttpResponse {
-    let state = visitor.state();
+    let codec = visitor.codec();
     let target = visitor.device.target();
     let budget = visitor.device.max_page_bytes;
     if requested <= 1 {
-        let whole = state.codec.encode(
+        let whole = codec.encode(
             &render(&ListPage {
                 items,
                 page: 1,
@@ -140,11 +140,10 @@ pub fn paged_list(
             return encoded(visitor, StatusCode::OK, whole);
         }
     }
-    let sizes: Vec<usize> = items.iter().map(|m| state.codec.encode(&m.0, target).len()).collect();
+    let sizes: Vec<usize> = items.iter().map(|m| codec.encode(&m.0, target).len()).collect();
     // The frame with a pager is the fixed cost of every page: a middle page's, which links both ways
     // (98 of 99 keeps room for two-digit numbers).
-    let frame = state
-        .codec
+    let frame = codec
         .encode(
             &render(&ListPage {
                 items: &[],
@@ -201,7 +200,7 @@ pub fn error_page(res: ServiceResponse<BoxBody>) -> actix_web::Result<ErrorHandl
         }
         (None, Ok(device)) => {
             let html = hiroba_views::pages::errors::error(&device_ctx(&device), message.title, message.text);
-            bare(&device, status, state.codec.encode(&html, device.target()))
+            bare(&device, status, state.ctx.codec.encode(&html, device.target()))
         }
         (None, Err(_)) => HttpResponse::build(status)
             .insert_header((CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8")))

@@ -1,7 +1,6 @@
 //! `/search?q=…&kind=`: クチコミ (members only), events and facilities containing every word of
 //! the query, paged to the device. The query arrives in the device's charset (Shift_JIS from keitai).
 
-use crate::db;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::time::{day_label, month_day};
 use crate::error::AppError;
@@ -30,7 +29,7 @@ pub async fn search(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse
     let kind = Kind::parse(kind_key);
     let scope = Scope { member, kind };
     let hits = match Terms::parse(&text) {
-        Some(terms) => Some(db::run(&visitor.state().pool, move |conn| Ok(find(conn, &terms, scope)?)).await?),
+        Some(terms) => Some(visitor.db(move |conn| Ok(find(conn, &terms, scope)?)).await?),
         None => None,
     };
     let ctx = ctx(&visitor);

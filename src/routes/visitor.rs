@@ -1,13 +1,16 @@
 //! The `Visitor` extractor: device, session, client address and the policy check every handler makes.
 
 use crate::auth::session::{self, Session, SignedIn, COOKIE_NAME, SID_PARAM};
+use crate::config::Settings;
 use crate::db;
+use crate::db::DbConnection;
 use crate::domain::policy::{decide, Action, Decision, Resource};
 use crate::error::AppError;
 use crate::keitai::client_addr::client_ip;
 use crate::keitai::Device;
+use crate::keitai::{Codec, ProfileRegistry};
 use crate::routes::extract::device_of;
-use crate::state::AppState;
+use crate::routes::state::AppState;
 use actix_web::dev::Payload;
 use actix_web::http::Method;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
@@ -42,6 +45,27 @@ impl Visitor {
 
     pub fn state(&self) -> &AppState {
         &self.state
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.state.ctx.settings
+    }
+
+    pub fn codec(&self) -> &Codec {
+        &self.state.ctx.codec
+    }
+
+    pub fn profiles(&self) -> &ProfileRegistry {
+        &self.state.ctx.profiles
+    }
+
+    /// Runs blocking database work on a pooled connection, off the actix executor.
+    pub async fn db<T, F>(&self, work: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        db::run(&self.state.pool, work).await
     }
 
     /// The session id goes into URLs only for devices that keep no cookies (never for robots).
@@ -89,10 +113,9 @@ impl Visitor {
         }
         let profile = self.device.profile.id.clone();
         let idle = self.idle();
-        let started = db::run(&self.state.pool, move |conn| {
-            Ok(session::start(conn, &profile, None, idle)?)
-        })
-        .await?;
+        let started = self
+            .db(move |conn| Ok(session::start(conn, &profile, None, idle)?))
+            .await?;
         self.switch_to(started);
         Ok(())
     }
@@ -110,13 +133,13 @@ impl Visitor {
     }
 
     pub fn idle(&self) -> chrono::Duration {
-        chrono::Duration::minutes(i64::from(self.state.settings.session_idle_minutes))
+        chrono::Duration::minutes(i64::from(self.settings().session_idle_minutes))
     }
 
     /// An absolute URL of ours (old keitai browsers want absolute redirects), with the sid if needed.
     pub fn location(&self, path: &str) -> String {
         let ctx = crate::routes::render::ctx(self);
-        format!("{}{}", self.state.settings.base_url, ctx.url(path))
+        format!("{}{}", self.settings().base_url, ctx.url(path))
     }
 }
 
@@ -152,7 +175,7 @@ pub async fn visitor_of(req: &HttpRequest) -> Result<Visitor, AppError> {
         .filter_map(|v| v.to_str().ok())
         .collect();
     let forwarded = forwarded.join(", ");
-    let client_ip = client_ip(peer, Some(&forwarded), &state.settings.trusted_proxies);
+    let client_ip = client_ip(peer, Some(&forwarded), &state.ctx.settings.trusted_proxies);
     let token = session_token(req, &device);
     let mut visitor = Visitor {
         device,
@@ -169,10 +192,9 @@ pub async fn visitor_of(req: &HttpRequest) -> Result<Visitor, AppError> {
     if let Some(token) = token {
         let profile = visitor.device.profile.id.clone();
         let idle = visitor.idle();
-        visitor.session = db::run(&visitor.state.pool, move |conn| {
-            Ok(session::load(conn, &token, &profile, idle)?)
-        })
-        .await?;
+        visitor.session = visitor
+            .db(move |conn| Ok(session::load(conn, &token, &profile, idle)?))
+            .await?;
     }
     req.extensions_mut().insert(visitor.clone());
     Ok(visitor)

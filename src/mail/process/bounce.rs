@@ -1,17 +1,17 @@
 //! bounce-…@ (VERP): a delivery report for one outbox row updates its address's health.
 
 use super::JobError;
+use crate::context::Context;
 use crate::db::models::inbound_mail::{Disposition, InboundMail};
 use crate::db::models::mail_address::{Health, MailAddress};
 use crate::db::models::mail_bounce;
 use crate::db::models::outbox::OutboxMail;
 use crate::db::DbConnection;
 use crate::mail::dsn::{parse_bounce, BounceKind};
-use crate::state::AppState;
 use diesel::Connection;
 
 pub fn handle(
-    state: &AppState,
+    ctx: &Context,
     conn: &mut DbConnection,
     mail: &InboundMail,
     outbox_id: i64,
@@ -35,7 +35,7 @@ pub fn handle(
         BounceKind::Transient => ("transient", None),
         BounceKind::Other => ("other", None),
     };
-    let carrier = state.profiles.mail_profile_of_address(address).id.clone();
+    let carrier = ctx.profiles.mail_profile_of_address(address).id.clone();
     conn.transaction(|conn| {
         mail_bounce::record(
             conn,

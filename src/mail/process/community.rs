@@ -4,6 +4,7 @@
 
 use super::poster::{self, Poster};
 use super::JobError;
+use crate::context::Context;
 use crate::db::models::community::Community;
 use crate::db::models::community_member::CommunityMember;
 use crate::db::models::community_topic::{NewTopic, Topic};
@@ -13,12 +14,11 @@ use crate::db::models::photo::PhotoInfo;
 use crate::db::models::post::Channel;
 use crate::db::DbConnection;
 use crate::mail::decode::DecodedMail;
-use crate::state::AppState;
 use diesel::Connection;
 use hiroba_views::mail::community;
 
 pub fn handle(
-    state: &AppState,
+    ctx: &Context,
     conn: &mut DbConnection,
     mail: &InboundMail,
     decoded: &DecodedMail,
@@ -31,11 +31,11 @@ pub fn handle(
         photos,
         mut notes,
         help_url,
-    }) = poster::check(state, conn, mail, decoded, token)?
+    }) = poster::check(ctx, conn, mail, decoded, token)?
     else {
         return Ok(());
     };
-    let base = &state.settings.base_url;
+    let base = &ctx.settings.base_url;
     let open = Community::find(conn, community_id)?.filter(Community::is_approved);
     let Some(found) = open else {
         let reason = "このコミュニティには投稿できません（承認前か、すでに終了しています）。";
@@ -50,7 +50,7 @@ pub fn handle(
     }
     let title = poster::title_of(decoded);
     let body = poster::body_of(decoded, &mut notes);
-    let profile = state.profiles.mail_profile_of_address(&sender).id.clone();
+    let profile = ctx.profiles.mail_profile_of_address(&sender).id.clone();
     conn.transaction(|conn| {
         let topic_id = Topic::insert(
             conn,

@@ -2,18 +2,18 @@
 
 use super::JobError;
 use crate::auth::registration::{queue_limited, tell_already_registered};
-use crate::auth::token::{random_token, token_hash};
+use crate::context::Context;
 use crate::db::models::inbound_mail::{Disposition, InboundMail};
 use crate::db::models::mail_address::MailAddress;
 use crate::db::models::outbox::MailKind;
 use crate::db::models::registration_invite;
 use crate::db::DbConnection;
+use crate::domain::token::{random_token, token_hash};
 use crate::mail::decode::DecodedMail;
-use crate::state::AppState;
 use hiroba_views::mail::inbound;
 
 pub fn handle(
-    state: &AppState,
+    ctx: &Context,
     conn: &mut DbConnection,
     mail: &InboundMail,
     decoded: &DecodedMail,
@@ -23,7 +23,7 @@ pub fn handle(
         return Ok(());
     };
     let address = from.as_str().to_string();
-    let base_url = &state.settings.base_url;
+    let base_url = &ctx.settings.base_url;
     crate::db::write_transaction(conn, |conn| {
         // The link goes to the sender's own address, so a forged From only sends the owner a
         // link they did not ask for; the daily cap keeps that from becoming a flood.

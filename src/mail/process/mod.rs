@@ -6,11 +6,11 @@ mod entry;
 mod post;
 mod poster;
 
+use crate::context::Context;
 use crate::db::models::inbound_mail::{Disposition, InboundMail};
 use crate::db::DbConnection;
-use crate::mail::address::Route;
+use crate::domain::mail_route::Route;
 use crate::mail::decode::decode;
-use crate::state::AppState;
 
 /// Why a job did not finish.
 #[derive(Debug, thiserror::Error)]
@@ -32,20 +32,20 @@ impl From<diesel::result::Error> for JobError {
     }
 }
 
-pub fn process_inbound(state: &AppState, conn: &mut DbConnection, id: i64) -> Result<(), JobError> {
+pub fn process_inbound(ctx: &Context, conn: &mut DbConnection, id: i64) -> Result<(), JobError> {
     let mail = InboundMail::find(conn, id)?;
     if mail.status != "pending" {
         // Finished by an earlier run of this job (a worker died after committing).
         return Ok(());
     }
-    let Some(route) = Route::parse(&mail.recipient, &state.settings.mail.domain) else {
+    let Some(route) = Route::parse(&mail.recipient, &ctx.settings.mail.domain) else {
         InboundMail::finish(conn, id, Disposition::Refused, "not one of our addresses")?;
         return Ok(());
     };
     if let Route::Bounce { outbox_id, address } = &route {
-        return bounce::handle(state, conn, &mail, *outbox_id, address);
+        return bounce::handle(ctx, conn, &mail, *outbox_id, address);
     }
-    let decoded = match decode(&mail.raw, &state.codec, &state.profiles) {
+    let decoded = match decode(&mail.raw, &ctx.codec, &ctx.profiles) {
         Ok(decoded) => decoded,
         Err(unusable) => {
             InboundMail::finish(conn, id, Disposition::Refused, &unusable.to_string())?;
@@ -58,10 +58,10 @@ pub fn process_inbound(state: &AppState, conn: &mut DbConnection, id: i64) -> Re
         return Ok(());
     }
     match route {
-        Route::Entry => entry::handle(state, conn, &mail, &decoded),
-        Route::Post { token } => post::handle(state, conn, &mail, &decoded, &token),
+        Route::Entry => entry::handle(ctx, conn, &mail, &decoded),
+        Route::Post { token } => post::handle(ctx, conn, &mail, &decoded, &token),
         Route::CommunityPost { community_id, token } => {
-            community::handle(state, conn, &mail, &decoded, community_id, &token)
+            community::handle(ctx, conn, &mail, &decoded, community_id, &token)
         }
         Route::Bounce { .. } => Ok(()),
     }

@@ -2,6 +2,7 @@
 
 use super::poster::{self, Poster};
 use super::JobError;
+use crate::context::Context;
 use crate::db::models::inbound_mail::{Disposition, InboundMail};
 use crate::db::models::outbox::{MailKind, OutboxMail};
 use crate::db::models::photo::PhotoInfo;
@@ -9,12 +10,11 @@ use crate::db::models::post::{Channel, NewPost, Post};
 use crate::db::DbConnection;
 use crate::domain::post::Category;
 use crate::mail::decode::DecodedMail;
-use crate::state::AppState;
 use diesel::Connection;
 use hiroba_views::mail::inbound;
 
 pub fn handle(
-    state: &AppState,
+    ctx: &Context,
     conn: &mut DbConnection,
     mail: &InboundMail,
     decoded: &DecodedMail,
@@ -26,7 +26,7 @@ pub fn handle(
         photos,
         mut notes,
         ..
-    }) = poster::check(state, conn, mail, decoded, token)?
+    }) = poster::check(ctx, conn, mail, decoded, token)?
     else {
         return Ok(());
     };
@@ -43,11 +43,11 @@ pub fn handle(
                 area_id: member.area_id,
                 channel: Channel::Mail,
                 inbound_mail_id: Some(mail.id),
-                profile: &state.profiles.mail_profile_of_address(&sender).id,
+                profile: &ctx.profiles.mail_profile_of_address(&sender).id,
             },
         )?;
         PhotoInfo::insert_for_post(conn, member.id, post_id, &photos)?;
-        let url = format!("{}/posts/{post_id}", state.settings.base_url);
+        let url = format!("{}/posts/{post_id}", ctx.settings.base_url);
         let reply = inbound::post_accepted(title.as_str(), &url, &notes);
         OutboxMail::queue(conn, MailKind::PostAccepted, &sender, &reply.subject, &reply.body)?;
         InboundMail::finish(conn, mail.id, Disposition::Processed, &format!("post {post_id}"))?;

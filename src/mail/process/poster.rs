@@ -4,6 +4,7 @@
 //! and the community addresses `c<id>-<token>@`.
 
 use super::JobError;
+use crate::context::Context;
 use crate::db::models::inbound_mail::{Disposition, InboundMail};
 use crate::db::models::mail_address::MailAddress;
 use crate::db::models::member::Member;
@@ -13,7 +14,6 @@ use crate::domain::post::{PostBody, PostTitle};
 use crate::domain::role::MemberStatus;
 use crate::mail::decode::DecodedMail;
 use crate::photo::{ingest_post_photos, Original, Upload};
-use crate::state::AppState;
 use hiroba_views::mail::{inbound, MailText};
 
 /// Refusal replies per sender address and day.
@@ -33,13 +33,13 @@ pub struct Poster {
 
 /// Runs the checks; `None` when the mail was refused (and finished) already.
 pub fn check(
-    state: &AppState,
+    ctx: &Context,
     conn: &mut DbConnection,
     mail: &InboundMail,
     decoded: &DecodedMail,
     token: &str,
 ) -> Result<Option<Poster>, JobError> {
-    let help_url = format!("{}/help/mail", state.settings.base_url);
+    let help_url = format!("{}/help/mail", ctx.settings.base_url);
     let Some(member) = Member::by_posting_token(conn, token)? else {
         InboundMail::finish(conn, mail.id, Disposition::Refused, "posting address renewed since")?;
         return Ok(None);

@@ -1,7 +1,6 @@
 //! `/logout`: a confirmation page (a link cannot POST), then the session ends.
 
 use crate::auth::session;
-use crate::db;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::routes::extract::Posted;
@@ -22,7 +21,7 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
     let Posted { mut visitor, .. } = posted;
     visitor.require(Resource::PublicInfo, Action::Read)?;
     if let Some(token) = visitor.session.as_ref().map(|s| s.token.clone()) {
-        db::run(&visitor.state().pool, move |conn| Ok(session::end(conn, &token)?)).await?;
+        visitor.db(move |conn| Ok(session::end(conn, &token)?)).await?;
     }
     visitor.forget_session();
     Ok(ok(

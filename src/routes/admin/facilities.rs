@@ -4,7 +4,6 @@
 pub mod edit;
 pub mod staff;
 
-use crate::db;
 use crate::db::models::area::Area;
 use crate::db::models::facility::{Facility, NewFacility};
 use crate::domain::policy::{Action, Resource};
@@ -40,12 +39,12 @@ pub async fn create(posted: Posted) -> Result<HttpResponse, AppError> {
     let Posted { visitor, form } = posted;
     visitor.require(Resource::PublicInfo, Action::Create)?;
     let typed = typed(&form);
-    let areas = db::run(&visitor.state().pool, |conn| Ok(Area::all(conn)?)).await?;
+    let areas = visitor.db(|conn| Ok(Area::all(conn)?)).await?;
     let new = match parse(&typed, &areas) {
         Ok(new) => new,
         Err(message) => return render(&visitor, typed, None, Some(&message)).await,
     };
-    db::run(&visitor.state().pool, move |conn| Ok(Facility::insert(conn, &new)?)).await?;
+    visitor.db(move |conn| Ok(Facility::insert(conn, &new)?)).await?;
     Ok(redirect(&visitor, "/admin/facilities?done=added"))
 }
 
@@ -142,19 +141,20 @@ async fn render(
     notice: Option<&str>,
     error: Option<&str>,
 ) -> Result<HttpResponse, AppError> {
-    let (rows, areas) = db::run(&visitor.state().pool, |conn| {
-        let mut rows = Vec::new();
-        for f in Facility::list(conn, None, None)? {
-            rows.push(AdminFacilityRow {
-                staff: Facility::staff_count(conn, f.id)?,
-                id: f.id,
-                name: f.name,
-                kind: f.kind,
-            });
-        }
-        Ok((rows, Area::all(conn)?))
-    })
-    .await?;
+    let (rows, areas) = visitor
+        .db(|conn| {
+            let mut rows = Vec::new();
+            for f in Facility::list(conn, None, None)? {
+                rows.push(AdminFacilityRow {
+                    staff: Facility::staff_count(conn, f.id)?,
+                    id: f.id,
+                    name: f.name,
+                    kind: f.kind,
+                });
+            }
+            Ok((rows, Area::all(conn)?))
+        })
+        .await?;
     let view = AdminFacilitiesView {
         rows,
         areas: area_choices(&areas, "（指定なし）"),

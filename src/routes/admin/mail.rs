@@ -20,15 +20,16 @@ pub async fn status(visitor: Visitor) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::Members, Action::Read)?;
     let to = db::now();
     let from = to - Duration::days(DAYS);
-    let (outcomes, bounces, failed) = db::run(&visitor.state().pool, move |conn| {
-        Ok((
-            OutboxMail::outcomes_between(conn, from, to)?,
-            mail_bounce::between(conn, from, to)?,
-            OutboxMail::failed_recent(conn, FAILED_SHOWN)?,
-        ))
-    })
-    .await?;
-    let profiles = &visitor.state().profiles;
+    let (outcomes, bounces, failed) = visitor
+        .db(move |conn| {
+            Ok((
+                OutboxMail::outcomes_between(conn, from, to)?,
+                mail_bounce::between(conn, from, to)?,
+                OutboxMail::failed_recent(conn, FAILED_SHOWN)?,
+            ))
+        })
+        .await?;
+    let profiles = &visitor.profiles();
     let carrier_name = |id: &str| {
         profiles
             .iter()

@@ -1,6 +1,5 @@
 //! 名簿の取り込み: coordinators upload the CSV rosters that `hiroba import` reads.
 
-use crate::db;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::routes::extract::Posted;
@@ -37,7 +36,7 @@ pub async fn upload(posted: Posted) -> Result<HttpResponse, AppError> {
     };
     let outcome = match parse_roster(kind, &file.bytes) {
         Err(e) => refused(e),
-        Ok(roster) => match db::run(&visitor.state().pool, move |conn| Ok(import(conn, &roster))).await? {
+        Ok(roster) => match visitor.db(move |conn| Ok(import(conn, &roster))).await? {
             Ok(done) => Outcome::Done(format!(
                 "{}の名簿を取り込みました：追加 {} 件、更新 {} 件",
                 kind.label(),

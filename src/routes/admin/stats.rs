@@ -1,7 +1,6 @@
 //! 利用状況: page views, members, registrations, posts by channel, comments, mails sent and bounced for a
 //! date range; `/admin/stats.csv` gives the same numbers as a Shift_JIS CSV that Excel opens as is.
 
-use crate::db;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::time::JST;
 use crate::error::AppError;
@@ -84,10 +83,9 @@ impl Range {
 
 /// The report of `range` as the page and the CSV show it.
 async fn view(visitor: &Visitor, range: Range, error: Option<String>) -> Result<StatsView, AppError> {
-    let report = db::run(&visitor.state().pool, move |conn| {
-        Ok(build(conn, range.from, range.to, range.by)?)
-    })
-    .await?;
+    let report = visitor
+        .db(move |conn| Ok(build(conn, range.from, range.to, range.by)?))
+        .await?;
     Ok(StatsView {
         from: range.from.to_string(),
         to: range.to.to_string(),
@@ -142,8 +140,7 @@ fn profile_name(visitor: &Visitor, id: &str) -> String {
         return "不明（記録開始前）".into();
     }
     visitor
-        .state()
-        .profiles
+        .profiles()
         .iter()
         .find(|p| p.id == id)
         .map(|p| p.name.clone())

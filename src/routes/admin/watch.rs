@@ -1,7 +1,6 @@
 //! 見守りの設定 for coordinators: the schools, a new school, and the audit log. The pages of one
 //! school and one child are in `watch_school`, `watch_readers`, `watch_people` and `watch_child`.
 
-use crate::db;
 use crate::db::models::watch::audit::WatchAudit;
 use crate::db::models::watch::child::Child;
 use crate::db::models::watch::reader::{Health, Reader};
@@ -63,32 +62,33 @@ pub async fn add_school(posted: Posted) -> Result<HttpResponse, AppError> {
     let Some(name) = short_text(form.get("name"), 40) else {
         return render(&visitor, Some("学校の名前を40文字以内で入力してください。")).await;
     };
-    db::run(&visitor.state().pool, move |conn| Ok(School::ensure(conn, &name)?)).await?;
+    visitor.db(move |conn| Ok(School::ensure(conn, &name)?)).await?;
     render(&visitor, None).await
 }
 
 async fn render(visitor: &Visitor, error: Option<&str>) -> Result<HttpResponse, AppError> {
-    let rows = db::run(&visitor.state().pool, |conn| {
-        let mut rows = Vec::new();
-        for school in School::all(conn)? {
-            let readers = Reader::of_school(conn, school.id)?;
-            rows.push(SchoolRow {
-                children: Child::of_school(conn, school.id)?.len(),
-                readers: readers.len(),
-                offline: readers.iter().filter(|r| r.health() == Health::Offline).count(),
-                id: school.id,
-                name: school.name,
-            });
-        }
-        Ok(rows)
-    })
-    .await?;
+    let rows = visitor
+        .db(|conn| {
+            let mut rows = Vec::new();
+            for school in School::all(conn)? {
+                let readers = Reader::of_school(conn, school.id)?;
+                rows.push(SchoolRow {
+                    children: Child::of_school(conn, school.id)?.len(),
+                    readers: readers.len(),
+                    offline: readers.iter().filter(|r| r.health() == Health::Offline).count(),
+                    id: school.id,
+                    name: school.name,
+                });
+            }
+            Ok(rows)
+        })
+        .await?;
     Ok(ok(visitor, &schools(&ctx(visitor), &rows, error)))
 }
 
 pub async fn audit(visitor: Visitor) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::WatchSetup, Action::Read)?;
-    let entries = db::run(&visitor.state().pool, |conn| Ok(WatchAudit::recent(conn, AUDIT_SHOWN)?)).await?;
+    let entries = visitor.db(|conn| Ok(WatchAudit::recent(conn, AUDIT_SHOWN)?)).await?;
     let rows: Vec<AuditRow> = entries
         .into_iter()
         .map(|e| AuditRow {

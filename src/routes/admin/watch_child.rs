@@ -2,7 +2,6 @@
 //! it; the recipients on the same page are set in `watch_recipients`. Not audited: it shows no
 //! history.
 
-use crate::db;
 use crate::db::models::watch::child::Child;
 use crate::db::models::watch::recipient::MAX_PER_CHILD;
 use crate::db::models::watch::school::School;
@@ -38,23 +37,24 @@ pub async fn assign_tag(posted: Posted, id: web::Path<i64>) -> Result<HttpRespon
         Err(e) => return render(&visitor, id, Feedback::refused(e.japanese())).await,
     };
     let reason = short_text(form.get("reason"), 20).unwrap_or_else(|| DEFAULT_REASON.into());
-    let feedback = db::run(&visitor.state().pool, move |conn| {
-        let child = Child::find(conn, id)?.ok_or(AppError::NotFound)?;
-        let at = now();
-        match TagAssignment::child_at(conn, tag.as_str(), at)? {
-            Some(holder) if holder != child.id => {
-                let name = Child::find(conn, holder)?.map(|c| c.name).unwrap_or_default();
-                return Ok(Feedback::refused(format!(
-                    "タグ {} は {name}さんが使っています。先にそちらのタグを解除してください。",
-                    tag.as_str()
-                )));
+    let feedback = visitor
+        .db(move |conn| {
+            let child = Child::find(conn, id)?.ok_or(AppError::NotFound)?;
+            let at = now();
+            match TagAssignment::child_at(conn, tag.as_str(), at)? {
+                Some(holder) if holder != child.id => {
+                    let name = Child::find(conn, holder)?.map(|c| c.name).unwrap_or_default();
+                    return Ok(Feedback::refused(format!(
+                        "タグ {} は {name}さんが使っています。先にそちらのタグを解除してください。",
+                        tag.as_str()
+                    )));
+                }
+                _ => {}
             }
-            _ => {}
-        }
-        TagAssignment::assign(conn, tag.as_str(), child.id, &reason, at)?;
-        Ok(Feedback::Done(format!("タグを {} に切り替えました。", tag.as_str())))
-    })
-    .await?;
+            TagAssignment::assign(conn, tag.as_str(), child.id, &reason, at)?;
+            Ok(Feedback::Done(format!("タグを {} に切り替えました。", tag.as_str())))
+        })
+        .await?;
     render(&visitor, id, feedback).await
 }
 
@@ -63,23 +63,25 @@ pub async fn release_tag(posted: Posted, id: web::Path<i64>) -> Result<HttpRespo
     visitor.require(Resource::WatchSetup, Action::Update)?;
     let id = id.into_inner();
     let reason = short_text(form.get("reason"), 20).unwrap_or_else(|| DEFAULT_REASON.into());
-    db::run(&visitor.state().pool, move |conn| {
-        Child::find(conn, id)?.ok_or(AppError::NotFound)?;
-        Ok(TagAssignment::release_child(conn, id, &reason)?)
-    })
-    .await?;
+    visitor
+        .db(move |conn| {
+            Child::find(conn, id)?.ok_or(AppError::NotFound)?;
+            Ok(TagAssignment::release_child(conn, id, &reason)?)
+        })
+        .await?;
     render(&visitor, id, Feedback::done("タグを解除しました。")).await
 }
 
 pub async fn render(visitor: &Visitor, id: i64, feedback: Feedback) -> Result<HttpResponse, AppError> {
-    let (child, school, tags, recipients) = db::run(&visitor.state().pool, move |conn| {
-        let child = Child::find(conn, id)?.ok_or(AppError::NotFound)?;
-        let school = School::find(conn, child.school_id)?.map(|s| s.name).unwrap_or_default();
-        let tags = TagAssignment::history(conn, id)?;
-        let recipients = recipient_rows(conn, child.school_id, id)?;
-        Ok((child, school, tags, recipients))
-    })
-    .await?;
+    let (child, school, tags, recipients) = visitor
+        .db(move |conn| {
+            let child = Child::find(conn, id)?.ok_or(AppError::NotFound)?;
+            let school = School::find(conn, child.school_id)?.map(|s| s.name).unwrap_or_default();
+            let tags = TagAssignment::history(conn, id)?;
+            let recipients = recipient_rows(conn, child.school_id, id)?;
+            Ok((child, school, tags, recipients))
+        })
+        .await?;
     let date = |at| jst(at).format("%Y/%m/%d").to_string();
     let (notice, error) = feedback.split();
     let view = ChildAdminView {

@@ -1,7 +1,6 @@
 //! A school's people, set by coordinators: staff (teachers and coordinators who see its board and
 //! get reader notices) and volunteers (見守りボランティア, mailed on an emergency button).
 
-use crate::db;
 use crate::db::models::mail_address::MailAddress;
 use crate::db::models::member::Member;
 use crate::db::models::watch::emergency_contact::EmergencyContact;
@@ -27,25 +26,26 @@ pub async fn add_staff(posted: Posted, school: web::Path<i64>) -> Result<HttpRes
         )
         .await;
     };
-    let feedback = db::run(&visitor.state().pool, move |conn| {
-        School::find(conn, school)?.ok_or(AppError::NotFound)?;
-        let Some(address) = MailAddress::find(conn, email.as_str())?.filter(MailAddress::is_verified) else {
-            return Ok(Feedback::refused(format!(
-                "{email} の会員（確認済みのアドレス）が見つかりません。"
-            )));
-        };
-        // Who may be staff is a fact about the member, not a permission of the coordinator.
-        let roles = Member::roles(conn, address.member_id)?;
-        if !roles.iter().any(|r| matches!(r, Role::Teacher | Role::Coordinator)) {
-            return Ok(Feedback::refused(
-                "先生またはコーディネーターの会員だけを登録できます。",
-            ));
-        }
-        School::add_staff(conn, school, address.member_id)?;
-        let name = Member::find(conn, address.member_id)?.real_name;
-        Ok(Feedback::Done(format!("{name}さんを登録しました。")))
-    })
-    .await?;
+    let feedback = visitor
+        .db(move |conn| {
+            School::find(conn, school)?.ok_or(AppError::NotFound)?;
+            let Some(address) = MailAddress::find(conn, email.as_str())?.filter(MailAddress::is_verified) else {
+                return Ok(Feedback::refused(format!(
+                    "{email} の会員（確認済みのアドレス）が見つかりません。"
+                )));
+            };
+            // Who may be staff is a fact about the member, not a permission of the coordinator.
+            let roles = Member::roles(conn, address.member_id)?;
+            if !roles.iter().any(|r| matches!(r, Role::Teacher | Role::Coordinator)) {
+                return Ok(Feedback::refused(
+                    "先生またはコーディネーターの会員だけを登録できます。",
+                ));
+            }
+            School::add_staff(conn, school, address.member_id)?;
+            let name = Member::find(conn, address.member_id)?.real_name;
+            Ok(Feedback::Done(format!("{name}さんを登録しました。")))
+        })
+        .await?;
     render(&visitor, school, feedback).await
 }
 
@@ -54,10 +54,9 @@ pub async fn remove_staff(posted: Posted, school: web::Path<i64>) -> Result<Http
     visitor.require(Resource::WatchSetup, Action::Delete)?;
     let school = school.into_inner();
     let member = id_field(&form, "member")?;
-    let removed = db::run(&visitor.state().pool, move |conn| {
-        Ok(School::remove_staff(conn, school, member)?)
-    })
-    .await?;
+    let removed = visitor
+        .db(move |conn| Ok(School::remove_staff(conn, school, member)?))
+        .await?;
     let feedback = if removed {
         Feedback::done("登録を外しました。")
     } else {
@@ -81,11 +80,12 @@ pub async fn add_contact(posted: Posted, school: web::Path<i64>) -> Result<HttpR
         )
         .await;
     };
-    db::run(&visitor.state().pool, move |conn| {
-        School::find(conn, school)?.ok_or(AppError::NotFound)?;
-        Ok(EmergencyContact::add(conn, school, &name, address.as_str())?)
-    })
-    .await?;
+    visitor
+        .db(move |conn| {
+            School::find(conn, school)?.ok_or(AppError::NotFound)?;
+            Ok(EmergencyContact::add(conn, school, &name, address.as_str())?)
+        })
+        .await?;
     render(&visitor, school, Feedback::done("見守りボランティアを追加しました。")).await
 }
 
@@ -94,10 +94,9 @@ pub async fn remove_contact(posted: Posted, school: web::Path<i64>) -> Result<Ht
     visitor.require(Resource::WatchSetup, Action::Delete)?;
     let school = school.into_inner();
     let contact = id_field(&form, "contact")?;
-    let removed = db::run(&visitor.state().pool, move |conn| {
-        Ok(EmergencyContact::remove(conn, school, contact)?)
-    })
-    .await?;
+    let removed = visitor
+        .db(move |conn| Ok(EmergencyContact::remove(conn, school, contact)?))
+        .await?;
     let feedback = if removed {
         Feedback::done("見守りボランティアを外しました。")
     } else {

@@ -1,7 +1,6 @@
 //! Coordinators add readers to a school and re-issue a reader's secret (a device lost or its
 //! secret seen by someone): the old secret stops working at once.
 
-use crate::db;
 use crate::db::models::watch::reader::{Reader, ReaderKind};
 use crate::db::models::watch::school::School;
 use crate::domain::policy::{Action, Resource};
@@ -27,17 +26,18 @@ pub async fn add(posted: Posted, school: web::Path<i64>) -> Result<HttpResponse,
         )
         .await;
     };
-    let added = db::run(&visitor.state().pool, move |conn| {
-        School::find(conn, school)?.ok_or(AppError::NotFound)?;
-        if Reader::by_name(conn, school, &name)?.is_some() {
-            return Ok(Feedback::refused(format!("「{name}」という読み取り機はもうあります。")));
-        }
-        Reader::create(conn, school, &name, kind, &new_secret())?;
-        Ok(Feedback::Done(format!(
-            "読み取り機「{name}」を追加しました。秘密鍵を機器に設定してください。"
-        )))
-    })
-    .await?;
+    let added = visitor
+        .db(move |conn| {
+            School::find(conn, school)?.ok_or(AppError::NotFound)?;
+            if Reader::by_name(conn, school, &name)?.is_some() {
+                return Ok(Feedback::refused(format!("「{name}」という読み取り機はもうあります。")));
+            }
+            Reader::create(conn, school, &name, kind, &new_secret())?;
+            Ok(Feedback::Done(format!(
+                "読み取り機「{name}」を追加しました。秘密鍵を機器に設定してください。"
+            )))
+        })
+        .await?;
     render(&visitor, school, added).await
 }
 
@@ -46,14 +46,15 @@ pub async fn reissue_secret(posted: Posted, school: web::Path<i64>) -> Result<Ht
     let by = visitor.require_member(Resource::WatchSetup, Action::Update)?.member_id;
     let school = school.into_inner();
     let reader = id_field(&form, "reader")?;
-    let name = db::run(&visitor.state().pool, move |conn| {
-        let found = Reader::find(conn, reader)?
-            .filter(|r| r.school_id == school)
-            .ok_or(AppError::NotFound)?;
-        Reader::set_secret(conn, found.id, &new_secret())?;
-        Ok(found.name)
-    })
-    .await?;
+    let name = visitor
+        .db(move |conn| {
+            let found = Reader::find(conn, reader)?
+                .filter(|r| r.school_id == school)
+                .ok_or(AppError::NotFound)?;
+            Reader::set_secret(conn, found.id, &new_secret())?;
+            Ok(found.name)
+        })
+        .await?;
     log::info!("reader {reader} of school {school}: secret re-issued by member {by}");
     let done = format!("「{name}」の秘密鍵を再発行しました。新しい秘密鍵を機器に設定してください。");
     render(&visitor, school, Feedback::Done(done)).await

@@ -1,7 +1,6 @@
 //! Who gets a child's pass mails, set by a coordinator on the child's page: up to six addresses,
 //! each with its own quiet hours (the guardians choose readers themselves).
 
-use crate::db;
 use crate::db::models::watch::child::Child;
 use crate::db::models::watch::reader::Reader;
 use crate::db::models::watch::recipient::{AddRecipientError, Recipient};
@@ -38,15 +37,16 @@ pub async fn add(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, App
         Ok(quiet) => quiet.map(QuietHours::minutes),
         Err(e) => return render(&visitor, id, Feedback::refused(e.to_string())).await,
     };
-    let feedback = db::run(&visitor.state().pool, move |conn| {
-        Child::find(conn, id)?.ok_or(AppError::NotFound)?;
-        Ok(match Recipient::upsert(conn, id, address.as_str(), &label, quiet) {
-            Ok(_) => Feedback::Done(format!("{address} をお知らせ先にしました。")),
-            Err(AddRecipientError::TooMany) => Feedback::refused(AddRecipientError::TooMany.to_string()),
-            Err(AddRecipientError::Db(e)) => return Err(e.into()),
+    let feedback = visitor
+        .db(move |conn| {
+            Child::find(conn, id)?.ok_or(AppError::NotFound)?;
+            Ok(match Recipient::upsert(conn, id, address.as_str(), &label, quiet) {
+                Ok(_) => Feedback::Done(format!("{address} をお知らせ先にしました。")),
+                Err(AddRecipientError::TooMany) => Feedback::refused(AddRecipientError::TooMany.to_string()),
+                Err(AddRecipientError::Db(e)) => return Err(e.into()),
+            })
         })
-    })
-    .await?;
+        .await?;
     render(&visitor, id, feedback).await
 }
 
@@ -55,10 +55,9 @@ pub async fn remove(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, 
     visitor.require(Resource::WatchSetup, Action::Update)?;
     let id = id.into_inner();
     let recipient = id_field(&form, "recipient")?;
-    let removed = db::run(&visitor.state().pool, move |conn| {
-        Ok(Recipient::remove(conn, id, recipient)?)
-    })
-    .await?;
+    let removed = visitor
+        .db(move |conn| Ok(Recipient::remove(conn, id, recipient)?))
+        .await?;
     let feedback = if removed {
         Feedback::done("お知らせ先から外しました。")
     } else {

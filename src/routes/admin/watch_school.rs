@@ -1,7 +1,6 @@
 //! `/admin/watch/schools/{id}`: one school's readers, children and tags, staff, volunteers and
 //! times, for coordinators; and the form that sets the times.
 
-use crate::db;
 use crate::db::models::watch::child::Child;
 use crate::db::models::watch::emergency_contact::EmergencyContact;
 use crate::db::models::watch::reader::Reader;
@@ -30,11 +29,12 @@ pub async fn times(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, A
         let why = "時刻は「08:30」の形で、分は1〜1440の数で入力してください。見張りの開始は終了より前にしてください。";
         return render(&visitor, id, Feedback::refused(why)).await;
     };
-    db::run(&visitor.state().pool, move |conn| {
-        School::find(conn, id)?.ok_or(AppError::NotFound)?;
-        Ok(School::update_times(conn, id, &times)?)
-    })
-    .await?;
+    visitor
+        .db(move |conn| {
+            School::find(conn, id)?.ok_or(AppError::NotFound)?;
+            Ok(School::update_times(conn, id, &times)?)
+        })
+        .await?;
     render(&visitor, id, Feedback::done("時刻の設定を保存しました。")).await
 }
 
@@ -57,18 +57,19 @@ fn parse_times(form: &FormData) -> Option<SchoolTimes> {
 
 /// The school's page, with what the last action said on top.
 pub async fn render(visitor: &Visitor, id: i64, feedback: Feedback) -> Result<HttpResponse, AppError> {
-    let (school, readers, children, tags, staff, contacts) = db::run(&visitor.state().pool, move |conn| {
-        let school = School::find(conn, id)?.ok_or(AppError::NotFound)?;
-        Ok((
-            school,
-            Reader::of_school(conn, id)?,
-            Child::of_school(conn, id)?,
-            Child::current_tags_of_school(conn, id)?,
-            School::staff_names(conn, id)?,
-            EmergencyContact::of_school(conn, id)?,
-        ))
-    })
-    .await?;
+    let (school, readers, children, tags, staff, contacts) = visitor
+        .db(move |conn| {
+            let school = School::find(conn, id)?.ok_or(AppError::NotFound)?;
+            Ok((
+                school,
+                Reader::of_school(conn, id)?,
+                Child::of_school(conn, id)?,
+                Child::current_tags_of_school(conn, id)?,
+                School::staff_names(conn, id)?,
+                EmergencyContact::of_school(conn, id)?,
+            ))
+        })
+        .await?;
     let (notice, error) = feedback.split();
     let view = SchoolAdminView {
         id: school.id,

@@ -1,7 +1,6 @@
 //! `/communities`: approved communities, liveliest first, narrowed by area (`area=`), paged.
 
 use super::{area_choices, area_name};
-use crate::db;
 use crate::db::models::area::Area;
 use crate::db::models::community::Community;
 use crate::domain::policy::{Action, Resource};
@@ -17,10 +16,9 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
     visitor.require(Resource::MemberContent, Action::Read)?;
     let query = query.0;
     let area_id = query.get("area").and_then(|a| a.parse::<i64>().ok());
-    let (areas, lines) = db::run(&visitor.state().pool, move |conn| {
-        Ok((Area::all(conn)?, Community::approved(conn, area_id)?))
-    })
-    .await?;
+    let (areas, lines) = visitor
+        .db(move |conn| Ok((Area::all(conn)?, Community::approved(conn, area_id)?)))
+        .await?;
     let ctx = ctx(&visitor);
     let items: Vec<_> = lines
         .into_iter()

@@ -3,7 +3,6 @@
 //! log keeps its lines.
 
 use super::visible;
-use crate::db;
 use crate::db::models::community_topic::Topic;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
@@ -26,10 +25,9 @@ pub async fn delete(posted: Posted, path: web::Path<(i64, i64)>) -> Result<HttpR
     let visitor = posted.visitor;
     let (id, topic_id) = path.into_inner();
     let topic = own_topic(&visitor, id, topic_id).await?;
-    db::run(&visitor.state().pool, move |conn| {
-        Ok(Topic::delete_own(conn, id, topic.id, topic.member_id)?)
-    })
-    .await?;
+    visitor
+        .db(move |conn| Ok(Topic::delete_own(conn, id, topic.id, topic.member_id)?))
+        .await?;
     Ok(redirect(&visitor, &format!("/communities/{id}?done=deleted")))
 }
 
@@ -40,11 +38,12 @@ async fn own_topic(visitor: &Visitor, id: i64, topic_id: i64) -> Result<Topic, A
         .require_member(Resource::MemberContent, Action::Create)?
         .member_id;
     let moderator = visitor.may(Resource::MemberContent, Action::Moderate);
-    db::run(&visitor.state().pool, move |conn| {
-        visible(conn, id, me, moderator)?;
-        Topic::visible(conn, id, topic_id, false)?
-            .filter(|t| t.member_id == me)
-            .ok_or(AppError::NotFound)
-    })
-    .await
+    visitor
+        .db(move |conn| {
+            visible(conn, id, me, moderator)?;
+            Topic::visible(conn, id, topic_id, false)?
+                .filter(|t| t.member_id == me)
+                .ok_or(AppError::NotFound)
+        })
+        .await
 }

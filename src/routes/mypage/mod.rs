@@ -5,7 +5,6 @@ pub mod magazine;
 pub mod phone;
 pub mod posting;
 
-use crate::db;
 use crate::db::models::area::Area;
 use crate::db::models::community::Community;
 use crate::db::models::event::Event;
@@ -15,11 +14,11 @@ use crate::db::models::subscriber_id;
 use crate::db::models::watch::child::Child;
 use crate::db::models::watch::school::School;
 use crate::db::DbConnection;
+use crate::domain::mail_route::posting_address;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::role::{MemberStatus, Role};
 use crate::domain::time::today;
 use crate::error::AppError;
-use crate::mail::address::posting_address;
 use crate::routes::render::{ctx, ok};
 use crate::routes::visitor::Visitor;
 use actix_web::HttpResponse;
@@ -53,8 +52,8 @@ pub async fn show(visitor: Visitor) -> Result<HttpResponse, AppError> {
 /// My page, with an optional notice on top (after an action on it).
 pub async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpResponse, AppError> {
     let member_id = visitor.require_member(Resource::OwnAccount, Action::Read)?.member_id;
-    let (member, roles, area, addresses, phones, posting_token, watch, area_events, communities) =
-        db::run(&visitor.state().pool, move |conn| {
+    let (member, roles, area, addresses, phones, posting_token, watch, area_events, communities) = visitor
+        .db(move |conn| {
             let member = Member::find(conn, member_id)?;
             let communities = Community::joined_by(conn, member_id)?;
             let posting_token = match member.status() {
@@ -79,7 +78,7 @@ pub async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpRes
             ))
         })
         .await?;
-    let profiles = &visitor.state().profiles;
+    let profiles = &visitor.profiles();
     let view = MyPageView {
         nickname: member.nickname.clone(),
         roles: roles.iter().map(|r| r.label().to_string()).collect(),
@@ -104,7 +103,7 @@ pub async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpRes
         phone_registered: phones > 0,
         staff: roles.iter().any(|r| matches!(r, Role::Coordinator | Role::Admin)),
         notice,
-        posting_address: posting_token.map(|t| posting_address(&t, &visitor.state().settings.mail.domain)),
+        posting_address: posting_token.map(|t| posting_address(&t, &visitor.settings().mail.domain)),
         watch: watch || roles.contains(&Role::Coordinator),
         area_events: area_events.iter().map(EventItem::from).collect(),
         communities: communities

@@ -20,8 +20,7 @@ pub fn page_number(query: &KeitaiQuery) -> usize {
 /// as UTF-8 into a keitai's pager link would come back as mojibake).
 pub fn query_value(visitor: &Visitor, text: &str) -> String {
     visitor
-        .state()
-        .codec
+        .codec()
         .encode(text, visitor.device.target())
         .iter()
         .map(|b| match b {

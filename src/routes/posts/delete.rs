@@ -2,7 +2,6 @@
 //! has no confirm dialog). Its photos, comments and reports go with it; the moderation log keeps
 //! its lines.
 
-use crate::db;
 use crate::db::models::post::Post;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
@@ -20,10 +19,9 @@ pub async fn confirm(visitor: Visitor, id: web::Path<i64>) -> Result<HttpRespons
 pub async fn delete(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     let visitor = posted.visitor;
     let post = own_post(&visitor, id.into_inner()).await?;
-    db::run(&visitor.state().pool, move |conn| {
-        Ok(Post::delete_own(conn, post.id, post.member_id)?)
-    })
-    .await?;
+    visitor
+        .db(move |conn| Ok(Post::delete_own(conn, post.id, post.member_id)?))
+        .await?;
     Ok(redirect(&visitor, "/posts?mine=1&done=deleted"))
 }
 
@@ -33,10 +31,11 @@ async fn own_post(visitor: &Visitor, id: i64) -> Result<Post, AppError> {
     let me = visitor
         .require_member(Resource::MemberContent, Action::Create)?
         .member_id;
-    db::run(&visitor.state().pool, move |conn| {
-        Post::find(conn, id)?
-            .filter(|p| p.member_id == me)
-            .ok_or(AppError::NotFound)
-    })
-    .await
+    visitor
+        .db(move |conn| {
+            Post::find(conn, id)?
+                .filter(|p| p.member_id == me)
+                .ok_or(AppError::NotFound)
+        })
+        .await
 }

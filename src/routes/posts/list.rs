@@ -2,7 +2,6 @@
 //! the member's own list (わたしの投稿), hidden ones included.
 
 use super::{area_choices, area_name, category_choices};
-use crate::db;
 use crate::db::models::area::Area;
 use crate::db::models::post::{Post, PostFilter};
 use crate::domain::policy::{Action, Resource};
@@ -26,10 +25,9 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
         area_id,
         member_id: mine.then_some(me),
     };
-    let (areas, lines) = db::run(&visitor.state().pool, move |conn| {
-        Ok((Area::all(conn)?, Post::list(conn, filter)?))
-    })
-    .await?;
+    let (areas, lines) = visitor
+        .db(move |conn| Ok((Area::all(conn)?, Post::list(conn, filter)?)))
+        .await?;
     let ctx = ctx(&visitor);
     let items: Vec<_> = lines
         .into_iter()

@@ -32,22 +32,23 @@ pub async fn show(visitor: Visitor, id: web::Path<i64>, query: KeitaiQuery) -> R
     let today = jst(db::now()).date_naive();
     let from = jst_day_start(today - Duration::days(i64::from(HISTORY_DAYS)));
     let until = jst_day_start(today + Duration::days(1));
-    let (child, access, school, passes, own) = db::run(&visitor.state().pool, move |conn| {
-        let (child, access) = visible_child(conn, member_id, reach, id)?;
-        if access == ChildAccess::Staff {
-            WatchAudit::record(conn, member_id, Some(child.id), AUDIT_ACTION)?;
-        }
-        let school = School::find(conn, child.school_id)?.map(|s| s.name).unwrap_or_default();
-        let passes = Pass::of_child_between(conn, child.id, from, until)?;
-        let own = if reach.own_family {
-            let addresses = MailAddress::verified_of_member(conn, member_id)?;
-            Recipient::of_child_at(conn, child.id, &addresses)?
-        } else {
-            Vec::new()
-        };
-        Ok((child, access, school, passes, own))
-    })
-    .await?;
+    let (child, access, school, passes, own) = visitor
+        .db(move |conn| {
+            let (child, access) = visible_child(conn, member_id, reach, id)?;
+            if access == ChildAccess::Staff {
+                WatchAudit::record(conn, member_id, Some(child.id), AUDIT_ACTION)?;
+            }
+            let school = School::find(conn, child.school_id)?.map(|s| s.name).unwrap_or_default();
+            let passes = Pass::of_child_between(conn, child.id, from, until)?;
+            let own = if reach.own_family {
+                let addresses = MailAddress::verified_of_member(conn, member_id)?;
+                Recipient::of_child_at(conn, child.id, &addresses)?
+            } else {
+                Vec::new()
+            };
+            Ok((child, access, school, passes, own))
+        })
+        .await?;
     let ctx = ctx(&visitor);
     let view = HistoryView {
         child_id: child.id,

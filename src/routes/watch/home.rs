@@ -19,22 +19,23 @@ pub async fn show(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
     let (member_id, reach) = (me.member_id, child_reach(&me.principal()));
     let today = jst(db::now()).date_naive();
     let (from, until) = (jst_day_start(today), jst_day_start(today + Duration::days(1)));
-    let (children, schools) = db::run(&visitor.state().pool, move |conn| {
-        let mut children = Vec::new();
-        if reach.own_family {
-            for child in family_children(conn, member_id)? {
-                let passes = Pass::of_child_between(conn, child.id, from, until)?;
-                children.push(ChildToday {
-                    id: child.id,
-                    grade_class: format!("{}年{}", child.grade, child.class_name),
-                    name: child.name,
-                    passes: in_time_order(&passes),
-                });
+    let (children, schools) = visitor
+        .db(move |conn| {
+            let mut children = Vec::new();
+            if reach.own_family {
+                for child in family_children(conn, member_id)? {
+                    let passes = Pass::of_child_between(conn, child.id, from, until)?;
+                    children.push(ChildToday {
+                        id: child.id,
+                        grade_class: format!("{}年{}", child.grade, child.class_name),
+                        name: child.name,
+                        passes: in_time_order(&passes),
+                    });
+                }
             }
-        }
-        Ok((children, own_schools(conn, member_id, reach)?))
-    })
-    .await?;
+            Ok((children, own_schools(conn, member_id, reach)?))
+        })
+        .await?;
     let ctx = ctx(&visitor);
     let view = WatchHomeView {
         today: day_label(today),

@@ -4,7 +4,7 @@
 //! The rules (kept in step with the `hiroba_fold` SQL function of the PostgreSQL migration
 //! `2026-11-25-000002_search`, which spells them with `replace` and `translate`):
 //! - half-width katakana become full-width, a following ﾞ/ﾟ merged where JIS X 0208 has the
-//!   voiced form (ｶﾞ → ガ), as the mail side already does (`mail::kana`);
+//!   voiced form (ｶﾞ → ガ), as the mail side does (`domain::kana`);
 //! - full-width ASCII (U+FF01–U+FF5E) becomes ASCII, the ideographic space a space;
 //! - WAVE DASH 〜 becomes `~` and MINUS SIGN − becomes `-` (keitai send their CP932 twins ～ and －,
 //!   which the rule above already folds);
@@ -13,7 +13,7 @@
 //! Nothing else changes, so one character of text is at most one character of folded text and
 //! snippets can point back into the original.
 
-use crate::mail::kana::to_full_width;
+use crate::domain::kana::to_full_width;
 
 /// The folded form of `text`.
 pub fn fold(text: &str) -> String {
@@ -62,22 +62,6 @@ fn fold_char(c: char) -> char {
         _ => c,
     };
     c.to_ascii_lowercase()
-}
-
-/// Makes `hiroba_fold(text)` callable on an SQLite connection: the search triggers store folded
-/// copies through it, so every connection that writes posts, events or facilities needs it
-/// (`db::DbManager` registers it on each one it opens).
-pub fn register_sqlite(conn: &mut diesel::SqliteConnection) -> diesel::QueryResult<()> {
-    sql::hiroba_fold_utils::register_impl(conn, |text: Option<String>| text.map(|t| fold(&t)))
-}
-
-mod sql {
-    use diesel::sql_types::{Nullable, Text};
-
-    #[diesel::declare_sql_function]
-    extern "SQL" {
-        fn hiroba_fold(text: Nullable<Text>) -> Nullable<Text>;
-    }
 }
 
 #[cfg(test)]
