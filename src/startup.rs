@@ -8,7 +8,7 @@ use crate::keitai::emoji::EmojiTable;
 use crate::keitai::gateway::GatewayList;
 use crate::keitai::{Codec, ProfileRegistry};
 use crate::routes;
-use crate::routes::state::AppState;
+use crate::routes::request::AppState;
 use actix_web::dev::Server;
 use actix_web::http::StatusCode;
 use actix_web::middleware::{ErrorHandlers, Logger};
@@ -96,16 +96,18 @@ impl Application {
             App::new()
                 .wrap(
                     ErrorHandlers::new()
-                        .handler(StatusCode::BAD_REQUEST, routes::render::error_page)
-                        .handler(StatusCode::FORBIDDEN, routes::render::error_page)
-                        .handler(StatusCode::NOT_FOUND, routes::render::error_page)
-                        .handler(StatusCode::PAYLOAD_TOO_LARGE, routes::render::error_page)
-                        .handler(StatusCode::INTERNAL_SERVER_ERROR, routes::render::error_page),
+                        .handler(StatusCode::BAD_REQUEST, routes::request::error_page)
+                        .handler(StatusCode::FORBIDDEN, routes::request::error_page)
+                        .handler(StatusCode::NOT_FOUND, routes::request::error_page)
+                        .handler(StatusCode::PAYLOAD_TOO_LARGE, routes::request::error_page)
+                        .handler(StatusCode::INTERNAL_SERVER_ERROR, routes::request::error_page),
                 )
-                .wrap(actix_web::middleware::from_fn(routes::page_views::count_page_views))
+                .wrap(actix_web::middleware::from_fn(
+                    routes::request::page_views::count_page_views,
+                ))
                 .wrap(Logger::new("%a \"%r\" %s %b %Dms \"%{User-Agent}i\""))
                 .app_data(state.clone())
-                .app_data(web::PayloadConfig::new(routes::extract::MAX_FORM_BYTES))
+                .app_data(web::PayloadConfig::new(routes::request::MAX_FORM_BYTES))
                 .configure(routes::configure)
         })
         .listen(listener)

@@ -6,21 +6,17 @@ pub mod api;
 pub mod areas;
 pub mod communities;
 pub mod device;
-pub mod extract;
 pub mod help;
 pub mod home;
 pub mod mypage;
 pub mod out;
-pub mod page_views;
 pub mod photos;
 pub mod portal;
 pub mod posts;
 pub mod qr;
-pub mod render;
+pub mod request;
 pub mod search;
-pub mod state;
 pub mod upload;
-pub mod visitor;
 pub mod watch;
 
 use actix_web::web;
@@ -168,8 +164,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/mypage/magazine", web::get().to(mypage::magazine::form))
         .route("/mypage/magazine", web::post().to(mypage::magazine::save))
         .route("/admin/stats.csv", web::get().to(admin::stats::csv))
-        .route("/admin/watch/import", web::get().to(admin::roster_import::form))
-        .route("/admin/watch/import", web::post().to(admin::roster_import::upload))
+        .route("/admin/watch/import", web::get().to(admin::watch::import::form))
+        .route("/admin/watch/import", web::post().to(admin::watch::import::upload))
         .route("/watch", web::get().to(watch::home::show))
         .route("/watch/children/{id}", web::get().to(watch::history::show))
         .route(
@@ -181,54 +177,57 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(watch::settings::save),
         )
         .route("/watch/schools/{id}", web::get().to(watch::board::show))
-        .route("/admin/watch", web::get().to(admin::watch::list))
-        .route("/admin/watch/schools", web::post().to(admin::watch::add_school))
-        .route("/admin/watch/audit", web::get().to(admin::watch::audit))
-        .route("/admin/watch/schools/{id}", web::get().to(admin::watch_school::show))
+        .route("/admin/watch", web::get().to(admin::watch::schools::list))
+        .route(
+            "/admin/watch/schools",
+            web::post().to(admin::watch::schools::add_school),
+        )
+        .route("/admin/watch/audit", web::get().to(admin::watch::schools::audit))
+        .route("/admin/watch/schools/{id}", web::get().to(admin::watch::school::show))
         .route(
             "/admin/watch/schools/{id}/times",
-            web::post().to(admin::watch_school::times),
+            web::post().to(admin::watch::school::times),
         )
         .route(
             "/admin/watch/schools/{id}/readers",
-            web::post().to(admin::watch_readers::add),
+            web::post().to(admin::watch::readers::add),
         )
         .route(
             "/admin/watch/schools/{id}/readers/secret",
-            web::post().to(admin::watch_readers::reissue_secret),
+            web::post().to(admin::watch::readers::reissue_secret),
         )
         .route(
             "/admin/watch/schools/{id}/staff",
-            web::post().to(admin::watch_people::add_staff),
+            web::post().to(admin::watch::people::add_staff),
         )
         .route(
             "/admin/watch/schools/{id}/staff/remove",
-            web::post().to(admin::watch_people::remove_staff),
+            web::post().to(admin::watch::people::remove_staff),
         )
         .route(
             "/admin/watch/schools/{id}/contacts",
-            web::post().to(admin::watch_people::add_contact),
+            web::post().to(admin::watch::people::add_contact),
         )
         .route(
             "/admin/watch/schools/{id}/contacts/remove",
-            web::post().to(admin::watch_people::remove_contact),
+            web::post().to(admin::watch::people::remove_contact),
         )
-        .route("/admin/watch/children/{id}", web::get().to(admin::watch_child::show))
+        .route("/admin/watch/children/{id}", web::get().to(admin::watch::child::show))
         .route(
             "/admin/watch/children/{id}/tag",
-            web::post().to(admin::watch_child::assign_tag),
+            web::post().to(admin::watch::child::assign_tag),
         )
         .route(
             "/admin/watch/children/{id}/tag/release",
-            web::post().to(admin::watch_child::release_tag),
+            web::post().to(admin::watch::child::release_tag),
         )
         .route(
             "/admin/watch/children/{id}/recipients",
-            web::post().to(admin::watch_recipients::add),
+            web::post().to(admin::watch::recipients::add),
         )
         .route(
             "/admin/watch/children/{id}/recipients/remove",
-            web::post().to(admin::watch_recipients::remove),
+            web::post().to(admin::watch::recipients::remove),
         )
         .route("/api/v1/readers/{id}/events", web::post().to(api::readers::events))
         .route(

@@ -7,8 +7,8 @@ use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::photo::PhotoFormat;
 use crate::qr::qr_image;
-use crate::routes::render;
-use crate::routes::visitor::Visitor;
+use crate::routes::request::render;
+use crate::routes::request::Visitor;
 use actix_web::http::header::CacheDirective;
 use actix_web::HttpResponse;
 

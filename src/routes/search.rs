@@ -4,10 +4,10 @@
 use crate::domain::policy::{Action, Resource};
 use crate::domain::time::{day_label, month_day};
 use crate::error::AppError;
-use crate::routes::extract::KeitaiQuery;
 use crate::routes::portal::{page_number, query_value};
-use crate::routes::render::{ctx, paged_list};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::KeitaiQuery;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, paged_list};
 use crate::search::{search as find, Hit, Kind, Scope, Terms};
 use actix_web::HttpResponse;
 use hiroba_views::pages::search::{search_hit, search_page, Outcome, SearchHitView, SearchView};

@@ -15,7 +15,7 @@ pub struct TestApp {
     pub port: u16,
     pub pool: hiroba::db::DbPool,
     /// The running app's state, for running a worker in the test's own thread.
-    pub state: Arc<hiroba::routes::state::AppState>,
+    pub state: Arc<hiroba::routes::request::AppState>,
     pub base_url: String,
     /// The database URL, for running the `hiroba` command against the same data.
     pub database_url: String,

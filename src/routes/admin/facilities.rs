@@ -9,11 +9,11 @@ use crate::db::models::facility::{Facility, NewFacility};
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::keitai::form::FormData;
-use crate::routes::admin::watch::short_text;
+use crate::routes::admin::feedback::short_text;
 use crate::routes::areas::area_choices;
-use crate::routes::extract::{KeitaiQuery, Posted};
-use crate::routes::render::{ctx, ok, redirect};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok, redirect};
+use crate::routes::request::{KeitaiQuery, Posted};
 use actix_web::HttpResponse;
 use hiroba_views::pages::facilities_admin::{admin_facilities, AdminFacilitiesView, AdminFacilityRow, FacilityForm};
 

@@ -9,9 +9,9 @@ use crate::domain::policy::{Action, Resource};
 use crate::domain::time::jst;
 use crate::error::AppError;
 use crate::mail::preview::previews;
-use crate::routes::extract::Posted;
-use crate::routes::render::{ctx, ok, redirect};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::Posted;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok, redirect};
 use actix_web::{web, HttpResponse};
 use hiroba_views::pages::magazine::{
     magazine_list, magazine_preview, CarrierPreview, Choice, MagazinePreview, MagazineRow,

@@ -8,10 +8,10 @@ use crate::db::models::post_report::PostReport;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::post::Reason;
 use crate::error::AppError;
-use crate::routes::extract::{id_field, KeitaiQuery, Posted};
 use crate::routes::posts::show;
-use crate::routes::render::{ctx, ok, redirect};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok, redirect};
+use crate::routes::request::{id_field, KeitaiQuery, Posted};
 use actix_web::HttpResponse;
 use hiroba_views::pages::post_admin::{post_admin, ModerationLine};
 

@@ -4,9 +4,9 @@
 use crate::domain::policy::{Action, Resource};
 use crate::domain::time::JST;
 use crate::error::AppError;
-use crate::routes::extract::KeitaiQuery;
-use crate::routes::render::{ctx, ok};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::KeitaiQuery;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok};
 use crate::stats::buckets::Granularity;
 use crate::stats::report::{build, Report};
 use actix_web::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};

@@ -4,7 +4,7 @@ use super::reply::ApiError;
 use crate::db::models::watch::reader::Reader;
 use crate::db::models::watch::school::School;
 use crate::db::DbConnection;
-use crate::routes::state::AppState;
+use crate::routes::request::AppState;
 use crate::watch::batch::{parse_batch, parse_heartbeat, BatchError, MAX_BODY_BYTES};
 use crate::watch::health;
 use crate::watch::ingest::ingest;

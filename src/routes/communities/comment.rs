@@ -9,8 +9,8 @@ use crate::db::models::community_topic::Topic;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::post::CommentBody;
 use crate::error::AppError;
-use crate::routes::extract::Posted;
-use crate::routes::render::redirect;
+use crate::routes::request::redirect;
+use crate::routes::request::Posted;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 

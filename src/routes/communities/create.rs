@@ -9,9 +9,9 @@ use crate::domain::community::{CommunityDescription, CommunityName};
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::keitai::form::FormData;
-use crate::routes::extract::Posted;
-use crate::routes::render::{ctx, ok, redirect};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::Posted;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok, redirect};
 use actix_web::HttpResponse;
 use hiroba_views::pages::community_new::{new_community, NewCommunityView};
 

@@ -8,8 +8,8 @@ use crate::db::models::moderation::ModAction;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::post::Reason;
 use crate::error::AppError;
-use crate::routes::extract::Posted;
-use crate::routes::render::redirect;
+use crate::routes::request::redirect;
+use crate::routes::request::Posted;
 use actix_web::{web, HttpResponse};
 
 pub async fn moderate(posted: Posted, path: web::Path<(i64, i64)>) -> Result<HttpResponse, AppError> {

@@ -8,7 +8,7 @@ use crate::domain::mail_route::community_posting_address;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::routes::qr::respond;
-use crate::routes::visitor::Visitor;
+use crate::routes::request::Visitor;
 use actix_web::{web, HttpResponse};
 
 pub async fn posting(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, AppError> {

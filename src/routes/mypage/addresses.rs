@@ -8,8 +8,8 @@ use crate::db::{now, DbConnection};
 use crate::domain::email::EmailAddress;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
-use crate::routes::extract::Posted;
 use crate::routes::mypage::render;
+use crate::routes::request::Posted;
 use actix_web::HttpResponse;
 use hiroba_views::mail::inbound;
 

@@ -5,9 +5,9 @@ use crate::db::models::area::Area;
 use crate::db::models::magazine::{Subscription, TOPICS};
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
-use crate::routes::extract::Posted;
-use crate::routes::render::{ctx, ok};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::Posted;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok};
 use actix_web::HttpResponse;
 use hiroba_views::pages::magazine::{magazine_settings, Choice};
 

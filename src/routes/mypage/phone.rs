@@ -5,10 +5,10 @@ use crate::db::models::subscriber_id;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::routes::account::easy_login::phone_of;
-use crate::routes::extract::Posted;
 use crate::routes::mypage::render;
-use crate::routes::render::{ctx, ok};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::Posted;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok};
 use actix_web::{HttpRequest, HttpResponse};
 use hiroba_views::pages::mypage::{phone, PhoneView};
 

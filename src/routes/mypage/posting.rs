@@ -3,8 +3,8 @@
 use crate::db::models::member::Member;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
-use crate::routes::extract::Posted;
 use crate::routes::mypage::render;
+use crate::routes::request::Posted;
 use actix_web::HttpResponse;
 
 pub async fn renew(posted: Posted) -> Result<HttpResponse, AppError> {

@@ -7,10 +7,10 @@ use crate::domain::policy::{every_facility, Action, Resource};
 use crate::domain::time::{day_label, today};
 use crate::error::AppError;
 use crate::routes::areas::{area_choices, area_name};
-use crate::routes::extract::KeitaiQuery;
 use crate::routes::portal::{area_filter, page_number, query_value};
-use crate::routes::render::{ctx, ok, paged_list};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::KeitaiQuery;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok, paged_list};
 use actix_web::{web, HttpResponse};
 use chrono::Duration;
 use hiroba_views::pages::facilities::{

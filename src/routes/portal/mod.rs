@@ -7,8 +7,8 @@ pub mod slots;
 use crate::db::models::area::Area;
 use crate::db::models::event::Event;
 use crate::domain::time::day_label;
-use crate::routes::extract::KeitaiQuery;
-use crate::routes::visitor::Visitor;
+use crate::routes::request::KeitaiQuery;
+use crate::routes::request::Visitor;
 use hiroba_views::pages::events::EventItem;
 
 /// The requested page of a paged list (1 when absent or wrong).

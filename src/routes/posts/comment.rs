@@ -7,8 +7,8 @@ use crate::db::models::post_comment::PostComment;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::post::CommentBody;
 use crate::error::AppError;
-use crate::routes::extract::Posted;
-use crate::routes::render::redirect;
+use crate::routes::request::redirect;
+use crate::routes::request::Posted;
 use actix_web::{web, HttpResponse};
 
 pub async fn create(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, AppError> {

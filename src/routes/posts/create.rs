@@ -13,10 +13,10 @@ use crate::domain::post::{title_and_body, Category};
 use crate::error::AppError;
 use crate::keitai::form::FormData;
 use crate::photo::MAX_PHOTOS;
-use crate::routes::extract::Posted;
-use crate::routes::render::{ctx, ok, redirect};
+use crate::routes::request::Posted;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok, redirect};
 use crate::routes::upload::form_photos;
-use crate::routes::visitor::Visitor;
 use actix_web::HttpResponse;
 use hiroba_views::pages::post_new::{new_post, NewPostView};
 

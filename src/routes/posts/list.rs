@@ -8,9 +8,9 @@ use crate::domain::policy::{Action, Resource};
 use crate::domain::post::Category;
 use crate::domain::time::month_day;
 use crate::error::AppError;
-use crate::routes::extract::KeitaiQuery;
-use crate::routes::render::{ctx, paged_list};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::KeitaiQuery;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, paged_list};
 use actix_web::HttpResponse;
 use hiroba_views::pages::posts::{post_line, post_list, PostLineView, PostListView};
 

@@ -11,10 +11,10 @@ use crate::domain::policy::{Action, Resource};
 use crate::domain::post::Category;
 use crate::domain::time::jst;
 use crate::error::AppError;
-use crate::routes::extract::KeitaiQuery;
 use crate::routes::photos::photo_refs;
-use crate::routes::render::{ctx, paged_list};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::KeitaiQuery;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, paged_list};
 use actix_web::{web, HttpResponse};
 use hiroba_views::pages::post::{article_items, comment, post, CommentView, PostView};
 

@@ -7,9 +7,9 @@ use crate::db::models::facility::Facility;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::routes::areas::area_choices;
-use crate::routes::extract::{KeitaiQuery, Posted};
-use crate::routes::render::{ctx, ok, redirect};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok, redirect};
+use crate::routes::request::{KeitaiQuery, Posted};
 use actix_web::{web, HttpResponse};
 use hiroba_views::pages::facilities_admin::{facility_edit, FacilityEditView, FacilityForm, StaffRow};
 

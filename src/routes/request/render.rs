@@ -1,15 +1,14 @@
 //! Rendering for the visitor: view context from device and session, Unicode page → bytes with its
 //! Content-Type and the session cookie.
 
+use super::device::{device_ctx, device_of};
+use super::state::AppState;
+use super::visitor::{ctx, CookieChange, Visitor};
 use crate::auth::session::COOKIE_NAME;
 use crate::domain::paging::split_pages;
 use crate::error::{AppError, UserMessage};
-use crate::keitai::profile::{Css, InputMode, Markup};
 use crate::keitai::Device;
 use crate::photo::PhotoFormat;
-use crate::routes::extract::device_of;
-use crate::routes::state::AppState;
-use crate::routes::visitor::{CookieChange, Visitor};
 use actix_web::body::BoxBody;
 use actix_web::cookie::{time, Cookie, SameSite};
 use actix_web::dev::ServiceResponse;
@@ -19,45 +18,7 @@ use actix_web::http::StatusCode;
 use actix_web::middleware::ErrorHandlerResponse;
 use actix_web::{web, HttpMessage, HttpResponse};
 use hiroba_views::components::ListPage;
-use hiroba_views::{Ctx, Flavor, InputHint, Styling};
 use maud::Markup as Html;
-
-/// The view context for a visitor: device, and the sid and CSRF token of the session.
-pub fn ctx(visitor: &Visitor) -> Ctx {
-    let mut ctx = device_ctx(&visitor.device);
-    ctx.sid = visitor.sid_in_urls().map(str::to_string);
-    ctx.csrf = visitor.session.as_ref().map(|s| s.csrf.clone());
-    ctx.signed_in = visitor.member().is_some();
-    ctx
-}
-
-/// The view context from the device alone (no session).
-fn device_ctx(device: &Device) -> Ctx {
-    Ctx {
-        flavor: match device.markup {
-            Markup::Chtml => Flavor::Chtml,
-            Markup::Xhtml => Flavor::Xhtml,
-            Markup::SmallHtml => Flavor::SmallHtml,
-            Markup::Html5 => Flavor::Html5,
-        },
-        styling: match device.css {
-            Css::None => Styling::None,
-            Css::Inline => Styling::Inline,
-            Css::Sheet => Styling::Sheet,
-        },
-        input_hint: match device.input_mode() {
-            InputMode::Istyle => InputHint::Istyle,
-            InputMode::Format => InputHint::Format,
-            InputMode::Mode => InputHint::Mode,
-            InputMode::Inputmode => InputHint::Inputmode,
-        },
-        keypad: device.is_keitai() || device.markup == Markup::SmallHtml,
-        charset: device.charset().label(),
-        sid: None,
-        csrf: None,
-        signed_in: false,
-    }
-}
 
 /// Encodes a rendered page for the visitor's device and sets its Content-Type and session cookie.
 pub fn page(visitor: &Visitor, status: StatusCode, html: &str) -> HttpResponse {

@@ -1,19 +1,16 @@
 //! Who gets a child's pass mails, set by a coordinator on the child's page: up to six addresses,
 //! each with its own quiet hours (the guardians choose readers themselves).
 
+use super::child_page::render;
 use crate::db::models::watch::child::Child;
-use crate::db::models::watch::reader::Reader;
 use crate::db::models::watch::recipient::{AddRecipientError, Recipient};
-use crate::db::DbConnection;
 use crate::domain::clock::QuietHours;
 use crate::domain::email::EmailAddress;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
-use crate::routes::admin::watch::{short_text, Feedback};
-use crate::routes::admin::watch_child::render;
-use crate::routes::extract::{id_field, Posted};
+use crate::routes::admin::feedback::{short_text, Feedback};
+use crate::routes::request::{id_field, Posted};
 use actix_web::{web, HttpResponse};
-use hiroba_views::pages::watch_child::RecipientRow;
 
 pub async fn add(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     let Posted { visitor, form } = posted;
@@ -64,31 +61,4 @@ pub async fn remove(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, 
         Feedback::None
     };
     render(&visitor, id, feedback).await
-}
-
-/// The child's recipients as coordinators read them: quiet hours and the chosen readers by name.
-pub fn recipient_rows(conn: &mut DbConnection, school_id: i64, child_id: i64) -> Result<Vec<RecipientRow>, AppError> {
-    let readers = Reader::of_school(conn, school_id)?;
-    let mut rows = Vec::new();
-    for r in Recipient::of_child(conn, child_id)? {
-        let places = if r.all_readers {
-            "すべて".to_string()
-        } else {
-            let chosen = Recipient::chosen_readers(conn, r.id)?;
-            let names: Vec<&str> = readers
-                .iter()
-                .filter(|x| chosen.contains(&x.id))
-                .map(|x| x.name.as_str())
-                .collect();
-            names.join("、")
-        };
-        rows.push(RecipientRow {
-            id: r.id,
-            quiet: QuietHours::stored(r.quiet_from, r.quiet_until).map_or("なし".to_string(), |q| q.to_string()),
-            readers: places,
-            address: r.address,
-            label: r.label,
-        });
-    }
-    Ok(rows)
 }

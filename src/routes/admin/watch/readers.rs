@@ -1,13 +1,13 @@
 //! Coordinators add readers to a school and re-issue a reader's secret (a device lost or its
 //! secret seen by someone): the old secret stops working at once.
 
+use super::school::render;
 use crate::db::models::watch::reader::{Reader, ReaderKind};
 use crate::db::models::watch::school::School;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
-use crate::routes::admin::watch::{short_text, Feedback};
-use crate::routes::admin::watch_school::render;
-use crate::routes::extract::{id_field, Posted};
+use crate::routes::admin::feedback::{short_text, Feedback};
+use crate::routes::request::{id_field, Posted};
 use crate::watch::signature::new_secret;
 use actix_web::{web, HttpResponse};
 

@@ -9,10 +9,10 @@ use crate::domain::clock::{clock, TimeOfDay};
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::keitai::form::FormData;
-use crate::routes::admin::watch::Feedback;
-use crate::routes::extract::Posted;
-use crate::routes::render::{ctx, ok};
-use crate::routes::visitor::Visitor;
+use crate::routes::admin::feedback::Feedback;
+use crate::routes::request::Posted;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok};
 use actix_web::{web, HttpResponse};
 use hiroba_views::pages::watch_school::{school_admin, ChildRow, ReaderRow, SchoolAdminView, TimesForm};
 

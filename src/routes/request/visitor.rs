@@ -1,5 +1,7 @@
 //! The `Visitor` extractor: device, session, client address and the policy check every handler makes.
 
+use super::device::{device_ctx, device_of};
+use super::state::AppState;
 use crate::auth::session::{self, Session, SignedIn, COOKIE_NAME, SID_PARAM};
 use crate::config::Settings;
 use crate::db;
@@ -9,11 +11,10 @@ use crate::error::AppError;
 use crate::keitai::client_addr::client_ip;
 use crate::keitai::Device;
 use crate::keitai::{Codec, ProfileRegistry};
-use crate::routes::extract::device_of;
-use crate::routes::state::AppState;
 use actix_web::dev::Payload;
 use actix_web::http::Method;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
+use hiroba_views::Ctx;
 use std::future::Future;
 use std::net::{IpAddr, Ipv4Addr};
 use std::pin::Pin;
@@ -138,9 +139,18 @@ impl Visitor {
 
     /// An absolute URL of ours (old keitai browsers want absolute redirects), with the sid if needed.
     pub fn location(&self, path: &str) -> String {
-        let ctx = crate::routes::render::ctx(self);
+        let ctx = ctx(self);
         format!("{}{}", self.settings().base_url, ctx.url(path))
     }
+}
+
+/// The view context for a visitor: device, and the sid and CSRF token of the session.
+pub fn ctx(visitor: &Visitor) -> Ctx {
+    let mut ctx = device_ctx(&visitor.device);
+    ctx.sid = visitor.sid_in_urls().map(str::to_string);
+    ctx.csrf = visitor.session.as_ref().map(|s| s.csrf.clone());
+    ctx.signed_in = visitor.member().is_some();
+    ctx
 }
 
 impl FromRequest for Visitor {

@@ -2,9 +2,9 @@
 
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
-use crate::routes::extract::Posted;
-use crate::routes::render::{ctx, ok};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::Posted;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok};
 use crate::watch::import::{import, ImportError};
 use crate::watch::roster::{parse_roster, RosterErrors, RosterKind};
 use actix_web::HttpResponse;

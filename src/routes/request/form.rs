@@ -1,66 +1,17 @@
-//! Extractors: the requesting `Device`, and forms decoded in the device's charset.
+//! Forms and query strings decoded in the device's charset, and the CSRF check of a posted form.
 
+use super::device::device_of;
+use super::state::AppState;
+use super::visitor::{visitor_of, Visitor};
 use crate::domain::token::same_secret;
 use crate::error::AppError;
-use crate::keitai::client_addr::forwarded_https;
 use crate::keitai::form::{multipart_boundary, parse_multipart, parse_urlencoded, FormData};
-use crate::keitai::{detect, Device, RequestInfo};
-use crate::routes::state::AppState;
-use crate::routes::visitor::{visitor_of, Visitor};
 use actix_web::dev::Payload;
-use actix_web::http::header::{CONTENT_TYPE, USER_AGENT};
-use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
+use actix_web::http::header::CONTENT_TYPE;
+use actix_web::{web, FromRequest, HttpRequest};
 use hiroba_views::components::{CHARSET_HINT_FIELD, CHARSET_HINT_VALUE, CSRF_FIELD};
 use std::future::{ready, Future, Ready};
 use std::pin::Pin;
-
-/// Detects the device once per request and keeps it in the request's extensions.
-pub fn device_of(req: &HttpRequest) -> Result<Device, AppError> {
-    if let Some(device) = req.extensions().get::<Device>() {
-        return Ok(device.clone());
-    }
-    let state = req
-        .app_data::<web::Data<AppState>>()
-        .ok_or_else(|| AppError::internal("no app state"))?;
-    let user_agent = req
-        .headers()
-        .get(USER_AGENT)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    let header = |name: &str| {
-        req.headers()
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string)
-    };
-    // X-Forwarded-Proto counts only from a trusted proxy (actix's connection_info believes anyone).
-    let https = match req.peer_addr() {
-        Some(peer) => {
-            let proto = req.headers().get("x-forwarded-proto").and_then(|v| v.to_str().ok());
-            forwarded_https(peer.ip(), proto, &state.ctx.settings.trusted_proxies)
-        }
-        None => false,
-    };
-    let device = detect(
-        &state.ctx.profiles,
-        &RequestInfo {
-            user_agent,
-            https,
-            header: &header,
-        },
-    );
-    req.extensions_mut().insert(device.clone());
-    Ok(device)
-}
-
-impl FromRequest for Device {
-    type Error = AppError;
-    type Future = Ready<Result<Device, AppError>>;
-
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(device_of(req))
-    }
-}
 
 /// A form (urlencoded or multipart) decoded in the device's charset, with carrier emoji made standard.
 #[derive(Debug)]

@@ -1,24 +1,18 @@
 //! `/admin/watch/children/{id}`: a coordinator gives a child a new tag (紛失・再発行) or releases
-//! it; the recipients on the same page are set in `watch_recipients`. Not audited: it shows no
+//! it; the recipients on the same page are set in `recipients`. Not audited: it shows no
 //! history.
 
+use super::child_page::render;
 use crate::db::models::watch::child::Child;
-use crate::db::models::watch::recipient::MAX_PER_CHILD;
-use crate::db::models::watch::school::School;
 use crate::db::models::watch::tag::TagAssignment;
 use crate::db::now;
 use crate::domain::policy::{Action, Resource};
-use crate::domain::time::jst;
 use crate::error::AppError;
-use crate::routes::admin::watch::{short_text, Feedback};
-use crate::routes::admin::watch_recipients::recipient_rows;
-use crate::routes::extract::Posted;
-use crate::routes::render::{ctx, ok};
-use crate::routes::visitor::Visitor;
-use crate::routes::watch::settings::time_choices;
+use crate::routes::admin::feedback::{short_text, Feedback};
+use crate::routes::request::Posted;
+use crate::routes::request::Visitor;
 use crate::watch::batch::TagId;
 use actix_web::{web, HttpResponse};
-use hiroba_views::pages::watch_child::{child_admin, ChildAdminView, TagRow};
 
 pub async fn show(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::WatchSetup, Action::Read)?;
@@ -70,44 +64,4 @@ pub async fn release_tag(posted: Posted, id: web::Path<i64>) -> Result<HttpRespo
         })
         .await?;
     render(&visitor, id, Feedback::done("タグを解除しました。")).await
-}
-
-pub async fn render(visitor: &Visitor, id: i64, feedback: Feedback) -> Result<HttpResponse, AppError> {
-    let (child, school, tags, recipients) = visitor
-        .db(move |conn| {
-            let child = Child::find(conn, id)?.ok_or(AppError::NotFound)?;
-            let school = School::find(conn, child.school_id)?.map(|s| s.name).unwrap_or_default();
-            let tags = TagAssignment::history(conn, id)?;
-            let recipients = recipient_rows(conn, child.school_id, id)?;
-            Ok((child, school, tags, recipients))
-        })
-        .await?;
-    let date = |at| jst(at).format("%Y/%m/%d").to_string();
-    let (notice, error) = feedback.split();
-    let view = ChildAdminView {
-        id: child.id,
-        school_id: child.school_id,
-        school,
-        class: format!("{}年{}", child.grade, child.class_name),
-        tag: tags.iter().find(|t| t.released_at.is_none()).map(|t| t.tag.clone()),
-        tags: tags
-            .iter()
-            .map(|t| TagRow {
-                tag: t.tag.clone(),
-                from: date(t.assigned_at),
-                until: match t.released_at {
-                    None => "使用中".into(),
-                    Some(at) => format!("{}（{}）", date(at), t.release_reason.clone().unwrap_or_default()),
-                },
-            })
-            .collect(),
-        name: child.name,
-        code: child.code,
-        recipients,
-        max_recipients: MAX_PER_CHILD,
-        times: time_choices(),
-        notice,
-        error,
-    };
-    Ok(ok(visitor, &child_admin(&ctx(visitor), &view)))
 }

@@ -1,7 +1,7 @@
 //! Middleware that counts page views for the statistics: a GET answered 200 with a page (HTML
 //! or XHTML) for a visitor. The counts gather in memory (`stats::PageViewCounter`).
 
-use crate::routes::visitor::Visitor;
+use super::visitor::Visitor;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::CONTENT_TYPE;

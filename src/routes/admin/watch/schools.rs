@@ -8,48 +8,15 @@ use crate::db::models::watch::school::School;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::time::jst;
 use crate::error::AppError;
-use crate::routes::extract::Posted;
-use crate::routes::render::{ctx, ok};
-use crate::routes::visitor::Visitor;
+use crate::routes::admin::feedback::short_text;
+use crate::routes::request::Posted;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok};
 use actix_web::HttpResponse;
 use hiroba_views::pages::watch_admin::{audit as audit_page, schools, AuditRow, SchoolRow};
 
 /// How many audit rows the log page shows.
 const AUDIT_SHOWN: i64 = 300;
-
-/// What an action on a coordinator page says on top of the page it shows again.
-#[derive(Debug, Clone, Default)]
-pub enum Feedback {
-    #[default]
-    None,
-    Done(String),
-    Refused(String),
-}
-
-impl Feedback {
-    pub fn done(text: &str) -> Feedback {
-        Feedback::Done(text.to_string())
-    }
-
-    pub fn refused(text: impl Into<String>) -> Feedback {
-        Feedback::Refused(text.into())
-    }
-
-    /// (notice, error) for the view.
-    pub fn split(self) -> (Option<String>, Option<String>) {
-        match self {
-            Feedback::None => (None, None),
-            Feedback::Done(text) => (Some(text), None),
-            Feedback::Refused(text) => (None, Some(text)),
-        }
-    }
-}
-
-/// A name typed into a form: trimmed, 1 to `max` characters.
-pub fn short_text(value: Option<&str>, max: usize) -> Option<String> {
-    let text = value?.trim();
-    (!text.is_empty() && text.chars().count() <= max).then(|| text.to_string())
-}
 
 pub async fn list(visitor: Visitor) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::WatchSetup, Action::Read)?;

@@ -1,6 +1,7 @@
 //! A school's people, set by coordinators: staff (teachers and coordinators who see its board and
 //! get reader notices) and volunteers (見守りボランティア, mailed on an emergency button).
 
+use super::school::render;
 use crate::db::models::mail_address::MailAddress;
 use crate::db::models::member::Member;
 use crate::db::models::watch::emergency_contact::EmergencyContact;
@@ -9,9 +10,8 @@ use crate::domain::email::EmailAddress;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::role::Role;
 use crate::error::AppError;
-use crate::routes::admin::watch::{short_text, Feedback};
-use crate::routes::admin::watch_school::render;
-use crate::routes::extract::{id_field, Posted};
+use crate::routes::admin::feedback::{short_text, Feedback};
+use crate::routes::request::{id_field, Posted};
 use actix_web::{web, HttpResponse};
 
 pub async fn add_staff(posted: Posted, school: web::Path<i64>) -> Result<HttpResponse, AppError> {
