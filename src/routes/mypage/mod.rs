@@ -138,3 +138,20 @@ fn health_advice(health: &str) -> Option<String> {
         _ => None,
     }
 }
+
+use actix_web::web;
+
+/// Registers マイページ.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/mypage", web::get().to(show))
+        .route("/mypage/addresses", web::post().to(addresses::add))
+        .route("/mypage/addresses/primary", web::post().to(addresses::make_primary))
+        .route("/mypage/addresses/remove", web::post().to(addresses::remove))
+        .route("/mypage/phone", web::get().to(phone::form))
+        .route("/mypage/phone", web::post().to(phone::register))
+        .route("/mypage/phone/remove", web::post().to(phone::remove))
+        .route("/mypage/addresses/test", web::post().to(addresses::test_mail))
+        .route("/mypage/posting/renew", web::post().to(posting::renew))
+        .route("/mypage/magazine", web::get().to(magazine::form))
+        .route("/mypage/magazine", web::post().to(magazine::save));
+}

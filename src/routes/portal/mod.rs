@@ -46,3 +46,15 @@ impl From<&Event> for EventItem {
         }
     }
 }
+
+use actix_web::web;
+
+/// Registers the portal's events and facilities.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/events", web::get().to(event_list::list))
+        .route("/events/{id}", web::get().to(event_list::show))
+        .route("/facilities", web::get().to(facilities::list))
+        .route("/facilities/{id}", web::get().to(facilities::show))
+        .route("/facilities/{id}/slots", web::get().to(slots::form))
+        .route("/facilities/{id}/slots", web::post().to(slots::save));
+}
