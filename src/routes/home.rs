@@ -10,7 +10,7 @@ use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, ok, paged_list};
 use actix_web::{web, HttpResponse};
 use chrono::Duration;
-use hiroba_views::pages::events::{event_block, EventItem};
+use hiroba_views::pages::portal::events::{event_block, EventItem};
 use hiroba_views::pages::home::{notice_item, NoticeItem};
 use hiroba_views::pages::notice::{notice_page, NoticeView};
 
@@ -77,5 +77,5 @@ pub async fn notice(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse
 /// あぃあぃ広場, the portal's menu.
 pub async fn portal(visitor: Visitor) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::PublicInfo, Action::Read)?;
-    Ok(ok(&visitor, &hiroba_views::pages::portal::portal(&ctx(&visitor))))
+    Ok(ok(&visitor, &hiroba_views::pages::portal::front::portal(&ctx(&visitor))))
 }

@@ -20,7 +20,7 @@ use crate::routes::request::{ctx, ok, redirect};
 use crate::routes::request::{id_field, Posted};
 use actix_web::HttpResponse;
 use hiroba_views::mail::{community as mails, MailText};
-use hiroba_views::pages::community_admin::{community_admin, CommunityAdminLine};
+use hiroba_views::pages::admin::communities::{community_admin, CommunityAdminLine};
 
 /// Log lines shown under the list.
 const LOG_LINES: i64 = 20;

@@ -14,7 +14,7 @@ use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, ok, redirect};
 use actix_web::{web, HttpResponse};
 use chrono::NaiveDate;
-use hiroba_views::pages::events_admin::{admin_events, AdminEventRow, AdminEventsView, EventForm};
+use hiroba_views::pages::admin::events::{admin_events, AdminEventRow, AdminEventsView, EventForm};
 
 /// How many events the list shows (newest days first).
 const LISTED: i64 = 100;

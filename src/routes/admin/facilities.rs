@@ -15,7 +15,7 @@ use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, ok, redirect};
 use crate::routes::request::{KeitaiQuery, Posted};
 use actix_web::HttpResponse;
-use hiroba_views::pages::facilities_admin::{admin_facilities, AdminFacilitiesView, AdminFacilityRow, FacilityForm};
+use hiroba_views::pages::admin::facilities::{admin_facilities, AdminFacilitiesView, AdminFacilityRow, FacilityForm};
 
 const NAME_MAX: usize = 60;
 const KIND_MAX: usize = 20;

@@ -10,7 +10,7 @@ use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, ok};
 use actix_web::HttpResponse;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
-use hiroba_views::pages::mail_status::{mail_status, CarrierDay, FailedMail};
+use hiroba_views::pages::admin::mail::{mail_status, CarrierDay, FailedMail};
 use std::collections::BTreeMap;
 
 const DAYS: i64 = 14;

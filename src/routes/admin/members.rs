@@ -13,7 +13,7 @@ use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, ok, redirect};
 use actix_web::HttpResponse;
 use hiroba_views::mail::account;
-use hiroba_views::pages::members::{pending, PendingMember};
+use hiroba_views::pages::admin::members::{pending, PendingMember};
 
 pub async fn list(visitor: Visitor) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::Members, Action::Read)?;

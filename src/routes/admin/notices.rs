@@ -12,7 +12,7 @@ use crate::routes::request::{ctx, ok, redirect};
 use crate::routes::request::{KeitaiQuery, Posted};
 use actix_web::{web, HttpResponse};
 use chrono::NaiveDate;
-use hiroba_views::pages::notices_admin::{admin_notices, AdminNoticeRow, AdminNoticesView, NoticeForm};
+use hiroba_views::pages::admin::notices::{admin_notices, AdminNoticeRow, AdminNoticesView, NoticeForm};
 
 /// How many notices the list shows.
 const LISTED: i64 = 100;

@@ -13,7 +13,7 @@ use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, ok, redirect};
 use crate::routes::request::{id_field, KeitaiQuery, Posted};
 use actix_web::HttpResponse;
-use hiroba_views::pages::post_admin::{post_admin, ModerationLine};
+use hiroba_views::pages::admin::posts::{post_admin, ModerationLine};
 
 /// Log lines shown under the list.
 const LOG_LINES: i64 = 20;

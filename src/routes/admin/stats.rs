@@ -12,7 +12,7 @@ use crate::stats::report::{build, Report};
 use actix_web::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use actix_web::HttpResponse;
 use chrono::{Duration, NaiveDate, Utc};
-use hiroba_views::pages::stats::{stats, stats_csv, StatsView};
+use hiroba_views::pages::admin::stats::{stats, stats_csv, StatsView};
 
 /// The longest range one report covers (a page of 366 daily bars is already plenty).
 const MAX_DAYS: i64 = 366;

@@ -13,7 +13,7 @@ use crate::routes::request::Posted;
 use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, ok, redirect};
 use actix_web::HttpResponse;
-use hiroba_views::pages::community_new::{new_community, NewCommunityView};
+use hiroba_views::pages::communities::new::{new_community, NewCommunityView};
 
 pub async fn form(visitor: Visitor) -> Result<HttpResponse, AppError> {
     let member_id = visitor

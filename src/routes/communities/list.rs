@@ -10,7 +10,7 @@ use crate::routes::request::KeitaiQuery;
 use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, paged_list};
 use actix_web::HttpResponse;
-use hiroba_views::pages::communities::{community_line, community_list, CommunityLineView, CommunityListView};
+use hiroba_views::pages::communities::list::{community_line, community_list, CommunityLineView, CommunityListView};
 
 pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::MemberContent, Action::Read)?;

@@ -16,7 +16,7 @@ use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, paged_list};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use hiroba_views::pages::community::{community, topic_line, CommunityView, Standing, TopicLineView};
+use hiroba_views::pages::communities::show::{community, topic_line, CommunityView, Standing, TopicLineView};
 
 pub async fn show(visitor: Visitor, id: web::Path<i64>, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     let page = query.0.get("page").and_then(|p| p.parse().ok()).unwrap_or(1);

@@ -20,7 +20,7 @@ use crate::routes::request::{ctx, ok, redirect};
 use crate::routes::upload::form_photos;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use hiroba_views::pages::community_topic_new::{new_topic, NewTopicView};
+use hiroba_views::pages::communities::topic_new::{new_topic, NewTopicView};
 
 /// What a member may post to: the community, or why not.
 enum Gate {

@@ -10,7 +10,7 @@ use crate::routes::request::Posted;
 use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, ok, redirect};
 use actix_web::{web, HttpResponse};
-use hiroba_views::pages::community_topic::delete_confirm;
+use hiroba_views::pages::communities::topic::delete_confirm;
 
 pub async fn confirm(visitor: Visitor, path: web::Path<(i64, i64)>) -> Result<HttpResponse, AppError> {
     let (id, topic_id) = path.into_inner();

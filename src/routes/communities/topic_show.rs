@@ -15,8 +15,8 @@ use crate::routes::request::KeitaiQuery;
 use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, paged_list};
 use actix_web::{web, HttpResponse};
-use hiroba_views::pages::community_topic::{topic, topic_comment, TopicCommentView, TopicView};
-use hiroba_views::pages::post::article_items;
+use hiroba_views::pages::communities::topic::{topic, topic_comment, TopicCommentView, TopicView};
+use hiroba_views::pages::posts::show::article_items;
 
 pub async fn show(visitor: Visitor, path: web::Path<(i64, i64)>, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     let (id, topic_id) = path.into_inner();

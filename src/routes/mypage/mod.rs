@@ -22,7 +22,7 @@ use crate::error::AppError;
 use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, ok};
 use actix_web::HttpResponse;
-use hiroba_views::pages::events::EventItem;
+use hiroba_views::pages::portal::events::EventItem;
 use hiroba_views::pages::mypage::{mypage, AddressItem, MyPageView};
 
 /// How many of the area's events my page names, and how far ahead it looks.

@@ -13,7 +13,7 @@ use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, ok, paged_list};
 use actix_web::{web, HttpResponse};
 use chrono::{Datelike as _, Duration, Months, NaiveDate};
-use hiroba_views::pages::events::{event_item, event_page, events_page, EventItem, EventView, EventsView};
+use hiroba_views::pages::portal::events::{event_item, event_page, events_page, EventItem, EventView, EventsView};
 
 pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::PublicInfo, Action::Read)?;

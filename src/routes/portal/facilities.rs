@@ -13,7 +13,7 @@ use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, ok, paged_list};
 use actix_web::{web, HttpResponse};
 use chrono::Duration;
-use hiroba_views::pages::facilities::{
+use hiroba_views::pages::portal::facilities::{
     facilities_page, facility_item, facility_page, FacilitiesView, FacilityItem, FacilityView, SlotDay,
 };
 

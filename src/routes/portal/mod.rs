@@ -9,7 +9,7 @@ use crate::db::models::event::Event;
 use crate::domain::time::day_label;
 use crate::routes::request::KeitaiQuery;
 use crate::routes::request::Visitor;
-use hiroba_views::pages::events::EventItem;
+use hiroba_views::pages::portal::events::EventItem;
 
 /// The requested page of a paged list (1 when absent or wrong).
 pub fn page_number(query: &KeitaiQuery) -> usize {

@@ -14,7 +14,7 @@ use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, ok};
 use actix_web::{web, HttpResponse};
 use chrono::{Datelike, Duration, NaiveDate};
-use hiroba_views::pages::facilities::{slots_form, SlotField, SlotsFormView};
+use hiroba_views::pages::portal::facilities::{slots_form, SlotField, SlotsFormView};
 
 /// Most places a facility can report for one half-day.
 const MAX_PLACES: i32 = 99;

@@ -18,7 +18,7 @@ use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, ok, redirect};
 use crate::routes::upload::form_photos;
 use actix_web::HttpResponse;
-use hiroba_views::pages::post_new::{new_post, NewPostView};
+use hiroba_views::pages::posts::new::{new_post, NewPostView};
 
 pub async fn form(visitor: Visitor) -> Result<HttpResponse, AppError> {
     let member_id = visitor

@@ -9,7 +9,7 @@ use crate::routes::request::Posted;
 use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, ok, redirect};
 use actix_web::{web, HttpResponse};
-use hiroba_views::pages::post::delete_confirm;
+use hiroba_views::pages::posts::show::delete_confirm;
 
 pub async fn confirm(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     let post = own_post(&visitor, id.into_inner()).await?;

@@ -12,7 +12,7 @@ use crate::routes::request::KeitaiQuery;
 use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, paged_list};
 use actix_web::HttpResponse;
-use hiroba_views::pages::posts::{post_line, post_list, PostLineView, PostListView};
+use hiroba_views::pages::posts::list::{post_line, post_list, PostLineView, PostListView};
 
 pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     let me = visitor.require_member(Resource::MemberContent, Action::Read)?.member_id;

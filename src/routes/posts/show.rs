@@ -16,7 +16,7 @@ use crate::routes::request::KeitaiQuery;
 use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, paged_list};
 use actix_web::{web, HttpResponse};
-use hiroba_views::pages::post::{article_items, comment, post, CommentView, PostView};
+use hiroba_views::pages::posts::show::{article_items, comment, post, CommentView, PostView};
 
 pub async fn show(visitor: Visitor, id: web::Path<i64>, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     let page = match query.0.get("page") {

@@ -15,7 +15,7 @@ use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, ok};
 use crate::routes::watch::access::reaches_school;
 use actix_web::{web, HttpResponse};
-use hiroba_views::pages::watch_board::{board, BoardChild, BoardView, ClassBoard, ReaderStatus, UnknownTag};
+use hiroba_views::pages::watch::board::{board, BoardChild, BoardView, ClassBoard, ReaderStatus, UnknownTag};
 
 /// The most unknown-tag reads the board lists.
 const UNKNOWN_SHOWN: i64 = 50;

@@ -17,7 +17,7 @@ use crate::routes::watch::access::{visible_child, ChildAccess};
 use crate::routes::watch::lines::by_day;
 use actix_web::{web, HttpResponse};
 use chrono::Duration;
-use hiroba_views::pages::watch::{day_passes, history, HistoryView};
+use hiroba_views::pages::watch::children::{day_passes, history, HistoryView};
 
 /// How many days before today the history goes back (four weeks).
 pub const HISTORY_DAYS: u32 = 28;

@@ -12,7 +12,7 @@ use crate::routes::watch::access::{family_children, own_schools};
 use crate::routes::watch::lines::in_time_order;
 use actix_web::HttpResponse;
 use chrono::Duration;
-use hiroba_views::pages::watch::{child_today, watch_home, ChildToday, WatchHomeView};
+use hiroba_views::pages::watch::children::{child_today, watch_home, ChildToday, WatchHomeView};
 
 pub async fn show(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     let me = visitor.require_member(Resource::ChildRecord, Action::Read)?;

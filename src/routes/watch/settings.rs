@@ -15,7 +15,7 @@ use crate::routes::request::Posted;
 use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, ok};
 use actix_web::{web, HttpResponse};
-use hiroba_views::pages::watch_settings::{
+use hiroba_views::pages::watch::settings::{
     alert_settings, reader_field, AlertSettingsView, ReaderChoice, ALL_READERS_FIELD, NO_TIME,
 };
 

@@ -11,7 +11,7 @@ use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, ok, redirect};
 use crate::routes::request::{KeitaiQuery, Posted};
 use actix_web::{web, HttpResponse};
-use hiroba_views::pages::facilities_admin::{facility_edit, FacilityEditView, FacilityForm, StaffRow};
+use hiroba_views::pages::admin::facilities::{facility_edit, FacilityEditView, FacilityForm, StaffRow};
 
 pub async fn edit(mut visitor: Visitor, id: web::Path<i64>, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     visitor.ensure_session().await?;

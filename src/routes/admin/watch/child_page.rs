@@ -14,7 +14,7 @@ use crate::routes::admin::feedback::Feedback;
 use crate::routes::request::{ctx, ok, Visitor};
 use crate::routes::watch::settings::time_choices;
 use actix_web::HttpResponse;
-use hiroba_views::pages::watch_child::{child_admin, ChildAdminView, RecipientRow, TagRow};
+use hiroba_views::pages::admin::watch::child::{child_admin, ChildAdminView, RecipientRow, TagRow};
 
 /// The child's page with what the last action said.
 pub async fn render(visitor: &Visitor, id: i64, feedback: Feedback) -> Result<HttpResponse, AppError> {

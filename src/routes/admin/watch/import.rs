@@ -8,7 +8,7 @@ use crate::routes::request::{ctx, ok};
 use crate::watch::import::{import, ImportError};
 use crate::watch::roster::{parse_roster, RosterErrors, RosterKind};
 use actix_web::HttpResponse;
-use hiroba_views::pages::roster_import::{roster_import, Outcome};
+use hiroba_views::pages::admin::watch::import::{roster_import, Outcome};
 
 pub async fn form(visitor: Visitor) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::WatchSetup, Action::Read)?;

@@ -14,7 +14,7 @@ use crate::routes::request::Posted;
 use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, ok};
 use actix_web::{web, HttpResponse};
-use hiroba_views::pages::watch_school::{school_admin, ChildRow, ReaderRow, SchoolAdminView, TimesForm};
+use hiroba_views::pages::admin::watch::school::{school_admin, ChildRow, ReaderRow, SchoolAdminView, TimesForm};
 
 pub async fn show(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::WatchSetup, Action::Read)?;

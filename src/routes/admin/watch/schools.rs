@@ -13,7 +13,7 @@ use crate::routes::request::Posted;
 use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, ok};
 use actix_web::HttpResponse;
-use hiroba_views::pages::watch_admin::{audit as audit_page, schools, AuditRow, SchoolRow};
+use hiroba_views::pages::admin::watch::schools::{audit as audit_page, schools, AuditRow, SchoolRow};
 
 /// How many audit rows the log page shows.
 const AUDIT_SHOWN: i64 = 300;
