@@ -12,8 +12,8 @@
 
 use hiroba::config::Settings;
 use hiroba::db::{self, DbConnection};
-use hiroba::mail::decode::decode;
-use hiroba::mail::inbound::receive;
+use hiroba::mail::inbound::decode::decode;
+use hiroba::mail::inbound::intake::receive;
 use hiroba::startup::build_state;
 use mail_parser::MessageParser;
 use std::hint::black_box;

@@ -132,7 +132,7 @@ fn main() -> ExitCode {
         // mail queued rather than bouncing it.
         Err(e) if std::env::args().any(|a| a == "mail-in") => {
             eprintln!("hiroba mail-in: {e}");
-            return ExitCode::from(hiroba::mail::inbound::EX_TEMPFAIL);
+            return ExitCode::from(hiroba::mail::inbound::intake::EX_TEMPFAIL);
         }
         Err(e) => e.exit(),
     };
@@ -146,7 +146,7 @@ fn main() -> ExitCode {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(ImportFailure::Data(message)) => {
                     eprintln!("{message}");
-                    ExitCode::from(hiroba::mail::inbound::EX_DATAERR)
+                    ExitCode::from(hiroba::mail::inbound::intake::EX_DATAERR)
                 }
                 Err(ImportFailure::Other(message)) => {
                     eprintln!("hiroba: {message}");
@@ -156,7 +156,7 @@ fn main() -> ExitCode {
         }
         Command::MailIn { recipient, sender } => {
             let input = std::io::stdin().lock();
-            return ExitCode::from(hiroba::mail::pipe::mail_in(
+            return ExitCode::from(hiroba::mail::inbound::pipe::mail_in(
                 settings,
                 &recipient,
                 sender.as_deref(),
@@ -338,7 +338,7 @@ fn serve(settings: Settings, demo: bool) -> Result<(), String> {
     let mail = &state.settings().mail;
     if let Some(addr) = mail.listen {
         let listener = std::net::TcpListener::bind(addr).map_err(|e| format!("SMTP {addr}: {e}"))?;
-        hiroba::mail::listener::spawn(listener, state.pool.clone(), &mail.domain, mail.max_message_bytes)
+        hiroba::mail::inbound::listener::spawn(listener, state.pool.clone(), &mail.domain, mail.max_message_bytes)
             .map_err(|e| e.to_string())?;
         println!("SMTP: {addr} (entry@{} など)", mail.domain);
     }

@@ -10,9 +10,9 @@ use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, ok, paged_list};
 use actix_web::{web, HttpResponse};
 use chrono::Duration;
-use hiroba_views::pages::portal::events::{event_block, EventItem};
 use hiroba_views::pages::home::{notice_item, NoticeItem};
 use hiroba_views::pages::notice::{notice_page, NoticeView};
+use hiroba_views::pages::portal::events::{event_block, EventItem};
 
 /// How many of this week's events the top page names (the list is one link away).
 const EVENTS_ON_TOP: usize = 3;
@@ -77,5 +77,8 @@ pub async fn notice(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse
 /// あぃあぃ広場, the portal's menu.
 pub async fn portal(visitor: Visitor) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::PublicInfo, Action::Read)?;
-    Ok(ok(&visitor, &hiroba_views::pages::portal::front::portal(&ctx(&visitor))))
+    Ok(ok(
+        &visitor,
+        &hiroba_views::pages::portal::front::portal(&ctx(&visitor)),
+    ))
 }

@@ -3,7 +3,7 @@
 use crate::context::Context;
 use crate::db::models::job::{Job, JobKind};
 use crate::db::DbConnection;
-use crate::mail::process::{process_inbound, JobError};
+use crate::mail::inbound::process::{process_inbound, JobError};
 use diesel::QueryResult;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 

@@ -16,7 +16,7 @@ use crate::context::Context;
 use crate::db::models::job::Job;
 use crate::db::models::outbox::OutboxMail;
 use crate::db::{DbConn, DbPool};
-use crate::mail::dkim::DkimSigner;
+use crate::mail::outbound::dkim::DkimSigner;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 

@@ -86,7 +86,7 @@ fn converse(port: u16, lines: &[&[u8]]) -> Vec<u16> {
 fn listen(app: &TestApp, max_bytes: usize) -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
-    hiroba::mail::listener::spawn(listener, app.pool.clone(), DOMAIN, max_bytes).unwrap();
+    hiroba::mail::inbound::listener::spawn(listener, app.pool.clone(), DOMAIN, max_bytes).unwrap();
     port
 }
 

@@ -8,7 +8,7 @@ use crate::db::models::outbox::{MailKind, OutboxMail};
 use crate::domain::policy::{Action, Resource};
 use crate::domain::time::jst;
 use crate::error::AppError;
-use crate::mail::preview::previews;
+use crate::mail::outbound::preview::previews;
 use crate::routes::request::Posted;
 use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, ok, redirect};

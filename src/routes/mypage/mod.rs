@@ -22,8 +22,8 @@ use crate::error::AppError;
 use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, ok};
 use actix_web::HttpResponse;
-use hiroba_views::pages::portal::events::EventItem;
 use hiroba_views::pages::mypage::{mypage, AddressItem, MyPageView};
+use hiroba_views::pages::portal::events::EventItem;
 
 /// How many of the area's events my page names, and how far ahead it looks.
 const AREA_EVENTS: usize = 5;

@@ -7,7 +7,7 @@
 
 use crate::config::Settings;
 use crate::db;
-use crate::mail::inbound::{self, Received, Refusal, EX_OK, EX_TEMPFAIL};
+use crate::mail::inbound::intake::{self, Received, Refusal, EX_OK, EX_TEMPFAIL};
 use std::io::Read;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::Duration;
@@ -63,7 +63,7 @@ fn store(settings: &Settings, recipient: &str, sender: Option<&str>, input: impl
     let mut conn = db::connect_one(&settings.database).map_err(|e| Refusal::Transient(e.to_string()))?;
     db::migrate_one(&mut conn).map_err(|e| Refusal::Transient(e.to_string()))?;
     db::durable_commits(&mut conn)?;
-    inbound::receive(&mut conn, &settings.mail.domain, max, recipient, sender, &raw)
+    intake::receive(&mut conn, &settings.mail.domain, max, recipient, sender, &raw)
 }
 
 /// Debug builds only: `HIROBA_MAIL_IN_FAULT=panic` makes the handler panic, so the tests can

@@ -13,7 +13,7 @@ use crate::db::models::outbox::{MailKind, OutboxMail};
 use crate::db::models::photo::PhotoInfo;
 use crate::db::models::post::Channel;
 use crate::db::DbConnection;
-use crate::mail::decode::DecodedMail;
+use crate::mail::inbound::decode::DecodedMail;
 use diesel::Connection;
 use hiroba_views::mail::community;
 

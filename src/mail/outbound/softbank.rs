@@ -72,7 +72,7 @@ fn softbank_pua_to_sjis(pua: u32) -> Option<u16> {
 mod tests {
     use super::*;
     use crate::keitai::emoji::Carrier;
-    use crate::mail::test_support::codec;
+    use crate::mail::outbound::test_support::codec;
 
     #[test]
     fn softbank_pua_arithmetic_agrees_with_the_whole_table() {

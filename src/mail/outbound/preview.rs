@@ -2,8 +2,8 @@
 //! read back as the phone would, so a coordinator sees lost emoji and the size before sending.
 
 use crate::context::Context;
-use crate::mail::compose::{compose, Outgoing};
-use crate::mail::decode::decode;
+use crate::mail::inbound::decode::decode;
+use crate::mail::outbound::compose::{compose, Outgoing};
 use chrono::Utc;
 
 /// One carrier's view of a mail.

@@ -12,7 +12,7 @@ use crate::db::models::outbox::{MailKind, OutboxMail};
 use crate::db::{now, DbConnection};
 use crate::domain::post::{PostBody, PostTitle};
 use crate::domain::role::MemberStatus;
-use crate::mail::decode::DecodedMail;
+use crate::mail::inbound::decode::DecodedMail;
 use crate::photo::{ingest_post_photos, Original, Upload};
 use hiroba_views::mail::{inbound, MailText};
 

@@ -1,6 +1,6 @@
 use super::*;
-use crate::mail::compose::{compose, Outgoing};
-use crate::mail::test_support::{codec, profile_for};
+use crate::mail::outbound::compose::{compose, Outgoing};
+use crate::mail::outbound::test_support::{codec, profile_for};
 use chrono::{FixedOffset, TimeZone};
 use openssl::pkey::Public;
 use openssl::rsa::Rsa;

@@ -1,6 +1,6 @@
 use super::*;
 use crate::keitai::jis::iso2022jp_to_cp932;
-use crate::mail::test_support::{codec, profile_for};
+use crate::mail::outbound::test_support::{codec, profile_for};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use chrono::TimeZone;

@@ -9,7 +9,7 @@ use crate::db::models::outbox::MailKind;
 use crate::db::models::registration_invite;
 use crate::db::DbConnection;
 use crate::domain::token::{random_token, token_hash};
-use crate::mail::decode::DecodedMail;
+use crate::mail::inbound::decode::DecodedMail;
 use hiroba_views::mail::inbound;
 
 pub fn handle(

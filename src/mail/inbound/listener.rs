@@ -2,7 +2,7 @@
 //! terms — 250 only after the durable store, 4xx to try later, 550 unknown recipient, 552 too big.
 
 use crate::db::{self, DbPool};
-use crate::mail::inbound::{self, Refusal};
+use crate::mail::inbound::intake::{self, Refusal};
 use mailin_embedded::{Handler, Response, Server, SslConfig};
 use std::net::{IpAddr, TcpListener};
 use std::sync::Arc;
@@ -47,7 +47,7 @@ impl Handler for Session {
 
     fn rcpt(&mut self, to: &str) -> Response {
         let domain = self.shared.domain.clone();
-        match self.with_conn(|conn| inbound::check_recipient(conn, to, &domain)) {
+        match self.with_conn(|conn| intake::check_recipient(conn, to, &domain)) {
             Ok(_) => {
                 self.recipients.push(to.to_string());
                 mailin_embedded::response::OK
@@ -79,7 +79,7 @@ impl Handler for Session {
             // A failure part-way leaves some recipients stored: the client retries them all and
             // the stored ones are recognised as redeliveries.
             for recipient in &self.recipients {
-                inbound::receive(
+                intake::receive(
                     conn,
                     &shared.domain,
                     shared.max_bytes,

@@ -9,7 +9,7 @@ use crate::db::models::photo::PhotoInfo;
 use crate::db::models::post::{Channel, NewPost, Post};
 use crate::db::DbConnection;
 use crate::domain::post::Category;
-use crate::mail::decode::DecodedMail;
+use crate::mail::inbound::decode::DecodedMail;
 use diesel::Connection;
 use hiroba_views::mail::inbound;
 

@@ -1,5 +1,5 @@
 use super::*;
-use crate::mail::test_support::{codec, profile_for};
+use crate::mail::outbound::test_support::{codec, profile_for};
 
 fn sjis(text: &str) -> Vec<u8> {
     let (bytes, _, unmappable) = SHIFT_JIS.encode(text);

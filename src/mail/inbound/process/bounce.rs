@@ -7,7 +7,7 @@ use crate::db::models::mail_address::{Health, MailAddress};
 use crate::db::models::mail_bounce;
 use crate::db::models::outbox::OutboxMail;
 use crate::db::DbConnection;
-use crate::mail::dsn::{parse_bounce, BounceKind};
+use crate::mail::inbound::dsn::{parse_bounce, BounceKind};
 use diesel::Connection;
 
 pub fn handle(

@@ -10,7 +10,7 @@ use crate::context::Context;
 use crate::db::models::inbound_mail::{Disposition, InboundMail};
 use crate::db::DbConnection;
 use crate::domain::mail_route::Route;
-use crate::mail::decode::decode;
+use crate::mail::inbound::decode::decode;
 
 /// Why a job did not finish.
 #[derive(Debug, thiserror::Error)]
