@@ -17,7 +17,7 @@ pub enum Route {
     Bounce { outbox_id: i64, address: String },
 }
 
-/// The length of a posting token (see `auth::token::posting_token`).
+/// The length of a posting token (see `domain::token::posting_token`).
 const POSTING_TOKEN_LEN: usize = 16;
 
 impl Route {

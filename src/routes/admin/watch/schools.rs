@@ -1,5 +1,5 @@
 //! 見守りの設定 for coordinators: the schools, a new school, and the audit log. The pages of one
-//! school and one child are in `watch_school`, `watch_readers`, `watch_people` and `watch_child`.
+//! school and one child are in `school`, `readers`, `people` and `child`.
 
 use crate::db::models::watch::audit::WatchAudit;
 use crate::db::models::watch::child::Child;
