@@ -5,10 +5,10 @@ use crate::db::models::mail_address::MailAddress;
 use crate::db::models::outbox::OutboxMail;
 use crate::db::queue::{Queue, Retry};
 use crate::db::{now, DbConnection};
+use crate::domain::mail_route::verp_address;
 use crate::domain::time::jst;
-use crate::mail::address::verp_address;
-use crate::mail::compose::{compose, Outgoing};
-use crate::mail::transport::{SendError, Session};
+use crate::mail::outbound::compose::{compose, Outgoing};
+use crate::mail::outbound::transport::{SendError, Session};
 use chrono::Utc;
 use diesel::QueryResult;
 use std::collections::BTreeMap;
@@ -22,12 +22,7 @@ pub fn send_due(worker: &Worker, conn: &mut DbConnection) -> QueryResult<usize> 
     let count = claimed.len();
     let mut by_carrier: BTreeMap<String, Vec<OutboxMail>> = BTreeMap::new();
     for mail in claimed {
-        let carrier = worker
-            .state
-            .profiles
-            .mail_profile_of_address(&mail.recipient)
-            .id
-            .clone();
+        let carrier = worker.ctx.profiles.mail_profile_of_address(&mail.recipient).id.clone();
         by_carrier.entry(carrier).or_default().push(mail);
     }
     // Carriers whose batch holds the most urgent mail go first (claimed mails come sorted).
@@ -36,7 +31,7 @@ pub fn send_due(worker: &Worker, conn: &mut DbConnection) -> QueryResult<usize> 
     for (carrier, mails) in by_carrier {
         let ids: Vec<i64> = mails.iter().map(|m| m.id).collect();
         OutboxMail::set_carrier(conn, &ids, &carrier)?;
-        let pacing = worker.state.settings.mail.pacing_for(&carrier);
+        let pacing = worker.ctx.settings.mail.pacing_for(&carrier);
         let allowance = pacing::allowance(conn, &carrier, mails.len(), pacing.per_minute, now())?;
         let (now_mails, later) = mails.split_at(allowance.now);
         for mail in later {
@@ -51,7 +46,7 @@ pub fn send_due(worker: &Worker, conn: &mut DbConnection) -> QueryResult<usize> 
 
 /// One SMTP session's worth of mail to one carrier.
 fn send_session(worker: &Worker, conn: &mut DbConnection, mails: &[OutboxMail]) -> QueryResult<()> {
-    let mut session = match Session::open(&worker.state.settings.mail.transport) {
+    let mut session = match Session::open(&worker.ctx.settings.mail.transport) {
         Ok(session) => session,
         Err(e) => {
             for mail in mails {
@@ -65,7 +60,7 @@ fn send_session(worker: &Worker, conn: &mut DbConnection, mails: &[OutboxMail]) 
             Queue::Outbox.fail(conn, mail.id, reason)?;
             continue;
         }
-        let settings = &worker.state.settings.mail;
+        let settings = &worker.ctx.settings.mail;
         let bytes = render(worker, mail);
         let envelope_from = verp_address(mail.id, &mail.recipient, &settings.domain);
         match session.send(&envelope_from, &mail.recipient, &bytes, &file_name(mail)) {
@@ -107,8 +102,8 @@ fn record_failure(conn: &mut DbConnection, mail: &OutboxMail, error: &SendError)
 
 /// The bytes for this recipient's phone, signed when a DKIM key is configured.
 fn render(worker: &Worker, mail: &OutboxMail) -> Vec<u8> {
-    let settings = &worker.state.settings.mail;
-    let profile = worker.state.profiles.mail_profile_of_address(&mail.recipient);
+    let settings = &worker.ctx.settings.mail;
+    let profile = worker.ctx.profiles.mail_profile_of_address(&mail.recipient);
     let date = jst(mail.created_at);
     let message_id = format!(
         "{}.{}@{}",
@@ -129,7 +124,7 @@ fn render(worker: &Worker, mail: &OutboxMail) -> Vec<u8> {
             extra_headers: &[("Auto-Submitted", "auto-generated")],
         },
         profile,
-        &worker.state.codec,
+        &worker.ctx.codec,
     );
     match &worker.dkim {
         Some(signer) => signer.sign(&bytes, Utc::now().timestamp()),
