@@ -3,8 +3,12 @@
 pub mod clock;
 pub mod community;
 pub mod email;
+pub mod fold;
+pub mod kana;
+pub mod mail_route;
 pub mod paging;
 pub mod policy;
 pub mod post;
 pub mod role;
 pub mod time;
+pub mod token;

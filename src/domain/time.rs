@@ -1,6 +1,6 @@
 //! Japan Standard Time, in which every user reads dates (stored times are UTC).
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc};
 
 /// UTC+9, without daylight saving.
 pub const JST: FixedOffset = match FixedOffset::east_opt(9 * 3600) {
@@ -64,6 +64,12 @@ pub fn month_key(day: NaiveDate) -> String {
 /// 「2026年12月」
 pub fn month_label(day: NaiveDate) -> String {
     format!("{}年{}月", day.year(), day.month())
+}
+
+/// Minutes after midnight, Japan time.
+pub fn minute_of_day(utc: NaiveDateTime) -> i32 {
+    let local = jst(utc);
+    (local.hour() * 60 + local.minute()) as i32
 }
 
 #[cfg(test)]

@@ -1,39 +1,47 @@
 //! Running claimed jobs and recording how each ended.
 
+use crate::context::Context;
 use crate::db::models::job::{Job, JobKind};
+use crate::db::queue::{Queue, Retry};
 use crate::db::DbConnection;
-use crate::mail::process::{process_inbound, JobError};
-use crate::state::AppState;
+use crate::mail::inbound::process::{process_inbound, JobError};
 use diesel::QueryResult;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// Jobs claimed per round.
 const BATCH: i64 = 20;
 
-pub fn run_due(state: &AppState, conn: &mut DbConnection) -> QueryResult<usize> {
+pub fn run_due(ctx: &Context, conn: &mut DbConnection) -> QueryResult<usize> {
     let jobs = Job::claim(conn, BATCH)?;
     for job in &jobs {
         // A bug in one job must not take the worker down with it.
-        let outcome = catch_unwind(AssertUnwindSafe(|| run(state, conn, job)))
+        let outcome = catch_unwind(AssertUnwindSafe(|| run(ctx, conn, job)))
             .unwrap_or_else(|_| Err(JobError::Permanent("job panicked".into())));
         match outcome {
-            Ok(()) => Job::done(conn, job.id)?,
-            Err(JobError::Transient(e)) => {
-                log::warn!("job {} ({}): {e}; will retry", job.id, job.kind);
-                Job::retry_later(conn, job, &e)?
+            Ok(()) => {
+                Queue::Jobs.complete(conn, job.id)?;
             }
+            Err(JobError::Transient(e)) => match Queue::Jobs.retry_later(conn, job.id, job.attempts, &e)? {
+                Retry::After(wait) => log::warn!("job {} ({}): {e}; again in {wait}", job.id, job.kind),
+                Retry::GaveUp => log::error!(
+                    "job {} ({}) failed after {} attempts: {e}",
+                    job.id,
+                    job.kind,
+                    job.attempts
+                ),
+            },
             Err(JobError::Permanent(e)) => {
                 log::error!("job {} ({}) failed: {e}", job.id, job.kind);
-                Job::fail(conn, job.id, &e)?
+                Queue::Jobs.fail(conn, job.id, &e)?;
             }
-        };
+        }
     }
     Ok(jobs.len())
 }
 
-fn run(state: &AppState, conn: &mut DbConnection, job: &Job) -> Result<(), JobError> {
+fn run(ctx: &Context, conn: &mut DbConnection, job: &Job) -> Result<(), JobError> {
     match (JobKind::parse(&job.kind), job.target_id) {
-        (Some(JobKind::ProcessInbound), Some(id)) => process_inbound(state, conn, id),
+        (Some(JobKind::ProcessInbound), Some(id)) => process_inbound(ctx, conn, id),
         _ => Err(JobError::Permanent(format!(
             "unknown job {} / {:?}",
             job.kind, job.target_id

@@ -16,7 +16,7 @@ const BODY: &str = "12月の子育てひろばは、毎週火・木曜日の10�
 
 /// The mail to `address` as the worker wrote it, with its Date and Message-ID replaced.
 fn written_to(app: &TestApp, address: &str) -> Vec<u8> {
-    let hiroba::config::Transport::Directory(dir) = &app.state.settings.mail.transport else {
+    let hiroba::config::Transport::Directory(dir) = &app.state.ctx.settings.mail.transport else {
         panic!("tests write mail to a directory");
     };
     let name = address.replace('@', "=");

@@ -2,14 +2,12 @@
 //! SMTP server (mailin-embedded, recording what it accepts), one mail per outbox row even with
 //! two workers claiming at once.
 
-use crate::helpers::mail::{fixture, test_smtp_server, with_smtp, DOMAIN};
+use crate::helpers::mail::{fixture, test_smtp_server, worker_with_smtp, DOMAIN};
 use crate::helpers::TestApp;
 use hiroba::db::models::inbound_mail::InboundMail;
 use hiroba::db::models::outbox::{MailKind, OutboxMail};
-use hiroba::worker::Worker;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
-use std::sync::Arc;
 
 /// Speaks SMTP: each element is a command or a whole DATA content ending in CRLF.CRLF, and gets
 /// one reply; returns the greeting's and each reply's code.
@@ -35,7 +33,7 @@ fn converse(port: u16, lines: &[&[u8]]) -> Vec<u16> {
 fn listen(app: &TestApp, max_bytes: usize) -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
-    hiroba::mail::listener::spawn(listener, app.pool.clone(), DOMAIN, max_bytes).unwrap();
+    hiroba::mail::inbound::listener::spawn(listener, app.pool.clone(), DOMAIN, max_bytes).unwrap();
     port
 }
 
@@ -75,8 +73,7 @@ db_test! {
 db_test! {
     fn our_workers_deliver_each_row_once_over_smtp_with_verp_and_au_jis_emoji(app: Empty) {
         let (url, inbox) = test_smtp_server();
-        let state = with_smtp(&app, &url);
-        let mut conn = app.pool.get().unwrap();
+                let mut conn = app.pool.get().unwrap();
         let mut ids = Vec::new();
         for n in 0..60 {
             let to = if n % 2 == 0 { format!("mama{n}@ezweb.ne.jp") } else { format!("papa{n}@example.com") };
@@ -85,7 +82,7 @@ db_test! {
         drop(conn);
         let workers: Vec<_> = (0..2)
             .map(|_| {
-                let worker = Worker::new(Arc::clone(&state)).unwrap();
+                let worker = worker_with_smtp(&app, &url);
                 std::thread::spawn(move || worker.run_until_idle().unwrap())
             })
             .collect();

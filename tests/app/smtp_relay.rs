@@ -1,12 +1,11 @@
 //! Our SMTP client against relays that ask for more than plain SMTP (AUTH from the URL, STARTTLS,
 //! TLS from the first byte) and against relays that are not there: such mail waits for its retry.
 
-use crate::helpers::mail::with_smtp;
+use crate::helpers::mail::worker_with_smtp;
 use crate::helpers::mail::DOMAIN;
 use crate::helpers::relay::{self, Security, TestRelay};
 use crate::helpers::TestApp;
 use hiroba::db::models::outbox::{MailKind, OutboxMail};
-use hiroba::worker::Worker;
 use std::net::TcpListener;
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -21,7 +20,7 @@ fn queue(app: &TestApp, recipients: &[&str]) -> Vec<i64> {
 }
 
 fn send_all(app: &TestApp, url: &str) {
-    Worker::new(with_smtp(app, url)).unwrap().run_until_idle().unwrap();
+    worker_with_smtp(app, url).run_until_idle().unwrap();
 }
 
 /// `hiroba worker --until-idle`, trusting `certificate` (or only the system's roots) for TLS.

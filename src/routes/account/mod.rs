@@ -7,6 +7,8 @@ pub mod logout;
 pub mod reauth;
 pub mod register;
 
+use actix_web::web;
+
 /// Where to go after login: only a path of ours (never `//host` or a full URL), else my page.
 pub fn safe_next(next: Option<&str>) -> String {
     match next {
@@ -22,6 +24,20 @@ pub fn safe_next(next: Option<&str>) -> String {
 /// A UTC time as members read it (Japan time, hours and minutes).
 pub fn jst_clock(utc: chrono::NaiveDateTime) -> String {
     (utc + chrono::Duration::hours(9)).format("%H:%M").to_string()
+}
+
+/// Registers login, registration, logout and reauthentication.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/login", web::get().to(login::form))
+        .route("/login", web::post().to(login::submit))
+        .route("/login/easy", web::post().to(easy_login::submit))
+        .route("/logout", web::get().to(logout::form))
+        .route("/logout", web::post().to(logout::submit))
+        .route("/register", web::get().to(register::form))
+        .route("/register", web::post().to(register::submit))
+        .route("/register/confirm", web::get().to(confirm::confirm))
+        .route("/reauth", web::get().to(reauth::form))
+        .route("/reauth", web::post().to(reauth::submit));
 }
 
 #[cfg(test)]

@@ -2,15 +2,14 @@
 //! reason, logged in `community_log`.
 
 use super::topic_show::render;
-use crate::db;
 use crate::db::models::community_log::moderate_topic;
 use crate::db::models::community_topic::Topic;
 use crate::db::models::moderation::ModAction;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::post::Reason;
 use crate::error::AppError;
-use crate::routes::extract::Posted;
-use crate::routes::render::redirect;
+use crate::routes::request::redirect;
+use crate::routes::request::Posted;
 use actix_web::{web, HttpResponse};
 
 pub async fn moderate(posted: Posted, path: web::Path<(i64, i64)>) -> Result<HttpResponse, AppError> {
@@ -28,10 +27,11 @@ pub async fn moderate(posted: Posted, path: web::Path<(i64, i64)>) -> Result<Htt
         Ok(reason) => reason,
         Err(e) => return render(&visitor, id, topic_id, Some(e.to_string()), 1).await,
     };
-    db::run(&visitor.state().pool, move |conn| {
-        Topic::visible(conn, id, topic_id, true)?.ok_or(AppError::NotFound)?;
-        Ok(moderate_topic(conn, me, id, topic_id, hide, reason.as_str())?)
-    })
-    .await?;
+    visitor
+        .db(move |conn| {
+            Topic::visible(conn, id, topic_id, true)?.ok_or(AppError::NotFound)?;
+            Ok(moderate_topic(conn, me, id, topic_id, hide, reason.as_str())?)
+        })
+        .await?;
     Ok(redirect(&visitor, &format!("/communities/{id}/topics/{topic_id}")))
 }

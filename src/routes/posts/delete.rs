@@ -2,15 +2,14 @@
 //! has no confirm dialog). Its photos, comments and reports go with it; the moderation log keeps
 //! its lines.
 
-use crate::db;
 use crate::db::models::post::Post;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
-use crate::routes::extract::Posted;
-use crate::routes::render::{ctx, ok, redirect};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::Posted;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok, redirect};
 use actix_web::{web, HttpResponse};
-use hiroba_views::pages::post::delete_confirm;
+use hiroba_views::pages::posts::show::delete_confirm;
 
 pub async fn confirm(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     let post = own_post(&visitor, id.into_inner()).await?;
@@ -20,10 +19,9 @@ pub async fn confirm(visitor: Visitor, id: web::Path<i64>) -> Result<HttpRespons
 pub async fn delete(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     let visitor = posted.visitor;
     let post = own_post(&visitor, id.into_inner()).await?;
-    db::run(&visitor.state().pool, move |conn| {
-        Ok(Post::delete_own(conn, post.id, post.member_id)?)
-    })
-    .await?;
+    visitor
+        .db(move |conn| Ok(Post::delete_own(conn, post.id, post.member_id)?))
+        .await?;
     Ok(redirect(&visitor, "/posts?mine=1&done=deleted"))
 }
 
@@ -33,10 +31,11 @@ async fn own_post(visitor: &Visitor, id: i64) -> Result<Post, AppError> {
     let me = visitor
         .require_member(Resource::MemberContent, Action::Create)?
         .member_id;
-    db::run(&visitor.state().pool, move |conn| {
-        Post::find(conn, id)?
-            .filter(|p| p.member_id == me)
-            .ok_or(AppError::NotFound)
-    })
-    .await
+    visitor
+        .db(move |conn| {
+            Post::find(conn, id)?
+                .filter(|p| p.member_id == me)
+                .ok_or(AppError::NotFound)
+        })
+        .await
 }

@@ -16,7 +16,7 @@ pub struct TestApp {
     pub port: u16,
     pub pool: hiroba::db::DbPool,
     /// The running app's state, for running a worker in the test's own thread.
-    pub state: Arc<hiroba::state::AppState>,
+    pub state: Arc<hiroba::routes::request::AppState>,
     pub base_url: String,
     /// The database URL, for running the `hiroba` command against the same data.
     pub database_url: String,
@@ -48,10 +48,17 @@ impl TestApp {
     /// workers would (zero2prod's `dispatch_all_pending_emails`): tests follow side effects
     /// without sleeping.
     pub fn run_jobs(&self) -> hiroba::worker::Round {
-        Worker::new(Arc::clone(&self.state))
-            .expect("worker")
-            .run_until_idle()
-            .expect("jobs run")
+        self.worker().run_until_idle().expect("jobs run")
+    }
+
+    /// A worker of this app's process, run in the test's own thread.
+    pub fn worker(&self) -> Worker {
+        Worker::new(
+            Arc::clone(&self.state.ctx),
+            self.pool.clone(),
+            Arc::clone(&self.state.wakeup),
+        )
+        .expect("worker")
     }
 
     /// Says that this test leaves queued jobs or mail unrun on purpose (mail waiting for a retry,
@@ -204,13 +211,7 @@ pub fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> TestA
 
 /// Starts the app on `backend` with `seed` and settings adjusted by `adjust`.
 pub fn spawn(backend: Backend, seed: Seed, adjust: impl FnOnce(&mut Settings)) -> TestApp {
-    let (database, schema) = match backend {
-        Backend::Sqlite => (DatabaseUrl::Sqlite(unique_dir().join("hiroba.db")), None),
-        Backend::Postgres => {
-            let (url, schema) = fresh_pg_schema();
-            (DatabaseUrl::Postgres(url), Some(schema))
-        }
-    };
+    let (database, schema) = fresh_database(backend);
     let database_url = match &database {
         DatabaseUrl::Sqlite(path) => path.display().to_string(),
         DatabaseUrl::Postgres(url) => url.clone(),
@@ -223,7 +224,7 @@ pub fn spawn(backend: Backend, seed: Seed, adjust: impl FnOnce(&mut Settings)) -
     let base_url = settings.base_url.clone();
     let state = Arc::new(build_state(settings).expect("app state"));
     if seed == Seed::Demo {
-        hiroba::demo::seed(&state).expect("seed");
+        hiroba::demo::seed(&state.ctx, &state.pool).expect("seed");
     }
     let pool = state.pool.clone();
     let served = Arc::clone(&state);
@@ -246,6 +247,33 @@ pub fn spawn(backend: Backend, seed: Seed, adjust: impl FnOnce(&mut Settings)) -
         leftovers_expected: Mutex::new(None),
         _schema: schema,
     }
+}
+
+/// A database of its own for one test: a new SQLite file, or a new PostgreSQL schema.
+fn fresh_database(backend: Backend) -> (DatabaseUrl, Option<PgSchema>) {
+    match backend {
+        Backend::Sqlite => (DatabaseUrl::Sqlite(unique_dir().join("hiroba.db")), None),
+        Backend::Postgres => {
+            let (url, schema) = fresh_pg_schema();
+            (DatabaseUrl::Postgres(url), Some(schema))
+        }
+    }
+}
+
+/// A migrated database without the demo data and without a server, for tests of the database
+/// layer alone.
+pub struct TestDb {
+    pub pool: hiroba::db::DbPool,
+    // Dropped after the pool: the schema goes once its connections are closed.
+    _schema: Option<PgSchema>,
+}
+
+/// A fresh, migrated database on the given backend.
+pub fn empty_database(backend: Backend) -> TestDb {
+    let (database, schema) = fresh_database(backend);
+    let pool = hiroba::db::connect(&database, 5).expect("database");
+    hiroba::db::migrate(&pool).expect("migrations");
+    TestDb { pool, _schema: schema }
 }
 
 /// A new schema in the PostgreSQL database of `HIROBA_TEST_POSTGRES_URL`, and a URL that uses it.

@@ -6,6 +6,7 @@ use hiroba::auth::admin::{add_member, AddMember};
 use hiroba::config::Transport;
 use hiroba::db::models::member::Member;
 use hiroba::domain::role::{MemberStatus, Role};
+use hiroba::worker::Worker;
 use mailin_embedded::{Handler, Response, Server, SslConfig};
 use std::io::Write;
 use std::net::{IpAddr, TcpListener};
@@ -52,7 +53,7 @@ pub fn member_with(app: &TestApp, address: &str) -> String {
     let mut conn = app.pool.get().unwrap();
     let (id, _) = add_member(
         &mut conn,
-        &app.state.profiles,
+        &app.state.ctx.profiles,
         &AddMember {
             email: address,
             password: "mail-poster-1",
@@ -116,20 +117,14 @@ pub fn test_smtp_server() -> (String, Arc<Mutex<Vec<Received>>>) {
     (format!("smtp://127.0.0.1:{port}"), inbox)
 }
 
-/// An app state on the same database and profiles as `app`'s, whose workers send over SMTP to `url`.
-pub fn with_smtp(app: &TestApp, url: &str) -> Arc<hiroba::state::AppState> {
-    // The same database and profiles, sending to the test server.
-    let mut settings = app.state.settings.clone();
+/// A worker on the app's database and profiles that sends to the SMTP server at `url`.
+pub fn worker_with_smtp(app: &TestApp, url: &str) -> Worker {
+    let mut settings = app.state.ctx.settings.clone();
     settings.mail.transport = Transport::Smtp(url.to_string());
-    Arc::new(hiroba::state::AppState {
+    let ctx = hiroba::context::Context {
         settings,
-        profiles: hiroba::keitai::ProfileRegistry::load(&app.state.settings.profiles_dir).unwrap(),
-        codec: hiroba::keitai::Codec::new(Arc::new(
-            hiroba::keitai::emoji::EmojiTable::load(&app.state.settings.profiles_dir.join("emoji.tsv")).unwrap(),
-        )),
-        pool: app.pool.clone(),
-        gateway_list: None,
-        wakeup: Default::default(),
-        page_views: Default::default(),
-    })
+        profiles: hiroba::keitai::ProfileRegistry::load(&app.state.ctx.settings.profiles_dir).unwrap(),
+        codec: app.state.ctx.codec.clone(),
+    };
+    Worker::new(Arc::new(ctx), app.pool.clone(), Default::default()).unwrap()
 }

@@ -22,11 +22,10 @@ pub struct CommunityBuilder {
     topics: Vec<(i64, String, String, Vec<(i64, String)>)>,
 }
 
-/// A community as built: its id and its topics' ids in the order they were added.
+/// A community as built.
 #[derive(Debug, Clone)]
 pub struct TestCommunity {
     pub id: i64,
-    pub topics: Vec<i64>,
 }
 
 impl CommunityBuilder {
@@ -42,11 +41,6 @@ impl CommunityBuilder {
             members: Vec::new(),
             topics: Vec::new(),
         }
-    }
-
-    pub fn description(mut self, description: &str) -> Self {
-        self.description = description.to_string();
-        self
     }
 
     pub fn area(mut self, area: &str) -> Self {
@@ -99,9 +93,8 @@ impl CommunityBuilder {
         let id = Community::propose(&mut conn, &proposal)
             .expect("proposal")
             .expect("a new name");
-        let mut topics = Vec::new();
         let Some(coordinator) = self.approved_by else {
-            return TestCommunity { id, topics };
+            return TestCommunity { id };
         };
         Community::decide(&mut conn, id, Decision::Approve, coordinator, None).expect("approval");
         CommunityMember::join(&mut conn, id, self.owner, MemberRole::Owner).expect("owner");
@@ -123,8 +116,7 @@ impl CommunityBuilder {
                 let text = CommentBody::parse(&text).expect("comment");
                 TopicComment::insert(&mut conn, topic_id, member, &text, "docomo").expect("comment");
             }
-            topics.push(topic_id);
         }
-        TestCommunity { id, topics }
+        TestCommunity { id }
     }
 }

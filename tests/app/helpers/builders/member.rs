@@ -16,9 +16,6 @@ pub enum Carrier {
     Docomo,
     Au,
     SoftBank,
-    Willcom,
-    /// An iPhone address (`i.softbank.jp`).
-    Smartphone,
     /// Any other address.
     Pc,
 }
@@ -29,8 +26,6 @@ impl Carrier {
             Carrier::Docomo => "docomo.ne.jp",
             Carrier::Au => "ezweb.ne.jp",
             Carrier::SoftBank => "softbank.ne.jp",
-            Carrier::Willcom => "pdx.ne.jp",
-            Carrier::Smartphone => "i.softbank.jp",
             Carrier::Pc => "example.jp",
         }
     }
@@ -53,7 +48,6 @@ pub struct TestMember {
     pub id: i64,
     pub email: String,
     pub password: String,
-    pub nickname: String,
 }
 
 impl MemberBuilder {
@@ -125,7 +119,7 @@ impl MemberBuilder {
         let mut conn = app.pool.get().expect("connection");
         let (id, _) = add_member(
             &mut conn,
-            &app.state.profiles,
+            &app.state.ctx.profiles,
             &AddMember {
                 email: &email,
                 password: &self.password,
@@ -141,7 +135,6 @@ impl MemberBuilder {
             id,
             email,
             password: self.password,
-            nickname: self.nickname,
         }
     }
 }

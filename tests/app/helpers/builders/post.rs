@@ -1,8 +1,7 @@
-//! クチコミ: a post in the category 遊び, from a keitai by mail unless the test says otherwise,
-//! and its comments.
+//! クチコミ: a post mailed from a docomo phone, in the category 遊び unless the test says
+//! otherwise, with no area, and its comments.
 
 use crate::helpers::app::TestApp;
-use hiroba::db::models::area::Area;
 use hiroba::db::models::post::{Channel, NewPost, Post};
 use hiroba::db::models::post_comment::PostComment;
 use hiroba::db::DbConnection;
@@ -13,9 +12,6 @@ pub struct PostBuilder {
     title: String,
     body: String,
     category: Category,
-    area: Option<String>,
-    channel: Channel,
-    profile: String,
     comments: Vec<(i64, String)>,
 }
 
@@ -26,9 +22,6 @@ impl PostBuilder {
             title: title.to_string(),
             body: format!("{title}の本文です。"),
             category: Category::Play,
-            area: None,
-            channel: Channel::Mail,
-            profile: "docomo".into(),
             comments: Vec::new(),
         }
     }
@@ -40,19 +33,6 @@ impl PostBuilder {
 
     pub fn category(mut self, category: Category) -> Self {
         self.category = category;
-        self
-    }
-
-    /// Its area, by name.
-    pub fn area(mut self, area: &str) -> Self {
-        self.area = Some(area.to_string());
-        self
-    }
-
-    /// Written on the web, on a device of `profile`.
-    pub fn from_web(mut self, profile: &str) -> Self {
-        self.channel = Channel::Web;
-        self.profile = profile.to_string();
         self
     }
 
@@ -69,14 +49,6 @@ impl PostBuilder {
 
     /// `insert` on a connection the test holds (inside its own transaction, say).
     pub fn insert_on(self, conn: &mut DbConnection) -> i64 {
-        let area_id = self.area.map(|name| {
-            let areas = Area::all(conn).expect("areas");
-            areas
-                .into_iter()
-                .find(|a| a.name == name)
-                .unwrap_or_else(|| panic!("no area {name}"))
-                .id
-        });
         let title = PostTitle::parse(&self.title).expect("title");
         let id = Post::insert(
             conn,
@@ -85,10 +57,10 @@ impl PostBuilder {
                 title: &title,
                 body: &self.body,
                 category: self.category,
-                area_id,
-                channel: self.channel,
+                area_id: None,
+                channel: Channel::Mail,
                 inbound_mail_id: None,
-                profile: &self.profile,
+                profile: "docomo",
             },
         )
         .expect("post");

@@ -1,9 +1,8 @@
-//! Child watch: a school with its readers and staff, and children with tags and the guardians
-//! their passes are mailed to.
+//! Child watch: a school with its readers, and children with tags and the guardians their
+//! passes are mailed to.
 
 use crate::helpers::app::TestApp;
 use hiroba::db::models::watch::child::{Child, NewChild};
-use hiroba::db::models::watch::emergency_contact::EmergencyContact;
 use hiroba::db::models::watch::reader::{Reader, ReaderKind};
 use hiroba::db::models::watch::recipient::Recipient;
 use hiroba::db::models::watch::school::School;
@@ -12,8 +11,6 @@ use hiroba::db::models::watch::tag::TagAssignment;
 pub struct SchoolBuilder {
     name: String,
     readers: Vec<(String, ReaderKind)>,
-    staff: Vec<i64>,
-    emergency: Vec<(String, String)>,
     children: Vec<ChildBuilder>,
 }
 
@@ -29,8 +26,6 @@ impl SchoolBuilder {
         SchoolBuilder {
             name: name.to_string(),
             readers: Vec::new(),
-            staff: Vec::new(),
-            emergency: Vec::new(),
             children: Vec::new(),
         }
     }
@@ -42,18 +37,6 @@ impl SchoolBuilder {
 
     pub fn waypoint(mut self, name: &str) -> Self {
         self.readers.push((name.to_string(), ReaderKind::Waypoint));
-        self
-    }
-
-    /// A teacher or coordinator working at the school.
-    pub fn staff(mut self, member: i64) -> Self {
-        self.staff.push(member);
-        self
-    }
-
-    /// Someone mailed when a child presses the emergency button.
-    pub fn emergency_contact(mut self, name: &str, address: &str) -> Self {
-        self.emergency.push((name.to_string(), address.to_string()));
         self
     }
 
@@ -77,12 +60,6 @@ impl SchoolBuilder {
                 Reader::find(&mut conn, id).expect("reader").expect("reader")
             })
             .collect();
-        for member in &self.staff {
-            School::add_staff(&mut conn, school.id, *member).expect("staff");
-        }
-        for (name, address) in &self.emergency {
-            EmergencyContact::add(&mut conn, school.id, name, address).expect("emergency contact");
-        }
         drop(conn);
         let children = self.children.into_iter().map(|c| c.insert(app, &school)).collect();
         TestSchool {
@@ -126,12 +103,6 @@ impl ChildBuilder {
     /// The school's own number for the child (made up from a counter otherwise).
     pub fn code(mut self, code: &str) -> Self {
         self.code = Some(code.to_string());
-        self
-    }
-
-    pub fn class(mut self, grade: i32, class_name: &str) -> Self {
-        self.grade = grade;
-        self.class_name = class_name.to_string();
         self
     }
 
