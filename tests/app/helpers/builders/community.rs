@@ -18,8 +18,16 @@ pub struct CommunityBuilder {
     area: Option<String>,
     approved_by: Option<i64>,
     members: Vec<i64>,
-    /// (author, title, body, comments by (member, text)).
-    topics: Vec<(i64, String, String, Vec<(i64, String)>)>,
+    topics: Vec<TopicRow>,
+}
+
+/// A topic to add: its author, title, body and comments.
+struct TopicRow {
+    author: i64,
+    title: String,
+    body: String,
+    /// (member, text)
+    comments: Vec<(i64, String)>,
 }
 
 /// A community as built.
@@ -67,14 +75,19 @@ impl CommunityBuilder {
 
     /// A topic written on a docomo phone.
     pub fn topic(mut self, author: i64, title: &str, body: &str) -> Self {
-        self.topics.push((author, title.into(), body.into(), Vec::new()));
+        self.topics.push(TopicRow {
+            author,
+            title: title.into(),
+            body: body.into(),
+            comments: Vec::new(),
+        });
         self
     }
 
     /// A comment on the last topic added.
     pub fn comment(mut self, member: i64, text: &str) -> Self {
         let topic = self.topics.last_mut().expect("a topic to comment on");
-        topic.3.push((member, text.to_string()));
+        topic.comments.push((member, text.to_string()));
         self
     }
 
@@ -101,7 +114,13 @@ impl CommunityBuilder {
         for member in self.members {
             CommunityMember::join(&mut conn, id, member, MemberRole::Member).expect("member");
         }
-        for (author, title, body, comments) in self.topics {
+        for TopicRow {
+            author,
+            title,
+            body,
+            comments,
+        } in self.topics
+        {
             let topic = NewTopic {
                 community_id: id,
                 member_id: author,
