@@ -1,4 +1,14 @@
 //! Integration tests: the real server over HTTP with real User-Agents and Shift_JIS bytes.
+//!
+//! - A new test starts from an empty database, `fn name(app: Empty)`, and builds the members,
+//!   posts, communities and schools it is about (`helpers::builders`); `fn name(app)` starts from
+//!   the whole demo.
+//! - A test that queues jobs or mail runs them with `app.run_jobs()`; one that leaves them queued
+//!   on purpose says why with `app.expect_leftover_jobs(…)`, or it fails when its app is dropped.
+//! - Bytes a device gets are snapshotted with insta (`mail_bytes`, `page_bytes`; files in
+//!   `snapshots/`). After a change on purpose: `INSTA_UPDATE=always cargo test --test app bytes`,
+//!   then read the diff. With `CI=true` a missing or different snapshot fails.
+//! - Test files live in `tests/data` (`helpers::data_file`), never outside the repository.
 #![allow(
     clippy::expect_used,
     clippy::unwrap_used,
