@@ -3,8 +3,10 @@
 pub mod clock;
 pub mod community;
 pub mod email;
+pub mod moderation;
 pub mod paging;
 pub mod policy;
 pub mod post;
 pub mod role;
+pub mod thread;
 pub mod time;

@@ -5,11 +5,12 @@ use crate::browser::Browser;
 use crate::helpers::{percent_encode, ua, Response, TestApp};
 use hiroba::db::models::moderation::ModerationLog;
 use hiroba::db::models::photo::PhotoInfo;
-use hiroba::db::models::post::{Channel, NewPost, Post};
-use hiroba::db::models::post_comment::PostComment;
+use hiroba::db::models::thread::{NewThread, Thread};
+use hiroba::db::models::thread_comment::ThreadComment;
 use hiroba::db::DbConnection;
 use hiroba::demo::DEMO_PASSWORD;
 use hiroba::domain::post::{Category, CommentBody, PostTitle};
+use hiroba::domain::thread::{Channel, Place, PlaceKind};
 
 const GUARDIAN: &str = "hana.mama@docomo.ne.jp";
 const COORDINATOR: &str = "coordinator@hiroba.example.jp";
@@ -17,17 +18,18 @@ const COORDINATOR: &str = "coordinator@hiroba.example.jp";
 /// Stores a post directly (for pages that need one to show).
 pub fn insert_post(conn: &mut DbConnection, member_id: i64, title: &str, body: &str) -> i64 {
     let title = PostTitle::parse(title).expect("title");
-    let new = NewPost {
+    let new = NewThread {
+        place: Place::Portal,
         member_id,
         title: &title,
         body,
-        category: Category::Play,
+        category: Some(Category::Play),
         area_id: None,
         channel: Channel::Mail,
         inbound_mail_id: None,
         profile: "docomo",
     };
-    Post::insert(conn, &new).expect("post")
+    Thread::insert(conn, &new).expect("post")
 }
 
 fn signed_in<'a>(app: &'a TestApp, user_agent: &str, email: &str) -> Browser<'a> {
@@ -75,7 +77,7 @@ db_test! {
             percent_encode(&body)
         );
         let id = post_id(&phone.submit_raw(&form, "/posts/new", &raw));
-        let stored = Post::find(&mut app.pool.get().unwrap(), id).unwrap().unwrap();
+        let stored = Thread::find(&mut app.pool.get().unwrap(), id).unwrap().unwrap();
         assert_eq!(stored.profile, "docomo", "the device profile it was written on");
 
         let mut au = signed_in(&app, ua::AU, COORDINATOR);
@@ -109,7 +111,7 @@ db_test! {
         let id = post_id(&sent);
         let photos = {
             let mut conn = app.pool.get().unwrap();
-            PhotoInfo::of_post(&mut conn, id).unwrap()
+            PhotoInfo::of_thread(&mut conn, id).unwrap()
         };
         assert_eq!(photos.len(), 1);
         let has_exif = |bytes: &[u8]| bytes.windows(4).any(|w| w == b"Exif") || bytes.windows(3).any(|w| w == b"GPS");
@@ -140,7 +142,7 @@ db_test! {
         let again = hana.submit(&reported, &format!("/posts/{id}/report"), &[("reason", "もう一度")]);
         assert!(hana.follow(&again).text().contains("すでに通報済み"));
         let mut conn = app.pool.get().unwrap();
-        assert_eq!(PostComment::of_post(&mut conn, id, true).unwrap().len(), 1, "one comment");
+        assert_eq!(ThreadComment::of_thread(&mut conn, id, true).unwrap().len(), 1, "one comment");
         drop(conn);
 
         let mut coordinator = signed_in(&app, ua::PC, COORDINATOR);
@@ -168,8 +170,8 @@ db_test! {
         assert!(!back.text().contains("午後が空いていますよ"), "the hidden comment stays hidden");
 
         let mut conn = app.pool.get().unwrap();
-        let log = ModerationLog::recent(&mut conn, 10).unwrap();
-        let actions: Vec<_> = log.iter().map(|l| (l.action.as_str(), l.post_id, l.reason.as_str())).collect();
+        let log = ModerationLog::recent(&mut conn, PlaceKind::Portal, 10).unwrap();
+        let actions: Vec<_> = log.iter().map(|l| (l.action.as_str(), l.thread_id, l.reason.as_str())).collect();
         assert_eq!(log.len(), 3);
         assert_eq!(actions[0], ("restore", Some(id), "確認済み"));
         assert_eq!(actions[2], ("hide", Some(id), "内容確認のため"));
@@ -207,7 +209,7 @@ db_test! {
             let id = insert_post(&mut conn, 1, "柏の葉公園の桜", "満開でした");
             let text = CommentBody::parse(&"土曜日に行きました。駐車場は朝のうちが空いています🌸".repeat(5)).unwrap();
             for _ in 0..60 {
-                PostComment::insert(&mut conn, id, 2, &text, "au").unwrap();
+                ThreadComment::insert(&mut conn, id, 2, &text, "au").unwrap();
             }
             id
         };
@@ -258,9 +260,9 @@ db_test! {
         assert_eq!(crate::mail_in::mail_in(&app.database_url, &to, &crate::mail_in::fixture("au-photo-gps.eml"), &[]), 0);
         crate::mail_in::run_worker(&app);
         let mut conn = app.pool.get().unwrap();
-        let post = Post::of_member(&mut conn, member_id, 1).unwrap().pop().expect("a post from the mail");
+        let post = Thread::of_member(&mut conn, member_id, 1).unwrap().pop().expect("a post from the mail");
         let area = Area::all(&mut conn).unwrap().into_iter().find(|a| a.name == "富勢").unwrap();
-        assert_eq!((post.category.as_str(), post.area_id), ("other", Some(area.id)));
+        assert_eq!((post.category, post.area_id), (Some(Category::Other), Some(area.id)));
         assert_eq!(post.profile, "au", "the sender's carrier");
         drop(conn);
         let mut pc = signed_in(&app, ua::PC, COORDINATOR);
@@ -306,8 +308,8 @@ db_test! {
         assert_eq!(phone.get(&format!("/posts/{id}")).status, 404);
 
         let mut conn = app.pool.get().unwrap();
-        assert!(Post::find(&mut conn, id).unwrap().is_none());
-        assert!(PostComment::of_post(&mut conn, id, true).unwrap().is_empty(), "its comments went with it");
+        assert!(Thread::find(&mut conn, id).unwrap().is_none());
+        assert!(ThreadComment::of_thread(&mut conn, id, true).unwrap().is_empty(), "its comments went with it");
     }
 }
 
@@ -348,7 +350,7 @@ db_test! {
         let id = {
             let mut conn = app.pool.get().unwrap();
             let id = insert_post(&mut conn, 1, "とても長い投稿", &body);
-            PostComment::insert(&mut conn, id, 2, &CommentBody::parse("読みごたえがありました").unwrap(), "au").unwrap();
+            ThreadComment::insert(&mut conn, id, 2, &CommentBody::parse("読みごたえがありました").unwrap(), "au").unwrap();
             id
         };
         let limit = crate::watch_pages::budget(&app, ua::DOCOMO_MOVA_5K);

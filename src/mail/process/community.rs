@@ -6,12 +6,12 @@ use super::poster::{self, Poster};
 use super::JobError;
 use crate::db::models::community::Community;
 use crate::db::models::community_member::CommunityMember;
-use crate::db::models::community_topic::{NewTopic, Topic};
 use crate::db::models::inbound_mail::{Disposition, InboundMail};
 use crate::db::models::outbox::{MailKind, OutboxMail};
 use crate::db::models::photo::PhotoInfo;
-use crate::db::models::post::Channel;
+use crate::db::models::thread::{NewThread, Thread};
 use crate::db::DbConnection;
+use crate::domain::thread::{Channel, Place};
 use crate::mail::decode::DecodedMail;
 use crate::state::AppState;
 use diesel::Connection;
@@ -52,19 +52,21 @@ pub fn handle(
     let body = poster::body_of(decoded, &mut notes);
     let profile = state.profiles.mail_profile_of_address(&sender).id.clone();
     conn.transaction(|conn| {
-        let topic_id = Topic::insert(
+        let topic_id = Thread::insert(
             conn,
-            &NewTopic {
-                community_id,
+            &NewThread {
+                place: Place::Community(community_id),
                 member_id: member.id,
                 title: &title,
                 body: &body,
+                category: None,
+                area_id: None,
                 channel: Channel::Mail,
                 inbound_mail_id: Some(mail.id),
                 profile: &profile,
             },
         )?;
-        PhotoInfo::insert_for_topic(conn, member.id, topic_id, &photos)?;
+        PhotoInfo::insert_for_thread(conn, member.id, topic_id, &photos)?;
         Community::touch(conn, community_id)?;
         let url = format!("{base}/communities/{community_id}/topics/{topic_id}");
         let reply = community::topic_accepted(&found.name, title.as_str(), &url, &notes);

@@ -5,9 +5,10 @@ use super::JobError;
 use crate::db::models::inbound_mail::{Disposition, InboundMail};
 use crate::db::models::outbox::{MailKind, OutboxMail};
 use crate::db::models::photo::PhotoInfo;
-use crate::db::models::post::{Channel, NewPost, Post};
+use crate::db::models::thread::{NewThread, Thread};
 use crate::db::DbConnection;
 use crate::domain::post::Category;
+use crate::domain::thread::{Channel, Place};
 use crate::mail::decode::DecodedMail;
 use crate::state::AppState;
 use diesel::Connection;
@@ -33,20 +34,21 @@ pub fn handle(
     let title = poster::title_of(decoded);
     let body = poster::body_of(decoded, &mut notes);
     conn.transaction(|conn| {
-        let post_id = Post::insert(
+        let post_id = Thread::insert(
             conn,
-            &NewPost {
+            &NewThread {
+                place: Place::Portal,
                 member_id: member.id,
                 title: &title,
                 body: &body,
-                category: Category::Other,
+                category: Some(Category::Other),
                 area_id: member.area_id,
                 channel: Channel::Mail,
                 inbound_mail_id: Some(mail.id),
                 profile: &state.profiles.mail_profile_of_address(&sender).id,
             },
         )?;
-        PhotoInfo::insert_for_post(conn, member.id, post_id, &photos)?;
+        PhotoInfo::insert_for_thread(conn, member.id, post_id, &photos)?;
         let url = format!("{}/posts/{post_id}", state.settings.base_url);
         let reply = inbound::post_accepted(title.as_str(), &url, &notes);
         OutboxMail::queue(conn, MailKind::PostAccepted, &sender, &reply.subject, &reply.body)?;

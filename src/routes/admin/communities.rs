@@ -5,25 +5,24 @@
 use crate::db;
 use crate::db::models::area::Area;
 use crate::db::models::community::Community;
-use crate::db::models::community_log::{CommunityLog, LogAction};
 use crate::db::models::community_member::CommunityMember;
 use crate::db::models::mail_address::MailAddress;
 use crate::db::models::member::Member;
+use crate::db::models::moderation::ModerationLog;
 use crate::db::models::outbox::{MailKind, OutboxMail};
 use crate::db::DbConnection;
 use crate::domain::community::{Decision, MemberRole};
 use crate::domain::policy::{Action, Resource};
 use crate::domain::post::Reason;
+use crate::domain::thread::{Place, PlaceKind};
 use crate::error::AppError;
+use crate::routes::admin::moderation_log::{describe, LOG_LINES};
 use crate::routes::extract::{id_field, Posted};
 use crate::routes::render::{ctx, ok, redirect};
 use crate::routes::visitor::Visitor;
 use actix_web::HttpResponse;
 use hiroba_views::mail::{community as mails, MailText};
 use hiroba_views::pages::community_admin::{community_admin, CommunityAdminLine};
-
-/// Log lines shown under the list.
-const LOG_LINES: i64 = 20;
 
 pub async fn list(visitor: Visitor) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::MemberContent, Action::Moderate)?;
@@ -50,26 +49,10 @@ async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpRespons
                 description: c.description,
             });
         }
-        let log = CommunityLog::recent(conn, LOG_LINES)?
-            .into_iter()
-            .map(|entry| {
-                let community = entry.community_id;
-                let what = match (entry.topic_id, entry.comment_id) {
-                    (Some(topic), Some(comment)) => {
-                        format!("コミュニティ{community}のトピック{topic}へのコメント{comment}")
-                    }
-                    (_, Some(comment)) => format!("コミュニティ{community}のコメント{comment}"),
-                    (Some(topic), None) => format!("コミュニティ{community}のトピック{topic}"),
-                    (None, None) => format!("コミュニティ{community}"),
-                };
-                format!(
-                    "{}：{what}を{}（{}）",
-                    entry.moderator,
-                    LogAction::label_of(&entry.action),
-                    entry.reason
-                )
-            })
-            .collect::<Vec<_>>();
+        let log: Vec<String> = ModerationLog::recent(conn, PlaceKind::Community, LOG_LINES)?
+            .iter()
+            .map(describe)
+            .collect();
         Ok((lines, log))
     })
     .await?;
@@ -121,12 +104,14 @@ fn apply(
     if !Community::decide(conn, id, decision, by, reason)? {
         return Ok(false);
     }
-    let action = match decision {
-        Decision::Approve => LogAction::Approve,
-        Decision::Reject => LogAction::Reject,
-        Decision::Close => LogAction::Close,
-    };
-    CommunityLog::record(conn, by, id, None, action, reason.unwrap_or(""))?;
+    ModerationLog::record(
+        conn,
+        by,
+        Place::Community(id),
+        None,
+        decision.into(),
+        reason.unwrap_or(""),
+    )?;
     let mail = match decision {
         Decision::Approve => {
             CommunityMember::join(conn, id, found.created_by, MemberRole::Owner)?;

@@ -6,6 +6,7 @@ pub mod facilities;
 pub mod magazine;
 pub mod mail;
 pub mod members;
+pub mod moderation_log;
 pub mod notices;
 pub mod posts;
 pub mod roster_import;

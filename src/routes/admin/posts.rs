@@ -2,13 +2,16 @@
 //! restores a post or a comment with a reason, logged.
 
 use crate::db;
-use crate::db::models::moderation::{moderate, ModAction, ModerationLog, Target};
-use crate::db::models::post::Post;
-use crate::db::models::post_comment::PostComment;
-use crate::db::models::post_report::PostReport;
+use crate::db::models::moderation::{moderate, ModerationLog, Target};
+use crate::db::models::thread::Thread;
+use crate::db::models::thread_comment::ThreadComment;
+use crate::db::models::thread_report::ThreadReport;
+use crate::domain::moderation::ModAction;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::post::Reason;
+use crate::domain::thread::{Place, PlaceKind};
 use crate::error::AppError;
+use crate::routes::admin::moderation_log::{describe, LOG_LINES};
 use crate::routes::extract::{id_field, KeitaiQuery, Posted};
 use crate::routes::posts::show;
 use crate::routes::render::{ctx, ok, redirect};
@@ -16,18 +19,15 @@ use crate::routes::visitor::Visitor;
 use actix_web::HttpResponse;
 use hiroba_views::pages::post_admin::{post_admin, ModerationLine};
 
-/// Log lines shown under the list.
-const LOG_LINES: i64 = 20;
-
 pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::MemberContent, Action::Moderate)?;
     let notice =
         (query.0.get("done") == Some("resolved")).then_some("通報を確認済みにしました。投稿は表示したままです。");
     let (lines, log) = db::run(&visitor.state().pool, |conn| {
         let mut lines = Vec::new();
-        for (post, author, reports) in Post::for_moderation(conn)? {
+        for (post, author, reports) in Thread::for_moderation(conn, Place::Portal)? {
             let reasons = if reports > 0 {
-                PostReport::open_reasons(conn, post.id)?
+                ThreadReport::open_reasons(conn, post.id)?
             } else {
                 Vec::new()
             };
@@ -40,20 +40,10 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
                 reasons,
             });
         }
-        let mut log = Vec::new();
-        for entry in ModerationLog::recent(conn, LOG_LINES)? {
-            let what = match (entry.post_id, entry.comment_id) {
-                (Some(id), _) => format!("投稿{id}"),
-                (_, Some(id)) => format!("コメント{id}"),
-                _ => "削除済み".into(),
-            };
-            let action = if entry.action == ModAction::Hide.as_str() {
-                "非表示"
-            } else {
-                "再表示"
-            };
-            log.push(format!("{}：{what}を{action}（{}）", entry.moderator, entry.reason));
-        }
+        let log: Vec<String> = ModerationLog::recent(conn, PlaceKind::Portal, LOG_LINES)?
+            .iter()
+            .map(describe)
+            .collect();
         Ok((lines, log))
     })
     .await?;
@@ -70,7 +60,7 @@ pub async fn resolve_reports(posted: Posted) -> Result<HttpResponse, AppError> {
     let id = id_field(&posted.form, "id")?;
     let visitor = posted.visitor;
     db::run(&visitor.state().pool, move |conn| {
-        Ok(PostReport::resolve(conn, id, me)?)
+        Ok(ThreadReport::resolve(conn, id, me)?)
     })
     .await?;
     Ok(redirect(&visitor, "/admin/posts?done=resolved"))
@@ -83,9 +73,9 @@ pub async fn moderate_post(posted: Posted) -> Result<HttpResponse, AppError> {
         .member_id;
     let id = id_field(&posted.form, "id")?;
     let Posted { visitor, form } = posted;
-    let target = match form.get("target") {
-        Some("post") => Target::Post(id),
-        Some("comment") => Target::Comment(id),
+    let comment = match form.get("target") {
+        Some("post") => false,
+        Some("comment") => true,
         _ => return Err(AppError::BadInput("target".into())),
     };
     let action = form
@@ -94,17 +84,20 @@ pub async fn moderate_post(posted: Posted) -> Result<HttpResponse, AppError> {
         .ok_or_else(|| AppError::BadInput("action".into()))?;
     let reason = Reason::parse(form.get("reason").unwrap_or_default());
     let (post_id, notice) = db::run(&visitor.state().pool, move |conn| {
-        let post_id = match target {
-            Target::Post(id) => Some(id),
-            Target::Comment(id) => PostComment::post_of(conn, id)?,
-        }
-        .ok_or(AppError::NotFound)?;
+        let target = if comment {
+            let thread = ThreadComment::thread_of(conn, id)?.ok_or(AppError::NotFound)?;
+            Target::Comment { thread, comment: id }
+        } else {
+            Target::Thread(id)
+        };
+        let post_id = target.thread_id();
         let notice = match reason {
             Err(e) => e.to_string(),
-            Ok(reason) => match moderate(conn, me, target, action, reason.as_str())? {
-                true if action == ModAction::Hide => "非表示にしました。".into(),
-                true => "再表示しました。".into(),
-                false => "すでにその状態です。".into(),
+            Ok(reason) => match moderate(conn, me, Place::Portal, target, action, reason.as_str())? {
+                None => return Err(AppError::NotFound),
+                Some(true) if action == ModAction::Hide => "非表示にしました。".into(),
+                Some(true) => "再表示しました。".into(),
+                Some(false) => "すでにその状態です。".into(),
             },
         };
         Ok((post_id, notice))

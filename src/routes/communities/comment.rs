@@ -4,10 +4,11 @@ use super::may_post;
 use super::topic_show::render;
 use crate::db;
 use crate::db::models::community::Community;
-use crate::db::models::community_comment::TopicComment;
-use crate::db::models::community_topic::Topic;
+use crate::db::models::thread::Thread;
+use crate::db::models::thread_comment::ThreadComment;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::post::CommentBody;
+use crate::domain::thread::Place;
 use crate::error::AppError;
 use crate::routes::extract::Posted;
 use crate::routes::render::redirect;
@@ -31,11 +32,11 @@ pub async fn create(posted: Posted, path: web::Path<(i64, i64)>) -> Result<HttpR
     let refused = db::run(&visitor.state().pool, move |conn| {
         db::write_transaction(conn, |conn| {
             let community = Community::find(conn, id)?.ok_or(AppError::NotFound)?;
-            Topic::visible(conn, id, topic_id, false)?.ok_or(AppError::NotFound)?;
+            Thread::visible(conn, Place::Community(id), topic_id, false)?.ok_or(AppError::NotFound)?;
             if let Some(why) = may_post(conn, &community, me)? {
                 return Ok(Some(why));
             }
-            TopicComment::insert(conn, topic_id, me, &body, &profile)?;
+            ThreadComment::insert(conn, topic_id, me, &body, &profile)?;
             Community::touch(conn, id)?;
             Ok(None)
         })

@@ -3,11 +3,11 @@
 
 use super::topic_show::render;
 use crate::db;
-use crate::db::models::community_log::moderate_topic;
-use crate::db::models::community_topic::Topic;
-use crate::db::models::moderation::ModAction;
+use crate::db::models::moderation::{self, Target};
+use crate::domain::moderation::ModAction;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::post::Reason;
+use crate::domain::thread::Place;
 use crate::error::AppError;
 use crate::routes::extract::Posted;
 use crate::routes::render::redirect;
@@ -19,18 +19,17 @@ pub async fn moderate(posted: Posted, path: web::Path<(i64, i64)>) -> Result<Htt
         .require_member(Resource::MemberContent, Action::Moderate)?
         .member_id;
     let (id, topic_id) = path.into_inner();
-    let hide = form
+    let action = form
         .get("action")
         .and_then(ModAction::parse)
-        .ok_or_else(|| AppError::BadInput("action".into()))?
-        == ModAction::Hide;
+        .ok_or_else(|| AppError::BadInput("action".into()))?;
     let reason = match Reason::parse(form.get("reason").unwrap_or_default()) {
         Ok(reason) => reason,
         Err(e) => return render(&visitor, id, topic_id, Some(e.to_string()), 1).await,
     };
     db::run(&visitor.state().pool, move |conn| {
-        Topic::visible(conn, id, topic_id, true)?.ok_or(AppError::NotFound)?;
-        Ok(moderate_topic(conn, me, id, topic_id, hide, reason.as_str())?)
+        let target = Target::Thread(topic_id);
+        moderation::moderate(conn, me, Place::Community(id), target, action, reason.as_str())?.ok_or(AppError::NotFound)
     })
     .await?;
     Ok(redirect(&visitor, &format!("/communities/{id}/topics/{topic_id}")))

@@ -5,10 +5,11 @@ use super::{area_name, visible};
 use crate::db;
 use crate::db::models::area::Area;
 use crate::db::models::community_member::CommunityMember;
-use crate::db::models::community_topic::Topic;
 use crate::db::models::member::Member;
+use crate::db::models::thread::{Thread, ThreadFilter};
 use crate::domain::community::{CommunityStatus, MemberRole};
 use crate::domain::policy::{Action, Resource};
+use crate::domain::thread::Place;
 use crate::domain::time::month_day;
 use crate::error::AppError;
 use crate::mail::address::community_posting_address;
@@ -56,7 +57,13 @@ async fn render(visitor: &Visitor, id: i64, notice: Option<String>, page: usize)
             CommunityMember::count(conn, id)?,
             CommunityMember::owner_nickname(conn, id)?,
             area,
-            Topic::of_community(conn, id, moderator)?,
+            Thread::list(
+                conn,
+                ThreadFilter {
+                    with_hidden: moderator,
+                    ..ThreadFilter::visible_in(Place::Community(id))
+                },
+            )?,
             token,
         ))
     })
@@ -101,7 +108,7 @@ async fn render(visitor: &Visitor, id: i64, notice: Option<String>, page: usize)
                 id: t.id,
                 meta: format!("{} {}", t.nickname, month_day(t.created_at)),
                 title: t.title,
-                hidden: t.hidden_at.is_some(),
+                hidden: t.hidden,
             };
             topic_line(&ctx, &line)
         })

@@ -4,12 +4,12 @@
 use super::{may_post, show::render_with};
 use crate::db;
 use crate::db::models::community::Community;
-use crate::db::models::community_topic::{NewTopic, Topic};
 use crate::db::models::member::Member;
 use crate::db::models::photo::PhotoInfo;
-use crate::db::models::post::Channel;
+use crate::db::models::thread::{NewThread, Thread};
 use crate::domain::policy::{Action, Resource};
 use crate::domain::post::title_and_body;
+use crate::domain::thread::{Channel, Place};
 use crate::error::AppError;
 use crate::keitai::form::FormData;
 use crate::mail::address::community_posting_address;
@@ -74,17 +74,19 @@ pub async fn submit(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, 
             if may_post(conn, &current, me)?.is_some() {
                 return Err(AppError::Forbidden);
             }
-            let new = NewTopic {
-                community_id: id,
+            let new = NewThread {
+                place: Place::Community(id),
                 member_id: me,
                 title: &title,
                 body: body.as_str(),
+                category: None,
+                area_id: None,
                 channel: Channel::Web,
                 inbound_mail_id: None,
                 profile: &profile,
             };
-            let topic_id = Topic::insert(conn, &new)?;
-            PhotoInfo::insert_for_topic(conn, me, topic_id, &photos)?;
+            let topic_id = Thread::insert(conn, &new)?;
+            PhotoInfo::insert_for_thread(conn, me, topic_id, &photos)?;
             Community::touch(conn, id)?;
             Ok(topic_id)
         })

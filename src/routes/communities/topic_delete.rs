@@ -4,8 +4,10 @@
 
 use super::visible;
 use crate::db;
-use crate::db::models::community_topic::Topic;
+use crate::db::models::moderation::delete_by_author;
+use crate::db::models::thread::Thread;
 use crate::domain::policy::{Action, Resource};
+use crate::domain::thread::Place;
 use crate::error::AppError;
 use crate::routes::extract::Posted;
 use crate::routes::render::{ctx, ok, redirect};
@@ -26,23 +28,20 @@ pub async fn delete(posted: Posted, path: web::Path<(i64, i64)>) -> Result<HttpR
     let visitor = posted.visitor;
     let (id, topic_id) = path.into_inner();
     let topic = own_topic(&visitor, id, topic_id).await?;
-    db::run(&visitor.state().pool, move |conn| {
-        Ok(Topic::delete_own(conn, id, topic.id, topic.member_id)?)
-    })
-    .await?;
+    db::run(&visitor.state().pool, move |conn| Ok(delete_by_author(conn, &topic)?)).await?;
     Ok(redirect(&visitor, &format!("/communities/{id}?done=deleted")))
 }
 
 /// The topic if it is the visitor's own and she can see it: whoever may post may take back what
 /// she wrote; anyone else's topic (or a hidden one) is a 404, as if it were not there.
-async fn own_topic(visitor: &Visitor, id: i64, topic_id: i64) -> Result<Topic, AppError> {
+async fn own_topic(visitor: &Visitor, id: i64, topic_id: i64) -> Result<Thread, AppError> {
     let me = visitor
         .require_member(Resource::MemberContent, Action::Create)?
         .member_id;
     let moderator = visitor.may(Resource::MemberContent, Action::Moderate);
     db::run(&visitor.state().pool, move |conn| {
         visible(conn, id, me, moderator)?;
-        Topic::visible(conn, id, topic_id, false)?
+        Thread::visible(conn, Place::Community(id), topic_id, false)?
             .filter(|t| t.member_id == me)
             .ok_or(AppError::NotFound)
     })

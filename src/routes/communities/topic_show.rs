@@ -4,11 +4,12 @@
 
 use super::{may_post, visible};
 use crate::db;
-use crate::db::models::community_comment::TopicComment;
-use crate::db::models::community_topic::Topic;
 use crate::db::models::member::Member;
 use crate::db::models::photo::PhotoInfo;
+use crate::db::models::thread::Thread;
+use crate::db::models::thread_comment::ThreadComment;
 use crate::domain::policy::{Action, Resource};
+use crate::domain::thread::{Channel, Place};
 use crate::domain::time::jst;
 use crate::error::AppError;
 use crate::routes::extract::KeitaiQuery;
@@ -37,15 +38,15 @@ pub async fn render(
     let moderator = visitor.may(Resource::MemberContent, Action::Moderate);
     let (community, found, author, photos, comments, may_comment) = db::run(&visitor.state().pool, move |conn| {
         let community = visible(conn, id, me, moderator)?;
-        let found = Topic::visible(conn, id, topic_id, moderator)?.ok_or(AppError::NotFound)?;
+        let found = Thread::visible(conn, Place::Community(id), topic_id, moderator)?.ok_or(AppError::NotFound)?;
         let author = Member::find(conn, found.member_id)?.nickname;
         let may_comment = may_post(conn, &community, me)?.is_none();
         Ok((
             community,
             found,
             author,
-            PhotoInfo::of_topic(conn, topic_id)?,
-            TopicComment::of_topic(conn, topic_id, moderator)?,
+            PhotoInfo::of_thread(conn, topic_id)?,
+            ThreadComment::of_thread(conn, topic_id, moderator)?,
             may_comment,
         ))
     })
@@ -58,7 +59,7 @@ pub async fn render(
         title: found.title,
         author,
         posted: when(found.created_at),
-        by_mail: found.channel == "mail",
+        by_mail: found.channel == Channel::Mail,
         hidden: found.hidden_at.map(|_| found.hidden_reason.unwrap_or_default()),
         moderator,
         mine: found.member_id == me,

@@ -2,10 +2,11 @@
 
 use super::show::{render, Done};
 use crate::db;
-use crate::db::models::post::Post;
-use crate::db::models::post_comment::PostComment;
+use crate::db::models::thread::Thread;
+use crate::db::models::thread_comment::ThreadComment;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::post::CommentBody;
+use crate::domain::thread::Place;
 use crate::error::AppError;
 use crate::routes::extract::Posted;
 use crate::routes::render::redirect;
@@ -24,8 +25,8 @@ pub async fn create(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, 
     };
     db::run(&visitor.state().pool, move |conn| {
         db::write_transaction(conn, |conn| {
-            Post::visible(conn, id, false)?.ok_or(AppError::NotFound)?;
-            PostComment::insert(conn, id, member_id, &body, &profile)?;
+            Thread::visible(conn, Place::Portal, id, false)?.ok_or(AppError::NotFound)?;
+            ThreadComment::insert(conn, id, member_id, &body, &profile)?;
             Ok(())
         })
     })

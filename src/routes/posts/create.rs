@@ -6,9 +6,10 @@ use crate::db;
 use crate::db::models::area::Area;
 use crate::db::models::member::Member;
 use crate::db::models::photo::PhotoInfo;
-use crate::db::models::post::{Channel, NewPost, Post};
+use crate::db::models::thread::{NewThread, Thread};
 use crate::domain::policy::{Action, Resource};
 use crate::domain::post::{title_and_body, Category};
+use crate::domain::thread::{Channel, Place};
 use crate::error::AppError;
 use crate::keitai::form::FormData;
 use crate::mail::address::posting_address;
@@ -55,18 +56,19 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
                 Some(id) => Area::find(conn, id)?.map(|a| a.id),
                 None => None,
             };
-            let new = NewPost {
+            let new = NewThread {
+                place: Place::Portal,
                 member_id,
                 title: &title,
                 body: body.as_str(),
-                category,
+                category: Some(category),
                 area_id,
                 channel: Channel::Web,
                 inbound_mail_id: None,
                 profile: &profile,
             };
-            let post_id = Post::insert(conn, &new)?;
-            PhotoInfo::insert_for_post(conn, member_id, post_id, &photos)?;
+            let post_id = Thread::insert(conn, &new)?;
+            PhotoInfo::insert_for_thread(conn, member_id, post_id, &photos)?;
             Ok(post_id)
         })
     })

@@ -3,8 +3,10 @@
 //! its lines.
 
 use crate::db;
-use crate::db::models::post::Post;
+use crate::db::models::moderation::delete_by_author;
+use crate::db::models::thread::Thread;
 use crate::domain::policy::{Action, Resource};
+use crate::domain::thread::Place;
 use crate::error::AppError;
 use crate::routes::extract::Posted;
 use crate::routes::render::{ctx, ok, redirect};
@@ -20,22 +22,19 @@ pub async fn confirm(visitor: Visitor, id: web::Path<i64>) -> Result<HttpRespons
 pub async fn delete(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     let visitor = posted.visitor;
     let post = own_post(&visitor, id.into_inner()).await?;
-    db::run(&visitor.state().pool, move |conn| {
-        Ok(Post::delete_own(conn, post.id, post.member_id)?)
-    })
-    .await?;
+    db::run(&visitor.state().pool, move |conn| Ok(delete_by_author(conn, &post)?)).await?;
     Ok(redirect(&visitor, "/posts?mine=1&done=deleted"))
 }
 
 /// The post if it is the visitor's own: whoever may post may take back what she wrote; anyone
 /// else's post is a 404, as if it were not there.
-async fn own_post(visitor: &Visitor, id: i64) -> Result<Post, AppError> {
+async fn own_post(visitor: &Visitor, id: i64) -> Result<Thread, AppError> {
     let me = visitor
         .require_member(Resource::MemberContent, Action::Create)?
         .member_id;
     db::run(&visitor.state().pool, move |conn| {
-        Post::find(conn, id)?
-            .filter(|p| p.member_id == me)
+        Thread::find(conn, id)?
+            .filter(|p| p.place == Place::Portal && p.member_id == me)
             .ok_or(AppError::NotFound)
     })
     .await

@@ -4,9 +4,10 @@
 use super::{area_choices, area_name, category_choices};
 use crate::db;
 use crate::db::models::area::Area;
-use crate::db::models::post::{Post, PostFilter};
+use crate::db::models::thread::{Thread, ThreadFilter};
 use crate::domain::policy::{Action, Resource};
 use crate::domain::post::Category;
+use crate::domain::thread::Place;
 use crate::domain::time::month_day;
 use crate::error::AppError;
 use crate::routes::extract::KeitaiQuery;
@@ -21,13 +22,15 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
     let category = query.get("category").and_then(Category::parse);
     let area_id = query.get("area").and_then(|a| a.parse::<i64>().ok());
     let mine = query.get("mine") == Some("1");
-    let filter = PostFilter {
+    let filter = ThreadFilter {
+        place: Place::Portal,
         category,
         area_id,
         member_id: mine.then_some(me),
+        with_hidden: mine,
     };
     let (areas, lines) = db::run(&visitor.state().pool, move |conn| {
-        Ok((Area::all(conn)?, Post::list(conn, filter)?))
+        Ok((Area::all(conn)?, Thread::list(conn, filter)?))
     })
     .await?;
     let ctx = ctx(&visitor);
@@ -41,12 +44,12 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
                 id: l.id,
                 meta: format!(
                     "{}{area} {} {}",
-                    Category::label_of(&l.category),
+                    l.category.unwrap_or(Category::Other).label(),
                     l.nickname,
                     month_day(l.created_at)
                 ),
                 title: l.title,
-                hidden: l.hidden_at.is_some(),
+                hidden: l.hidden,
             };
             post_line(&ctx, &view)
         })

@@ -2,10 +2,11 @@
 
 use super::show::{render, Done};
 use crate::db;
-use crate::db::models::post::Post;
-use crate::db::models::post_report::PostReport;
+use crate::db::models::thread::Thread;
+use crate::db::models::thread_report::ThreadReport;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::post::Reason;
+use crate::domain::thread::Place;
 use crate::error::AppError;
 use crate::routes::extract::Posted;
 use crate::routes::render::redirect;
@@ -23,8 +24,8 @@ pub async fn create(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, 
     };
     let recorded = db::run(&visitor.state().pool, move |conn| {
         db::write_transaction(conn, |conn| {
-            Post::visible(conn, id, false)?.ok_or(AppError::NotFound)?;
-            Ok(PostReport::insert(conn, id, member_id, &reason)?)
+            Thread::visible(conn, Place::Portal, id, false)?.ok_or(AppError::NotFound)?;
+            Ok(ThreadReport::insert(conn, id, member_id, &reason)?)
         })
     })
     .await?;

@@ -6,10 +6,11 @@ use crate::db;
 use crate::db::models::area::Area;
 use crate::db::models::member::Member;
 use crate::db::models::photo::PhotoInfo;
-use crate::db::models::post::Post;
-use crate::db::models::post_comment::PostComment;
+use crate::db::models::thread::Thread;
+use crate::db::models::thread_comment::ThreadComment;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::post::Category;
+use crate::domain::thread::{Channel, Place};
 use crate::domain::time::jst;
 use crate::error::AppError;
 use crate::routes::extract::KeitaiQuery;
@@ -75,11 +76,11 @@ pub async fn render(visitor: &Visitor, id: i64, notice: Option<String>, page: us
     visitor.require(Resource::MemberContent, Action::Read)?;
     let moderator = visitor.may(Resource::MemberContent, Action::Moderate);
     let (found, author, area, photos, comments) = db::run(&visitor.state().pool, move |conn| {
-        let found = Post::visible(conn, id, moderator)?.ok_or(AppError::NotFound)?;
+        let found = Thread::visible(conn, Place::Portal, id, moderator)?.ok_or(AppError::NotFound)?;
         let author = Member::find(conn, found.member_id)?.nickname;
         let area = area_name(&Area::all(conn)?, found.area_id);
-        let comments = PostComment::of_post(conn, id, moderator)?;
-        Ok((found, author, area, PhotoInfo::of_post(conn, id)?, comments))
+        let comments = ThreadComment::of_thread(conn, id, moderator)?;
+        Ok((found, author, area, PhotoInfo::of_thread(conn, id)?, comments))
     })
     .await?;
     let mine = visitor.member().is_some_and(|m| m.member_id == found.member_id);
@@ -89,8 +90,8 @@ pub async fn render(visitor: &Visitor, id: i64, notice: Option<String>, page: us
         title: found.title,
         author,
         posted: when(found.created_at),
-        by_mail: found.channel == "mail",
-        category: Category::label_of(&found.category).to_string(),
+        by_mail: found.channel == Channel::Mail,
+        category: found.category.unwrap_or(Category::Other).label().to_string(),
         area,
         hidden: found.hidden_at.map(|_| found.hidden_reason.unwrap_or_default()),
         moderator,
