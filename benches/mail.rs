@@ -12,8 +12,8 @@
 
 use hiroba::config::Settings;
 use hiroba::db::{self, DbConnection};
-use hiroba::mail::decode::decode;
-use hiroba::mail::inbound::receive;
+use hiroba::mail::inbound::decode::decode;
+use hiroba::mail::inbound::intake::receive;
 use hiroba::startup::build_state;
 use mail_parser::MessageParser;
 use std::hint::black_box;
@@ -148,9 +148,9 @@ impl Bench {
             black_box(MessageParser::default().parse(black_box(text)));
         });
         let decoding = mean(20_000, |_| {
-            black_box(decode(black_box(text), &state.codec, &state.profiles).ok());
+            black_box(decode(black_box(text), &state.ctx.codec, &state.ctx.profiles).ok());
         });
-        let mut conn: DbConnection = db::connect_one(&state.settings.database).unwrap_or_else(|e| panic!("{e}"));
+        let mut conn: DbConnection = db::connect_one(&state.ctx.settings.database).unwrap_or_else(|e| panic!("{e}"));
         db::durable_commits(&mut conn).unwrap_or_else(|e| panic!("{e}"));
         let entry = format!("entry@{DOMAIN}");
         let store = mean(500, |i| {

@@ -2,7 +2,7 @@
 //!
 //! Handlers return `AppError`. User-facing variants carry a Japanese message; `Internal` shows an
 //! opaque message while its cause goes to the log. The message page itself is rendered for the
-//! requesting device by `routes::render::error_page` (wired as an error handler in `startup`).
+//! requesting device by `routes::request::render::error_page` (wired as an error handler in `startup`).
 //! Start-up code uses the typed errors of `config`, `db` and `keitai::profile` instead.
 
 use actix_web::http::StatusCode;

@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod config;
+pub mod context;
 pub mod db;
 pub mod demo;
 pub mod domain;
@@ -13,7 +14,6 @@ pub mod qr;
 pub mod routes;
 pub mod search;
 pub mod startup;
-pub mod state;
 pub mod stats;
 pub mod watch;
 pub mod worker;

@@ -132,7 +132,7 @@ fn main() -> ExitCode {
         // mail queued rather than bouncing it.
         Err(e) if std::env::args().any(|a| a == "mail-in") => {
             eprintln!("hiroba mail-in: {e}");
-            return ExitCode::from(hiroba::mail::inbound::EX_TEMPFAIL);
+            return ExitCode::from(hiroba::mail::inbound::intake::EX_TEMPFAIL);
         }
         Err(e) => e.exit(),
     };
@@ -146,7 +146,7 @@ fn main() -> ExitCode {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(ImportFailure::Data(message)) => {
                     eprintln!("{message}");
-                    ExitCode::from(hiroba::mail::inbound::EX_DATAERR)
+                    ExitCode::from(hiroba::mail::inbound::intake::EX_DATAERR)
                 }
                 Err(ImportFailure::Other(message)) => {
                     eprintln!("hiroba: {message}");
@@ -156,7 +156,7 @@ fn main() -> ExitCode {
         }
         Command::MailIn { recipient, sender } => {
             let input = std::io::stdin().lock();
-            return ExitCode::from(hiroba::mail::pipe::mail_in(
+            return ExitCode::from(hiroba::mail::inbound::pipe::mail_in(
                 settings,
                 &recipient,
                 sender.as_deref(),
@@ -246,7 +246,7 @@ fn member(settings: Settings, command: MemberCommand) -> Result<(), String> {
                 .collect::<Result<Vec<_>, _>>()?;
             let (id, stored) = add_member(
                 &mut conn,
-                &state.profiles,
+                &state.ctx.profiles,
                 &AddMember {
                     email: &email,
                     password: &password,
@@ -259,7 +259,9 @@ fn member(settings: Settings, command: MemberCommand) -> Result<(), String> {
             )?;
             println!("会員を登録しました (member added): id {id}, {stored}");
         }
-        MemberCommand::Show { email } => print!("{}", describe_member(&mut conn, &email, &state.settings.mail.domain)?),
+        MemberCommand::Show { email } => {
+            print!("{}", describe_member(&mut conn, &email, &state.settings().mail.domain)?)
+        }
     }
     Ok(())
 }
@@ -305,8 +307,8 @@ fn import(settings: Settings, kind: RosterKind, file: &std::path::Path) -> Resul
 }
 
 fn worker(settings: Settings, until_idle: bool) -> Result<(), String> {
-    let state = Arc::new(build_state(settings).map_err(|e| e.to_string())?);
-    let worker = Worker::new(state)?;
+    let state = build_state(settings).map_err(|e| e.to_string())?;
+    let worker = Worker::new(state.ctx, state.pool, state.wakeup)?;
     if !until_idle {
         worker.run_forever();
         return Ok(());
@@ -323,25 +325,26 @@ fn worker(settings: Settings, until_idle: bool) -> Result<(), String> {
 fn serve(settings: Settings, demo: bool) -> Result<(), String> {
     let state = build_state(settings).map_err(|e| e.to_string())?;
     if demo {
-        let seeded = hiroba::demo::seed(&state)?;
+        let seeded = hiroba::demo::seed(&state.ctx, &state.pool)?;
         log::info!("demo data: {} notices added", seeded.notices);
         if seeded.demo_logins {
             println!("{}", hiroba::demo::logins());
         }
     }
     let state = Arc::new(state);
-    let base_url = state.settings.base_url.clone();
+    let base_url = state.settings().base_url.clone();
     let app = Application::build(Arc::clone(&state)).map_err(|e| e.to_string())?;
     println!("Hiroba: {base_url} (port {})", app.port());
-    let mail = &state.settings.mail;
+    let mail = &state.settings().mail;
     if let Some(addr) = mail.listen {
         let listener = std::net::TcpListener::bind(addr).map_err(|e| format!("SMTP {addr}: {e}"))?;
-        hiroba::mail::listener::spawn(listener, state.pool.clone(), &mail.domain, mail.max_message_bytes)
+        hiroba::mail::inbound::listener::spawn(listener, state.pool.clone(), &mail.domain, mail.max_message_bytes)
             .map_err(|e| e.to_string())?;
         println!("SMTP: {addr} (entry@{} など)", mail.domain);
     }
-    Worker::spawn(Arc::clone(&state), mail.workers)?;
-    hiroba::stats::counter::spawn_flusher(Arc::clone(&state)).map_err(|e| e.to_string())?;
+    Worker::spawn(&state.ctx, &state.pool, &state.wakeup, mail.workers)?;
+    hiroba::stats::counter::spawn_flusher(Arc::clone(&state.page_views), state.pool.clone())
+        .map_err(|e| e.to_string())?;
     if let hiroba::config::Transport::Directory(dir) = &mail.transport {
         println!("送信メールの保存先 (outgoing mail is written to): {}", dir.display());
     }
@@ -349,6 +352,6 @@ fn serve(settings: Settings, demo: bool) -> Result<(), String> {
         .block_on(app.run_until_stopped())
         .map_err(|e| e.to_string());
     // The last seconds' page views.
-    hiroba::stats::counter::flush_now(&state);
+    hiroba::stats::counter::flush_now(&state.page_views, &state.pool);
     stopped
 }

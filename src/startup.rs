@@ -1,13 +1,14 @@
 //! Builds the application from `Settings`: profiles, emoji table, database, HTTP server.
 
 use crate::config::Settings;
+use crate::context::Context;
 use crate::db;
 use crate::db::models::area::Area;
 use crate::keitai::emoji::EmojiTable;
 use crate::keitai::gateway::GatewayList;
 use crate::keitai::{Codec, ProfileRegistry};
 use crate::routes;
-use crate::state::AppState;
+use crate::routes::request::AppState;
 use actix_web::dev::Server;
 use actix_web::http::StatusCode;
 use actix_web::middleware::{ErrorHandlers, Logger};
@@ -50,9 +51,11 @@ pub fn build_state(settings: Settings) -> Result<AppState, StartupError> {
     Area::sync(&mut conn, &settings.areas).map_err(|e| db::DbError::Migrate(e.to_string()))?;
     drop(conn);
     Ok(AppState {
-        settings,
-        profiles,
-        codec: Codec::new(Arc::new(emoji)),
+        ctx: Arc::new(Context {
+            settings,
+            profiles,
+            codec: Codec::new(Arc::new(emoji)),
+        }),
         pool,
         gateway_list,
         wakeup: Default::default(),
@@ -69,7 +72,7 @@ pub struct Application {
 impl Application {
     /// Binds `settings.bind` (port 0 picks a free port, as the tests do).
     pub fn build(state: Arc<AppState>) -> Result<Self, StartupError> {
-        let addr = state.settings.bind;
+        let addr = state.settings().bind;
         let listener = TcpListener::bind(addr).map_err(|source| StartupError::Bind {
             addr: addr.to_string(),
             source,
@@ -79,7 +82,7 @@ impl Application {
 
     /// Serves on a listener bound by the caller (tests bind first to learn the port of `base_url`).
     pub fn with_listener(state: Arc<AppState>, listener: TcpListener) -> Result<Self, StartupError> {
-        let addr = state.settings.bind;
+        let addr = state.settings().bind;
         let port = listener
             .local_addr()
             .map_err(|source| StartupError::Bind {
@@ -87,22 +90,24 @@ impl Application {
                 source,
             })?
             .port();
-        let workers = state.settings.http_workers;
+        let workers = state.settings().http_workers;
         let state = web::Data::from(state);
         let mut server = HttpServer::new(move || {
             App::new()
                 .wrap(
                     ErrorHandlers::new()
-                        .handler(StatusCode::BAD_REQUEST, routes::render::error_page)
-                        .handler(StatusCode::FORBIDDEN, routes::render::error_page)
-                        .handler(StatusCode::NOT_FOUND, routes::render::error_page)
-                        .handler(StatusCode::PAYLOAD_TOO_LARGE, routes::render::error_page)
-                        .handler(StatusCode::INTERNAL_SERVER_ERROR, routes::render::error_page),
+                        .handler(StatusCode::BAD_REQUEST, routes::request::error_page)
+                        .handler(StatusCode::FORBIDDEN, routes::request::error_page)
+                        .handler(StatusCode::NOT_FOUND, routes::request::error_page)
+                        .handler(StatusCode::PAYLOAD_TOO_LARGE, routes::request::error_page)
+                        .handler(StatusCode::INTERNAL_SERVER_ERROR, routes::request::error_page),
                 )
-                .wrap(actix_web::middleware::from_fn(crate::stats::counter::count_page_views))
+                .wrap(actix_web::middleware::from_fn(
+                    routes::request::page_views::count_page_views,
+                ))
                 .wrap(Logger::new("%a \"%r\" %s %b %Dms \"%{User-Agent}i\""))
                 .app_data(state.clone())
-                .app_data(web::PayloadConfig::new(routes::extract::MAX_FORM_BYTES))
+                .app_data(web::PayloadConfig::new(routes::request::MAX_FORM_BYTES))
                 .configure(routes::configure)
         })
         .listen(listener)

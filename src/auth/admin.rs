@@ -7,9 +7,9 @@ use crate::db::models::member::{Member, NewMember};
 use crate::db::models::subscriber_id;
 use crate::db::DbConnection;
 use crate::domain::email::EmailAddress;
+use crate::domain::mail_route::posting_address;
 use crate::domain::role::{MemberStatus, Role};
 use crate::keitai::ProfileRegistry;
-use crate::mail::address::posting_address;
 use std::fmt::Write;
 
 /// A member created by an operator: the address counts as verified.

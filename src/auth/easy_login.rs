@@ -5,8 +5,8 @@
 //! gateway (by the TCP peer, or a trusted proxy's forwarded address), the User-Agent names the same
 //! carrier, the Host is ours and the gateway list is fresh. Everything else fails closed.
 
-use crate::auth::token::token_hash;
 use crate::config::Settings;
+use crate::domain::token::token_hash;
 use crate::keitai::gateway::{Freshness, GatewayList};
 use crate::keitai::Device;
 use chrono::NaiveDate;

@@ -6,4 +6,3 @@ pub mod login;
 pub mod password;
 pub mod registration;
 pub mod session;
-pub mod token;

@@ -1,6 +1,5 @@
 //! Registration and address confirmation: the member, the address and its mail in one transaction.
 
-use crate::auth::token::{random_token, token_hash};
 use crate::db::models::mail_address::MailAddress;
 use crate::db::models::member::{Member, NewMember};
 use crate::db::models::outbox::{MailKind, OutboxMail};
@@ -8,6 +7,7 @@ use crate::db::models::registration_invite;
 use crate::db::{now, DbConnection};
 use crate::domain::email::EmailAddress;
 use crate::domain::role::{MemberStatus, Role};
+use crate::domain::token::{random_token, token_hash};
 use diesel::prelude::*;
 use hiroba_views::mail::{account, MailText};
 

@@ -1,12 +1,12 @@
 //! Starting, loading and ending sessions: the id travels in a cookie or, for cookieless phones,
 //! as `sid` in every URL; the database keeps only its hash.
 
-use crate::auth::token::{looks_like_token, random_token, token_hash};
 use crate::db::models::member::Member;
 use crate::db::models::session::SessionRow;
 use crate::db::DbConnection;
 use crate::domain::policy::{Assurance, Principal};
 use crate::domain::role::{MemberStatus, Role};
+use crate::domain::token::{looks_like_token, random_token, token_hash};
 use chrono::Duration;
 use diesel::QueryResult;
 

@@ -4,6 +4,7 @@
 //! PostgreSQL needs the `postgres` feature. Queries are written once against `DbConnection`
 //! (diesel's `MultiConnection`); where SQL must differ, one model method matches on the variant.
 
+pub mod fold;
 pub mod models;
 pub mod schema;
 
@@ -74,8 +75,8 @@ impl DbManager {
             DatabaseUrl::Sqlite(path) => {
                 let mut conn = SqliteConnection::establish(&path.to_string_lossy()).map_err(|e| failed(&e))?;
                 conn.batch_execute(SQLITE_PRAGMAS).map_err(|e| failed(&e))?;
-                // The search triggers fold text through this function (src/search/normalise.rs).
-                crate::search::normalise::register_sqlite(&mut conn).map_err(|e| failed(&e))?;
+                // The search triggers fold text through this function (`domain::fold`).
+                fold::register_sqlite(&mut conn).map_err(|e| failed(&e))?;
                 Ok(DbConnection::Sqlite(conn))
             }
             #[cfg(feature = "postgres")]

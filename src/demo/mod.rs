@@ -3,12 +3,13 @@
 
 use crate::auth::admin::{add_member, AddMember};
 use crate::config::Settings;
+use crate::context::Context;
 use crate::db::models::area::Area;
 use crate::db::models::mail_address::MailAddress;
 use crate::db::models::member::Member;
 use crate::db::models::notice::{NewNotice, Notice};
+use crate::db::DbPool;
 use crate::domain::role::{MemberStatus, Role};
-use crate::state::AppState;
 use chrono::{Duration, Local};
 use std::net::SocketAddr;
 
@@ -151,8 +152,8 @@ const NOTICES: [(&str, &str); 16] = [
 ];
 
 /// Adds the demo members to a database without members, and the notices when there are none.
-pub fn seed(state: &AppState) -> Result<Seeded, String> {
-    let mut conn = state.pool.get().map_err(|e| e.to_string())?;
+pub fn seed(ctx: &Context, pool: &DbPool) -> Result<Seeded, String> {
+    let mut conn = pool.get().map_err(|e| e.to_string())?;
     let areas = Area::all(&mut conn).map_err(|e| e.to_string())?;
     // Demo accounts have a published password: they go only into a database without members.
     let members = if Member::count(&mut conn).map_err(|e| e.to_string())? == 0 {
@@ -171,7 +172,7 @@ pub fn seed(state: &AppState) -> Result<Seeded, String> {
             area: areas.iter().any(|a| a.name == area).then_some(area),
             status,
         };
-        add_member(&mut conn, &state.profiles, &new)?;
+        add_member(&mut conn, &ctx.profiles, &new)?;
     }
     let demo_logins = MailAddress::find(&mut conn, MEMBERS[0].0)
         .map_err(|e| e.to_string())?
@@ -181,7 +182,7 @@ pub fn seed(state: &AppState) -> Result<Seeded, String> {
     let watch = watch::seed(&mut conn, &staff, &family).map_err(|e| e.to_string())?;
     // はなママ works at 柏中央子育て支援センター in the demo: she updates its vacancies from her keitai.
     events::seed(&mut conn, MEMBERS[0].0).map_err(|e| e.to_string())?;
-    posts::seed(&mut conn, &state.profiles).map_err(|e| e.to_string())?;
+    posts::seed(&mut conn, &ctx.profiles).map_err(|e| e.to_string())?;
     communities::seed(&mut conn).map_err(|e| e.to_string())?;
     if Notice::count(&mut conn).map_err(|e| e.to_string())? > 0 {
         return Ok(Seeded {

@@ -3,6 +3,9 @@
 pub mod clock;
 pub mod community;
 pub mod email;
+pub mod fold;
+pub mod kana;
+pub mod mail_route;
 pub mod moderation;
 pub mod paging;
 pub mod policy;
@@ -10,3 +13,4 @@ pub mod post;
 pub mod role;
 pub mod thread;
 pub mod time;
+pub mod token;

@@ -1,6 +1,6 @@
 //! Japan Standard Time, in which every user reads dates (stored times are UTC).
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc};
 
 /// UTC+9, without daylight saving.
 pub const JST: FixedOffset = match FixedOffset::east_opt(9 * 3600) {
@@ -93,4 +93,10 @@ mod tests {
         assert_eq!(jst(jst_day_start(day)).date_naive(), day);
         assert_eq!(day_label(day), "11/23（月）");
     }
+}
+
+/// Minutes after midnight, Japan time.
+pub fn minute_of_day(utc: NaiveDateTime) -> i32 {
+    let local = jst(utc);
+    (local.hour() * 60 + local.minute()) as i32
 }

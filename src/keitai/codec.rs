@@ -30,7 +30,7 @@ pub struct DecodeError {
 }
 
 /// The shared encoder and decoder, built once at start-up.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Codec {
     emoji: Arc<EmojiTable>,
     /// BMP characters that start an emoji.

@@ -1,23 +1,5 @@
-//! Mail in and out: decoding what phones send, composing what each phone can read, and the
-//! stores and workers in between.
+//! Mail in and out: `inbound` receives what phones send (stored durably first, then decoded and
+//! processed as a job); `outbound` composes what each phone can read and hands it to the relay.
 
-pub mod address;
-mod body;
-pub mod compose;
-pub mod decode;
-pub mod dkim;
-pub mod dsn;
-mod encoded_word;
-mod header_address;
 pub mod inbound;
-pub(crate) mod kana;
-mod keitai_text;
-pub mod listener;
-pub mod pipe;
-pub mod preview;
-pub mod process;
-mod softbank;
-#[cfg(test)]
-mod test_support;
-pub mod transport;
-mod wire;
+pub mod outbound;

@@ -4,10 +4,10 @@ use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::keitai::emoji::EmojiTable;
 use crate::keitai::{Device, DeviceSummary};
-use crate::routes::extract::{KeitaiForm, Posted};
-use crate::routes::render::{ctx, ok};
-use crate::routes::visitor::Visitor;
-use crate::state::AppState;
+use crate::routes::request::AppState;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok};
+use crate::routes::request::{KeitaiForm, Posted};
 use actix_web::http::header::USER_AGENT;
 use actix_web::{web, HttpRequest, HttpResponse};
 use hiroba_views::pages::device::DeviceView;
@@ -49,7 +49,7 @@ pub async fn echo(posted: Posted) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::PublicInfo, Action::Read)?;
     let text = form.get("text").unwrap_or_default().to_string();
     let view = EchoView {
-        emoji: emoji_names(visitor.state().codec.emoji(), &text),
+        emoji: emoji_names(visitor.codec().emoji(), &text),
         text,
     };
     Ok(ok(&visitor, &hiroba_views::pages::echo::echo(&ctx(&visitor), &view)))
@@ -77,7 +77,7 @@ pub async fn echo_json(state: web::Data<AppState>, form: KeitaiForm) -> web::Jso
     let emoji = form
         .fields
         .iter()
-        .flat_map(|(_, v)| emoji_names(state.codec.emoji(), v))
+        .flat_map(|(_, v)| emoji_names(state.ctx.codec.emoji(), v))
         .collect();
     let files = form
         .files

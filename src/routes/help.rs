@@ -1,17 +1,17 @@
 //! `/help/mail`: how to let our mail through each carrier's filters, and how to post by mail.
 
+use crate::domain::mail_route::entry_address;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::role::MemberStatus;
 use crate::error::AppError;
-use crate::mail::address::entry_address;
-use crate::routes::render::{ctx, ok};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok};
 use actix_web::HttpResponse;
 use hiroba_views::pages::mail_help::{mail_help, MailHelpView};
 
 pub async fn mail(visitor: Visitor) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::PublicInfo, Action::Read)?;
-    let settings = &visitor.state().settings.mail;
+    let settings = &visitor.settings().mail;
     let view = MailHelpView {
         domain: settings.domain.clone(),
         from_address: settings.from_address(),

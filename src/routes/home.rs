@@ -1,19 +1,18 @@
 //! The top page and the notice pages.
 
-use crate::db;
 use crate::db::models::event::Event;
 use crate::db::models::notice::Notice;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::time::today;
 use crate::error::AppError;
-use crate::routes::extract::KeitaiQuery;
-use crate::routes::render::{ctx, ok, paged_list};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::KeitaiQuery;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok, paged_list};
 use actix_web::{web, HttpResponse};
 use chrono::Duration;
-use hiroba_views::pages::events::{event_block, EventItem};
 use hiroba_views::pages::home::{notice_item, NoticeItem};
 use hiroba_views::pages::notice::{notice_page, NoticeView};
+use hiroba_views::pages::portal::events::{event_block, EventItem};
 
 /// How many of this week's events the top page names (the list is one link away).
 const EVENTS_ON_TOP: usize = 3;
@@ -30,12 +29,13 @@ pub async fn home(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
         .unwrap_or(1)
         .max(1);
     let week = (today(), today() + Duration::days(6));
-    let (notices, events) = db::run(&visitor.state().pool, move |conn| {
-        let mut events = Event::between(conn, week.0, week.1, None)?;
-        events.truncate(EVENTS_ON_TOP);
-        Ok((Notice::recent(conn, NOTICES_ON_TOP, week.0)?, events))
-    })
-    .await?;
+    let (notices, events) = visitor
+        .db(move |conn| {
+            let mut events = Event::between(conn, week.0, week.1, None)?;
+            events.truncate(EVENTS_ON_TOP);
+            Ok((Notice::recent(conn, NOTICES_ON_TOP, week.0)?, events))
+        })
+        .await?;
     let ctx = ctx(&visitor);
     let items: Vec<_> = notices
         .iter()
@@ -61,7 +61,7 @@ pub async fn home(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
 pub async fn notice(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::PublicInfo, Action::Read)?;
     let id = id.into_inner();
-    let notice = db::run(&visitor.state().pool, move |conn| Ok(Notice::find(conn, id)?)).await?;
+    let notice = visitor.db(move |conn| Ok(Notice::find(conn, id)?)).await?;
     // One to be published later is there only for the coordinators who wrote it.
     if !notice.is_published(today()) && !visitor.may(Resource::PublicInfo, Action::Update) {
         return Err(AppError::NotFound);
@@ -77,5 +77,8 @@ pub async fn notice(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse
 /// あぃあぃ広場, the portal's menu.
 pub async fn portal(visitor: Visitor) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::PublicInfo, Action::Read)?;
-    Ok(ok(&visitor, &hiroba_views::pages::portal::portal(&ctx(&visitor))))
+    Ok(ok(
+        &visitor,
+        &hiroba_views::pages::portal::front::portal(&ctx(&visitor)),
+    ))
 }

@@ -2,9 +2,9 @@
 
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
-use crate::routes::extract::KeitaiQuery;
-use crate::routes::render::{ctx, ok};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::KeitaiQuery;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok};
 use actix_web::HttpResponse;
 
 pub async fn interstitial(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, AppError> {

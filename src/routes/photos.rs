@@ -3,7 +3,6 @@
 //! Renditions are made on first request and kept. The photo of a hidden post or topic is a 404 for
 //! members.
 
-use crate::db;
 use crate::db::models::photo::{ImageBytes, PhotoInfo};
 use crate::db::models::thread::Thread;
 use crate::db::DbConnection;
@@ -12,11 +11,11 @@ use crate::error::AppError;
 use crate::keitai::detect::Device;
 use crate::keitai::profile::Markup;
 use crate::photo::{rendition, PhotoFormat};
-use crate::routes::render;
-use crate::routes::visitor::Visitor;
+use crate::routes::request::render;
+use crate::routes::request::Visitor;
 use actix_web::http::header::CacheDirective;
 use actix_web::{web, HttpResponse};
-use hiroba_views::pages::post::PhotoRef;
+use hiroba_views::pages::posts::show::PhotoRef;
 
 /// What a keitai may download for one picture.
 const KEITAI_PHOTO_BYTES: usize = 20 * 1024;
@@ -88,29 +87,30 @@ pub async fn show(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, 
     let moderator = visitor.may(Resource::MemberContent, Action::Moderate);
     let id = id.into_inner();
     let wanted = wanted(&visitor.device);
-    let image = db::run(&visitor.state().pool, move |conn| {
-        let photo = PhotoInfo::find(conn, id)?.ok_or(AppError::NotFound)?;
-        if !may_see(conn, &photo, moderator)? {
-            return Err(AppError::NotFound);
-        }
-        let Some((max_width, max_bytes, format)) = wanted else {
-            return Ok(PhotoInfo::original(conn, id)?);
-        };
-        if let Some(kept) = PhotoInfo::rendition(conn, id, max_width as i32, format.extension())? {
-            return Ok(kept);
-        }
-        let original = PhotoInfo::original(conn, id)?;
-        let made = rendition(&original.bytes, max_width, max_bytes, format).map_err(AppError::internal)?;
-        let image = ImageBytes {
-            format: made.format.extension().to_string(),
-            width: made.width as i32,
-            height: made.height as i32,
-            bytes: made.bytes,
-        };
-        PhotoInfo::keep_rendition(conn, id, max_width as i32, &image)?;
-        Ok(image)
-    })
-    .await?;
+    let image = visitor
+        .db(move |conn| {
+            let photo = PhotoInfo::find(conn, id)?.ok_or(AppError::NotFound)?;
+            if !may_see(conn, &photo, moderator)? {
+                return Err(AppError::NotFound);
+            }
+            let Some((max_width, max_bytes, format)) = wanted else {
+                return Ok(PhotoInfo::original(conn, id)?);
+            };
+            if let Some(kept) = PhotoInfo::rendition(conn, id, max_width as i32, format.extension())? {
+                return Ok(kept);
+            }
+            let original = PhotoInfo::original(conn, id)?;
+            let made = rendition(&original.bytes, max_width, max_bytes, format).map_err(AppError::internal)?;
+            let image = ImageBytes {
+                format: made.format.extension().to_string(),
+                width: made.width as i32,
+                height: made.height as i32,
+                bytes: made.bytes,
+            };
+            PhotoInfo::keep_rendition(conn, id, max_width as i32, &image)?;
+            Ok(image)
+        })
+        .await?;
     let format = PhotoFormat::from_extension(&image.format)
         .ok_or_else(|| AppError::internal(format!("photo {id}: unknown format {}", image.format)))?;
     Ok(render::image(

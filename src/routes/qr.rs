@@ -1,36 +1,34 @@
 //! QR codes: the site, `mailto:entry@…` (空メール registration) and a member's own posting address.
 //! PNG for PCs and smartphones; GIF for keitai, whose browsers all show GIF.
 
-use crate::db;
 use crate::db::models::member::Member;
+use crate::domain::mail_route::{entry_address, posting_address};
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
-use crate::mail::address::{entry_address, posting_address};
 use crate::photo::PhotoFormat;
 use crate::qr::qr_image;
-use crate::routes::render;
-use crate::routes::visitor::Visitor;
+use crate::routes::request::render;
+use crate::routes::request::Visitor;
 use actix_web::http::header::CacheDirective;
 use actix_web::HttpResponse;
 
 pub async fn site(visitor: Visitor) -> Result<HttpResponse, AppError> {
-    let url = visitor.state().settings.base_url.clone() + "/";
+    let url = visitor.settings().base_url.clone() + "/";
     respond(&visitor, &url, true)
 }
 
 pub async fn entry(visitor: Visitor) -> Result<HttpResponse, AppError> {
-    let address = entry_address(&visitor.state().settings.mail.domain);
+    let address = entry_address(&visitor.settings().mail.domain);
     respond(&visitor, &format!("mailto:{address}"), true)
 }
 
 /// The member's own posting address: a secret, so never cached by shared caches.
 pub async fn posting(visitor: Visitor) -> Result<HttpResponse, AppError> {
     let member_id = visitor.require_member(Resource::OwnAccount, Action::Read)?.member_id;
-    let token = db::run(&visitor.state().pool, move |conn| {
-        Ok(Member::posting_token(conn, member_id)?)
-    })
-    .await?;
-    let address = posting_address(&token, &visitor.state().settings.mail.domain);
+    let token = visitor
+        .db(move |conn| Ok(Member::posting_token(conn, member_id)?))
+        .await?;
+    let address = posting_address(&token, &visitor.settings().mail.domain);
     respond(&visitor, &format!("mailto:{address}"), false)
 }
 

@@ -1,14 +1,13 @@
 //! `/search?q=…&kind=`: クチコミ (members only), events and facilities containing every word of
 //! the query, paged to the device. The query arrives in the device's charset (Shift_JIS from keitai).
 
-use crate::db;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::time::{day_label, month_day};
 use crate::error::AppError;
-use crate::routes::extract::KeitaiQuery;
 use crate::routes::portal::{page_number, query_value};
-use crate::routes::render::{ctx, paged_list};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::KeitaiQuery;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, paged_list};
 use crate::search::{search as find, Hit, Kind, Scope, Terms};
 use actix_web::HttpResponse;
 use hiroba_views::pages::search::{search_hit, search_page, Outcome, SearchHitView, SearchView};
@@ -30,7 +29,7 @@ pub async fn search(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse
     let kind = Kind::parse(kind_key);
     let scope = Scope { member, kind };
     let hits = match Terms::parse(&text) {
-        Some(terms) => Some(db::run(&visitor.state().pool, move |conn| Ok(find(conn, &terms, scope)?)).await?),
+        Some(terms) => Some(visitor.db(move |conn| Ok(find(conn, &terms, scope)?)).await?),
         None => None,
     };
     let ctx = ctx(&visitor);

@@ -5,7 +5,6 @@
 //! turns them into ranked hits with snippets.
 
 mod backend;
-pub mod normalise;
 mod results;
 pub mod terms;
 

@@ -1,10 +1,10 @@
 //! Hits: the matching rows loaded, with a snippet around the first match, ranked.
 
-use super::normalise::fold_indexed;
 use super::terms::Terms;
 use super::Kind;
 use crate::db::schema::{events, facilities, threads};
 use crate::db::DbConnection;
+use crate::domain::fold::fold_indexed;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 

@@ -1,6 +1,6 @@
 //! A search query parsed at the edge: folded words, all of which must match.
 
-use super::normalise::fold;
+use crate::domain::fold::fold;
 
 /// Most words a query keeps (the rest are dropped: each word is one more condition).
 pub const MAX_WORDS: usize = 5;

@@ -1,21 +1,15 @@
 //! Counting page views without a database write per request: counts gather in memory and a
 //! flush (every few seconds in `serve`) adds them to the database in one transaction.
 //!
-//! A page view is a GET answered 200 with a page (HTML or XHTML) for a visitor; what a crash
+//! What counts as a page view is decided by the middleware `routes::page_views`; what a crash
 //! loses is the last few seconds of counts.
 
 use crate::db::models::page_view::PageViews;
-use crate::db::{write_transaction, DbConnection};
+use crate::db::{write_transaction, DbConnection, DbPool};
 use crate::domain::time::JST;
-use actix_web::body::MessageBody;
-use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::header::CONTENT_TYPE;
-use actix_web::http::{Method, StatusCode};
-use actix_web::middleware::Next;
-use actix_web::HttpMessage;
 use chrono::{NaiveDate, Utc};
 use std::collections::{HashMap, HashSet};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 #[derive(Debug, Default)]
 pub struct PageViewCounter {
@@ -65,54 +59,26 @@ impl PageViewCounter {
     }
 }
 
-/// Middleware: counts the pages a visitor was shown.
-pub async fn count_page_views(
-    req: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let res = next.call(req).await?;
-    if res.request().method() == Method::GET && res.status() == StatusCode::OK && is_page(&res) {
-        let visitor = res
-            .request()
-            .extensions()
-            .get::<crate::routes::visitor::Visitor>()
-            .cloned();
-        if let Some(visitor) = visitor {
-            let member = visitor.member().map(|m| m.member_id);
-            visitor.state().page_views.record(&visitor.device.profile.id, member);
-        }
-    }
-    Ok(res)
-}
-
-fn is_page<B>(res: &ServiceResponse<B>) -> bool {
-    res.headers()
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|t| t.starts_with("text/html") || t.starts_with("application/xhtml+xml"))
-}
-
 /// How often `serve` writes the counted page views.
 pub const FLUSH_EVERY: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Writes the counts every `FLUSH_EVERY` for as long as the process runs.
-pub fn spawn_flusher(state: std::sync::Arc<crate::state::AppState>) -> std::io::Result<()> {
+pub fn spawn_flusher(counter: Arc<PageViewCounter>, pool: DbPool) -> std::io::Result<()> {
     std::thread::Builder::new()
         .name("page-views".into())
         .spawn(move || loop {
             std::thread::sleep(FLUSH_EVERY);
-            flush_now(&state);
+            flush_now(&counter, &pool);
         })?;
     Ok(())
 }
 
 /// One flush, logging rather than failing: statistics must never stop the service.
-pub fn flush_now(state: &crate::state::AppState) {
-    let flushed = state
-        .pool
+pub fn flush_now(counter: &PageViewCounter, pool: &DbPool) {
+    let flushed = pool
         .get()
         .map_err(|e| e.to_string())
-        .and_then(|mut conn| state.page_views.flush(&mut conn).map_err(|e| e.to_string()));
+        .and_then(|mut conn| counter.flush(&mut conn).map_err(|e| e.to_string()));
     if let Err(e) = flushed {
         log::warn!("page views not written yet: {e}");
     }

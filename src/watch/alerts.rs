@@ -28,7 +28,7 @@ pub fn pass(
     let Some(child) = Child::find(conn, child_id)? else {
         return Ok(0);
     };
-    let minute = super::ingest::minute_of_day(read_at);
+    let minute = crate::domain::time::minute_of_day(read_at);
     let mail = text::pass(
         &child.short_name,
         &jst(read_at).format("%H:%M").to_string(),

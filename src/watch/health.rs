@@ -2,12 +2,12 @@
 //! staff, once; its next sign of life reports it back.
 
 use super::alerts;
-use super::ingest::minute_of_day;
 use crate::config::Settings;
 use crate::db::models::watch::reader::{Health, Reader};
 use crate::db::models::watch::school::School;
 use crate::db::DbConnection;
 use crate::domain::time::jst;
+use crate::domain::time::minute_of_day;
 use chrono::{Datelike, NaiveDateTime, Weekday};
 use diesel::{Connection, QueryResult};
 

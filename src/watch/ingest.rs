@@ -12,8 +12,8 @@ use crate::db::models::watch::reader_event::{NewEvent, ReaderEvent};
 use crate::db::models::watch::school::School;
 use crate::db::models::watch::tag::TagAssignment;
 use crate::db::{now, DbConnection};
-use crate::domain::time::jst;
-use chrono::{Duration, NaiveDateTime, Timelike};
+use crate::domain::time::minute_of_day;
+use chrono::{Duration, NaiveDateTime};
 use diesel::QueryResult;
 
 /// The answer to a batch.
@@ -118,10 +118,4 @@ fn direction(
         None if minute_of_day(read_at) < school.arrival_until => PassDirection::Arrival,
         None => PassDirection::Departure,
     })
-}
-
-/// Minutes after midnight, Japan time.
-pub fn minute_of_day(utc: NaiveDateTime) -> i32 {
-    let local = jst(utc);
-    (local.hour() * 60 + local.minute()) as i32
 }

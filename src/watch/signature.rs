@@ -5,7 +5,7 @@ use hmac::{Hmac, Mac};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use sha2::Sha256;
 
-use crate::auth::token::{hex, random_hex};
+use crate::domain::token::{hex, random_hex};
 
 /// How far, in seconds, a request's timestamp may lie before or after our clock.
 pub const MAX_SKEW_SECS: i64 = 300;

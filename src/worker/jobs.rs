@@ -1,20 +1,20 @@
 //! Running claimed jobs and recording how each ended.
 
+use crate::context::Context;
 use crate::db::models::job::{Job, JobKind};
 use crate::db::DbConnection;
-use crate::mail::process::{process_inbound, JobError};
-use crate::state::AppState;
+use crate::mail::inbound::process::{process_inbound, JobError};
 use diesel::QueryResult;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// Jobs claimed per round.
 const BATCH: i64 = 20;
 
-pub fn run_due(state: &AppState, conn: &mut DbConnection) -> QueryResult<usize> {
+pub fn run_due(ctx: &Context, conn: &mut DbConnection) -> QueryResult<usize> {
     let jobs = Job::claim(conn, BATCH)?;
     for job in &jobs {
         // A bug in one job must not take the worker down with it.
-        let outcome = catch_unwind(AssertUnwindSafe(|| run(state, conn, job)))
+        let outcome = catch_unwind(AssertUnwindSafe(|| run(ctx, conn, job)))
             .unwrap_or_else(|_| Err(JobError::Permanent("job panicked".into())));
         match outcome {
             Ok(()) => Job::done(conn, job.id)?,
@@ -31,9 +31,9 @@ pub fn run_due(state: &AppState, conn: &mut DbConnection) -> QueryResult<usize> 
     Ok(jobs.len())
 }
 
-fn run(state: &AppState, conn: &mut DbConnection, job: &Job) -> Result<(), JobError> {
+fn run(ctx: &Context, conn: &mut DbConnection, job: &Job) -> Result<(), JobError> {
     match (JobKind::parse(&job.kind), job.target_id) {
-        (Some(JobKind::ProcessInbound), Some(id)) => process_inbound(state, conn, id),
+        (Some(JobKind::ProcessInbound), Some(id)) => process_inbound(ctx, conn, id),
         _ => Err(JobError::Permanent(format!(
             "unknown job {} / {:?}",
             job.kind, job.target_id

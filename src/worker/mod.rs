@@ -12,11 +12,11 @@ mod wakeup;
 
 pub use wakeup::Wakeup;
 
+use crate::context::Context;
 use crate::db::models::job::Job;
 use crate::db::models::outbox::OutboxMail;
-use crate::db::DbConn;
-use crate::mail::dkim::DkimSigner;
-use crate::state::AppState;
+use crate::db::{DbConn, DbPool};
+use crate::mail::outbound::dkim::DkimSigner;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -28,7 +28,10 @@ const ERROR_PAUSE: Duration = Duration::from_secs(5);
 const MAINTENANCE_EVERY: Duration = Duration::from_secs(60);
 
 pub struct Worker {
-    state: Arc<AppState>,
+    ctx: Arc<Context>,
+    pool: DbPool,
+    /// Signalled when this process queued work, so an idle worker need not wait for its poll.
+    wakeup: Arc<Wakeup>,
     dkim: Option<DkimSigner>,
     last_maintenance: Mutex<Option<Instant>>,
 }
@@ -42,20 +45,22 @@ pub struct Round {
 
 impl Worker {
     /// Reads the DKIM key if one is configured.
-    pub fn new(state: Arc<AppState>) -> Result<Worker, String> {
-        let dkim = match &state.settings.mail.dkim {
+    pub fn new(ctx: Arc<Context>, pool: DbPool, wakeup: Arc<Wakeup>) -> Result<Worker, String> {
+        let dkim = match &ctx.settings.mail.dkim {
             Some(key) => {
                 let pem = std::fs::read(&key.private_key_pem)
                     .map_err(|e| format!("DKIM key {}: {e}", key.private_key_pem.display()))?;
                 Some(
-                    DkimSigner::from_pem(&state.settings.mail.domain, &key.selector, &pem)
+                    DkimSigner::from_pem(&ctx.settings.mail.domain, &key.selector, &pem)
                         .map_err(|e| format!("DKIM key {}: {e}", key.private_key_pem.display()))?,
                 )
             }
             None => None,
         };
         Ok(Worker {
-            state,
+            ctx,
+            pool,
+            wakeup,
             dkim,
             last_maintenance: Mutex::new(None),
         })
@@ -65,7 +70,7 @@ impl Worker {
     pub fn round(&self) -> Result<Round, diesel::result::Error> {
         let mut conn = self.conn()?;
         self.maintain_if_due(&mut conn)?;
-        let jobs = jobs::run_due(&self.state, &mut conn)?;
+        let jobs = jobs::run_due(&self.ctx, &mut conn)?;
         let mails = sending::send_due(self, &mut conn)?;
         Ok(Round { jobs, mails })
     }
@@ -88,9 +93,9 @@ impl Worker {
     pub fn run_forever(&self) {
         loop {
             // Read before the round: a notification during it makes the wait below return at once.
-            let seen = self.state.wakeup.generation();
+            let seen = self.wakeup.generation();
             match self.round() {
-                Ok(round) if round == Round::default() => self.state.wakeup.wait(seen, IDLE_POLL),
+                Ok(round) if round == Round::default() => self.wakeup.wait(seen, IDLE_POLL),
                 Ok(_) => {}
                 Err(e) => {
                     log::error!("worker: {e}");
@@ -101,9 +106,9 @@ impl Worker {
     }
 
     /// Starts `count` workers in background threads.
-    pub fn spawn(state: Arc<AppState>, count: usize) -> Result<(), String> {
+    pub fn spawn(ctx: &Arc<Context>, pool: &DbPool, wakeup: &Arc<Wakeup>, count: usize) -> Result<(), String> {
         for n in 0..count {
-            let worker = Worker::new(Arc::clone(&state))?;
+            let worker = Worker::new(Arc::clone(ctx), pool.clone(), Arc::clone(wakeup))?;
             std::thread::Builder::new()
                 .name(format!("worker-{n}"))
                 .spawn(move || worker.run_forever())
@@ -121,7 +126,7 @@ impl Worker {
             }
             *last = Some(Instant::now());
         }
-        let settings = &self.state.settings;
+        let settings = &self.ctx.settings;
         let now = crate::db::now();
         let reported = crate::watch::health::check(conn, settings, now)?;
         let purged = crate::watch::retention::purge(conn, settings, now)?;
@@ -132,8 +137,7 @@ impl Worker {
     }
 
     fn conn(&self) -> Result<DbConn, diesel::result::Error> {
-        self.state
-            .pool
+        self.pool
             .get()
             .map_err(|e| diesel::result::Error::QueryBuilderError(e.to_string().into()))
     }

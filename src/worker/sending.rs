@@ -4,10 +4,10 @@ use super::{pacing, Worker};
 use crate::db::models::mail_address::MailAddress;
 use crate::db::models::outbox::{OutboxMail, MAX_ATTEMPTS};
 use crate::db::{now, DbConnection};
+use crate::domain::mail_route::verp_address;
 use crate::domain::time::jst;
-use crate::mail::address::verp_address;
-use crate::mail::compose::{compose, Outgoing};
-use crate::mail::transport::{SendError, Session};
+use crate::mail::outbound::compose::{compose, Outgoing};
+use crate::mail::outbound::transport::{SendError, Session};
 use chrono::{Duration, Utc};
 use diesel::QueryResult;
 use std::collections::BTreeMap;
@@ -21,19 +21,14 @@ pub fn send_due(worker: &Worker, conn: &mut DbConnection) -> QueryResult<usize> 
     let count = claimed.len();
     let mut by_carrier: BTreeMap<String, Vec<OutboxMail>> = BTreeMap::new();
     for mail in claimed {
-        let carrier = worker
-            .state
-            .profiles
-            .mail_profile_of_address(&mail.recipient)
-            .id
-            .clone();
+        let carrier = worker.ctx.profiles.mail_profile_of_address(&mail.recipient).id.clone();
         by_carrier.entry(carrier).or_default().push(mail);
     }
     // Carriers whose batch holds the most urgent mail go first (claimed mails come sorted).
     let mut by_carrier: Vec<(String, Vec<OutboxMail>)> = by_carrier.into_iter().collect();
     by_carrier.sort_by_key(|(_, mails)| std::cmp::Reverse(mails.first().map_or(0, |m| m.priority)));
     for (carrier, mails) in by_carrier {
-        let pacing = worker.state.settings.mail.pacing_for(&carrier);
+        let pacing = worker.ctx.settings.mail.pacing_for(&carrier);
         let allowance = pacing::allowance(conn, &carrier, mails.len(), pacing.per_minute, now())?;
         let (now_mails, later) = mails.split_at(allowance.now);
         for mail in later {
@@ -48,7 +43,7 @@ pub fn send_due(worker: &Worker, conn: &mut DbConnection) -> QueryResult<usize> 
 
 /// One SMTP session's worth of mail to one carrier.
 fn send_session(worker: &Worker, conn: &mut DbConnection, carrier: &str, mails: &[OutboxMail]) -> QueryResult<()> {
-    let mut session = match Session::open(&worker.state.settings.mail.transport) {
+    let mut session = match Session::open(&worker.ctx.settings.mail.transport) {
         Ok(session) => session,
         Err(e) => {
             for mail in mails {
@@ -62,7 +57,7 @@ fn send_session(worker: &Worker, conn: &mut DbConnection, carrier: &str, mails: 
             OutboxMail::mark_failed(conn, mail.id, carrier, reason)?;
             continue;
         }
-        let settings = &worker.state.settings.mail;
+        let settings = &worker.ctx.settings.mail;
         let bytes = render(worker, mail);
         let envelope_from = verp_address(mail.id, &mail.recipient, &settings.domain);
         match session.send(&envelope_from, &mail.recipient, &bytes, &file_name(mail)) {
@@ -99,8 +94,8 @@ fn record_failure(conn: &mut DbConnection, mail: &OutboxMail, carrier: &str, err
 
 /// The bytes for this recipient's phone, signed when a DKIM key is configured.
 fn render(worker: &Worker, mail: &OutboxMail) -> Vec<u8> {
-    let settings = &worker.state.settings.mail;
-    let profile = worker.state.profiles.mail_profile_of_address(&mail.recipient);
+    let settings = &worker.ctx.settings.mail;
+    let profile = worker.ctx.profiles.mail_profile_of_address(&mail.recipient);
     let date = jst(mail.created_at);
     let message_id = format!(
         "{}.{}@{}",
@@ -121,7 +116,7 @@ fn render(worker: &Worker, mail: &OutboxMail) -> Vec<u8> {
             extra_headers: &[("Auto-Submitted", "auto-generated")],
         },
         profile,
-        &worker.state.codec,
+        &worker.ctx.codec,
     );
     match &worker.dkim {
         Some(signer) => signer.sign(&bytes, Utc::now().timestamp()),

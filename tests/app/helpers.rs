@@ -15,7 +15,7 @@ pub struct TestApp {
     pub port: u16,
     pub pool: hiroba::db::DbPool,
     /// The running app's state, for running a worker in the test's own thread.
-    pub state: Arc<hiroba::state::AppState>,
+    pub state: Arc<hiroba::routes::request::AppState>,
     pub base_url: String,
     /// The database URL, for running the `hiroba` command against the same data.
     pub database_url: String,
@@ -168,7 +168,7 @@ pub fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> TestA
     settings.base_url = format!("http://127.0.0.1:{port}");
     let base_url = settings.base_url.clone();
     let state = Arc::new(build_state(settings).expect("app state"));
-    hiroba::demo::seed(&state).expect("seed");
+    hiroba::demo::seed(&state.ctx, &state.pool).expect("seed");
     let pool = state.pool.clone();
     let served = Arc::clone(&state);
     let (handle_tx, handle_rx) = std::sync::mpsc::channel();
@@ -217,6 +217,16 @@ fn fresh_pg_schema() -> (String, PgSchema) {
 }
 
 impl TestApp {
+    /// A worker of this app's process, run in the test's own thread.
+    pub fn worker(&self) -> hiroba::worker::Worker {
+        hiroba::worker::Worker::new(
+            Arc::clone(&self.state.ctx),
+            self.pool.clone(),
+            Arc::clone(&self.state.wakeup),
+        )
+        .expect("worker")
+    }
+
     pub fn get(&self, path: &str, user_agent: &str) -> Response {
         self.request("GET", path, &[("User-Agent", user_agent)], None)
     }

@@ -8,11 +8,9 @@ use hiroba::db::models::member::Member;
 use hiroba::db::models::photo::PhotoInfo;
 use hiroba::db::models::thread::Thread;
 use hiroba::domain::role::{MemberStatus, Role};
-use hiroba::worker::Worker;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
-use std::sync::Arc;
 
 pub const DOMAIN: &str = "hiroba.example.jp";
 
@@ -55,7 +53,7 @@ pub fn member_with(app: &TestApp, address: &str) -> String {
     let mut conn = app.pool.get().unwrap();
     let (id, _) = add_member(
         &mut conn,
-        &app.state.profiles,
+        &app.state.ctx.profiles,
         &AddMember {
             email: address,
             password: "mail-poster-1",
@@ -71,7 +69,7 @@ pub fn member_with(app: &TestApp, address: &str) -> String {
 }
 
 pub fn run_worker(app: &TestApp) {
-    Worker::new(Arc::clone(&app.state)).unwrap().run_until_idle().unwrap();
+    app.worker().run_until_idle().unwrap();
 }
 
 fn inbound_count(app: &TestApp) -> i64 {

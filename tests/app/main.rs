@@ -52,6 +52,7 @@ mod events;
 mod facilities;
 mod forms;
 mod helpers;
+mod layers;
 mod magazine;
 mod mail_flows;
 mod mail_in;

@@ -5,8 +5,6 @@ use diesel::prelude::*;
 use hiroba::config::Pacing;
 use hiroba::db::models::outbox::{MailKind, OutboxMail};
 use hiroba::db::schema::outbox;
-use hiroba::worker::Worker;
-use std::sync::Arc;
 
 db_test! {
     fn two_workers_share_one_carrier_limit(backend: Backend) {
@@ -18,8 +16,8 @@ db_test! {
             OutboxMail::queue(&mut conn, MailKind::TestMail, &format!("mama{i}@softbank.ne.jp"), "テスト", "本文").unwrap();
         }
         OutboxMail::queue(&mut conn, MailKind::TestMail, "papa@docomo.ne.jp", "テスト", "本文").unwrap();
-        let first = Worker::new(Arc::clone(&app.state)).unwrap();
-        let second = Worker::new(Arc::clone(&app.state)).unwrap();
+        let first = app.worker();
+        let second = app.worker();
         first.round().unwrap();
         // More mail for the same carrier, due at once, reaches a worker that has sent nothing yet.
         for i in 5..8 {

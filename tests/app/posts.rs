@@ -253,7 +253,7 @@ db_test! {
                 area: Some("富勢"),
                 status: MemberStatus::Approved,
             };
-            let (id, _) = add_member(&mut conn, &app.state.profiles, &new).unwrap();
+            let (id, _) = add_member(&mut conn, &app.state.ctx.profiles, &new).unwrap();
             let token = hiroba::db::models::member::Member::posting_token(&mut conn, id).unwrap();
             (id, format!("post-{token}@{}", crate::mail_in::DOMAIN))
         };

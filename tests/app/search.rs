@@ -320,7 +320,7 @@ db_test! {
         ];
         let mut conn = app.pool.get().expect("connection");
         for sample in samples {
-            assert_eq!(fold_in_database(&mut conn, sample), hiroba::search::normalise::fold(sample), "{sample}");
+            assert_eq!(fold_in_database(&mut conn, sample), hiroba::domain::fold::fold(sample), "{sample}");
         }
     }
 }

@@ -86,7 +86,7 @@ fn converse(port: u16, lines: &[&[u8]]) -> Vec<u16> {
 fn listen(app: &TestApp, max_bytes: usize) -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
-    hiroba::mail::listener::spawn(listener, app.pool.clone(), DOMAIN, max_bytes).unwrap();
+    hiroba::mail::inbound::listener::spawn(listener, app.pool.clone(), DOMAIN, max_bytes).unwrap();
     port
 }
 
@@ -122,28 +122,22 @@ db_test! {
     }
 }
 
-pub fn with_smtp(app: &TestApp, url: &str) -> Arc<hiroba::state::AppState> {
-    // The same database and profiles, sending to the test server.
-    let mut settings = app.state.settings.clone();
+/// A worker on the app's database and profiles that sends to the SMTP server at `url`.
+pub fn worker_with_smtp(app: &TestApp, url: &str) -> Worker {
+    let mut settings = app.state.ctx.settings.clone();
     settings.mail.transport = Transport::Smtp(url.to_string());
-    Arc::new(hiroba::state::AppState {
+    let ctx = hiroba::context::Context {
         settings,
-        profiles: hiroba::keitai::ProfileRegistry::load(&app.state.settings.profiles_dir).unwrap(),
-        codec: hiroba::keitai::Codec::new(Arc::new(
-            hiroba::keitai::emoji::EmojiTable::load(&app.state.settings.profiles_dir.join("emoji.tsv")).unwrap(),
-        )),
-        pool: app.pool.clone(),
-        gateway_list: None,
-        wakeup: Default::default(),
-        page_views: Default::default(),
-    })
+        profiles: hiroba::keitai::ProfileRegistry::load(&app.state.ctx.settings.profiles_dir).unwrap(),
+        codec: app.state.ctx.codec.clone(),
+    };
+    Worker::new(Arc::new(ctx), app.pool.clone(), Default::default()).unwrap()
 }
 
 db_test! {
     fn our_workers_deliver_each_row_once_over_smtp_with_verp_and_au_jis_emoji(app) {
         let (url, inbox) = test_smtp_server();
-        let state = with_smtp(&app, &url);
-        let mut conn = app.pool.get().unwrap();
+                let mut conn = app.pool.get().unwrap();
         let mut ids = Vec::new();
         for n in 0..60 {
             let to = if n % 2 == 0 { format!("mama{n}@ezweb.ne.jp") } else { format!("papa{n}@example.com") };
@@ -152,7 +146,7 @@ db_test! {
         drop(conn);
         let workers: Vec<_> = (0..2)
             .map(|_| {
-                let worker = Worker::new(Arc::clone(&state)).unwrap();
+                let worker = worker_with_smtp(&app, &url);
                 std::thread::spawn(move || worker.run_until_idle().unwrap())
             })
             .collect();

@@ -3,10 +3,9 @@
 
 use crate::helpers::TestApp;
 use crate::mail_in::DOMAIN;
-use crate::smtp::with_smtp;
+use crate::smtp::worker_with_smtp;
 use crate::test_relay::{self, Security, TestRelay};
 use hiroba::db::models::outbox::{MailKind, OutboxMail};
-use hiroba::worker::Worker;
 use std::net::TcpListener;
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -21,7 +20,7 @@ fn queue(app: &TestApp, recipients: &[&str]) -> Vec<i64> {
 }
 
 fn send_all(app: &TestApp, url: &str) {
-    Worker::new(with_smtp(app, url)).unwrap().run_until_idle().unwrap();
+    worker_with_smtp(app, url).run_until_idle().unwrap();
 }
 
 /// `hiroba worker --until-idle`, trusting `certificate` (or only the system's roots) for TLS.

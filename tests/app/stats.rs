@@ -59,7 +59,7 @@ fn is_page(res: &Response) -> bool {
 }
 
 fn flush(app: &TestApp) {
-    hiroba::stats::counter::flush_now(&app.state);
+    hiroba::stats::counter::flush_now(&app.state.page_views, &app.pool);
 }
 
 db_test! {

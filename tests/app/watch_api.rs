@@ -221,7 +221,7 @@ db_test! {
             .set(hiroba::db::schema::readers::last_seen_at.eq(ten - chrono::Duration::minutes(45)))
             .execute(&mut conn)
             .unwrap();
-        let settings = &app.state.settings;
+        let settings = &app.state.ctx.settings;
         assert_eq!(hiroba::watch::health::check(&mut conn, settings, ten).unwrap(), 1);
         assert_eq!(hiroba::watch::health::check(&mut conn, settings, ten).unwrap(), 0, "reported once");
         // At 22:00 nobody is told about the waypoint that never spoke.
@@ -286,7 +286,7 @@ db_test! {
         let watch = Watch::new(&app, &[MOTHER]);
         send(&app, &watch.gate, &[(1, &watch.tag, 60, None)]);
         let mut conn = app.pool.get().unwrap();
-        let settings = &app.state.settings;
+        let settings = &app.state.ctx.settings;
         let now = hiroba::db::now();
         let kept = hiroba::watch::retention::purge(&mut conn, settings, now).unwrap();
         assert_eq!((kept.passes, kept.events), (0, 0));
@@ -335,7 +335,7 @@ db_test! {
         let watch = Watch::new(&app, &[docomo, au, pc]);
         send(&app, &watch.gate, &[(1, &watch.tag, 5, Some("out"))]);
         crate::mail_in::run_worker(&app);
-        let hiroba::config::Transport::Directory(dir) = &app.state.settings.mail.transport else {
+        let hiroba::config::Transport::Directory(dir) = &app.state.ctx.settings.mail.transport else {
             panic!("tests write mail to a directory");
         };
         let files: Vec<Vec<u8>> = std::fs::read_dir(dir)

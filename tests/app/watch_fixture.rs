@@ -71,7 +71,7 @@ pub fn member(app: &TestApp, email: &str, roles: &[Role]) -> i64 {
     let mut conn = app.pool.get().unwrap();
     add_member(
         &mut conn,
-        &app.state.profiles,
+        &app.state.ctx.profiles,
         &AddMember {
             email,
             password: "watch-pass-1",

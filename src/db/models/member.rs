@@ -124,7 +124,7 @@ impl Member {
 
     /// Replaces the posting-address token (after it leaked); the old address stops working.
     pub fn renew_posting_token(conn: &mut DbConnection, id: i64) -> QueryResult<String> {
-        let token = crate::auth::token::posting_token();
+        let token = crate::domain::token::posting_token();
         diesel::update(members::table.find(id))
             .set(members::posting_token.eq(&token))
             .execute(conn)?;

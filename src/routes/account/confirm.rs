@@ -1,13 +1,12 @@
 //! `/register/confirm?t=…`: the link in the confirmation mail.
 
-use crate::auth::token::{looks_like_token, token_hash};
-use crate::db;
 use crate::db::models::mail_address::{Confirmation, MailAddress};
 use crate::domain::policy::{Action, Resource};
+use crate::domain::token::{looks_like_token, token_hash};
 use crate::error::AppError;
-use crate::routes::extract::KeitaiQuery;
-use crate::routes::render::{ctx, ok};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::KeitaiQuery;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok};
 use actix_web::HttpResponse;
 use hiroba_views::pages::account::message;
 
@@ -15,10 +14,9 @@ pub async fn confirm(visitor: Visitor, query: KeitaiQuery) -> Result<HttpRespons
     visitor.require(Resource::PublicInfo, Action::Read)?;
     let token = query.0.get("t").unwrap_or_default().to_string();
     let outcome = if looks_like_token(&token) {
-        db::run(&visitor.state().pool, move |conn| {
-            Ok(MailAddress::confirm(conn, &token_hash(&token))?)
-        })
-        .await?
+        visitor
+            .db(move |conn| Ok(MailAddress::confirm(conn, &token_hash(&token))?))
+            .await?
     } else {
         Confirmation::Unknown
     };

@@ -2,7 +2,6 @@
 
 use crate::auth::easy_login::EasyLoginRequest;
 use crate::auth::session::LoginMethod;
-use crate::db;
 use crate::db::models::member::Member;
 use crate::db::models::subscriber_id;
 use crate::domain::policy::{Action, Resource};
@@ -10,9 +9,9 @@ use crate::domain::role::MemberStatus;
 use crate::error::AppError;
 use crate::routes::account::login::open_session;
 use crate::routes::account::safe_next;
-use crate::routes::extract::Posted;
-use crate::routes::render::{ctx, page, redirect};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::Posted;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, page, redirect};
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse};
 use hiroba_views::pages::account::message;
@@ -25,13 +24,14 @@ pub async fn submit(req: HttpRequest, posted: Posted) -> Result<HttpResponse, Ap
         Ok(phone) => phone,
         Err(text) => return Ok(refuse(&visitor, &text)),
     };
-    let member = db::run(&visitor.state().pool, move |conn| {
-        let Some(id) = subscriber_id::member_of(conn, &phone.carrier, &phone.uid_hash)? else {
-            return Ok(None);
-        };
-        Ok(Some((id, Member::find(conn, id)?.status())))
-    })
-    .await?;
+    let member = visitor
+        .db(move |conn| {
+            let Some(id) = subscriber_id::member_of(conn, &phone.carrier, &phone.uid_hash)? else {
+                return Ok(None);
+            };
+            Ok(Some((id, Member::find(conn, id)?.status())))
+        })
+        .await?;
     match member {
         None => {
             return Ok(refuse(

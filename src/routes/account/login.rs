@@ -3,15 +3,14 @@
 use crate::auth::easy_login::form_action;
 use crate::auth::login::{check_password, LoginOutcome};
 use crate::auth::session::{self, LoginMethod};
-use crate::db;
 use crate::db::models::login_limit::LOCK;
 use crate::db::models::mail_address::{Health, MailAddress};
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::routes::account::{jst_clock, safe_next};
-use crate::routes::extract::{KeitaiQuery, Posted};
-use crate::routes::render::{ctx, page, redirect};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, page, redirect};
+use crate::routes::request::{KeitaiQuery, Posted};
 use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
 use hiroba_views::pages::account::{login, EasyLogin, LoginView};
@@ -40,15 +39,14 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
         .is_some();
     let client = (!from_gateway).then(|| visitor.client_ip.to_string());
     let account = email.clone();
-    let outcome = db::run(&visitor.state().pool, move |conn| {
-        Ok(check_password(conn, &account, &password, client.as_deref())?)
-    })
-    .await?;
+    let outcome = visitor
+        .db(move |conn| Ok(check_password(conn, &account, &password, client.as_deref())?))
+        .await?;
     let (status, message) = match outcome {
         LoginOutcome::Success { member_id } => {
             open_session(&mut visitor, member_id, LoginMethod::Password).await?;
             // An address our mail no longer reaches: my page says what to do, before anything else.
-            let unreachable = db::run(&visitor.state().pool, move |conn| {
+            let unreachable = visitor.db(move |conn| {
                 let addresses = MailAddress::of_member(conn, member_id)?;
                 Ok(addresses.iter().any(|a| a.health != Health::Ok.as_str()))
             })
@@ -82,13 +80,14 @@ pub async fn open_session(visitor: &mut Visitor, member_id: i64, how: LoginMetho
     let old = visitor.session.as_ref().map(|s| s.token.clone());
     let profile = visitor.device.profile.id.clone();
     let idle = visitor.idle();
-    let new = db::run(&visitor.state().pool, move |conn| {
-        if let Some(old) = old {
-            session::end(conn, &old)?;
-        }
-        Ok(session::start(conn, &profile, Some((member_id, how)), idle)?)
-    })
-    .await?;
+    let new = visitor
+        .db(move |conn| {
+            if let Some(old) = old {
+                session::end(conn, &old)?;
+            }
+            Ok(session::start(conn, &profile, Some((member_id, how)), idle)?)
+        })
+        .await?;
     visitor.switch_to(new);
     Ok(())
 }

@@ -1,12 +1,11 @@
 //! `/logout`: a confirmation page (a link cannot POST), then the session ends.
 
 use crate::auth::session;
-use crate::db;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
-use crate::routes::extract::Posted;
-use crate::routes::render::{ctx, ok, redirect};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::Posted;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok, redirect};
 use actix_web::HttpResponse;
 use hiroba_views::pages::account::{logout, message};
 
@@ -22,7 +21,7 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
     let Posted { mut visitor, .. } = posted;
     visitor.require(Resource::PublicInfo, Action::Read)?;
     if let Some(token) = visitor.session.as_ref().map(|s| s.token.clone()) {
-        db::run(&visitor.state().pool, move |conn| Ok(session::end(conn, &token)?)).await?;
+        visitor.db(move |conn| Ok(session::end(conn, &token)?)).await?;
     }
     visitor.forget_session();
     Ok(ok(

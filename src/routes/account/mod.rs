@@ -37,3 +37,19 @@ mod tests {
         assert_eq!(safe_next(None), "/mypage");
     }
 }
+
+use actix_web::web;
+
+/// Registers login, registration, logout and reauthentication.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/login", web::get().to(login::form))
+        .route("/login", web::post().to(login::submit))
+        .route("/login/easy", web::post().to(easy_login::submit))
+        .route("/logout", web::get().to(logout::form))
+        .route("/logout", web::post().to(logout::submit))
+        .route("/register", web::get().to(register::form))
+        .route("/register", web::post().to(register::submit))
+        .route("/register/confirm", web::get().to(confirm::confirm))
+        .route("/reauth", web::get().to(reauth::form))
+        .route("/reauth", web::post().to(reauth::submit));
+}

@@ -2,15 +2,14 @@
 
 use crate::auth::password::verify_password;
 use crate::auth::session;
-use crate::db;
 use crate::db::models::login_limit::{self, Scope};
 use crate::db::models::member::Member;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::routes::account::{jst_clock, safe_next};
-use crate::routes::extract::{KeitaiQuery, Posted};
-use crate::routes::render::{ctx, page, redirect};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, page, redirect};
+use crate::routes::request::{KeitaiQuery, Posted};
 use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
 use hiroba_views::pages::account::{reauth, ReauthView};
@@ -32,22 +31,23 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
     let token = visitor.session.as_ref().map(|s| s.token.clone()).unwrap_or_default();
     // The same limit as the login form, counted per member.
     let account = format!("member:{member_id}");
-    let outcome = db::run(&visitor.state().pool, move |conn| {
-        if let Some(until) = login_limit::locked_until(conn, Scope::Account, &account)? {
-            return Ok(Err(until));
-        }
-        let member = Member::find(conn, member_id)?;
-        if verify_password(&password, &member.password_hash) {
-            session::confirm_password(conn, &token)?;
-            login_limit::clear(conn, Scope::Account, &account)?;
-            return Ok(Ok(true));
-        }
-        Ok(match login_limit::record_failure(conn, Scope::Account, &account)? {
-            Some(until) => Err(until),
-            None => Ok(false),
+    let outcome = visitor
+        .db(move |conn| {
+            if let Some(until) = login_limit::locked_until(conn, Scope::Account, &account)? {
+                return Ok(Err(until));
+            }
+            let member = Member::find(conn, member_id)?;
+            if verify_password(&password, &member.password_hash) {
+                session::confirm_password(conn, &token)?;
+                login_limit::clear(conn, Scope::Account, &account)?;
+                return Ok(Ok(true));
+            }
+            Ok(match login_limit::record_failure(conn, Scope::Account, &account)? {
+                Some(until) => Err(until),
+                None => Ok(false),
+            })
         })
-    })
-    .await?;
+        .await?;
     let (status, error) = match outcome {
         Ok(true) => return Ok(redirect(&visitor, &next)),
         Ok(false) => (StatusCode::OK, "パスワードが違います。".to_string()),

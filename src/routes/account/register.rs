@@ -2,20 +2,19 @@
 
 use crate::auth::password::{hash_password, Password};
 use crate::auth::registration::{register, register_invited, Registration};
-use crate::auth::token::{looks_like_token, token_hash};
-use crate::db;
 use crate::db::models::area::Area;
 use crate::db::models::registration_invite;
 use crate::domain::email::EmailAddress;
+use crate::domain::mail_route::entry_address;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::role::Role;
+use crate::domain::token::{looks_like_token, token_hash};
 use crate::error::AppError;
 use crate::keitai::form::FormData;
-use crate::mail::address::entry_address;
-use crate::routes::extract::KeitaiQuery;
-use crate::routes::extract::Posted;
-use crate::routes::render::{ctx, ok};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::KeitaiQuery;
+use crate::routes::request::Posted;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok};
 use actix_web::HttpResponse;
 use hiroba_views::pages::account::{message, register_done, register_sent, RegisterView};
 
@@ -77,25 +76,27 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
         }
     };
     let email = registration.email.to_string();
-    let base_url = visitor.state().settings.base_url.clone();
+    let base_url = visitor.settings().base_url.clone();
     if let Some((token, _)) = invite {
-        let registered = db::run(&visitor.state().pool, move |conn| {
-            let mut registration = registration;
-            registration.password_hash = hash_password(&password).map_err(AppError::internal)?;
-            Ok(register_invited(conn, &registration, &token_hash(&token), &base_url)?)
-        })
-        .await?;
+        let registered = visitor
+            .db(move |conn| {
+                let mut registration = registration;
+                registration.password_hash = hash_password(&password).map_err(AppError::internal)?;
+                Ok(register_invited(conn, &registration, &token_hash(&token), &base_url)?)
+            })
+            .await?;
         if !registered {
             return Ok(ok(&visitor, &invite_expired(&visitor)));
         }
         return Ok(ok(&visitor, &register_done(&ctx(&visitor), &email)));
     }
-    db::run(&visitor.state().pool, move |conn| {
-        let mut registration = registration;
-        registration.password_hash = hash_password(&password).map_err(AppError::internal)?;
-        Ok(register(conn, &registration, &base_url)?)
-    })
-    .await?;
+    visitor
+        .db(move |conn| {
+            let mut registration = registration;
+            registration.password_hash = hash_password(&password).map_err(AppError::internal)?;
+            Ok(register(conn, &registration, &base_url)?)
+        })
+        .await?;
     Ok(ok(&visitor, &register_sent(&ctx(&visitor), &email)))
 }
 
@@ -118,10 +119,9 @@ async fn invitation(visitor: &Visitor, token: Option<&str>) -> Result<Invitation
         return Ok(Invitation::Dead);
     }
     let hash = token_hash(token);
-    let address = db::run(&visitor.state().pool, move |conn| {
-        Ok(registration_invite::address_of(conn, &hash)?)
-    })
-    .await?;
+    let address = visitor
+        .db(move |conn| Ok(registration_invite::address_of(conn, &hash)?))
+        .await?;
     Ok(match address {
         Some(address) => Invitation::Live {
             token: token.to_string(),
@@ -132,7 +132,7 @@ async fn invitation(visitor: &Visitor, token: Option<&str>) -> Result<Invitation
 }
 
 fn invite_expired(visitor: &Visitor) -> String {
-    let entry = entry_address(&visitor.state().settings.mail.domain);
+    let entry = entry_address(&visitor.settings().mail.domain);
     message(
         &ctx(visitor),
         "このURLは使えません",
@@ -144,7 +144,7 @@ fn invite_expired(visitor: &Visitor) -> String {
 }
 
 async fn areas(visitor: &Visitor) -> Result<Vec<(String, String)>, AppError> {
-    let areas = db::run(&visitor.state().pool, |conn| Ok(Area::all(conn)?)).await?;
+    let areas = visitor.db(|conn| Ok(Area::all(conn)?)).await?;
     Ok(areas.into_iter().map(|a| (a.id.to_string(), a.name)).collect())
 }
 
@@ -187,7 +187,7 @@ fn parse(
     };
     match (email, password) {
         (Ok(email), Ok(password)) if errors.is_empty() => {
-            let carrier = visitor.state().profiles.mail_profile(email.domain()).id.clone();
+            let carrier = visitor.profiles().mail_profile(email.domain()).id.clone();
             Ok((
                 Registration {
                     email,

@@ -17,12 +17,12 @@ use crate::domain::post::Reason;
 use crate::domain::thread::{Place, PlaceKind};
 use crate::error::AppError;
 use crate::routes::admin::moderation_log::{describe, LOG_LINES};
-use crate::routes::extract::{id_field, Posted};
-use crate::routes::render::{ctx, ok, redirect};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok, redirect};
+use crate::routes::request::{id_field, Posted};
 use actix_web::HttpResponse;
 use hiroba_views::mail::{community as mails, MailText};
-use hiroba_views::pages::community_admin::{community_admin, CommunityAdminLine};
+use hiroba_views::pages::admin::communities::{community_admin, CommunityAdminLine};
 
 pub async fn list(visitor: Visitor) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::MemberContent, Action::Moderate)?;
@@ -30,32 +30,33 @@ pub async fn list(visitor: Visitor) -> Result<HttpResponse, AppError> {
 }
 
 async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpResponse, AppError> {
-    let (lines, log) = db::run(&visitor.state().pool, |conn| {
-        let areas = Area::all(conn)?;
-        let mut lines = Vec::new();
-        for c in Community::for_coordinators(conn)? {
-            let status = c.status();
-            lines.push(CommunityAdminLine {
-                id: c.id,
-                proposer: Member::find(conn, c.created_by)?.nickname,
-                area: c
-                    .area_id
-                    .and_then(|id| areas.iter().find(|a| a.id == id))
-                    .map(|a| a.name.clone()),
-                status: status.as_str().to_string(),
-                status_label: status.label().to_string(),
-                reason: c.decision_reason,
-                name: c.name,
-                description: c.description,
-            });
-        }
-        let log: Vec<String> = ModerationLog::recent(conn, PlaceKind::Community, LOG_LINES)?
-            .iter()
-            .map(describe)
-            .collect();
-        Ok((lines, log))
-    })
-    .await?;
+    let (lines, log) = visitor
+        .db(|conn| {
+            let areas = Area::all(conn)?;
+            let mut lines = Vec::new();
+            for c in Community::for_coordinators(conn)? {
+                let status = c.status();
+                lines.push(CommunityAdminLine {
+                    id: c.id,
+                    proposer: Member::find(conn, c.created_by)?.nickname,
+                    area: c
+                        .area_id
+                        .and_then(|id| areas.iter().find(|a| a.id == id))
+                        .map(|a| a.name.clone()),
+                    status: status.as_str().to_string(),
+                    status_label: status.label().to_string(),
+                    reason: c.decision_reason,
+                    name: c.name,
+                    description: c.description,
+                });
+            }
+            let log: Vec<String> = ModerationLog::recent(conn, PlaceKind::Community, LOG_LINES)?
+                .iter()
+                .map(describe)
+                .collect();
+            Ok((lines, log))
+        })
+        .await?;
     Ok(ok(
         visitor,
         &community_admin(&ctx(visitor), &lines, &log, notice.as_deref()),
@@ -79,12 +80,13 @@ pub async fn decide(posted: Posted) -> Result<HttpResponse, AppError> {
         (Decision::Approve, Err(_)) => None,
         (_, Err(e)) => return render(&visitor, Some(e.to_string())).await,
     };
-    let base = visitor.state().settings.base_url.clone();
-    let changed = db::run(&visitor.state().pool, move |conn| {
-        let reason = reason.as_ref().map(Reason::as_str);
-        db::write_transaction(conn, |conn| apply(conn, id, decision, me, reason, &base))
-    })
-    .await?;
+    let base = visitor.settings().base_url.clone();
+    let changed = visitor
+        .db(move |conn| {
+            let reason = reason.as_ref().map(Reason::as_str);
+            db::write_transaction(conn, |conn| apply(conn, id, decision, me, reason, &base))
+        })
+        .await?;
     if !changed {
         return render(&visitor, Some("すでに対応済みです。".into())).await;
     }

@@ -1,6 +1,5 @@
 //! イベントの管理 for coordinators: add, edit and delete events.
 
-use crate::db;
 use crate::db::models::area::Area;
 use crate::db::models::event::{Event, EventFields};
 use crate::domain::clock::TimeOfDay;
@@ -8,14 +7,14 @@ use crate::domain::policy::{Action, Resource};
 use crate::domain::time::day_label;
 use crate::error::AppError;
 use crate::keitai::form::FormData;
-use crate::routes::admin::watch::short_text;
+use crate::routes::admin::feedback::short_text;
 use crate::routes::areas::area_choices;
-use crate::routes::extract::Posted;
-use crate::routes::render::{ctx, ok, redirect};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::Posted;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok, redirect};
 use actix_web::{web, HttpResponse};
 use chrono::NaiveDate;
-use hiroba_views::pages::events_admin::{admin_events, AdminEventRow, AdminEventsView, EventForm};
+use hiroba_views::pages::admin::events::{admin_events, AdminEventRow, AdminEventsView, EventForm};
 
 /// How many events the list shows (newest days first).
 const LISTED: i64 = 100;
@@ -33,10 +32,9 @@ pub async fn create(posted: Posted) -> Result<HttpResponse, AppError> {
     let Some(fields) = parse(&typed) else {
         return render(&visitor, None, typed, None, Some(INVALID)).await;
     };
-    db::run(&visitor.state().pool, move |conn| {
-        Ok(Event::insert(conn, &fields, Some(member))?)
-    })
-    .await?;
+    visitor
+        .db(move |conn| Ok(Event::insert(conn, &fields, Some(member))?))
+        .await?;
     render(
         &visitor,
         None,
@@ -51,7 +49,7 @@ pub async fn edit(mut visitor: Visitor, id: web::Path<i64>) -> Result<HttpRespon
     visitor.ensure_session().await?;
     visitor.require(Resource::PublicInfo, Action::Update)?;
     let id = id.into_inner();
-    let e = db::run(&visitor.state().pool, move |conn| Ok(Event::find(conn, id)?)).await?;
+    let e = visitor.db(move |conn| Ok(Event::find(conn, id)?)).await?;
     let form = EventForm {
         title: e.title,
         date: e.held_on.to_string(),
@@ -72,7 +70,7 @@ pub async fn update(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, 
     let Some(fields) = parse(&typed) else {
         return render(&visitor, Some(id), typed, None, Some(INVALID)).await;
     };
-    db::run(&visitor.state().pool, move |conn| Ok(Event::update(conn, id, &fields)?)).await?;
+    visitor.db(move |conn| Ok(Event::update(conn, id, &fields)?)).await?;
     Ok(redirect(&visitor, "/admin/events"))
 }
 
@@ -80,7 +78,7 @@ pub async fn delete(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, 
     let Posted { visitor, .. } = posted;
     visitor.require(Resource::PublicInfo, Action::Delete)?;
     let id = id.into_inner();
-    db::run(&visitor.state().pool, move |conn| Ok(Event::delete(conn, id)?)).await?;
+    visitor.db(move |conn| Ok(Event::delete(conn, id)?)).await?;
     Ok(redirect(&visitor, "/admin/events"))
 }
 
@@ -130,10 +128,9 @@ async fn render(
     notice: Option<&str>,
     error: Option<&str>,
 ) -> Result<HttpResponse, AppError> {
-    let (events, areas) = db::run(&visitor.state().pool, |conn| {
-        Ok((Event::latest(conn, LISTED)?, Area::all(conn)?))
-    })
-    .await?;
+    let (events, areas) = visitor
+        .db(|conn| Ok((Event::latest(conn, LISTED)?, Area::all(conn)?)))
+        .await?;
     let view = AdminEventsView {
         rows: events
             .iter()

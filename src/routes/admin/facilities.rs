@@ -4,19 +4,18 @@
 pub mod edit;
 pub mod staff;
 
-use crate::db;
 use crate::db::models::area::Area;
 use crate::db::models::facility::{Facility, NewFacility};
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::keitai::form::FormData;
-use crate::routes::admin::watch::short_text;
+use crate::routes::admin::feedback::short_text;
 use crate::routes::areas::area_choices;
-use crate::routes::extract::{KeitaiQuery, Posted};
-use crate::routes::render::{ctx, ok, redirect};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok, redirect};
+use crate::routes::request::{KeitaiQuery, Posted};
 use actix_web::HttpResponse;
-use hiroba_views::pages::facilities_admin::{admin_facilities, AdminFacilitiesView, AdminFacilityRow, FacilityForm};
+use hiroba_views::pages::admin::facilities::{admin_facilities, AdminFacilitiesView, AdminFacilityRow, FacilityForm};
 
 const NAME_MAX: usize = 60;
 const KIND_MAX: usize = 20;
@@ -40,12 +39,12 @@ pub async fn create(posted: Posted) -> Result<HttpResponse, AppError> {
     let Posted { visitor, form } = posted;
     visitor.require(Resource::PublicInfo, Action::Create)?;
     let typed = typed(&form);
-    let areas = db::run(&visitor.state().pool, |conn| Ok(Area::all(conn)?)).await?;
+    let areas = visitor.db(|conn| Ok(Area::all(conn)?)).await?;
     let new = match parse(&typed, &areas) {
         Ok(new) => new,
         Err(message) => return render(&visitor, typed, None, Some(&message)).await,
     };
-    db::run(&visitor.state().pool, move |conn| Ok(Facility::insert(conn, &new)?)).await?;
+    visitor.db(move |conn| Ok(Facility::insert(conn, &new)?)).await?;
     Ok(redirect(&visitor, "/admin/facilities?done=added"))
 }
 
@@ -142,19 +141,20 @@ async fn render(
     notice: Option<&str>,
     error: Option<&str>,
 ) -> Result<HttpResponse, AppError> {
-    let (rows, areas) = db::run(&visitor.state().pool, |conn| {
-        let mut rows = Vec::new();
-        for f in Facility::list(conn, None, None)? {
-            rows.push(AdminFacilityRow {
-                staff: Facility::staff_count(conn, f.id)?,
-                id: f.id,
-                name: f.name,
-                kind: f.kind,
-            });
-        }
-        Ok((rows, Area::all(conn)?))
-    })
-    .await?;
+    let (rows, areas) = visitor
+        .db(|conn| {
+            let mut rows = Vec::new();
+            for f in Facility::list(conn, None, None)? {
+                rows.push(AdminFacilityRow {
+                    staff: Facility::staff_count(conn, f.id)?,
+                    id: f.id,
+                    name: f.name,
+                    kind: f.kind,
+                });
+            }
+            Ok((rows, Area::all(conn)?))
+        })
+        .await?;
     let view = AdminFacilitiesView {
         rows,
         areas: area_choices(&areas, "（指定なし）"),

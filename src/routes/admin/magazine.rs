@@ -8,10 +8,10 @@ use crate::db::models::outbox::{MailKind, OutboxMail};
 use crate::domain::policy::{Action, Resource};
 use crate::domain::time::jst;
 use crate::error::AppError;
-use crate::mail::preview::previews;
-use crate::routes::extract::Posted;
-use crate::routes::render::{ctx, ok, redirect};
-use crate::routes::visitor::Visitor;
+use crate::mail::outbound::preview::previews;
+use crate::routes::request::Posted;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok, redirect};
 use actix_web::{web, HttpResponse};
 use hiroba_views::pages::magazine::{
     magazine_list, magazine_preview, CarrierPreview, Choice, MagazinePreview, MagazineRow,
@@ -41,14 +41,15 @@ pub async fn create(posted: Posted) -> Result<HttpResponse, AppError> {
     if let Some(problem) = problem {
         return render_list(&visitor, Some(problem)).await;
     }
-    let id = db::run(&visitor.state().pool, move |conn| {
-        let known: Vec<i64> = Area::all(conn)?.into_iter().map(|a| a.id).collect();
-        let areas: Vec<i64> = areas.into_iter().filter(|a| known.contains(a)).collect();
-        Ok(db::write_transaction(conn, |conn| {
-            Magazine::create(conn, by, &title, &body, &topic, &areas)
-        })?)
-    })
-    .await?;
+    let id = visitor
+        .db(move |conn| {
+            let known: Vec<i64> = Area::all(conn)?.into_iter().map(|a| a.id).collect();
+            let areas: Vec<i64> = areas.into_iter().filter(|a| known.contains(a)).collect();
+            Ok(db::write_transaction(conn, |conn| {
+                Magazine::create(conn, by, &title, &body, &topic, &areas)
+            })?)
+        })
+        .await?;
     Ok(redirect(&visitor, &format!("/admin/magazine/{id}")))
 }
 
@@ -61,20 +62,21 @@ pub async fn send(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, Ap
     let Posted { visitor, .. } = posted;
     visitor.require(Resource::Members, Action::Moderate)?;
     let id = id.into_inner();
-    let sent = db::run(&visitor.state().pool, move |conn| {
-        Ok(db::write_transaction(conn, |conn| {
-            let magazine = Magazine::find(conn, id)?.ok_or(diesel::result::Error::NotFound)?;
-            let to = Magazine::recipients(conn, id)?;
-            if !Magazine::mark_sent(conn, id, to.len())? {
-                return Ok(None);
-            }
-            for address in &to {
-                OutboxMail::queue(conn, MailKind::Magazine, address, &magazine.title, &magazine.body)?;
-            }
-            Ok::<_, diesel::result::Error>(Some(to.len()))
-        })?)
-    })
-    .await?;
+    let sent = visitor
+        .db(move |conn| {
+            Ok(db::write_transaction(conn, |conn| {
+                let magazine = Magazine::find(conn, id)?.ok_or(diesel::result::Error::NotFound)?;
+                let to = Magazine::recipients(conn, id)?;
+                if !Magazine::mark_sent(conn, id, to.len())? {
+                    return Ok(None);
+                }
+                for address in &to {
+                    OutboxMail::queue(conn, MailKind::Magazine, address, &magazine.title, &magazine.body)?;
+                }
+                Ok::<_, diesel::result::Error>(Some(to.len()))
+            })?)
+        })
+        .await?;
     visitor.state().wakeup.notify();
     let notice = match sent {
         Some(n) => format!("{n} 件の送信を受け付けました。順に配信します。"),
@@ -84,10 +86,9 @@ pub async fn send(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, Ap
 }
 
 async fn render_list(visitor: &Visitor, error: Option<&str>) -> Result<HttpResponse, AppError> {
-    let (magazines, areas) = db::run(&visitor.state().pool, |conn| {
-        Ok((Magazine::recent(conn, 50)?, Area::all(conn)?))
-    })
-    .await?;
+    let (magazines, areas) = visitor
+        .db(|conn| Ok((Magazine::recent(conn, 50)?, Area::all(conn)?)))
+        .await?;
     let rows: Vec<MagazineRow> = magazines
         .into_iter()
         .map(|m| MagazineRow {
@@ -109,17 +110,18 @@ async fn render_list(visitor: &Visitor, error: Option<&str>) -> Result<HttpRespo
 }
 
 async fn render_preview(visitor: &Visitor, id: i64, notice: Option<String>) -> Result<HttpResponse, AppError> {
-    let (magazine, area_names, recipients) = db::run(&visitor.state().pool, move |conn| {
-        let magazine = Magazine::find(conn, id)?.ok_or(AppError::NotFound)?;
-        let targets = Magazine::areas(conn, id)?;
-        let names: Vec<String> = Area::all(conn)?
-            .into_iter()
-            .filter(|a| targets.contains(&a.id))
-            .map(|a| a.name)
-            .collect();
-        Ok((magazine, names, Magazine::recipients(conn, id)?.len()))
-    })
-    .await?;
+    let (magazine, area_names, recipients) = visitor
+        .db(move |conn| {
+            let magazine = Magazine::find(conn, id)?.ok_or(AppError::NotFound)?;
+            let targets = Magazine::areas(conn, id)?;
+            let names: Vec<String> = Area::all(conn)?
+                .into_iter()
+                .filter(|a| targets.contains(&a.id))
+                .map(|a| a.name)
+                .collect();
+            Ok((magazine, names, Magazine::recipients(conn, id)?.len()))
+        })
+        .await?;
     let view = MagazinePreview {
         id,
         topic: topic_label(&magazine.topic).unwrap_or_default().to_string(),
@@ -132,7 +134,7 @@ async fn render_preview(visitor: &Visitor, id: i64, notice: Option<String>) -> R
                 magazine.recipients
             )
         }),
-        previews: previews(visitor.state(), &magazine.title, &magazine.body)
+        previews: previews(&visitor.state().ctx, &magazine.title, &magazine.body)
             .into_iter()
             .map(|p| CarrierPreview {
                 carrier: p.profile,

@@ -6,11 +6,11 @@ use crate::db::models::outbox::OutboxMail;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::time::jst;
 use crate::error::AppError;
-use crate::routes::render::{ctx, ok};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok};
 use actix_web::HttpResponse;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
-use hiroba_views::pages::mail_status::{mail_status, CarrierDay, FailedMail};
+use hiroba_views::pages::admin::mail::{mail_status, CarrierDay, FailedMail};
 use std::collections::BTreeMap;
 
 const DAYS: i64 = 14;
@@ -20,15 +20,16 @@ pub async fn status(visitor: Visitor) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::Members, Action::Read)?;
     let to = db::now();
     let from = to - Duration::days(DAYS);
-    let (outcomes, bounces, failed) = db::run(&visitor.state().pool, move |conn| {
-        Ok((
-            OutboxMail::outcomes_between(conn, from, to)?,
-            mail_bounce::between(conn, from, to)?,
-            OutboxMail::failed_recent(conn, FAILED_SHOWN)?,
-        ))
-    })
-    .await?;
-    let profiles = &visitor.state().profiles;
+    let (outcomes, bounces, failed) = visitor
+        .db(move |conn| {
+            Ok((
+                OutboxMail::outcomes_between(conn, from, to)?,
+                mail_bounce::between(conn, from, to)?,
+                OutboxMail::failed_recent(conn, FAILED_SHOWN)?,
+            ))
+        })
+        .await?;
+    let profiles = &visitor.profiles();
     let carrier_name = |id: &str| {
         profiles
             .iter()

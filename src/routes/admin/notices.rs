@@ -1,19 +1,18 @@
 //! お知らせの管理 for coordinators: write, correct and delete the city's notices. A notice dated
 //! later appears on the top page from that day on.
 
-use crate::db;
 use crate::db::models::notice::{NewNotice, Notice};
 use crate::domain::policy::{Action, Resource};
 use crate::domain::time::today;
 use crate::error::AppError;
 use crate::keitai::form::FormData;
-use crate::routes::admin::watch::short_text;
-use crate::routes::extract::{KeitaiQuery, Posted};
-use crate::routes::render::{ctx, ok, redirect};
-use crate::routes::visitor::Visitor;
+use crate::routes::admin::feedback::short_text;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok, redirect};
+use crate::routes::request::{KeitaiQuery, Posted};
 use actix_web::{web, HttpResponse};
 use chrono::NaiveDate;
-use hiroba_views::pages::notices_admin::{admin_notices, AdminNoticeRow, AdminNoticesView, NoticeForm};
+use hiroba_views::pages::admin::notices::{admin_notices, AdminNoticeRow, AdminNoticesView, NoticeForm};
 
 /// How many notices the list shows.
 const LISTED: i64 = 100;
@@ -44,15 +43,16 @@ pub async fn create(posted: Posted) -> Result<HttpResponse, AppError> {
     let Some((title, body, published_on)) = parse(&typed) else {
         return render(&visitor, None, typed, None, Some(INVALID)).await;
     };
-    db::run(&visitor.state().pool, move |conn| {
-        let new = NewNotice {
-            title: &title,
-            body: &body,
-            published_on,
-        };
-        Ok(Notice::insert(conn, &new)?)
-    })
-    .await?;
+    visitor
+        .db(move |conn| {
+            let new = NewNotice {
+                title: &title,
+                body: &body,
+                published_on,
+            };
+            Ok(Notice::insert(conn, &new)?)
+        })
+        .await?;
     Ok(redirect(&visitor, "/admin/notices?done=added"))
 }
 
@@ -60,7 +60,7 @@ pub async fn edit(mut visitor: Visitor, id: web::Path<i64>) -> Result<HttpRespon
     visitor.ensure_session().await?;
     visitor.require(Resource::PublicInfo, Action::Update)?;
     let id = id.into_inner();
-    let notice = db::run(&visitor.state().pool, move |conn| Ok(Notice::find(conn, id)?)).await?;
+    let notice = visitor.db(move |conn| Ok(Notice::find(conn, id)?)).await?;
     let form = NoticeForm {
         title: notice.title,
         date: notice.published_on.to_string(),
@@ -77,18 +77,19 @@ pub async fn update(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, 
     let Some((title, body, published_on)) = parse(&typed) else {
         return render(&visitor, Some(id), typed, None, Some(INVALID)).await;
     };
-    db::run(&visitor.state().pool, move |conn| {
-        let fields = NewNotice {
-            title: &title,
-            body: &body,
-            published_on,
-        };
-        match Notice::update(conn, id, &fields)? {
-            0 => Err(AppError::NotFound),
-            _ => Ok(()),
-        }
-    })
-    .await?;
+    visitor
+        .db(move |conn| {
+            let fields = NewNotice {
+                title: &title,
+                body: &body,
+                published_on,
+            };
+            match Notice::update(conn, id, &fields)? {
+                0 => Err(AppError::NotFound),
+                _ => Ok(()),
+            }
+        })
+        .await?;
     Ok(redirect(&visitor, "/admin/notices?done=saved"))
 }
 
@@ -96,7 +97,7 @@ pub async fn delete(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, 
     let Posted { visitor, .. } = posted;
     visitor.require(Resource::PublicInfo, Action::Delete)?;
     let id = id.into_inner();
-    db::run(&visitor.state().pool, move |conn| Ok(Notice::delete(conn, id)?)).await?;
+    visitor.db(move |conn| Ok(Notice::delete(conn, id)?)).await?;
     Ok(redirect(&visitor, "/admin/notices?done=deleted"))
 }
 
@@ -124,7 +125,7 @@ async fn render(
     notice: Option<&str>,
     error: Option<&str>,
 ) -> Result<HttpResponse, AppError> {
-    let notices = db::run(&visitor.state().pool, |conn| Ok(Notice::latest(conn, LISTED)?)).await?;
+    let notices = visitor.db(|conn| Ok(Notice::latest(conn, LISTED)?)).await?;
     let today = today();
     let view = AdminNoticesView {
         rows: notices

@@ -1,7 +1,6 @@
 //! クチコミの管理: `/admin/posts` lists reported posts first; `POST /admin/posts/moderate` hides or
 //! restores a post or a comment with a reason, logged.
 
-use crate::db;
 use crate::db::models::moderation::{moderate, ModerationLog, Target};
 use crate::db::models::thread::Thread;
 use crate::db::models::thread_comment::ThreadComment;
@@ -12,41 +11,42 @@ use crate::domain::post::Reason;
 use crate::domain::thread::{Place, PlaceKind};
 use crate::error::AppError;
 use crate::routes::admin::moderation_log::{describe, LOG_LINES};
-use crate::routes::extract::{id_field, KeitaiQuery, Posted};
 use crate::routes::posts::show;
-use crate::routes::render::{ctx, ok, redirect};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok, redirect};
+use crate::routes::request::{id_field, KeitaiQuery, Posted};
 use actix_web::HttpResponse;
-use hiroba_views::pages::post_admin::{post_admin, ModerationLine};
+use hiroba_views::pages::admin::posts::{post_admin, ModerationLine};
 
 pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::MemberContent, Action::Moderate)?;
     let notice =
         (query.0.get("done") == Some("resolved")).then_some("通報を確認済みにしました。投稿は表示したままです。");
-    let (lines, log) = db::run(&visitor.state().pool, |conn| {
-        let mut lines = Vec::new();
-        for (post, author, reports) in Thread::for_moderation(conn, Place::Portal)? {
-            let reasons = if reports > 0 {
-                ThreadReport::open_reasons(conn, post.id)?
-            } else {
-                Vec::new()
-            };
-            lines.push(ModerationLine {
-                id: post.id,
-                author,
-                hidden: post.is_hidden(),
-                title: post.title,
-                reports,
-                reasons,
-            });
-        }
-        let log: Vec<String> = ModerationLog::recent(conn, PlaceKind::Portal, LOG_LINES)?
-            .iter()
-            .map(describe)
-            .collect();
-        Ok((lines, log))
-    })
-    .await?;
+    let (lines, log) = visitor
+        .db(|conn| {
+            let mut lines = Vec::new();
+            for (post, author, reports) in Thread::for_moderation(conn, Place::Portal)? {
+                let reasons = if reports > 0 {
+                    ThreadReport::open_reasons(conn, post.id)?
+                } else {
+                    Vec::new()
+                };
+                lines.push(ModerationLine {
+                    id: post.id,
+                    author,
+                    hidden: post.is_hidden(),
+                    title: post.title,
+                    reports,
+                    reasons,
+                });
+            }
+            let log: Vec<String> = ModerationLog::recent(conn, PlaceKind::Portal, LOG_LINES)?
+                .iter()
+                .map(describe)
+                .collect();
+            Ok((lines, log))
+        })
+        .await?;
     Ok(ok(&visitor, &post_admin(&ctx(&visitor), notice, &lines, &log)))
 }
 
@@ -59,10 +59,7 @@ pub async fn resolve_reports(posted: Posted) -> Result<HttpResponse, AppError> {
         .member_id;
     let id = id_field(&posted.form, "id")?;
     let visitor = posted.visitor;
-    db::run(&visitor.state().pool, move |conn| {
-        Ok(ThreadReport::resolve(conn, id, me)?)
-    })
-    .await?;
+    visitor.db(move |conn| Ok(ThreadReport::resolve(conn, id, me)?)).await?;
     Ok(redirect(&visitor, "/admin/posts?done=resolved"))
 }
 
@@ -83,25 +80,26 @@ pub async fn moderate_post(posted: Posted) -> Result<HttpResponse, AppError> {
         .and_then(ModAction::parse)
         .ok_or_else(|| AppError::BadInput("action".into()))?;
     let reason = Reason::parse(form.get("reason").unwrap_or_default());
-    let (post_id, notice) = db::run(&visitor.state().pool, move |conn| {
-        let target = if comment {
-            let thread = ThreadComment::thread_of(conn, id)?.ok_or(AppError::NotFound)?;
-            Target::Comment { thread, comment: id }
-        } else {
-            Target::Thread(id)
-        };
-        let post_id = target.thread_id();
-        let notice = match reason {
-            Err(e) => e.to_string(),
-            Ok(reason) => match moderate(conn, me, Place::Portal, target, action, reason.as_str())? {
-                None => return Err(AppError::NotFound),
-                Some(true) if action == ModAction::Hide => "非表示にしました。".into(),
-                Some(true) => "再表示しました。".into(),
-                Some(false) => "すでにその状態です。".into(),
-            },
-        };
-        Ok((post_id, notice))
-    })
-    .await?;
+    let (post_id, notice) = visitor
+        .db(move |conn| {
+            let target = if comment {
+                let thread = ThreadComment::thread_of(conn, id)?.ok_or(AppError::NotFound)?;
+                Target::Comment { thread, comment: id }
+            } else {
+                Target::Thread(id)
+            };
+            let post_id = target.thread_id();
+            let notice = match reason {
+                Err(e) => e.to_string(),
+                Ok(reason) => match moderate(conn, me, Place::Portal, target, action, reason.as_str())? {
+                    None => return Err(AppError::NotFound),
+                    Some(true) if action == ModAction::Hide => "非表示にしました。".into(),
+                    Some(true) => "再表示しました。".into(),
+                    Some(false) => "すでにその状態です。".into(),
+                },
+            };
+            Ok((post_id, notice))
+        })
+        .await?;
     show::render(&visitor, post_id, Some(notice), 1).await
 }

@@ -1,19 +1,18 @@
 //! 利用状況: page views, members, registrations, posts by channel, comments, mails sent and bounced for a
 //! date range; `/admin/stats.csv` gives the same numbers as a Shift_JIS CSV that Excel opens as is.
 
-use crate::db;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::time::JST;
 use crate::error::AppError;
-use crate::routes::extract::KeitaiQuery;
-use crate::routes::render::{ctx, ok};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::KeitaiQuery;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok};
 use crate::stats::buckets::Granularity;
 use crate::stats::report::{build, Report};
 use actix_web::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use actix_web::HttpResponse;
 use chrono::{Duration, NaiveDate, Utc};
-use hiroba_views::pages::stats::{stats, stats_csv, StatsView};
+use hiroba_views::pages::admin::stats::{stats, stats_csv, StatsView};
 
 /// The longest range one report covers (a page of 366 daily bars is already plenty).
 const MAX_DAYS: i64 = 366;
@@ -84,10 +83,9 @@ impl Range {
 
 /// The report of `range` as the page and the CSV show it.
 async fn view(visitor: &Visitor, range: Range, error: Option<String>) -> Result<StatsView, AppError> {
-    let report = db::run(&visitor.state().pool, move |conn| {
-        Ok(build(conn, range.from, range.to, range.by)?)
-    })
-    .await?;
+    let report = visitor
+        .db(move |conn| Ok(build(conn, range.from, range.to, range.by)?))
+        .await?;
     Ok(StatsView {
         from: range.from.to_string(),
         to: range.to.to_string(),
@@ -142,8 +140,7 @@ fn profile_name(visitor: &Visitor, id: &str) -> String {
         return "不明（記録開始前）".into();
     }
     visitor
-        .state()
-        .profiles
+        .profiles()
         .iter()
         .find(|p| p.id == id)
         .map(|p| p.name.clone())

@@ -4,7 +4,7 @@ use super::reply::ApiError;
 use crate::db::models::watch::reader::Reader;
 use crate::db::models::watch::school::School;
 use crate::db::DbConnection;
-use crate::state::AppState;
+use crate::routes::request::AppState;
 use crate::watch::batch::{parse_batch, parse_heartbeat, BatchError, MAX_BODY_BYTES};
 use crate::watch::health;
 use crate::watch::ingest::ingest;
@@ -31,8 +31,8 @@ pub async fn events(
         parse_batch,
         |conn, state, reader, events| {
             let school = School::find(conn, reader.school_id)?.ok_or(diesel::result::Error::NotFound)?;
-            let outcome = ingest(conn, &state.settings, reader, &school, events)?;
-            health::heard_from(conn, &state.settings, reader, None, None)?;
+            let outcome = ingest(conn, &state.ctx.settings, reader, &school, events)?;
+            health::heard_from(conn, &state.ctx.settings, reader, None, None)?;
             Ok(outcome)
         },
     )
@@ -59,7 +59,7 @@ pub async fn heartbeat(
         |conn, state, reader, beat| {
             let battery = beat.battery.map(|b| i32::from(b.get()));
             let firmware = beat.firmware.as_ref().map(|f| f.as_str());
-            health::heard_from(conn, &state.settings, reader, battery, firmware)
+            health::heard_from(conn, &state.ctx.settings, reader, battery, firmware)
         },
     )
     .await;

@@ -10,8 +10,8 @@ use crate::domain::policy::{Action, Resource};
 use crate::domain::post::CommentBody;
 use crate::domain::thread::Place;
 use crate::error::AppError;
-use crate::routes::extract::Posted;
-use crate::routes::render::redirect;
+use crate::routes::request::redirect;
+use crate::routes::request::Posted;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 
@@ -29,19 +29,20 @@ pub async fn create(posted: Posted, path: web::Path<(i64, i64)>) -> Result<HttpR
         Err(e) => return render(&visitor, id, topic_id, Some(e.to_string()), 1).await,
     };
     let profile = visitor.device.profile.id.clone();
-    let refused = db::run(&visitor.state().pool, move |conn| {
-        db::write_transaction(conn, |conn| {
-            let community = Community::find(conn, id)?.ok_or(AppError::NotFound)?;
-            Thread::visible(conn, Place::Community(id), topic_id, false)?.ok_or(AppError::NotFound)?;
-            if let Some(why) = may_post(conn, &community, me)? {
-                return Ok(Some(why));
-            }
-            ThreadComment::insert(conn, topic_id, me, &body, &profile)?;
-            Community::touch(conn, id)?;
-            Ok(None)
+    let refused = visitor
+        .db(move |conn| {
+            db::write_transaction(conn, |conn| {
+                let community = Community::find(conn, id)?.ok_or(AppError::NotFound)?;
+                Thread::visible(conn, Place::Community(id), topic_id, false)?.ok_or(AppError::NotFound)?;
+                if let Some(why) = may_post(conn, &community, me)? {
+                    return Ok(Some(why));
+                }
+                ThreadComment::insert(conn, topic_id, me, &body, &profile)?;
+                Community::touch(conn, id)?;
+                Ok(None)
+            })
         })
-    })
-    .await?;
+        .await?;
     if let Some(why) = refused {
         let mut response = render(&visitor, id, topic_id, Some(why.to_string()), 1).await?;
         *response.status_mut() = StatusCode::FORBIDDEN;

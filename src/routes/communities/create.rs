@@ -2,7 +2,6 @@
 //! coordinator (`/admin/communities`) and its page says so.
 
 use super::area_choices;
-use crate::db;
 use crate::db::models::area::Area;
 use crate::db::models::community::{Community, Proposal};
 use crate::db::models::member::Member;
@@ -10,20 +9,19 @@ use crate::domain::community::{CommunityDescription, CommunityName};
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::keitai::form::FormData;
-use crate::routes::extract::Posted;
-use crate::routes::render::{ctx, ok, redirect};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::Posted;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok, redirect};
 use actix_web::HttpResponse;
-use hiroba_views::pages::community_new::{new_community, NewCommunityView};
+use hiroba_views::pages::communities::new::{new_community, NewCommunityView};
 
 pub async fn form(visitor: Visitor) -> Result<HttpResponse, AppError> {
     let member_id = visitor
         .require_member(Resource::MemberContent, Action::Create)?
         .member_id;
-    let area = db::run(&visitor.state().pool, move |conn| {
-        Ok(Member::find(conn, member_id)?.area_id)
-    })
-    .await?;
+    let area = visitor
+        .db(move |conn| Ok(Member::find(conn, member_id)?.area_id))
+        .await?;
     let entered = FormData {
         fields: vec![("area".into(), area.map(|a| a.to_string()).unwrap_or_default())],
         files: Vec::new(),
@@ -52,20 +50,21 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
         }
     };
     let area_id = field("area").parse::<i64>().ok();
-    let stored = db::run(&visitor.state().pool, move |conn| {
-        let area_id = match area_id {
-            Some(id) => Area::find(conn, id)?.map(|a| a.id),
-            None => None,
-        };
-        let proposal = Proposal {
-            name: &name,
-            description: &description,
-            area_id,
-            created_by: member_id,
-        };
-        Ok(Community::propose(conn, &proposal)?)
-    })
-    .await?;
+    let stored = visitor
+        .db(move |conn| {
+            let area_id = match area_id {
+                Some(id) => Area::find(conn, id)?.map(|a| a.id),
+                None => None,
+            };
+            let proposal = Proposal {
+                name: &name,
+                description: &description,
+                area_id,
+                created_by: member_id,
+            };
+            Ok(Community::propose(conn, &proposal)?)
+        })
+        .await?;
     match stored {
         Some(id) => Ok(redirect(&visitor, &format!("/communities/{id}"))),
         None => {
@@ -77,7 +76,7 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
 
 /// The form with what was entered and what was wrong with it.
 async fn render(visitor: &Visitor, entered: &FormData, problems: Vec<String>) -> Result<HttpResponse, AppError> {
-    let areas = db::run(&visitor.state().pool, |conn| Ok(Area::all(conn)?)).await?;
+    let areas = visitor.db(|conn| Ok(Area::all(conn)?)).await?;
     let field = |name| entered.get(name).unwrap_or_default().to_string();
     let view = NewCommunityView {
         areas: area_choices(&areas, "指定しない"),

@@ -1,26 +1,24 @@
 //! `/communities`: approved communities, liveliest first, narrowed by area (`area=`), paged.
 
 use super::{area_choices, area_name};
-use crate::db;
 use crate::db::models::area::Area;
 use crate::db::models::community::Community;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::time::month_day;
 use crate::error::AppError;
-use crate::routes::extract::KeitaiQuery;
-use crate::routes::render::{ctx, paged_list};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::KeitaiQuery;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, paged_list};
 use actix_web::HttpResponse;
-use hiroba_views::pages::communities::{community_line, community_list, CommunityLineView, CommunityListView};
+use hiroba_views::pages::communities::list::{community_line, community_list, CommunityLineView, CommunityListView};
 
 pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::MemberContent, Action::Read)?;
     let query = query.0;
     let area_id = query.get("area").and_then(|a| a.parse::<i64>().ok());
-    let (areas, lines) = db::run(&visitor.state().pool, move |conn| {
-        Ok((Area::all(conn)?, Community::approved(conn, area_id)?))
-    })
-    .await?;
+    let (areas, lines) = visitor
+        .db(move |conn| Ok((Area::all(conn)?, Community::approved(conn, area_id)?)))
+        .await?;
     let ctx = ctx(&visitor);
     let items: Vec<_> = lines
         .into_iter()

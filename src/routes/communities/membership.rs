@@ -8,8 +8,8 @@ use crate::db::models::community_member::{CommunityMember, Left};
 use crate::domain::community::MemberRole;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
-use crate::routes::extract::Posted;
-use crate::routes::render::redirect;
+use crate::routes::request::redirect;
+use crate::routes::request::Posted;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 
@@ -19,17 +19,18 @@ pub async fn join(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, Ap
         .require_member(Resource::MemberContent, Action::Create)?
         .member_id;
     let id = id.into_inner();
-    db::run(&visitor.state().pool, move |conn| {
-        db::write_transaction(conn, |conn| {
-            let found = Community::find(conn, id)?.ok_or(AppError::NotFound)?;
-            if !found.is_approved() {
-                return Err(AppError::NotFound);
-            }
-            CommunityMember::join(conn, id, me, MemberRole::Member)?;
-            Ok(())
+    visitor
+        .db(move |conn| {
+            db::write_transaction(conn, |conn| {
+                let found = Community::find(conn, id)?.ok_or(AppError::NotFound)?;
+                if !found.is_approved() {
+                    return Err(AppError::NotFound);
+                }
+                CommunityMember::join(conn, id, me, MemberRole::Member)?;
+                Ok(())
+            })
         })
-    })
-    .await?;
+        .await?;
     Ok(redirect(&visitor, &format!("/communities/{id}")))
 }
 
@@ -39,12 +40,13 @@ pub async fn leave(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, A
         .require_member(Resource::MemberContent, Action::Create)?
         .member_id;
     let id = id.into_inner();
-    let left = db::run(&visitor.state().pool, move |conn| {
-        Ok(db::write_transaction(conn, |conn| {
-            CommunityMember::leave(conn, id, me)
-        })?)
-    })
-    .await?;
+    let left = visitor
+        .db(move |conn| {
+            Ok(db::write_transaction(conn, |conn| {
+                CommunityMember::leave(conn, id, me)
+            })?)
+        })
+        .await?;
     match left {
         Left::IsOwner => {
             let why = "管理人はコミュニティをやめられません。終了したいときはコーディネーターに相談してください。";

@@ -45,3 +45,39 @@ fn may_post(conn: &mut DbConnection, community: &Community, member_id: i64) -> R
     }
     Ok(None)
 }
+
+use actix_web::web;
+
+/// Registers the communities' pages.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/communities", web::get().to(list::list))
+        .route("/communities/new", web::get().to(create::form))
+        .route("/communities/new", web::post().to(create::submit))
+        .route("/communities/{id}", web::get().to(show::show))
+        .route("/communities/{id}/join", web::post().to(membership::join))
+        .route("/communities/{id}/leave", web::post().to(membership::leave))
+        .route("/communities/{id}/qr", web::get().to(qr::posting))
+        .route("/communities/{id}/topics/new", web::get().to(topic_create::form))
+        .route("/communities/{id}/topics/new", web::post().to(topic_create::submit))
+        .route("/communities/{id}/topics/{topic}", web::get().to(topic_show::show))
+        .route(
+            "/communities/{id}/topics/{topic}/comments",
+            web::post().to(comment::create),
+        )
+        .route(
+            "/communities/{id}/topics/{topic}/moderate",
+            web::post().to(moderate::moderate),
+        )
+        .route(
+            "/communities/{id}/topics/{topic}/comments/{comment}/moderate",
+            web::post().to(comment_moderate::moderate),
+        )
+        .route(
+            "/communities/{id}/topics/{topic}/delete",
+            web::get().to(topic_delete::confirm),
+        )
+        .route(
+            "/communities/{id}/topics/{topic}/delete",
+            web::post().to(topic_delete::delete),
+        );
+}

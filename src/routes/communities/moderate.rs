@@ -2,15 +2,14 @@
 //! reason, logged in `community_log`.
 
 use super::topic_show::render;
-use crate::db;
 use crate::db::models::moderation::{self, Target};
 use crate::domain::moderation::ModAction;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::post::Reason;
 use crate::domain::thread::Place;
 use crate::error::AppError;
-use crate::routes::extract::Posted;
-use crate::routes::render::redirect;
+use crate::routes::request::redirect;
+use crate::routes::request::Posted;
 use actix_web::{web, HttpResponse};
 
 pub async fn moderate(posted: Posted, path: web::Path<(i64, i64)>) -> Result<HttpResponse, AppError> {
@@ -27,10 +26,12 @@ pub async fn moderate(posted: Posted, path: web::Path<(i64, i64)>) -> Result<Htt
         Ok(reason) => reason,
         Err(e) => return render(&visitor, id, topic_id, Some(e.to_string()), 1).await,
     };
-    db::run(&visitor.state().pool, move |conn| {
-        let target = Target::Thread(topic_id);
-        moderation::moderate(conn, me, Place::Community(id), target, action, reason.as_str())?.ok_or(AppError::NotFound)
-    })
-    .await?;
+    visitor
+        .db(move |conn| {
+            let target = Target::Thread(topic_id);
+            moderation::moderate(conn, me, Place::Community(id), target, action, reason.as_str())?
+                .ok_or(AppError::NotFound)
+        })
+        .await?;
     Ok(redirect(&visitor, &format!("/communities/{id}/topics/{topic_id}")))
 }

@@ -2,23 +2,22 @@
 //! community (with a QR code), and the topics paged to the device.
 
 use super::{area_name, visible};
-use crate::db;
 use crate::db::models::area::Area;
 use crate::db::models::community_member::CommunityMember;
 use crate::db::models::member::Member;
 use crate::db::models::thread::{Thread, ThreadFilter};
 use crate::domain::community::{CommunityStatus, MemberRole};
+use crate::domain::mail_route::community_posting_address;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::thread::Place;
 use crate::domain::time::month_day;
 use crate::error::AppError;
-use crate::mail::address::community_posting_address;
-use crate::routes::extract::KeitaiQuery;
-use crate::routes::render::{ctx, paged_list};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::KeitaiQuery;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, paged_list};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use hiroba_views::pages::community::{community, topic_line, CommunityView, Standing, TopicLineView};
+use hiroba_views::pages::communities::show::{community, topic_line, CommunityView, Standing, TopicLineView};
 
 pub async fn show(visitor: Visitor, id: web::Path<i64>, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     let page = query.0.get("page").and_then(|p| p.parse().ok()).unwrap_or(1);
@@ -43,31 +42,32 @@ pub async fn render_with(
 async fn render(visitor: &Visitor, id: i64, notice: Option<String>, page: usize) -> Result<HttpResponse, AppError> {
     let me = visitor.require_member(Resource::MemberContent, Action::Read)?.member_id;
     let moderator = visitor.may(Resource::MemberContent, Action::Moderate);
-    let (found, role, members, owner, area, topics, token) = db::run(&visitor.state().pool, move |conn| {
-        let found = visible(conn, id, me, moderator)?;
-        let role = CommunityMember::role_of(conn, id, me)?;
-        let area = area_name(&Area::all(conn)?, found.area_id);
-        let token = match role {
-            Some(_) if found.is_approved() => Some(Member::posting_token(conn, me)?),
-            _ => None,
-        };
-        Ok((
-            found,
-            role,
-            CommunityMember::count(conn, id)?,
-            CommunityMember::owner_nickname(conn, id)?,
-            area,
-            Thread::list(
-                conn,
-                ThreadFilter {
-                    with_hidden: moderator,
-                    ..ThreadFilter::visible_in(Place::Community(id))
-                },
-            )?,
-            token,
-        ))
-    })
-    .await?;
+    let (found, role, members, owner, area, topics, token) = visitor
+        .db(move |conn| {
+            let found = visible(conn, id, me, moderator)?;
+            let role = CommunityMember::role_of(conn, id, me)?;
+            let area = area_name(&Area::all(conn)?, found.area_id);
+            let token = match role {
+                Some(_) if found.is_approved() => Some(Member::posting_token(conn, me)?),
+                _ => None,
+            };
+            Ok((
+                found,
+                role,
+                CommunityMember::count(conn, id)?,
+                CommunityMember::owner_nickname(conn, id)?,
+                area,
+                Thread::list(
+                    conn,
+                    ThreadFilter {
+                        with_hidden: moderator,
+                        ..ThreadFilter::visible_in(Place::Community(id))
+                    },
+                )?,
+                token,
+            ))
+        })
+        .await?;
     let status = found.status();
     let standing = match (status, role) {
         (CommunityStatus::Approved, None) => Standing::Outsider,
@@ -86,7 +86,7 @@ async fn render(visitor: &Visitor, id: i64, notice: Option<String>, page: usize)
         )),
         CommunityStatus::Closed => Some("このコミュニティは終了しました。".into()),
     };
-    let domain = &visitor.state().settings.mail.domain;
+    let domain = &visitor.settings().mail.domain;
     let view = CommunityView {
         id,
         description: found.description,

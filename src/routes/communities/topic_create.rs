@@ -7,20 +7,20 @@ use crate::db::models::community::Community;
 use crate::db::models::member::Member;
 use crate::db::models::photo::PhotoInfo;
 use crate::db::models::thread::{NewThread, Thread};
+use crate::domain::mail_route::community_posting_address;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::post::title_and_body;
 use crate::domain::thread::{Channel, Place};
 use crate::error::AppError;
 use crate::keitai::form::FormData;
-use crate::mail::address::community_posting_address;
 use crate::photo::MAX_PHOTOS;
-use crate::routes::extract::Posted;
-use crate::routes::render::{ctx, ok, redirect};
+use crate::routes::request::Posted;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok, redirect};
 use crate::routes::upload::form_photos;
-use crate::routes::visitor::Visitor;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use hiroba_views::pages::community_topic_new::{new_topic, NewTopicView};
+use hiroba_views::pages::communities::topic_new::{new_topic, NewTopicView};
 
 /// What a member may post to: the community, or why not.
 enum Gate {
@@ -29,14 +29,15 @@ enum Gate {
 }
 
 async fn gate(visitor: &Visitor, id: i64, me: i64) -> Result<Gate, AppError> {
-    db::run(&visitor.state().pool, move |conn| {
-        let found = super::visible(conn, id, me, false)?;
-        Ok(match may_post(conn, &found, me)? {
-            None => Gate::Open(found),
-            Some(why) => Gate::Refused(why),
+    visitor
+        .db(move |conn| {
+            let found = super::visible(conn, id, me, false)?;
+            Ok(match may_post(conn, &found, me)? {
+                None => Gate::Open(found),
+                Some(why) => Gate::Refused(why),
+            })
         })
-    })
-    .await
+        .await
 }
 
 pub async fn form(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
@@ -67,31 +68,32 @@ pub async fn submit(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, 
         Err(problems) => return render(&visitor, &found, me, &form, problems).await,
     };
     let profile = visitor.device.profile.id.clone();
-    let topic_id = db::run(&visitor.state().pool, move |conn| {
-        db::write_transaction(conn, |conn| {
-            // Checked again in the transaction: she may have left, or the community closed, meanwhile.
-            let current = Community::find(conn, id)?.ok_or(AppError::NotFound)?;
-            if may_post(conn, &current, me)?.is_some() {
-                return Err(AppError::Forbidden);
-            }
-            let new = NewThread {
-                place: Place::Community(id),
-                member_id: me,
-                title: &title,
-                body: body.as_str(),
-                category: None,
-                area_id: None,
-                channel: Channel::Web,
-                inbound_mail_id: None,
-                profile: &profile,
-            };
-            let topic_id = Thread::insert(conn, &new)?;
-            PhotoInfo::insert_for_thread(conn, me, topic_id, &photos)?;
-            Community::touch(conn, id)?;
-            Ok(topic_id)
+    let topic_id = visitor
+        .db(move |conn| {
+            db::write_transaction(conn, |conn| {
+                // Checked again in the transaction: she may have left, or the community closed, meanwhile.
+                let current = Community::find(conn, id)?.ok_or(AppError::NotFound)?;
+                if may_post(conn, &current, me)?.is_some() {
+                    return Err(AppError::Forbidden);
+                }
+                let new = NewThread {
+                    place: Place::Community(id),
+                    member_id: me,
+                    title: &title,
+                    body: body.as_str(),
+                    category: None,
+                    area_id: None,
+                    channel: Channel::Web,
+                    inbound_mail_id: None,
+                    profile: &profile,
+                };
+                let topic_id = Thread::insert(conn, &new)?;
+                PhotoInfo::insert_for_thread(conn, me, topic_id, &photos)?;
+                Community::touch(conn, id)?;
+                Ok(topic_id)
+            })
         })
-    })
-    .await?;
+        .await?;
     Ok(redirect(&visitor, &format!("/communities/{id}/topics/{topic_id}")))
 }
 
@@ -107,10 +109,10 @@ async fn render(
     let token = if uploads {
         None
     } else {
-        Some(db::run(&visitor.state().pool, move |conn| Ok(Member::posting_token(conn, me)?)).await?)
+        Some(visitor.db(move |conn| Ok(Member::posting_token(conn, me)?)).await?)
     };
     let field = |name| entered.get(name).unwrap_or_default().to_string();
-    let domain = &visitor.state().settings.mail.domain;
+    let domain = &visitor.settings().mail.domain;
     let view = NewTopicView {
         community_id: community.id,
         community: community.name.clone(),

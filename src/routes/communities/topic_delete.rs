@@ -3,17 +3,16 @@
 //! log keeps its lines.
 
 use super::visible;
-use crate::db;
 use crate::db::models::moderation::delete_by_author;
 use crate::db::models::thread::Thread;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::thread::Place;
 use crate::error::AppError;
-use crate::routes::extract::Posted;
-use crate::routes::render::{ctx, ok, redirect};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::Posted;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok, redirect};
 use actix_web::{web, HttpResponse};
-use hiroba_views::pages::community_topic::delete_confirm;
+use hiroba_views::pages::communities::topic::delete_confirm;
 
 pub async fn confirm(visitor: Visitor, path: web::Path<(i64, i64)>) -> Result<HttpResponse, AppError> {
     let (id, topic_id) = path.into_inner();
@@ -28,7 +27,7 @@ pub async fn delete(posted: Posted, path: web::Path<(i64, i64)>) -> Result<HttpR
     let visitor = posted.visitor;
     let (id, topic_id) = path.into_inner();
     let topic = own_topic(&visitor, id, topic_id).await?;
-    db::run(&visitor.state().pool, move |conn| Ok(delete_by_author(conn, &topic)?)).await?;
+    visitor.db(move |conn| Ok(delete_by_author(conn, &topic)?)).await?;
     Ok(redirect(&visitor, &format!("/communities/{id}?done=deleted")))
 }
 
@@ -39,11 +38,12 @@ async fn own_topic(visitor: &Visitor, id: i64, topic_id: i64) -> Result<Thread, 
         .require_member(Resource::MemberContent, Action::Create)?
         .member_id;
     let moderator = visitor.may(Resource::MemberContent, Action::Moderate);
-    db::run(&visitor.state().pool, move |conn| {
-        visible(conn, id, me, moderator)?;
-        Thread::visible(conn, Place::Community(id), topic_id, false)?
-            .filter(|t| t.member_id == me)
-            .ok_or(AppError::NotFound)
-    })
-    .await
+    visitor
+        .db(move |conn| {
+            visible(conn, id, me, moderator)?;
+            Thread::visible(conn, Place::Community(id), topic_id, false)?
+                .filter(|t| t.member_id == me)
+                .ok_or(AppError::NotFound)
+        })
+        .await
 }

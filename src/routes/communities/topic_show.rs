@@ -3,7 +3,6 @@
 //! 非表示, with the forms to hide or restore it. The author gets the link to delete her topic.
 
 use super::{may_post, visible};
-use crate::db;
 use crate::db::models::member::Member;
 use crate::db::models::photo::PhotoInfo;
 use crate::db::models::thread::Thread;
@@ -12,13 +11,13 @@ use crate::domain::policy::{Action, Resource};
 use crate::domain::thread::{Channel, Place};
 use crate::domain::time::jst;
 use crate::error::AppError;
-use crate::routes::extract::KeitaiQuery;
 use crate::routes::photos::photo_refs;
-use crate::routes::render::{ctx, paged_list};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::KeitaiQuery;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, paged_list};
 use actix_web::{web, HttpResponse};
-use hiroba_views::pages::community_topic::{topic, topic_comment, TopicCommentView, TopicView};
-use hiroba_views::pages::post::article_items;
+use hiroba_views::pages::communities::topic::{topic, topic_comment, TopicCommentView, TopicView};
+use hiroba_views::pages::posts::show::article_items;
 
 pub async fn show(visitor: Visitor, path: web::Path<(i64, i64)>, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     let (id, topic_id) = path.into_inner();
@@ -36,21 +35,22 @@ pub async fn render(
 ) -> Result<HttpResponse, AppError> {
     let me = visitor.require_member(Resource::MemberContent, Action::Read)?.member_id;
     let moderator = visitor.may(Resource::MemberContent, Action::Moderate);
-    let (community, found, author, photos, comments, may_comment) = db::run(&visitor.state().pool, move |conn| {
-        let community = visible(conn, id, me, moderator)?;
-        let found = Thread::visible(conn, Place::Community(id), topic_id, moderator)?.ok_or(AppError::NotFound)?;
-        let author = Member::find(conn, found.member_id)?.nickname;
-        let may_comment = may_post(conn, &community, me)?.is_none();
-        Ok((
-            community,
-            found,
-            author,
-            PhotoInfo::of_thread(conn, topic_id)?,
-            ThreadComment::of_thread(conn, topic_id, moderator)?,
-            may_comment,
-        ))
-    })
-    .await?;
+    let (community, found, author, photos, comments, may_comment) = visitor
+        .db(move |conn| {
+            let community = visible(conn, id, me, moderator)?;
+            let found = Thread::visible(conn, Place::Community(id), topic_id, moderator)?.ok_or(AppError::NotFound)?;
+            let author = Member::find(conn, found.member_id)?.nickname;
+            let may_comment = may_post(conn, &community, me)?.is_none();
+            Ok((
+                community,
+                found,
+                author,
+                PhotoInfo::of_thread(conn, topic_id)?,
+                ThreadComment::of_thread(conn, topic_id, moderator)?,
+                may_comment,
+            ))
+        })
+        .await?;
     let when = |at: chrono::NaiveDateTime| jst(at).format("%m/%d %H:%M").to_string();
     let view = TopicView {
         community_id: id,

@@ -1,7 +1,6 @@
 //! Adding, choosing and removing the member's mail addresses.
 
 use crate::auth::registration::{add_unconfirmed, release_unconfirmed, tell_already_registered};
-use crate::db;
 use crate::db::models::mail_address::{Health, MailAddress};
 use crate::db::models::member::Member;
 use crate::db::models::outbox::{MailKind, OutboxMail};
@@ -9,8 +8,8 @@ use crate::db::{now, DbConnection};
 use crate::domain::email::EmailAddress;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
-use crate::routes::extract::Posted;
 use crate::routes::mypage::render;
+use crate::routes::request::Posted;
 use actix_web::HttpResponse;
 use hiroba_views::mail::inbound;
 
@@ -21,22 +20,23 @@ pub async fn add(posted: Posted) -> Result<HttpResponse, AppError> {
         Ok(email) => email,
         Err(e) => return render(&visitor, Some(e.to_string())).await,
     };
-    let carrier = visitor.state().profiles.mail_profile(email.domain()).id.clone();
-    let base_url = visitor.state().settings.base_url.clone();
+    let carrier = visitor.profiles().mail_profile(email.domain()).id.clone();
+    let base_url = visitor.settings().base_url.clone();
     let address = email.to_string();
-    db::run(&visitor.state().pool, move |conn| {
-        Ok(crate::db::write_transaction(conn, |conn| {
-            if let Some(existing) = MailAddress::find(conn, &address)? {
-                if existing.is_verified() {
-                    // Whose address it is stays private; its owner hears about the attempt.
-                    return tell_already_registered(conn, &address, &base_url);
+    visitor
+        .db(move |conn| {
+            Ok(crate::db::write_transaction(conn, |conn| {
+                if let Some(existing) = MailAddress::find(conn, &address)? {
+                    if existing.is_verified() {
+                        // Whose address it is stays private; its owner hears about the attempt.
+                        return tell_already_registered(conn, &address, &base_url);
+                    }
+                    release_unconfirmed(conn, &existing)?;
                 }
-                release_unconfirmed(conn, &existing)?;
-            }
-            add_unconfirmed(conn, member_id, &address, &carrier, false, &base_url)
-        })?)
-    })
-    .await?;
+                add_unconfirmed(conn, member_id, &address, &carrier, false, &base_url)
+            })?)
+        })
+        .await?;
     render(
         &visitor,
         Some(format!(
@@ -79,7 +79,7 @@ async fn change(
         .get("id")
         .and_then(|v| v.parse::<i64>().ok())
         .ok_or(AppError::NotFound)?;
-    let changed = db::run(&visitor.state().pool, move |conn| Ok(op(conn, member_id, id)?)).await?;
+    let changed = visitor.db(move |conn| Ok(op(conn, member_id, id)?)).await?;
     render(&visitor, Some(if changed { done } else { refused }.into())).await
 }
 
@@ -95,28 +95,30 @@ pub async fn test_mail(posted: Posted) -> Result<HttpResponse, AppError> {
         .get("id")
         .and_then(|v| v.parse::<i64>().ok())
         .ok_or(AppError::NotFound)?;
-    let mypage_url = format!("{}/mypage", visitor.state().settings.base_url);
-    let queued = db::run(&visitor.state().pool, move |conn| {
-        Ok(crate::db::write_transaction(conn, |conn| {
-            let addresses = MailAddress::of_member(conn, member_id)?;
-            let Some(address) = addresses.into_iter().find(|a| a.id == id && a.is_verified()) else {
-                return Ok(None);
-            };
-            let since = now() - chrono::Duration::hours(1);
-            if OutboxMail::count_since(conn, &address.address, Some(MailKind::TestMail), since)? >= TEST_MAILS_PER_HOUR
-            {
-                return Ok(Some(false));
-            }
-            if address.health == Health::Filtered.as_str() {
-                MailAddress::set_health(conn, &address.address, Health::Ok)?;
-            }
-            let nickname = Member::find(conn, member_id)?.nickname;
-            let mail = inbound::test_mail(&nickname, &mypage_url);
-            OutboxMail::queue(conn, MailKind::TestMail, &address.address, &mail.subject, &mail.body)?;
-            Ok::<_, diesel::result::Error>(Some(true))
-        })?)
-    })
-    .await?;
+    let mypage_url = format!("{}/mypage", visitor.settings().base_url);
+    let queued = visitor
+        .db(move |conn| {
+            Ok(crate::db::write_transaction(conn, |conn| {
+                let addresses = MailAddress::of_member(conn, member_id)?;
+                let Some(address) = addresses.into_iter().find(|a| a.id == id && a.is_verified()) else {
+                    return Ok(None);
+                };
+                let since = now() - chrono::Duration::hours(1);
+                if OutboxMail::count_since(conn, &address.address, Some(MailKind::TestMail), since)?
+                    >= TEST_MAILS_PER_HOUR
+                {
+                    return Ok(Some(false));
+                }
+                if address.health == Health::Filtered.as_str() {
+                    MailAddress::set_health(conn, &address.address, Health::Ok)?;
+                }
+                let nickname = Member::find(conn, member_id)?.nickname;
+                let mail = inbound::test_mail(&nickname, &mypage_url);
+                OutboxMail::queue(conn, MailKind::TestMail, &address.address, &mail.subject, &mail.body)?;
+                Ok::<_, diesel::result::Error>(Some(true))
+            })?)
+        })
+        .await?;
     let notice = match queued {
         Some(true) => {
             "テストメールを送りました。数分たっても届かないときは、迷惑メールの設定（指定受信）を確かめてください。"

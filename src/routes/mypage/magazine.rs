@@ -5,9 +5,9 @@ use crate::db::models::area::Area;
 use crate::db::models::magazine::{Subscription, TOPICS};
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
-use crate::routes::extract::Posted;
-use crate::routes::render::{ctx, ok};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::Posted;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok};
 use actix_web::HttpResponse;
 use hiroba_views::pages::magazine::{magazine_settings, Choice};
 
@@ -24,24 +24,24 @@ pub async fn save(posted: Posted) -> Result<HttpResponse, AppError> {
         .map(str::to_string)
         .collect();
     let wanted: Vec<i64> = form.all("area").filter_map(|a| a.parse().ok()).collect();
-    db::run(&visitor.state().pool, move |conn| {
-        let known: Vec<i64> = Area::all(conn)?.into_iter().map(|a| a.id).collect();
-        let choice = Subscription {
-            area_ids: wanted.into_iter().filter(|a| known.contains(a)).collect(),
-            topics,
-        };
-        Ok(db::write_transaction(conn, |conn| choice.save(conn, member_id))?)
-    })
-    .await?;
+    visitor
+        .db(move |conn| {
+            let known: Vec<i64> = Area::all(conn)?.into_iter().map(|a| a.id).collect();
+            let choice = Subscription {
+                area_ids: wanted.into_iter().filter(|a| known.contains(a)).collect(),
+                topics,
+            };
+            Ok(db::write_transaction(conn, |conn| choice.save(conn, member_id))?)
+        })
+        .await?;
     render(&visitor, Some("保存しました。")).await
 }
 
 async fn render(visitor: &Visitor, notice: Option<&str>) -> Result<HttpResponse, AppError> {
     let member_id = visitor.require_member(Resource::OwnAccount, Action::Read)?.member_id;
-    let (areas, chosen) = db::run(&visitor.state().pool, move |conn| {
-        Ok((Area::all(conn)?, Subscription::of(conn, member_id)?))
-    })
-    .await?;
+    let (areas, chosen) = visitor
+        .db(move |conn| Ok((Area::all(conn)?, Subscription::of(conn, member_id)?)))
+        .await?;
     let areas: Vec<Choice> = areas
         .into_iter()
         .map(|a| (a.id.to_string(), a.name, chosen.area_ids.contains(&a.id)))

@@ -5,7 +5,6 @@ pub mod magazine;
 pub mod phone;
 pub mod posting;
 
-use crate::db;
 use crate::db::models::area::Area;
 use crate::db::models::community::Community;
 use crate::db::models::event::Event;
@@ -15,16 +14,16 @@ use crate::db::models::subscriber_id;
 use crate::db::models::watch::child::Child;
 use crate::db::models::watch::school::School;
 use crate::db::DbConnection;
+use crate::domain::mail_route::posting_address;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::role::{MemberStatus, Role};
 use crate::domain::time::today;
 use crate::error::AppError;
-use crate::mail::address::posting_address;
-use crate::routes::render::{ctx, ok};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok};
 use actix_web::HttpResponse;
-use hiroba_views::pages::events::EventItem;
 use hiroba_views::pages::mypage::{mypage, AddressItem, MyPageView};
+use hiroba_views::pages::portal::events::EventItem;
 
 /// How many of the area's events my page names, and how far ahead it looks.
 const AREA_EVENTS: usize = 5;
@@ -53,8 +52,8 @@ pub async fn show(visitor: Visitor) -> Result<HttpResponse, AppError> {
 /// My page, with an optional notice on top (after an action on it).
 pub async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpResponse, AppError> {
     let member_id = visitor.require_member(Resource::OwnAccount, Action::Read)?.member_id;
-    let (member, roles, area, addresses, phones, posting_token, watch, area_events, communities) =
-        db::run(&visitor.state().pool, move |conn| {
+    let (member, roles, area, addresses, phones, posting_token, watch, area_events, communities) = visitor
+        .db(move |conn| {
             let member = Member::find(conn, member_id)?;
             let communities = Community::joined_by(conn, member_id)?;
             let posting_token = match member.status() {
@@ -79,7 +78,7 @@ pub async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpRes
             ))
         })
         .await?;
-    let profiles = &visitor.state().profiles;
+    let profiles = &visitor.profiles();
     let view = MyPageView {
         nickname: member.nickname.clone(),
         roles: roles.iter().map(|r| r.label().to_string()).collect(),
@@ -104,7 +103,7 @@ pub async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpRes
         phone_registered: phones > 0,
         staff: roles.iter().any(|r| matches!(r, Role::Coordinator | Role::Admin)),
         notice,
-        posting_address: posting_token.map(|t| posting_address(&t, &visitor.state().settings.mail.domain)),
+        posting_address: posting_token.map(|t| posting_address(&t, &visitor.settings().mail.domain)),
         watch: watch || roles.contains(&Role::Coordinator),
         area_events: area_events.iter().map(EventItem::from).collect(),
         communities: communities
@@ -138,4 +137,21 @@ fn health_advice(health: &str) -> Option<String> {
         "filtered" => Some("メールが受信拒否されています。ケータイの迷惑メール設定（指定受信）で、このサイトのドメインを許可してください。".into()),
         _ => None,
     }
+}
+
+use actix_web::web;
+
+/// Registers マイページ.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/mypage", web::get().to(show))
+        .route("/mypage/addresses", web::post().to(addresses::add))
+        .route("/mypage/addresses/primary", web::post().to(addresses::make_primary))
+        .route("/mypage/addresses/remove", web::post().to(addresses::remove))
+        .route("/mypage/phone", web::get().to(phone::form))
+        .route("/mypage/phone", web::post().to(phone::register))
+        .route("/mypage/phone/remove", web::post().to(phone::remove))
+        .route("/mypage/addresses/test", web::post().to(addresses::test_mail))
+        .route("/mypage/posting/renew", web::post().to(posting::renew))
+        .route("/mypage/magazine", web::get().to(magazine::form))
+        .route("/mypage/magazine", web::post().to(magazine::save));
 }

@@ -1,11 +1,10 @@
 //! The member's secret posting address: renewed when it leaked (the old one stops working).
 
-use crate::db;
 use crate::db::models::member::Member;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
-use crate::routes::extract::Posted;
 use crate::routes::mypage::render;
+use crate::routes::request::Posted;
 use actix_web::HttpResponse;
 
 pub async fn renew(posted: Posted) -> Result<HttpResponse, AppError> {
@@ -13,10 +12,10 @@ pub async fn renew(posted: Posted) -> Result<HttpResponse, AppError> {
         .visitor
         .require_member(Resource::OwnAccount, Action::Update)?
         .member_id;
-    db::run(&posted.visitor.state().pool, move |conn| {
-        Ok(Member::renew_posting_token(conn, member_id)?)
-    })
-    .await?;
+    posted
+        .visitor
+        .db(move |conn| Ok(Member::renew_posting_token(conn, member_id)?))
+        .await?;
     render(
         &posted.visitor,
         Some("投稿用アドレスを新しくしました。前のアドレスあてのメールは投稿されません。".into()),

@@ -1,20 +1,19 @@
 //! `/events` (this week, `?day=2026-12-03` one day — 今日 —, or `?month=2026-12`, optionally
 //! `&area=3`) and `/events/{id}`.
 
-use crate::db;
 use crate::db::models::area::Area;
 use crate::db::models::event::Event;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::time::{date_label, day_label, month_key, month_label, parse_month, today};
 use crate::error::AppError;
 use crate::routes::areas::{area_choices, area_name};
-use crate::routes::extract::KeitaiQuery;
 use crate::routes::portal::{area_filter, page_number};
-use crate::routes::render::{ctx, ok, paged_list};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::KeitaiQuery;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok, paged_list};
 use actix_web::{web, HttpResponse};
 use chrono::{Datelike as _, Duration, Months, NaiveDate};
-use hiroba_views::pages::events::{event_item, event_page, events_page, EventItem, EventView, EventsView};
+use hiroba_views::pages::portal::events::{event_item, event_page, events_page, EventItem, EventView, EventsView};
 
 pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::PublicInfo, Action::Read)?;
@@ -29,12 +28,11 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
         (None, Some(month)) => month,
         (None, None) => (today, today + Duration::days(6)),
     };
-    let areas = db::run(&visitor.state().pool, |conn| Ok(Area::all(conn)?)).await?;
+    let areas = visitor.db(|conn| Ok(Area::all(conn)?)).await?;
     let area = area_filter(&query, &areas);
-    let events = db::run(&visitor.state().pool, move |conn| {
-        Ok(Event::between(conn, from, to, area)?)
-    })
-    .await?;
+    let events = visitor
+        .db(move |conn| Ok(Event::between(conn, from, to, area)?))
+        .await?;
     let ctx = ctx(&visitor);
     let items: Vec<_> = events.iter().map(|e| event_item(&ctx, &EventItem::from(e))).collect();
     let key = month.map(|(first, _)| month_key(first)).unwrap_or_default();
@@ -99,10 +97,9 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
 pub async fn show(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::PublicInfo, Action::Read)?;
     let id = id.into_inner();
-    let (event, areas) = db::run(&visitor.state().pool, move |conn| {
-        Ok((Event::find(conn, id)?, Area::all(conn)?))
-    })
-    .await?;
+    let (event, areas) = visitor
+        .db(move |conn| Ok((Event::find(conn, id)?, Area::all(conn)?)))
+        .await?;
     let mut when = date_label(event.held_on);
     if let Some(start) = &event.start_time {
         when.push_str(&format!(" {start}〜{}", event.end_time.clone().unwrap_or_default()));

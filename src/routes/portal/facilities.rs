@@ -1,6 +1,5 @@
 //! `/facilities` (by area and kind) and `/facilities/{id}` with the next 7 days' vacancies.
 
-use crate::db;
 use crate::db::models::area::Area;
 use crate::db::models::care_slot::{CareSlot, Period};
 use crate::db::models::facility::Facility;
@@ -8,13 +7,13 @@ use crate::domain::policy::{every_facility, Action, Resource};
 use crate::domain::time::{day_label, today};
 use crate::error::AppError;
 use crate::routes::areas::{area_choices, area_name};
-use crate::routes::extract::KeitaiQuery;
 use crate::routes::portal::{area_filter, page_number, query_value};
-use crate::routes::render::{ctx, ok, paged_list};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::KeitaiQuery;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok, paged_list};
 use actix_web::{web, HttpResponse};
 use chrono::Duration;
-use hiroba_views::pages::facilities::{
+use hiroba_views::pages::portal::facilities::{
     facilities_page, facility_item, facility_page, FacilitiesView, FacilityItem, FacilityView, SlotDay,
 };
 
@@ -23,10 +22,9 @@ pub const SLOT_DAYS: i64 = 7;
 
 pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::PublicInfo, Action::Read)?;
-    let (areas, kinds) = db::run(&visitor.state().pool, |conn| {
-        Ok((Area::all(conn)?, Facility::kinds(conn)?))
-    })
-    .await?;
+    let (areas, kinds) = visitor
+        .db(|conn| Ok((Area::all(conn)?, Facility::kinds(conn)?)))
+        .await?;
     let area = area_filter(&query, &areas);
     let kind = query
         .0
@@ -34,10 +32,9 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
         .filter(|k| kinds.iter().any(|x| x == k))
         .map(str::to_string);
     let wanted = kind.clone();
-    let facilities = db::run(&visitor.state().pool, move |conn| {
-        Ok(Facility::list(conn, area, wanted.as_deref())?)
-    })
-    .await?;
+    let facilities = visitor
+        .db(move |conn| Ok(Facility::list(conn, area, wanted.as_deref())?))
+        .await?;
     let ctx = ctx(&visitor);
     let items: Vec<_> = facilities
         .iter()
@@ -89,20 +86,21 @@ pub async fn show(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, 
     let from = today();
     let to = from + Duration::days(SLOT_DAYS - 1);
     let member = visitor.member().map(|m| (m.member_id, every_facility(&m.principal())));
-    let (facility, slots, areas, can_update) = db::run(&visitor.state().pool, move |conn| {
-        let can_update = match member {
-            Some((_, true)) => true,
-            Some((member_id, false)) => Facility::is_staff(conn, id, member_id)?,
-            None => false,
-        };
-        Ok((
-            Facility::find(conn, id)?,
-            CareSlot::of_facility(conn, id, from, to)?,
-            Area::all(conn)?,
-            can_update,
-        ))
-    })
-    .await?;
+    let (facility, slots, areas, can_update) = visitor
+        .db(move |conn| {
+            let can_update = match member {
+                Some((_, true)) => true,
+                Some((member_id, false)) => Facility::is_staff(conn, id, member_id)?,
+                None => false,
+            };
+            Ok((
+                Facility::find(conn, id)?,
+                CareSlot::of_facility(conn, id, from, to)?,
+                Area::all(conn)?,
+                can_update,
+            ))
+        })
+        .await?;
     let count = |day, period: Period| {
         slots
             .iter()

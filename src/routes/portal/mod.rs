@@ -7,9 +7,9 @@ pub mod slots;
 use crate::db::models::area::Area;
 use crate::db::models::event::Event;
 use crate::domain::time::day_label;
-use crate::routes::extract::KeitaiQuery;
-use crate::routes::visitor::Visitor;
-use hiroba_views::pages::events::EventItem;
+use crate::routes::request::KeitaiQuery;
+use crate::routes::request::Visitor;
+use hiroba_views::pages::portal::events::EventItem;
 
 /// The requested page of a paged list (1 when absent or wrong).
 pub fn page_number(query: &KeitaiQuery) -> usize {
@@ -20,8 +20,7 @@ pub fn page_number(query: &KeitaiQuery) -> usize {
 /// as UTF-8 into a keitai's pager link would come back as mojibake).
 pub fn query_value(visitor: &Visitor, text: &str) -> String {
     visitor
-        .state()
-        .codec
+        .codec()
         .encode(text, visitor.device.target())
         .iter()
         .map(|b| match b {
@@ -46,4 +45,16 @@ impl From<&Event> for EventItem {
             title: e.title.clone(),
         }
     }
+}
+
+use actix_web::web;
+
+/// Registers the portal's events and facilities.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/events", web::get().to(event_list::list))
+        .route("/events/{id}", web::get().to(event_list::show))
+        .route("/facilities", web::get().to(facilities::list))
+        .route("/facilities/{id}", web::get().to(facilities::show))
+        .route("/facilities/{id}/slots", web::get().to(slots::form))
+        .route("/facilities/{id}/slots", web::post().to(slots::save));
 }

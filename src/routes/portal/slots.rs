@@ -8,13 +8,13 @@ use crate::domain::policy::{every_facility, Action, Resource};
 use crate::domain::time::{day_label, today};
 use crate::error::AppError;
 use crate::keitai::form::FormData;
-use crate::routes::extract::Posted;
 use crate::routes::portal::facilities::SLOT_DAYS;
-use crate::routes::render::{ctx, ok};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::Posted;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok};
 use actix_web::{web, HttpResponse};
 use chrono::{Datelike, Duration, NaiveDate};
-use hiroba_views::pages::facilities::{slots_form, SlotField, SlotsFormView};
+use hiroba_views::pages::portal::facilities::{slots_form, SlotField, SlotsFormView};
 
 /// Most places a facility can report for one half-day.
 const MAX_PLACES: i32 = 99;
@@ -38,15 +38,16 @@ pub async fn save(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, Ap
     // drop it silently, and save the days still ahead.
     let past = past_days(&form, from);
     let saved = !counts.is_empty();
-    db::run(&visitor.state().pool, move |conn| {
-        db::write_transaction(conn, |conn| {
-            for (day, period, remaining) in &counts {
-                CareSlot::set_remaining(conn, id, *day, *period, *remaining, Some(member_id))?;
-            }
-            Ok::<_, AppError>(())
+    visitor
+        .db(move |conn| {
+            db::write_transaction(conn, |conn| {
+                for (day, period, remaining) in &counts {
+                    CareSlot::set_remaining(conn, id, *day, *period, *remaining, Some(member_id))?;
+                }
+                Ok::<_, AppError>(())
+            })
         })
-    })
-    .await?;
+        .await?;
     let late = (!past.is_empty()).then(|| {
         let days: Vec<String> = past.iter().map(|d| day_label(*d)).collect();
         format!(
@@ -67,11 +68,12 @@ pub async fn save(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, Ap
 async fn check_staff(visitor: &Visitor, facility: i64) -> Result<i64, AppError> {
     let member = visitor.require_member(Resource::CareSlots, Action::Update)?;
     let (member_id, everywhere) = (member.member_id, every_facility(&member.principal()));
-    let allowed = db::run(&visitor.state().pool, move |conn| {
-        Facility::find(conn, facility)?;
-        Ok(everywhere || Facility::is_staff(conn, facility, member_id)?)
-    })
-    .await?;
+    let allowed = visitor
+        .db(move |conn| {
+            Facility::find(conn, facility)?;
+            Ok(everywhere || Facility::is_staff(conn, facility, member_id)?)
+        })
+        .await?;
     if allowed {
         Ok(member_id)
     } else {
@@ -143,10 +145,9 @@ async fn render(
 ) -> Result<HttpResponse, AppError> {
     let from = today();
     let to = from + Duration::days(SLOT_DAYS - 1);
-    let (facility, slots) = db::run(&visitor.state().pool, move |conn| {
-        Ok((Facility::find(conn, id)?, CareSlot::of_facility(conn, id, from, to)?))
-    })
-    .await?;
+    let (facility, slots) = visitor
+        .db(move |conn| Ok((Facility::find(conn, id)?, CareSlot::of_facility(conn, id, from, to)?)))
+        .await?;
     let fields = (0..SLOT_DAYS)
         .map(|i| from + Duration::days(i))
         .flat_map(|day| Period::ALL.map(|p| (day, p)))

@@ -8,8 +8,8 @@ use crate::domain::policy::{Action, Resource};
 use crate::domain::post::CommentBody;
 use crate::domain::thread::Place;
 use crate::error::AppError;
-use crate::routes::extract::Posted;
-use crate::routes::render::redirect;
+use crate::routes::request::redirect;
+use crate::routes::request::Posted;
 use actix_web::{web, HttpResponse};
 
 pub async fn create(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
@@ -23,13 +23,14 @@ pub async fn create(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, 
         Ok(body) => body,
         Err(e) => return render(&visitor, id, Some(e.to_string()), 1).await,
     };
-    db::run(&visitor.state().pool, move |conn| {
-        db::write_transaction(conn, |conn| {
-            Thread::visible(conn, Place::Portal, id, false)?.ok_or(AppError::NotFound)?;
-            ThreadComment::insert(conn, id, member_id, &body, &profile)?;
-            Ok(())
+    visitor
+        .db(move |conn| {
+            db::write_transaction(conn, |conn| {
+                Thread::visible(conn, Place::Portal, id, false)?.ok_or(AppError::NotFound)?;
+                ThreadComment::insert(conn, id, member_id, &body, &profile)?;
+                Ok(())
+            })
         })
-    })
-    .await?;
+        .await?;
     Ok(redirect(&visitor, &Done::Commented.location(id)))
 }

@@ -7,28 +7,27 @@ use crate::db::models::area::Area;
 use crate::db::models::member::Member;
 use crate::db::models::photo::PhotoInfo;
 use crate::db::models::thread::{NewThread, Thread};
+use crate::domain::mail_route::posting_address;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::post::{title_and_body, Category};
 use crate::domain::thread::{Channel, Place};
 use crate::error::AppError;
 use crate::keitai::form::FormData;
-use crate::mail::address::posting_address;
 use crate::photo::MAX_PHOTOS;
-use crate::routes::extract::Posted;
-use crate::routes::render::{ctx, ok, redirect};
+use crate::routes::request::Posted;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok, redirect};
 use crate::routes::upload::form_photos;
-use crate::routes::visitor::Visitor;
 use actix_web::HttpResponse;
-use hiroba_views::pages::post_new::{new_post, NewPostView};
+use hiroba_views::pages::posts::new::{new_post, NewPostView};
 
 pub async fn form(visitor: Visitor) -> Result<HttpResponse, AppError> {
     let member_id = visitor
         .require_member(Resource::MemberContent, Action::Create)?
         .member_id;
-    let area = db::run(&visitor.state().pool, move |conn| {
-        Ok(Member::find(conn, member_id)?.area_id)
-    })
-    .await?;
+    let area = visitor
+        .db(move |conn| Ok(Member::find(conn, member_id)?.area_id))
+        .await?;
     let entered = FormData {
         fields: vec![("area".into(), area.map(|a| a.to_string()).unwrap_or_default())],
         files: Vec::new(),
@@ -50,29 +49,30 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
         Err(problems) => return render(&visitor, member_id, &form, problems).await,
     };
     let profile = visitor.device.profile.id.clone();
-    let post_id = db::run(&visitor.state().pool, move |conn| {
-        db::write_transaction(conn, |conn| {
-            let area_id = match area_id {
-                Some(id) => Area::find(conn, id)?.map(|a| a.id),
-                None => None,
-            };
-            let new = NewThread {
-                place: Place::Portal,
-                member_id,
-                title: &title,
-                body: body.as_str(),
-                category: Some(category),
-                area_id,
-                channel: Channel::Web,
-                inbound_mail_id: None,
-                profile: &profile,
-            };
-            let post_id = Thread::insert(conn, &new)?;
-            PhotoInfo::insert_for_thread(conn, member_id, post_id, &photos)?;
-            Ok(post_id)
+    let post_id = visitor
+        .db(move |conn| {
+            db::write_transaction(conn, |conn| {
+                let area_id = match area_id {
+                    Some(id) => Area::find(conn, id)?.map(|a| a.id),
+                    None => None,
+                };
+                let new = NewThread {
+                    place: Place::Portal,
+                    member_id,
+                    title: &title,
+                    body: body.as_str(),
+                    category: Some(category),
+                    area_id,
+                    channel: Channel::Web,
+                    inbound_mail_id: None,
+                    profile: &profile,
+                };
+                let post_id = Thread::insert(conn, &new)?;
+                PhotoInfo::insert_for_thread(conn, member_id, post_id, &photos)?;
+                Ok(post_id)
+            })
         })
-    })
-    .await?;
+        .await?;
     Ok(redirect(&visitor, &format!("/posts/{post_id}")))
 }
 
@@ -83,10 +83,9 @@ async fn render(
     entered: &FormData,
     problems: Vec<String>,
 ) -> Result<HttpResponse, AppError> {
-    let (areas, token) = db::run(&visitor.state().pool, move |conn| {
-        Ok((Area::all(conn)?, Member::posting_token(conn, member_id)?))
-    })
-    .await?;
+    let (areas, token) = visitor
+        .db(move |conn| Ok((Area::all(conn)?, Member::posting_token(conn, member_id)?)))
+        .await?;
     let uploads = visitor.device.can_upload_files();
     let field = |name| entered.get(name).unwrap_or_default().to_string();
     let view = NewPostView {
@@ -98,7 +97,7 @@ async fn render(
         area: field("area"),
         problems,
         photo_fields: if uploads { MAX_PHOTOS } else { 0 },
-        posting_address: (!uploads).then(|| posting_address(&token, &visitor.state().settings.mail.domain)),
+        posting_address: (!uploads).then(|| posting_address(&token, &visitor.settings().mail.domain)),
     };
     Ok(ok(visitor, &new_post(&ctx(visitor), &view)))
 }

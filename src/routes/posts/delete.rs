@@ -2,17 +2,16 @@
 //! has no confirm dialog). Its photos, comments and reports go with it; the moderation log keeps
 //! its lines.
 
-use crate::db;
 use crate::db::models::moderation::delete_by_author;
 use crate::db::models::thread::Thread;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::thread::Place;
 use crate::error::AppError;
-use crate::routes::extract::Posted;
-use crate::routes::render::{ctx, ok, redirect};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::Posted;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok, redirect};
 use actix_web::{web, HttpResponse};
-use hiroba_views::pages::post::delete_confirm;
+use hiroba_views::pages::posts::show::delete_confirm;
 
 pub async fn confirm(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     let post = own_post(&visitor, id.into_inner()).await?;
@@ -22,7 +21,7 @@ pub async fn confirm(visitor: Visitor, id: web::Path<i64>) -> Result<HttpRespons
 pub async fn delete(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     let visitor = posted.visitor;
     let post = own_post(&visitor, id.into_inner()).await?;
-    db::run(&visitor.state().pool, move |conn| Ok(delete_by_author(conn, &post)?)).await?;
+    visitor.db(move |conn| Ok(delete_by_author(conn, &post)?)).await?;
     Ok(redirect(&visitor, "/posts?mine=1&done=deleted"))
 }
 
@@ -32,10 +31,11 @@ async fn own_post(visitor: &Visitor, id: i64) -> Result<Thread, AppError> {
     let me = visitor
         .require_member(Resource::MemberContent, Action::Create)?
         .member_id;
-    db::run(&visitor.state().pool, move |conn| {
-        Thread::find(conn, id)?
-            .filter(|p| p.place == Place::Portal && p.member_id == me)
-            .ok_or(AppError::NotFound)
-    })
-    .await
+    visitor
+        .db(move |conn| {
+            Thread::find(conn, id)?
+                .filter(|p| p.place == Place::Portal && p.member_id == me)
+                .ok_or(AppError::NotFound)
+        })
+        .await
 }

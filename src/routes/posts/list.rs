@@ -2,7 +2,6 @@
 //! the member's own list (わたしの投稿), hidden ones included.
 
 use super::{area_choices, area_name, category_choices};
-use crate::db;
 use crate::db::models::area::Area;
 use crate::db::models::thread::{Thread, ThreadFilter};
 use crate::domain::policy::{Action, Resource};
@@ -10,11 +9,11 @@ use crate::domain::post::Category;
 use crate::domain::thread::Place;
 use crate::domain::time::month_day;
 use crate::error::AppError;
-use crate::routes::extract::KeitaiQuery;
-use crate::routes::render::{ctx, paged_list};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::KeitaiQuery;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, paged_list};
 use actix_web::HttpResponse;
-use hiroba_views::pages::posts::{post_line, post_list, PostLineView, PostListView};
+use hiroba_views::pages::posts::list::{post_line, post_list, PostLineView, PostListView};
 
 pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     let me = visitor.require_member(Resource::MemberContent, Action::Read)?.member_id;
@@ -29,10 +28,9 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
         member_id: mine.then_some(me),
         with_hidden: mine,
     };
-    let (areas, lines) = db::run(&visitor.state().pool, move |conn| {
-        Ok((Area::all(conn)?, Thread::list(conn, filter)?))
-    })
-    .await?;
+    let (areas, lines) = visitor
+        .db(move |conn| Ok((Area::all(conn)?, Thread::list(conn, filter)?)))
+        .await?;
     let ctx = ctx(&visitor);
     let items: Vec<_> = lines
         .into_iter()

@@ -23,3 +23,17 @@ fn category_choices(first: Option<&str>) -> Vec<(String, String)> {
         )
         .collect()
 }
+
+use actix_web::web;
+
+/// Registers the クチコミ pages.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/posts", web::get().to(list::list))
+        .route("/posts/new", web::get().to(create::form))
+        .route("/posts/new", web::post().to(create::submit))
+        .route("/posts/{id}", web::get().to(show::show))
+        .route("/posts/{id}/comments", web::post().to(comment::create))
+        .route("/posts/{id}/report", web::post().to(report::create))
+        .route("/posts/{id}/delete", web::get().to(delete::confirm))
+        .route("/posts/{id}/delete", web::post().to(delete::delete));
+}

@@ -8,8 +8,8 @@ use crate::domain::policy::{Action, Resource};
 use crate::domain::post::Reason;
 use crate::domain::thread::Place;
 use crate::error::AppError;
-use crate::routes::extract::Posted;
-use crate::routes::render::redirect;
+use crate::routes::request::redirect;
+use crate::routes::request::Posted;
 use actix_web::{web, HttpResponse};
 
 pub async fn create(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
@@ -22,13 +22,14 @@ pub async fn create(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, 
         Ok(reason) => reason,
         Err(e) => return render(&visitor, id, Some(e.to_string()), 1).await,
     };
-    let recorded = db::run(&visitor.state().pool, move |conn| {
-        db::write_transaction(conn, |conn| {
-            Thread::visible(conn, Place::Portal, id, false)?.ok_or(AppError::NotFound)?;
-            Ok(ThreadReport::insert(conn, id, member_id, &reason)?)
+    let recorded = visitor
+        .db(move |conn| {
+            db::write_transaction(conn, |conn| {
+                Thread::visible(conn, Place::Portal, id, false)?.ok_or(AppError::NotFound)?;
+                Ok(ThreadReport::insert(conn, id, member_id, &reason)?)
+            })
         })
-    })
-    .await?;
+        .await?;
     let done = if recorded { Done::Reported } else { Done::ReportedBefore };
     Ok(redirect(&visitor, &done.location(id)))
 }

@@ -2,7 +2,6 @@
 //! A hidden post is a 404 for members; coordinators see it marked 非表示.
 
 use super::area_name;
-use crate::db;
 use crate::db::models::area::Area;
 use crate::db::models::member::Member;
 use crate::db::models::photo::PhotoInfo;
@@ -13,12 +12,12 @@ use crate::domain::post::Category;
 use crate::domain::thread::{Channel, Place};
 use crate::domain::time::jst;
 use crate::error::AppError;
-use crate::routes::extract::KeitaiQuery;
 use crate::routes::photos::photo_refs;
-use crate::routes::render::{ctx, paged_list};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::KeitaiQuery;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, paged_list};
 use actix_web::{web, HttpResponse};
-use hiroba_views::pages::post::{article_items, comment, post, CommentView, PostView};
+use hiroba_views::pages::posts::show::{article_items, comment, post, CommentView, PostView};
 
 pub async fn show(visitor: Visitor, id: web::Path<i64>, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     let page = match query.0.get("page") {
@@ -75,14 +74,15 @@ impl Done {
 pub async fn render(visitor: &Visitor, id: i64, notice: Option<String>, page: usize) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::MemberContent, Action::Read)?;
     let moderator = visitor.may(Resource::MemberContent, Action::Moderate);
-    let (found, author, area, photos, comments) = db::run(&visitor.state().pool, move |conn| {
-        let found = Thread::visible(conn, Place::Portal, id, moderator)?.ok_or(AppError::NotFound)?;
-        let author = Member::find(conn, found.member_id)?.nickname;
-        let area = area_name(&Area::all(conn)?, found.area_id);
-        let comments = ThreadComment::of_thread(conn, id, moderator)?;
-        Ok((found, author, area, PhotoInfo::of_thread(conn, id)?, comments))
-    })
-    .await?;
+    let (found, author, area, photos, comments) = visitor
+        .db(move |conn| {
+            let found = Thread::visible(conn, Place::Portal, id, moderator)?.ok_or(AppError::NotFound)?;
+            let author = Member::find(conn, found.member_id)?.nickname;
+            let area = area_name(&Area::all(conn)?, found.area_id);
+            let comments = ThreadComment::of_thread(conn, id, moderator)?;
+            Ok((found, author, area, PhotoInfo::of_thread(conn, id)?, comments))
+        })
+        .await?;
     let mine = visitor.member().is_some_and(|m| m.member_id == found.member_id);
     let when = |at: chrono::NaiveDateTime| jst(at).format("%m/%d %H:%M").to_string();
     let view = PostView {

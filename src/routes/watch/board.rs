@@ -8,14 +8,14 @@ use crate::db::models::watch::reader_event::ReaderEvent;
 use crate::db::models::watch::school::School;
 use crate::domain::clock::clock;
 use crate::domain::policy::{child_reach, Action, Resource};
+use crate::domain::time::minute_of_day;
 use crate::domain::time::{day_label, jst, jst_day_start};
 use crate::error::AppError;
-use crate::routes::render::{ctx, ok};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok};
 use crate::routes::watch::access::reaches_school;
-use crate::watch::ingest::minute_of_day;
 use actix_web::{web, HttpResponse};
-use hiroba_views::pages::watch_board::{board, BoardChild, BoardView, ClassBoard, ReaderStatus, UnknownTag};
+use hiroba_views::pages::watch::board::{board, BoardChild, BoardView, ClassBoard, ReaderStatus, UnknownTag};
 
 /// The most unknown-tag reads the board lists.
 const UNKNOWN_SHOWN: i64 = 50;
@@ -27,18 +27,19 @@ pub async fn show(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, 
     let now = db::now();
     let today = jst(now).date_naive();
     let from = jst_day_start(today);
-    let (school, children, readers, passes, unknown) = db::run(&visitor.state().pool, move |conn| {
-        let school = School::find(conn, id)?.ok_or(AppError::NotFound)?;
-        if !reaches_school(conn, member_id, reach, school.id)? {
-            return Err(AppError::Forbidden);
-        }
-        let children = Child::of_school(conn, id)?;
-        let readers = Reader::of_school(conn, id)?;
-        let passes = Pass::of_school_since(conn, id, from)?;
-        let unknown = ReaderEvent::unknown_since(conn, id, from, UNKNOWN_SHOWN)?;
-        Ok((school, children, readers, passes, unknown))
-    })
-    .await?;
+    let (school, children, readers, passes, unknown) = visitor
+        .db(move |conn| {
+            let school = School::find(conn, id)?.ok_or(AppError::NotFound)?;
+            if !reaches_school(conn, member_id, reach, school.id)? {
+                return Err(AppError::Forbidden);
+            }
+            let children = Child::of_school(conn, id)?;
+            let readers = Reader::of_school(conn, id)?;
+            let passes = Pass::of_school_since(conn, id, from)?;
+            let unknown = ReaderEvent::unknown_since(conn, id, from, UNKNOWN_SHOWN)?;
+            Ok((school, children, readers, passes, unknown))
+        })
+        .await?;
     let view = BoardView {
         as_of: format!("{} {} 現在", day_label(today), jst(now).format("%H:%M")),
         late_after: clock(school.late_after),

@@ -10,14 +10,14 @@ use crate::db::models::watch::school::School;
 use crate::domain::policy::{child_reach, Action, Resource};
 use crate::domain::time::{jst, jst_day_start};
 use crate::error::AppError;
-use crate::routes::extract::KeitaiQuery;
-use crate::routes::render::{ctx, paged_list};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::KeitaiQuery;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, paged_list};
 use crate::routes::watch::access::{visible_child, ChildAccess};
 use crate::routes::watch::lines::by_day;
 use actix_web::{web, HttpResponse};
 use chrono::Duration;
-use hiroba_views::pages::watch::{day_passes, history, HistoryView};
+use hiroba_views::pages::watch::children::{day_passes, history, HistoryView};
 
 /// How many days before today the history goes back (four weeks).
 pub const HISTORY_DAYS: u32 = 28;
@@ -32,22 +32,23 @@ pub async fn show(visitor: Visitor, id: web::Path<i64>, query: KeitaiQuery) -> R
     let today = jst(db::now()).date_naive();
     let from = jst_day_start(today - Duration::days(i64::from(HISTORY_DAYS)));
     let until = jst_day_start(today + Duration::days(1));
-    let (child, access, school, passes, own) = db::run(&visitor.state().pool, move |conn| {
-        let (child, access) = visible_child(conn, member_id, reach, id)?;
-        if access == ChildAccess::Staff {
-            WatchAudit::record(conn, member_id, Some(child.id), AUDIT_ACTION)?;
-        }
-        let school = School::find(conn, child.school_id)?.map(|s| s.name).unwrap_or_default();
-        let passes = Pass::of_child_between(conn, child.id, from, until)?;
-        let own = if reach.own_family {
-            let addresses = MailAddress::verified_of_member(conn, member_id)?;
-            Recipient::of_child_at(conn, child.id, &addresses)?
-        } else {
-            Vec::new()
-        };
-        Ok((child, access, school, passes, own))
-    })
-    .await?;
+    let (child, access, school, passes, own) = visitor
+        .db(move |conn| {
+            let (child, access) = visible_child(conn, member_id, reach, id)?;
+            if access == ChildAccess::Staff {
+                WatchAudit::record(conn, member_id, Some(child.id), AUDIT_ACTION)?;
+            }
+            let school = School::find(conn, child.school_id)?.map(|s| s.name).unwrap_or_default();
+            let passes = Pass::of_child_between(conn, child.id, from, until)?;
+            let own = if reach.own_family {
+                let addresses = MailAddress::verified_of_member(conn, member_id)?;
+                Recipient::of_child_at(conn, child.id, &addresses)?
+            } else {
+                Vec::new()
+            };
+            Ok((child, access, school, passes, own))
+        })
+        .await?;
     let ctx = ctx(&visitor);
     let view = HistoryView {
         child_id: child.id,

@@ -5,36 +5,37 @@ use crate::db::models::watch::pass::Pass;
 use crate::domain::policy::{child_reach, Action, Resource};
 use crate::domain::time::{day_label, jst, jst_day_start};
 use crate::error::AppError;
-use crate::routes::extract::KeitaiQuery;
-use crate::routes::render::{ctx, paged_list};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::KeitaiQuery;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, paged_list};
 use crate::routes::watch::access::{family_children, own_schools};
 use crate::routes::watch::lines::in_time_order;
 use actix_web::HttpResponse;
 use chrono::Duration;
-use hiroba_views::pages::watch::{child_today, watch_home, ChildToday, WatchHomeView};
+use hiroba_views::pages::watch::children::{child_today, watch_home, ChildToday, WatchHomeView};
 
 pub async fn show(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     let me = visitor.require_member(Resource::ChildRecord, Action::Read)?;
     let (member_id, reach) = (me.member_id, child_reach(&me.principal()));
     let today = jst(db::now()).date_naive();
     let (from, until) = (jst_day_start(today), jst_day_start(today + Duration::days(1)));
-    let (children, schools) = db::run(&visitor.state().pool, move |conn| {
-        let mut children = Vec::new();
-        if reach.own_family {
-            for child in family_children(conn, member_id)? {
-                let passes = Pass::of_child_between(conn, child.id, from, until)?;
-                children.push(ChildToday {
-                    id: child.id,
-                    grade_class: format!("{}年{}", child.grade, child.class_name),
-                    name: child.name,
-                    passes: in_time_order(&passes),
-                });
+    let (children, schools) = visitor
+        .db(move |conn| {
+            let mut children = Vec::new();
+            if reach.own_family {
+                for child in family_children(conn, member_id)? {
+                    let passes = Pass::of_child_between(conn, child.id, from, until)?;
+                    children.push(ChildToday {
+                        id: child.id,
+                        grade_class: format!("{}年{}", child.grade, child.class_name),
+                        name: child.name,
+                        passes: in_time_order(&passes),
+                    });
+                }
             }
-        }
-        Ok((children, own_schools(conn, member_id, reach)?))
-    })
-    .await?;
+            Ok((children, own_schools(conn, member_id, reach)?))
+        })
+        .await?;
     let ctx = ctx(&visitor);
     let view = WatchHomeView {
         today: day_label(today),

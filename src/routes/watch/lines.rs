@@ -3,7 +3,7 @@
 use crate::db::models::watch::pass::{PassAt, PassDirection};
 use crate::domain::time::{day_label, jst};
 use chrono::NaiveDate;
-use hiroba_views::pages::watch::{DayPasses, PassLine};
+use hiroba_views::pages::watch::children::{DayPasses, PassLine};
 use std::collections::BTreeMap;
 
 /// 「07:52 正門（登校）」; a pass at a waypoint is 通過.

@@ -2,7 +2,6 @@
 //! readers) for one of her recipient rows. Only rows whose address is one of her confirmed
 //! addresses are hers; any other is NotFound.
 
-use crate::db;
 use crate::db::models::mail_address::MailAddress;
 use crate::db::models::watch::child::Child;
 use crate::db::models::watch::reader::Reader;
@@ -12,11 +11,11 @@ use crate::domain::clock::{QuietHours, TimeOfDay};
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::keitai::form::FormData;
-use crate::routes::extract::Posted;
-use crate::routes::render::{ctx, ok};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::Posted;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok};
 use actix_web::{web, HttpResponse};
-use hiroba_views::pages::watch_settings::{
+use hiroba_views::pages::watch::settings::{
     alert_settings, reader_field, AlertSettingsView, ReaderChoice, ALL_READERS_FIELD, NO_TIME,
 };
 
@@ -47,23 +46,24 @@ pub async fn save(posted: Posted, path: web::Path<(i64, i64)>) -> Result<HttpRes
         }
     };
     let checked = checked_readers(&form);
-    let saved = db::run(&visitor.state().pool, move |conn| {
-        let (child, recipient) = own_recipient(conn, member_id, child_id, recipient_id)?;
-        let readers = match checked {
-            None => None,
-            Some(ids) => {
-                let school: Vec<i64> = Reader::of_school(conn, child.school_id)?.iter().map(|r| r.id).collect();
-                let ids: Vec<i64> = ids.into_iter().filter(|id| school.contains(id)).collect();
-                if ids.is_empty() {
-                    return Ok(false);
+    let saved = visitor
+        .db(move |conn| {
+            let (child, recipient) = own_recipient(conn, member_id, child_id, recipient_id)?;
+            let readers = match checked {
+                None => None,
+                Some(ids) => {
+                    let school: Vec<i64> = Reader::of_school(conn, child.school_id)?.iter().map(|r| r.id).collect();
+                    let ids: Vec<i64> = ids.into_iter().filter(|id| school.contains(id)).collect();
+                    if ids.is_empty() {
+                        return Ok(false);
+                    }
+                    Some(ids)
                 }
-                Some(ids)
-            }
-        };
-        Recipient::set_choices(conn, recipient.id, quiet.map(QuietHours::minutes), readers.as_deref())?;
-        Ok(true)
-    })
-    .await?;
+            };
+            Recipient::set_choices(conn, recipient.id, quiet.map(QuietHours::minutes), readers.as_deref())?;
+            Ok(true)
+        })
+        .await?;
     let outcome = if saved {
         Outcome::Saved
     } else {
@@ -118,13 +118,14 @@ async fn render(
     recipient_id: i64,
     outcome: Outcome,
 ) -> Result<HttpResponse, AppError> {
-    let (child, recipient, readers, chosen) = db::run(&visitor.state().pool, move |conn| {
-        let (child, recipient) = own_recipient(conn, member_id, child_id, recipient_id)?;
-        let readers = Reader::of_school(conn, child.school_id)?;
-        let chosen = Recipient::chosen_readers(conn, recipient.id)?;
-        Ok((child, recipient, readers, chosen))
-    })
-    .await?;
+    let (child, recipient, readers, chosen) = visitor
+        .db(move |conn| {
+            let (child, recipient) = own_recipient(conn, member_id, child_id, recipient_id)?;
+            let readers = Reader::of_school(conn, child.school_id)?;
+            let chosen = Recipient::chosen_readers(conn, recipient.id)?;
+            Ok((child, recipient, readers, chosen))
+        })
+        .await?;
     let quiet = QuietHours::stored(recipient.quiet_from, recipient.quiet_until);
     let (notice, error) = match outcome {
         Outcome::Shown => (None, None),

@@ -1,39 +1,18 @@
-//! Pages, one module per area.
+//! Pages, one module or folder per area, named like the handlers' folders in `src/routes`.
 
 pub mod account;
+pub mod admin;
 pub mod communities;
-pub mod community;
-pub mod community_admin;
-pub mod community_new;
-pub mod community_topic;
-pub mod community_topic_new;
 pub mod device;
 pub mod echo;
 pub mod errors;
-pub mod events;
-pub mod events_admin;
-pub mod facilities;
-pub mod facilities_admin;
 pub mod home;
 pub mod magazine;
 pub mod mail_help;
-pub mod mail_status;
-pub mod members;
 pub mod mypage;
 pub mod notice;
-pub mod notices_admin;
 pub mod out;
 pub mod portal;
-pub mod post;
-pub mod post_admin;
-pub mod post_new;
 pub mod posts;
-pub mod roster_import;
 pub mod search;
-pub mod stats;
 pub mod watch;
-pub mod watch_admin;
-pub mod watch_board;
-pub mod watch_child;
-pub mod watch_school;
-pub mod watch_settings;

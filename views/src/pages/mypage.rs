@@ -34,7 +34,7 @@ pub struct MyPageView {
     /// The member receives a child's pass mails or works at a school: link to 子どもの見守り.
     pub watch: bool,
     /// わたしの地域のイベント: the member's area, the next 2 weeks (shown when an area is set).
-    pub area_events: Vec<crate::pages::events::EventItem>,
+    pub area_events: Vec<crate::pages::portal::events::EventItem>,
     /// わたしのコミュニティ: (id, name) of the communities the member joined.
     pub communities: Vec<(i64, String)>,
 }
@@ -83,7 +83,7 @@ pub fn mypage(ctx: &Ctx, view: &MyPageView) -> String {
                 div { (link(ctx, "/communities", "コミュニティをさがす", None)) }
             }
             @if view.area.is_some() {
-                (crate::pages::events::event_block(ctx, "わたしの地域のイベント", &view.area_events, "/events"))
+                (crate::pages::portal::events::event_block(ctx, "わたしの地域のイベント", &view.area_events, "/events"))
             }
             (subheading(ctx, "メールアドレス"))
             @for a in &view.addresses {

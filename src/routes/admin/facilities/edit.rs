@@ -2,17 +2,16 @@
 //! go with it). The page also lists the staff (see `staff`).
 
 use super::{parse, typed};
-use crate::db;
 use crate::db::models::area::Area;
 use crate::db::models::facility::Facility;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::routes::areas::area_choices;
-use crate::routes::extract::{KeitaiQuery, Posted};
-use crate::routes::render::{ctx, ok, redirect};
-use crate::routes::visitor::Visitor;
+use crate::routes::request::Visitor;
+use crate::routes::request::{ctx, ok, redirect};
+use crate::routes::request::{KeitaiQuery, Posted};
 use actix_web::{web, HttpResponse};
-use hiroba_views::pages::facilities_admin::{facility_edit, FacilityEditView, FacilityForm, StaffRow};
+use hiroba_views::pages::admin::facilities::{facility_edit, FacilityEditView, FacilityForm, StaffRow};
 
 pub async fn edit(mut visitor: Visitor, id: web::Path<i64>, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     visitor.ensure_session().await?;
@@ -34,7 +33,7 @@ pub async fn update(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, 
     visitor.require(Resource::PublicInfo, Action::Update)?;
     let id = id.into_inner();
     let typed = typed(&form);
-    let areas = db::run(&visitor.state().pool, |conn| Ok(Area::all(conn)?)).await?;
+    let areas = visitor.db(|conn| Ok(Area::all(conn)?)).await?;
     let fields = match parse(&typed, &areas) {
         Ok(fields) => fields,
         Err(message) => {
@@ -46,13 +45,12 @@ pub async fn update(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, 
             return render(&visitor, id, page).await;
         }
     };
-    db::run(&visitor.state().pool, move |conn| {
-        match Facility::update(conn, id, &fields)? {
+    visitor
+        .db(move |conn| match Facility::update(conn, id, &fields)? {
             0 => Err(AppError::NotFound),
             _ => Ok(()),
-        }
-    })
-    .await?;
+        })
+        .await?;
     Ok(redirect(&visitor, "/admin/facilities?done=saved"))
 }
 
@@ -60,11 +58,12 @@ pub async fn delete(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, 
     let Posted { visitor, .. } = posted;
     visitor.require(Resource::PublicInfo, Action::Delete)?;
     let id = id.into_inner();
-    db::run(&visitor.state().pool, move |conn| match Facility::delete(conn, id)? {
-        0 => Err(AppError::NotFound),
-        _ => Ok(()),
-    })
-    .await?;
+    visitor
+        .db(move |conn| match Facility::delete(conn, id)? {
+            0 => Err(AppError::NotFound),
+            _ => Ok(()),
+        })
+        .await?;
     Ok(redirect(&visitor, "/admin/facilities?done=deleted"))
 }
 
@@ -81,10 +80,9 @@ pub(super) struct EditPage {
 
 /// The edit page of facility `id` (404 when there is none).
 pub(super) async fn render(visitor: &Visitor, id: i64, page: EditPage) -> Result<HttpResponse, AppError> {
-    let (facility, staff, areas) = db::run(&visitor.state().pool, move |conn| {
-        Ok((Facility::find(conn, id)?, Facility::staff(conn, id)?, Area::all(conn)?))
-    })
-    .await?;
+    let (facility, staff, areas) = visitor
+        .db(move |conn| Ok((Facility::find(conn, id)?, Facility::staff(conn, id)?, Area::all(conn)?)))
+        .await?;
     let form = page.form.unwrap_or_else(|| FacilityForm {
         name: facility.name,
         kind: facility.kind,

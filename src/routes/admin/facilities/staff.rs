@@ -8,8 +8,8 @@ use crate::db::models::mail_address::MailAddress;
 use crate::domain::email::EmailAddress;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
-use crate::routes::extract::{id_field, Posted};
-use crate::routes::render::redirect;
+use crate::routes::request::redirect;
+use crate::routes::request::{id_field, Posted};
 use actix_web::{web, HttpResponse};
 
 pub async fn add(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
@@ -26,17 +26,18 @@ pub async fn add(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, App
         return render(&visitor, id, refused("会員のメールアドレスを入力してください。".into())).await;
     };
     let unknown = format!("{email} の会員（確認済みのアドレス）が見つかりません。");
-    let added = db::run(&visitor.state().pool, move |conn| {
-        db::write_transaction(conn, |conn| {
-            Facility::find(conn, id)?;
-            let Some(address) = MailAddress::find(conn, email.as_str())?.filter(MailAddress::is_verified) else {
-                return Ok::<_, AppError>(false);
-            };
-            Facility::add_staff(conn, id, address.member_id)?;
-            Ok(true)
+    let added = visitor
+        .db(move |conn| {
+            db::write_transaction(conn, |conn| {
+                Facility::find(conn, id)?;
+                let Some(address) = MailAddress::find(conn, email.as_str())?.filter(MailAddress::is_verified) else {
+                    return Ok::<_, AppError>(false);
+                };
+                Facility::add_staff(conn, id, address.member_id)?;
+                Ok(true)
+            })
         })
-    })
-    .await?;
+        .await?;
     if !added {
         return render(&visitor, id, refused(unknown)).await;
     }
@@ -49,10 +50,9 @@ pub async fn remove(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, 
     let id = id.into_inner();
     let member = id_field(&form, "member")?;
     // Removing someone who is no longer staff (a second click) is no error: the result is the same.
-    db::run(&visitor.state().pool, move |conn| {
-        Ok(Facility::remove_staff(conn, id, member)?)
-    })
-    .await?;
+    visitor
+        .db(move |conn| Ok(Facility::remove_staff(conn, id, member)?))
+        .await?;
     Ok(redirect(
         &visitor,
         &format!("/admin/facilities/{id}?done=staff-removed"),

@@ -1,0 +1,156 @@
+//! Our own addresses and what each is for: the registry of inbound routes.
+//!
+//! Everything arrives at `HIROBA_MAIL_DOMAIN`. A new kind of address (notebook replies, absence
+//! notices) is a new `Route` variant here and a handler in `process/`.
+
+/// What a recipient address of ours is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// `entry@`: an empty mail asks for a registration link (空メール登録).
+    Entry,
+    /// `post-<token>@`: a member's secret posting address.
+    Post { token: String },
+    /// `c<community id>-<token>@`: a member's address for topics in one community; the member's
+    /// posting token authenticates it, so renewing the token renews these too.
+    CommunityPost { community_id: i64, token: String },
+    /// `bounce-<outbox id>-<local>=<domain>@`: delivery reports for one outbox row (VERP).
+    Bounce { outbox_id: i64, address: String },
+}
+
+/// The length of a posting token (see `domain::token::posting_token`).
+const POSTING_TOKEN_LEN: usize = 16;
+
+impl Route {
+    /// The route of an envelope recipient, or `None` when the address is not ours or unknown.
+    pub fn parse(recipient: &str, domain: &str) -> Option<Route> {
+        let (local, at) = recipient.trim().trim_matches(['<', '>']).rsplit_once('@')?;
+        if !at.eq_ignore_ascii_case(domain) {
+            return None;
+        }
+        // An MTA may quote a local part that is not a dot-atom (VERP for `taro..hanako.@…`).
+        let local = local.trim_matches('"').to_ascii_lowercase();
+        if local == "entry" {
+            return Some(Route::Entry);
+        }
+        if let Some(token) = local.strip_prefix("post-") {
+            return is_token(token).then(|| Route::Post {
+                token: token.to_string(),
+            });
+        }
+        if let Some((id, token)) = local.strip_prefix('c').and_then(|rest| rest.split_once('-')) {
+            let digits = !id.is_empty() && id.len() <= 18 && id.bytes().all(|b| b.is_ascii_digit());
+            if digits && !id.starts_with('0') && is_token(token) {
+                return Some(Route::CommunityPost {
+                    community_id: id.parse().ok()?,
+                    token: token.to_string(),
+                });
+            }
+            return None;
+        }
+        let rest = local.strip_prefix("bounce-")?;
+        let (id, address) = rest.split_once('-')?;
+        let (user, host) = address.rsplit_once('=')?;
+        if user.is_empty() || host.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        Some(Route::Bounce {
+            outbox_id: id.parse().ok()?,
+            address: format!("{user}@{host}"),
+        })
+    }
+}
+
+/// Whether a local part's tail has the shape of a posting token.
+fn is_token(token: &str) -> bool {
+    token.len() == POSTING_TOKEN_LEN && token.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+pub fn entry_address(domain: &str) -> String {
+    format!("entry@{domain}")
+}
+
+pub fn posting_address(token: &str, domain: &str) -> String {
+    format!("post-{token}@{domain}")
+}
+
+/// A member's address for topics in one community.
+pub fn community_posting_address(community_id: i64, token: &str, domain: &str) -> String {
+    format!("c{community_id}-{token}@{domain}")
+}
+
+/// The envelope sender of one outbox row: a bounce names the row and the address it was for.
+pub fn verp_address(outbox_id: i64, recipient: &str, domain: &str) -> String {
+    format!("bounce-{outbox_id:07}-{}@{domain}", recipient.replacen('@', "=", 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOMAIN: &str = "hiroba.example.jp";
+
+    #[test]
+    fn routes_are_read_from_the_local_part() {
+        assert_eq!(Route::parse("Entry@Hiroba.Example.JP", DOMAIN), Some(Route::Entry));
+        assert_eq!(
+            Route::parse("<post-abcdefghjk234567@hiroba.example.jp>", DOMAIN),
+            Some(Route::Post {
+                token: "abcdefghjk234567".into()
+            })
+        );
+        assert_eq!(Route::parse("post-short@hiroba.example.jp", DOMAIN), None);
+        assert_eq!(Route::parse("entry@elsewhere.example.jp", DOMAIN), None);
+        assert_eq!(Route::parse("info@hiroba.example.jp", DOMAIN), None);
+        assert_eq!(Route::parse("no-at-sign", DOMAIN), None);
+    }
+
+    #[test]
+    fn community_addresses_carry_the_community_and_the_members_token() {
+        let address = community_posting_address(12, "abcdefghjk234567", DOMAIN);
+        assert_eq!(address, "c12-abcdefghjk234567@hiroba.example.jp");
+        assert_eq!(
+            Route::parse(&address.to_uppercase(), DOMAIN),
+            Some(Route::CommunityPost {
+                community_id: 12,
+                token: "abcdefghjk234567".into()
+            })
+        );
+        for bad in [
+            "c-abcdefghjk234567",
+            "c012-abcdefghjk234567",
+            "c12-short",
+            "cx-abcdefghjk234567",
+            "c12abcdefghjk234567",
+            "c99999999999999999999-abcdefghjk234567",
+            "c12-abcdefghjk23456!",
+        ] {
+            assert_eq!(Route::parse(&format!("{bad}@{DOMAIN}"), DOMAIN), None, "{bad}");
+        }
+        assert_eq!(Route::parse("c12-abcdefghjk234567@elsewhere.example.jp", DOMAIN), None);
+    }
+
+    #[test]
+    fn verp_addresses_round_trip_keitai_local_parts() {
+        let verp = verp_address(42, "hanako.old@docomo.ne.jp", DOMAIN);
+        // The form of ../shared/fixtures/mail/bounce-docomo-unknown.eml.
+        assert_eq!(verp, "bounce-0000042-hanako.old=docomo.ne.jp@hiroba.example.jp");
+        assert_eq!(
+            Route::parse(&verp, DOMAIN),
+            Some(Route::Bounce {
+                outbox_id: 42,
+                address: "hanako.old@docomo.ne.jp".into()
+            })
+        );
+        let odd = verp_address(7, "taro..hanako-.@ezweb.ne.jp", DOMAIN);
+        assert_eq!(
+            Route::parse(&odd, DOMAIN),
+            Some(Route::Bounce {
+                outbox_id: 7,
+                address: "taro..hanako-.@ezweb.ne.jp".into()
+            })
+        );
+        let quoted = format!("\"{}", odd.replacen('@', "\"@", 1));
+        assert_eq!(Route::parse(&quoted, DOMAIN), Route::parse(&odd, DOMAIN));
+        assert_eq!(Route::parse("bounce-x-a=b@hiroba.example.jp", DOMAIN), None);
+    }
+}

@@ -1,0 +1,11 @@
+//! Coordinators' pages.
+
+pub mod communities;
+pub mod events;
+pub mod facilities;
+pub mod mail;
+pub mod members;
+pub mod notices;
+pub mod posts;
+pub mod stats;
+pub mod watch;

@@ -1,0 +1,5 @@
+//! 子どもの見守り for guardians and schools: children and histories, mail choices, the boards.
+
+pub mod board;
+pub mod children;
+pub mod settings;
