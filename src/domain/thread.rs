@@ -53,12 +53,17 @@ impl Place {
         }
     }
 
+    /// The path the place's thread pages live under (its form is `…/new`).
+    pub fn threads_path(self) -> String {
+        match self {
+            Place::Portal => "/posts".into(),
+            Place::Community(community) => format!("/communities/{community}/topics"),
+        }
+    }
+
     /// The path of a thread's page (mailed in replies, so it must not change).
     pub fn thread_path(self, id: i64) -> String {
-        match self {
-            Place::Portal => format!("/posts/{id}"),
-            Place::Community(community) => format!("/communities/{community}/topics/{id}"),
-        }
+        format!("{}/{id}", self.threads_path())
     }
 
     /// What a thread is called here.
@@ -75,10 +80,21 @@ impl Place {
         self == Place::Portal
     }
 
-    /// Whether threads here have a category (the portal's fixed list, `domain::post::Category`).
-    pub fn has_categories(self) -> bool {
+    /// Whether threads here carry a category (the portal's fixed list, `domain::post::Category`) and
+    /// an area, which the portal's list filters by. A community has its own area.
+    pub fn classified(self) -> bool {
         self == Place::Portal
     }
+}
+
+/// Why a member may not write a thread or a comment in a place she may read (the permission policy
+/// has let her write in general).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The place takes nothing (a community not approved yet, refused or closed).
+    Closed,
+    /// She has not joined the community.
+    NotJoined,
 }
 
 /// How a thread came in (for the statistics by channel and the 「メール投稿」 mark).

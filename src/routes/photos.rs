@@ -15,7 +15,7 @@ use crate::routes::request::render;
 use crate::routes::request::Visitor;
 use actix_web::http::header::CacheDirective;
 use actix_web::{web, HttpResponse};
-use hiroba_views::pages::posts::show::PhotoRef;
+use hiroba_views::pages::threads::show::PhotoRef;
 
 /// What a keitai may download for one picture.
 const KEITAI_PHOTO_BYTES: usize = 20 * 1024;

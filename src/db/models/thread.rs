@@ -82,8 +82,9 @@ pub struct NewThread<'a> {
     pub title: &'a PostTitle,
     /// Checked by `PostBody` from a form; a mail's text cut to its length.
     pub body: &'a str,
-    /// Kept only where the place has categories (その他 there when none is given).
+    /// Kept only where the place classifies its threads (その他 there when none is given).
     pub category: Option<Category>,
+    /// Kept only where the place classifies its threads.
     pub area_id: Option<i64>,
     pub channel: Channel,
     pub inbound_mail_id: Option<i64>,
@@ -135,11 +136,10 @@ const LIST_LIMIT: i64 = 200;
 impl Thread {
     pub fn insert(conn: &mut DbConnection, new: &NewThread<'_>) -> QueryResult<i64> {
         let place = PlaceColumns::from(new.place);
-        // The table's CHECK: a category exactly where the place has them.
-        let category = new
-            .place
-            .has_categories()
-            .then(|| new.category.unwrap_or(Category::Other).key());
+        // The table's CHECK: a category exactly where the place classifies its threads.
+        let classified = new.place.classified();
+        let category = classified.then(|| new.category.unwrap_or(Category::Other).key());
+        let area_id = new.area_id.filter(|_| classified);
         diesel::insert_into(threads::table)
             .values((
                 threads::place.eq(place.key),
@@ -148,7 +148,7 @@ impl Thread {
                 threads::title.eq(new.title.as_str()),
                 threads::body.eq(new.body),
                 threads::category.eq(category),
-                threads::area_id.eq(new.area_id),
+                threads::area_id.eq(area_id),
                 threads::channel.eq(new.channel.key()),
                 threads::inbound_mail_id.eq(new.inbound_mail_id),
                 threads::profile.eq(new.profile),

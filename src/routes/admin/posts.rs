@@ -11,10 +11,11 @@ use crate::domain::post::Reason;
 use crate::domain::thread::{Place, PlaceKind};
 use crate::error::AppError;
 use crate::routes::admin::moderation_log::{describe, LOG_LINES};
-use crate::routes::posts::show;
 use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, ok, redirect};
 use crate::routes::request::{id_field, KeitaiQuery, Posted};
+use crate::routes::threads::path::ThreadPath;
+use crate::routes::threads::show;
 use actix_web::HttpResponse;
 use hiroba_views::pages::admin::posts::{post_admin, ModerationLine};
 
@@ -101,5 +102,9 @@ pub async fn moderate_post(posted: Posted) -> Result<HttpResponse, AppError> {
             Ok((post_id, notice))
         })
         .await?;
-    show::render(&visitor, post_id, Some(notice), 1).await
+    let at = ThreadPath {
+        place: Place::Portal,
+        id: post_id,
+    };
+    show::render(&visitor, at, Some(notice), 1).await
 }

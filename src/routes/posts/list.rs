@@ -1,7 +1,6 @@
-//! `/posts`: visible posts, newest first, by category (`category=`) and area (`area=`); `mine=1` is
-//! the member's own list (わたしの投稿), hidden ones included.
+//! `/posts`: the portal's visible threads (クチコミ), newest first, by category (`category=`) and
+//! area (`area=`); `mine=1` is the member's own list (わたしの投稿), hidden ones included.
 
-use super::{area_choices, area_name, category_choices};
 use crate::db::models::area::Area;
 use crate::db::models::thread::{Thread, ThreadFilter};
 use crate::domain::policy::{Action, Resource};
@@ -9,11 +8,14 @@ use crate::domain::post::Category;
 use crate::domain::thread::Place;
 use crate::domain::time::month_day;
 use crate::error::AppError;
+use crate::routes::areas::{area_choices, area_name};
 use crate::routes::request::KeitaiQuery;
 use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, paged_list};
+use crate::routes::threads::category_choices;
 use actix_web::HttpResponse;
-use hiroba_views::pages::posts::list::{post_line, post_list, PostLineView, PostListView};
+use hiroba_views::pages::posts::list::{post_list, PostListView};
+use hiroba_views::pages::threads::line::{thread_line, ThreadLineView};
 
 pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     let me = visitor.require_member(Resource::MemberContent, Action::Read)?.member_id;
@@ -38,8 +40,8 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
             let area = area_name(&areas, l.area_id)
                 .map(|a| format!("・{a}"))
                 .unwrap_or_default();
-            let view = PostLineView {
-                id: l.id,
+            let view = ThreadLineView {
+                path: Place::Portal.thread_path(l.id),
                 meta: format!(
                     "{}{area} {} {}",
                     l.category.unwrap_or(Category::Other).label(),
@@ -49,7 +51,7 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
                 title: l.title,
                 hidden: l.hidden,
             };
-            post_line(&ctx, &view)
+            thread_line(&ctx, &view)
         })
         .collect();
     let (category_key, area_key) = (

@@ -1,20 +1,10 @@
-//! クチコミ一覧 (`/posts`): the newest posts, narrowed by category and area, paged to the device.
+//! クチコミ一覧 (`/posts`): the newest posts, narrowed by category and area, paged to the device
+//! (its lines are `threads::line`).
 
 use crate::components::{alert, footer, form, label, link, pager, select, submit, ListPage};
 use crate::ctx::Ctx;
 use crate::layout::page;
-use maud::{html, Markup};
-
-/// One line of the list.
-#[derive(Debug, Clone)]
-pub struct PostLineView {
-    pub id: i64,
-    pub title: String,
-    /// e.g. 遊び場・柏中央 ハナ 11/21
-    pub meta: String,
-    /// Shown only in the author's own list.
-    pub hidden: bool,
-}
+use maud::html;
 
 #[derive(Debug, Clone)]
 pub struct PostListView {
@@ -31,17 +21,6 @@ pub struct PostListView {
     pub filters: bool,
     /// What was just done (投稿を削除しました).
     pub notice: Option<String>,
-}
-
-pub fn post_line(ctx: &Ctx, line: &PostLineView) -> Markup {
-    html! {
-        div {
-            (link(ctx, &format!("/posts/{}", line.id), &line.title, None))
-            @if line.hidden { "（非表示）" }
-            br;
-            (line.meta)
-        }
-    }
 }
 
 pub fn post_list(ctx: &Ctx, view: &PostListView, list: &ListPage<'_>) -> String {
