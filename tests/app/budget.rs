@@ -17,6 +17,19 @@ pub fn get_within_budget(app: &TestApp, path: &str, user_agent: &str) -> crate::
     response
 }
 
+/// Gets every path as the signed-in phone and fails unless each is a page within `limit` bytes.
+pub fn assert_pages_fit(phone: &mut crate::watch_pages::Signed<'_>, user_agent: &str, limit: usize, paths: &[String]) {
+    for path in paths {
+        let page = phone.get(path);
+        assert_eq!(page.status, 200, "{path} for {user_agent}");
+        assert!(
+            page.body.len() <= limit,
+            "{path} for {user_agent}: {} bytes > {limit}",
+            page.body.len()
+        );
+    }
+}
+
 fn add_long_notices(app: &TestApp, count: usize) {
     let mut conn = app.pool.get().expect("connection");
     let today = chrono::Local::now().date_naive();

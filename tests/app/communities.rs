@@ -540,11 +540,7 @@ db_test! {
                 "/mypage".into(),
                 "/portal".into(),
             ];
-            for path in paths {
-                let page = phone.get(&path);
-                assert_eq!(page.status, 200, "{path} for {user_agent}");
-                assert!(page.body.len() <= limit, "{path} for {user_agent}: {} bytes > {limit}", page.body.len());
-            }
+            crate::budget::assert_pages_fit(&mut phone, user_agent, limit, &paths);
             if limit <= 10 * 1024 {
                 let first = phone.get(&format!("/communities/{id}/topics/{topic}")).sjis_text();
                 assert!(first.contains("次へ") && first.contains("コメント（60件）"), "comments are paged: {first}");

@@ -66,6 +66,7 @@ mod smtp;
 mod smtp_relay;
 mod stats;
 mod test_relay;
+mod threads;
 mod watch_admin_pages;
 mod watch_api;
 mod watch_fixture;

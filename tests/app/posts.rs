@@ -223,11 +223,7 @@ db_test! {
                 format!("/posts/{id}?page=2"),
                 "/posts/new".into(),
             ];
-            for path in paths {
-                let page = phone.get(&path);
-                assert_eq!(page.status, 200, "{path} for {user_agent}");
-                assert!(page.body.len() <= limit, "{path} for {user_agent}: {} bytes > {limit}", page.body.len());
-            }
+            crate::budget::assert_pages_fit(&mut phone, user_agent, limit, &paths);
             // 60 comments of some 270 bytes each are more than a 10 KB handset takes in one page.
             if limit <= 10 * 1024 {
                 let first = phone.get(&format!("/posts/{id}")).sjis_text();

@@ -16,10 +16,10 @@ use crate::domain::policy::{Action, Resource};
 use crate::domain::post::Reason;
 use crate::domain::thread::{Place, PlaceKind};
 use crate::error::AppError;
-use crate::routes::admin::moderation_log::{describe, LOG_LINES};
+use crate::routes::admin::moderation::{self, moderator_and_id};
+use crate::routes::request::Posted;
 use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, ok, redirect};
-use crate::routes::request::{id_field, Posted};
 use actix_web::HttpResponse;
 use hiroba_views::mail::{community as mails, MailText};
 use hiroba_views::pages::admin::communities::{community_admin, CommunityAdminLine};
@@ -50,11 +50,7 @@ async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpRespons
                     description: c.description,
                 });
             }
-            let log: Vec<String> = ModerationLog::recent(conn, PlaceKind::Community, LOG_LINES)?
-                .iter()
-                .map(describe)
-                .collect();
-            Ok((lines, log))
+            Ok((lines, moderation::recent(conn, PlaceKind::Community)?))
         })
         .await?;
     Ok(ok(
@@ -64,11 +60,7 @@ async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpRespons
 }
 
 pub async fn decide(posted: Posted) -> Result<HttpResponse, AppError> {
-    let me = posted
-        .visitor
-        .require_member(Resource::MemberContent, Action::Moderate)?
-        .member_id;
-    let id = id_field(&posted.form, "id")?;
+    let (me, id) = moderator_and_id(&posted)?;
     let Posted { visitor, form } = posted;
     let decision = form
         .get("action")

@@ -1,7 +1,7 @@
 //! クチコミの管理: `/admin/posts` lists reported posts first; `POST /admin/posts/moderate` hides or
 //! restores a post or a comment with a reason, logged.
 
-use crate::db::models::moderation::{moderate, ModerationLog, Target};
+use crate::db::models::moderation::{moderate, Target};
 use crate::db::models::thread::Thread;
 use crate::db::models::thread_comment::ThreadComment;
 use crate::db::models::thread_report::ThreadReport;
@@ -10,10 +10,10 @@ use crate::domain::policy::{Action, Resource};
 use crate::domain::post::Reason;
 use crate::domain::thread::{Place, PlaceKind};
 use crate::error::AppError;
-use crate::routes::admin::moderation_log::{describe, LOG_LINES};
+use crate::routes::admin::moderation::{self, moderator_and_id};
 use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, ok, redirect};
-use crate::routes::request::{id_field, KeitaiQuery, Posted};
+use crate::routes::request::{KeitaiQuery, Posted};
 use crate::routes::threads::path::ThreadPath;
 use crate::routes::threads::show;
 use actix_web::HttpResponse;
@@ -41,11 +41,7 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
                     reasons,
                 });
             }
-            let log: Vec<String> = ModerationLog::recent(conn, PlaceKind::Portal, LOG_LINES)?
-                .iter()
-                .map(describe)
-                .collect();
-            Ok((lines, log))
+            Ok((lines, moderation::recent(conn, PlaceKind::Portal)?))
         })
         .await?;
     Ok(ok(&visitor, &post_admin(&ctx(&visitor), notice, &lines, &log)))
@@ -54,22 +50,14 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
 /// `POST /admin/posts/reports/resolve`: the coordinator looked at a reported post and keeps it up;
 /// its open reports are settled (kept for the record) and it leaves the top of the list.
 pub async fn resolve_reports(posted: Posted) -> Result<HttpResponse, AppError> {
-    let me = posted
-        .visitor
-        .require_member(Resource::MemberContent, Action::Moderate)?
-        .member_id;
-    let id = id_field(&posted.form, "id")?;
+    let (me, id) = moderator_and_id(&posted)?;
     let visitor = posted.visitor;
     visitor.db(move |conn| Ok(ThreadReport::resolve(conn, id, me)?)).await?;
     Ok(redirect(&visitor, "/admin/posts?done=resolved"))
 }
 
 pub async fn moderate_post(posted: Posted) -> Result<HttpResponse, AppError> {
-    let me = posted
-        .visitor
-        .require_member(Resource::MemberContent, Action::Moderate)?
-        .member_id;
-    let id = id_field(&posted.form, "id")?;
+    let (me, id) = moderator_and_id(&posted)?;
     let Posted { visitor, form } = posted;
     let comment = match form.get("target") {
         Some("post") => false,

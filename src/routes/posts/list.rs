@@ -2,7 +2,7 @@
 //! area (`area=`); `mine=1` is the member's own list (わたしの投稿), hidden ones included.
 
 use crate::db::models::area::Area;
-use crate::db::models::thread::{Thread, ThreadFilter};
+use crate::db::models::thread::{Thread, ThreadFilter, ThreadLine};
 use crate::domain::policy::{Action, Resource};
 use crate::domain::post::Category;
 use crate::domain::thread::Place;
@@ -34,26 +34,7 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
         .db(move |conn| Ok((Area::all(conn)?, Thread::list(conn, filter)?)))
         .await?;
     let ctx = ctx(&visitor);
-    let items: Vec<_> = lines
-        .into_iter()
-        .map(|l| {
-            let area = area_name(&areas, l.area_id)
-                .map(|a| format!("・{a}"))
-                .unwrap_or_default();
-            let view = ThreadLineView {
-                path: Place::Portal.thread_path(l.id),
-                meta: format!(
-                    "{}{area} {} {}",
-                    l.category.unwrap_or(Category::Other).label(),
-                    l.nickname,
-                    month_day(l.created_at)
-                ),
-                title: l.title,
-                hidden: l.hidden,
-            };
-            thread_line(&ctx, &view)
-        })
-        .collect();
+    let items: Vec<_> = lines.into_iter().map(|l| thread_line(&ctx, &line(&areas, l))).collect();
     let (category_key, area_key) = (
         category.map(|c| c.key().to_string()).unwrap_or_default(),
         area_id.map(|a| a.to_string()).unwrap_or_default(),
@@ -76,4 +57,21 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
     Ok(paged_list(&visitor, &items, requested, |list| {
         post_list(&ctx, &view, list)
     }))
+}
+
+/// A post's line: its category and area, author and day (遊び場・柏中央 ハナ 11/21).
+fn line(areas: &[Area], thread: ThreadLine) -> ThreadLineView {
+    let category = thread.category.unwrap_or(Category::Other).label();
+    let area = area_name(areas, thread.area_id).map(|a| format!("・{a}"));
+    ThreadLineView {
+        path: Place::Portal.thread_path(thread.id),
+        meta: format!(
+            "{category}{} {} {}",
+            area.unwrap_or_default(),
+            thread.nickname,
+            month_day(thread.created_at)
+        ),
+        title: thread.title,
+        hidden: thread.hidden,
+    }
 }

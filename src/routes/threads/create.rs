@@ -12,7 +12,7 @@ use crate::db::models::thread::NewThread;
 use crate::domain::mail_route::thread_address;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::post::{title_and_body, Category};
-use crate::domain::thread::{Channel, Place, Refusal};
+use crate::domain::thread::{Channel, Place};
 use crate::error::AppError;
 use crate::keitai::form::FormData;
 use crate::photo::MAX_PHOTOS;
@@ -25,12 +25,9 @@ use hiroba_views::pages::threads::new::{new_thread, Classification, NewThreadVie
 
 pub async fn form(visitor: Visitor, at: PlacePath) -> Result<HttpResponse, AppError> {
     let PlacePath(place) = at;
-    let me = visitor
-        .require_member(Resource::MemberContent, Action::Create)?
-        .member_id;
-    let venue = match gate(&visitor, place, me).await? {
-        Ok(venue) => venue,
-        Err(refusal) => return refused(&visitor, place, refusal).await,
+    let (me, venue) = match writer(&visitor, place).await? {
+        Ok(writer) => writer,
+        Err(refusal) => return Ok(refusal),
     };
     let entered = if place.classified() {
         own_area(&visitor, me).await?
@@ -43,12 +40,9 @@ pub async fn form(visitor: Visitor, at: PlacePath) -> Result<HttpResponse, AppEr
 pub async fn submit(posted: Posted, at: PlacePath) -> Result<HttpResponse, AppError> {
     let PlacePath(place) = at;
     let Posted { visitor, mut form } = posted;
-    let me = visitor
-        .require_member(Resource::MemberContent, Action::Create)?
-        .member_id;
-    let venue = match gate(&visitor, place, me).await? {
-        Ok(venue) => venue,
-        Err(refusal) => return refused(&visitor, place, refusal).await,
+    let (me, venue) = match writer(&visitor, place).await? {
+        Ok(writer) => writer,
+        Err(refusal) => return Ok(refusal),
     };
     let (photos, notes) = form_photos(&mut form).await?;
     let field = |name| form.get(name).unwrap_or_default();
@@ -89,9 +83,13 @@ pub async fn submit(posted: Posted, at: PlacePath) -> Result<HttpResponse, AppEr
     Ok(redirect(&visitor, &place.thread_path(id)))
 }
 
-/// The place if she may write there, or why not; a 404 when she may not even read it.
-async fn gate(visitor: &Visitor, place: Place, me: i64) -> Result<Result<Venue, Refusal>, AppError> {
-    visitor
+/// The member and the place if she may write there; else the place's page saying why (a 403), or a
+/// 404 when she may not even read it.
+async fn writer(visitor: &Visitor, place: Place) -> Result<Result<(i64, Venue), HttpResponse>, AppError> {
+    let me = visitor
+        .require_member(Resource::MemberContent, Action::Create)?
+        .member_id;
+    let gate = visitor
         .db(move |conn| {
             let venue = Venue::readable(conn, place, me, false)?.ok_or(AppError::NotFound)?;
             Ok(match venue.refusal_for(conn, me)? {
@@ -99,7 +97,11 @@ async fn gate(visitor: &Visitor, place: Place, me: i64) -> Result<Result<Venue, 
                 Some(refusal) => Err(refusal),
             })
         })
-        .await
+        .await?;
+    match gate {
+        Ok(venue) => Ok(Ok((me, venue))),
+        Err(refusal) => Ok(Err(refused(visitor, place, refusal).await?)),
+    }
 }
 
 /// The form with what was entered and what was wrong with it.

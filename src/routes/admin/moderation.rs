@@ -1,12 +1,36 @@
-//! The moderation log as the coordinators' pages show it (最近の対応), one sentence a line: who did
-//! what to which thread, comment or community, and why.
+//! What the moderation pages (クチコミ, communities) share: the coordinator and the row a form
+//! names, and the moderation log as they show it (最近の対応), one sentence a line: who did what to
+//! which thread, comment or community, and why.
 
-use crate::db::models::moderation::LogLine;
+use crate::db::models::moderation::{LogLine, ModerationLog};
+use crate::db::DbConnection;
 use crate::domain::moderation::LogAction;
-use crate::domain::thread::Place;
+use crate::domain::policy::{Action, Resource};
+use crate::domain::thread::{Place, PlaceKind};
+use crate::error::AppError;
+use crate::routes::request::{id_field, Posted};
+use diesel::QueryResult;
+
+/// The coordinator who sent a moderation form and the `id` it names, after the permission check (a
+/// missing or malformed id is a 404).
+pub fn moderator_and_id(posted: &Posted) -> Result<(i64, i64), AppError> {
+    let me = posted
+        .visitor
+        .require_member(Resource::MemberContent, Action::Moderate)?
+        .member_id;
+    Ok((me, id_field(&posted.form, "id")?))
+}
 
 /// Lines shown under a list.
-pub const LOG_LINES: i64 = 20;
+const LOG_LINES: i64 = 20;
+
+/// The latest lines about places of one kind, newest first, as sentences.
+pub fn recent(conn: &mut DbConnection, kind: PlaceKind) -> QueryResult<Vec<String>> {
+    Ok(ModerationLog::recent(conn, kind, LOG_LINES)?
+        .iter()
+        .map(describe)
+        .collect())
+}
 
 /// e.g. 「コーディネーター：コミュニティ3のトピック12へのコメント40を非表示（電話番号のため）」.
 pub fn describe(line: &LogLine) -> String {
