@@ -18,6 +18,7 @@ impl ModAction {
             .find(|a| a.as_str() == key)
     }
 
+    /// The form's value, the same as the logged action's.
     pub fn as_str(self) -> &'static str {
         LogAction::from(self).as_str()
     }
@@ -45,6 +46,7 @@ impl LogAction {
         LogAction::Close,
     ];
 
+    /// The stored value.
     pub fn as_str(self) -> &'static str {
         match self {
             LogAction::Hide => "hide",
@@ -56,6 +58,7 @@ impl LogAction {
         }
     }
 
+    /// A stored value; `None` for one written by a newer version.
     pub fn parse(stored: &str) -> Option<LogAction> {
         LogAction::ALL.into_iter().find(|a| a.as_str() == stored)
     }

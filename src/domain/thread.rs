@@ -30,6 +30,7 @@ impl PlaceKind {
         }
     }
 
+    /// A stored `place` value; `None` for one written by a newer version.
     pub fn parse(key: &str) -> Option<PlaceKind> {
         [PlaceKind::Portal, PlaceKind::Community]
             .into_iter()
@@ -38,6 +39,7 @@ impl PlaceKind {
 }
 
 impl Place {
+    /// The place without its id.
     pub fn kind(self) -> PlaceKind {
         match self {
             Place::Portal => PlaceKind::Portal,

@@ -6,6 +6,7 @@ use crate::db::schema::legacy_topics;
 use crate::db::DbConnection;
 use diesel::prelude::*;
 
+/// The queries on `legacy_topics`.
 pub struct LegacyTopic;
 
 impl LegacyTopic {

@@ -22,6 +22,7 @@ pub enum Target {
 }
 
 impl Target {
+    /// The thread it is, or the comment is on.
     pub fn thread_id(self) -> i64 {
         match self {
             Target::Thread(id) | Target::Comment { thread: id, .. } => id,
@@ -72,6 +73,7 @@ impl TryFrom<Row> for LogLine {
     }
 }
 
+/// The queries on `moderation_log`.
 pub struct ModerationLog;
 
 impl ModerationLog {

@@ -134,6 +134,7 @@ pub struct ThreadLine {
 const LIST_LIMIT: i64 = 200;
 
 impl Thread {
+    /// Stores a thread; its id. (With its photos and the place's bookkeeping: `threads::start`.)
     pub fn insert(conn: &mut DbConnection, new: &NewThread<'_>) -> QueryResult<i64> {
         let place = PlaceColumns::from(new.place);
         // The table's CHECK: a category exactly where the place classifies its threads.
@@ -166,6 +167,7 @@ impl Thread {
             .get_result(conn)
     }
 
+    /// The thread, hidden or not, wherever it lives.
     pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Thread>> {
         threads::table
             .find(id)
@@ -183,6 +185,7 @@ impl Thread {
             .filter(|t| moderator || !t.is_hidden()))
     }
 
+    /// Whether a coordinator hid it.
     pub fn is_hidden(&self) -> bool {
         self.hidden_at.is_some()
     }

@@ -17,6 +17,7 @@ pub struct CommentLine {
     pub nickname: String,
 }
 
+/// The queries on `thread_comments`.
 pub struct ThreadComment;
 
 impl ThreadComment {

@@ -7,6 +7,7 @@ use crate::domain::post::Reason;
 use diesel::prelude::*;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
+/// The queries on `thread_reports`.
 pub struct ThreadReport;
 
 impl ThreadReport {

@@ -14,6 +14,7 @@ use crate::threads;
 use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
 
+/// Stores the comment and redirects to it, or says why not.
 pub async fn create(posted: Posted, at: ThreadPath) -> Result<HttpResponse, AppError> {
     let Posted { visitor, form } = posted;
     let me = visitor

@@ -23,6 +23,7 @@ use crate::threads::{self, Venue};
 use actix_web::HttpResponse;
 use hiroba_views::pages::threads::new::{new_thread, Classification, NewThreadView};
 
+/// The empty form (the member's own area chosen where the place classifies threads).
 pub async fn form(visitor: Visitor, at: PlacePath) -> Result<HttpResponse, AppError> {
     let PlacePath(place) = at;
     let (me, venue) = match writer(&visitor, place).await? {
@@ -37,6 +38,8 @@ pub async fn form(visitor: Visitor, at: PlacePath) -> Result<HttpResponse, AppEr
     render(&visitor, &venue, me, &entered, Vec::new()).await
 }
 
+/// Stores the thread and its photos and redirects to its page, or shows the form again with what
+/// was wrong.
 pub async fn submit(posted: Posted, at: PlacePath) -> Result<HttpResponse, AppError> {
     let PlacePath(place) = at;
     let Posted { visitor, mut form } = posted;

@@ -13,6 +13,7 @@ use crate::routes::request::{ctx, ok, redirect, Posted, Visitor};
 use actix_web::HttpResponse;
 use hiroba_views::pages::threads::show::delete_confirm;
 
+/// The page that asks once more.
 pub async fn confirm(visitor: Visitor, at: ThreadPath) -> Result<HttpResponse, AppError> {
     let found = own_thread(&visitor, at).await?;
     Ok(ok(
@@ -21,6 +22,7 @@ pub async fn confirm(visitor: Visitor, at: ThreadPath) -> Result<HttpResponse, A
     ))
 }
 
+/// Deletes the thread and sends her where the place lists her threads.
 pub async fn delete(posted: Posted, at: ThreadPath) -> Result<HttpResponse, AppError> {
     let visitor = posted.visitor;
     let found = own_thread(&visitor, at).await?;

@@ -13,10 +13,12 @@ use crate::error::AppError;
 use crate::routes::request::{redirect, Posted};
 use actix_web::HttpResponse;
 
+/// `…/{thread}/moderate`.
 pub async fn thread(posted: Posted, at: ThreadPath) -> Result<HttpResponse, AppError> {
     apply(posted, at, Target::Thread(at.id)).await
 }
 
+/// `…/{thread}/comments/{comment}/moderate`.
 pub async fn comment(posted: Posted, at: CommentPath) -> Result<HttpResponse, AppError> {
     let target = Target::Comment {
         thread: at.thread.id,

@@ -11,6 +11,7 @@ use crate::error::AppError;
 use crate::routes::request::{redirect, Posted};
 use actix_web::HttpResponse;
 
+/// Records the report (once per member) and says so on the thread's page.
 pub async fn create(posted: Posted, at: ThreadPath) -> Result<HttpResponse, AppError> {
     let Posted { visitor, form } = posted;
     let me = visitor

@@ -24,6 +24,7 @@ use crate::threads::Venue;
 use actix_web::HttpResponse;
 use hiroba_views::pages::threads::show::{article_items, comment, thread, CommentView, Commenting, ThreadView};
 
+/// The page (`page=last` for the last page of comments, `done=` for what a form just did).
 pub async fn show(visitor: Visitor, at: ThreadPath, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     let page = match query.0.get("page") {
         Some("last") => usize::MAX,

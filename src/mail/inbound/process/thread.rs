@@ -15,6 +15,7 @@ use crate::mail::inbound::decode::DecodedMail;
 use crate::threads::{self, Venue};
 use hiroba_views::mail::{community, inbound, MailText};
 
+/// Starts the thread and replies with its URL, or refuses the mail with the reason.
 pub fn handle(
     ctx: &Context,
     conn: &mut DbConnection,

@@ -15,6 +15,7 @@ pub struct ThreadLineView {
     pub hidden: bool,
 }
 
+/// The title as a link, marked when hidden, and the meta line under it.
 pub fn thread_line(ctx: &Ctx, line: &ThreadLineView) -> Markup {
     html! {
         div {

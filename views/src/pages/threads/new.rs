@@ -37,6 +37,7 @@ pub struct NewThreadView {
     pub posting_address: Option<String>,
 }
 
+/// The form page.
 pub fn new_thread(ctx: &Ctx, view: &NewThreadView) -> String {
     let fields = html! {
         (label("タイトル"))
