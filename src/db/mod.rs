@@ -6,6 +6,7 @@
 
 pub mod fold;
 pub mod models;
+pub mod queue;
 pub mod schema;
 
 use crate::config::DatabaseUrl;

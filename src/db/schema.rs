@@ -112,6 +112,7 @@ diesel::table! {
         expires_at -> Nullable<Timestamp>,
         claimed_at -> Nullable<Timestamp>,
         priority -> Integer,
+        lease_until -> Nullable<Timestamp>,
     }
 }
 
@@ -141,6 +142,7 @@ diesel::table! {
         created_at -> Timestamp,
         finished_at -> Nullable<Timestamp>,
         last_error -> Nullable<Text>,
+        lease_until -> Nullable<Timestamp>,
     }
 }
 

@@ -66,6 +66,12 @@ pub fn month_label(day: NaiveDate) -> String {
     format!("{}年{}月", day.year(), day.month())
 }
 
+/// Minutes after midnight, Japan time.
+pub fn minute_of_day(utc: NaiveDateTime) -> i32 {
+    let local = jst(utc);
+    (local.hour() * 60 + local.minute()) as i32
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,10 +99,4 @@ mod tests {
         assert_eq!(jst(jst_day_start(day)).date_naive(), day);
         assert_eq!(day_label(day), "11/23（月）");
     }
-}
-
-/// Minutes after midnight, Japan time.
-pub fn minute_of_day(utc: NaiveDateTime) -> i32 {
-    let local = jst(utc);
-    (local.hour() * 60 + local.minute()) as i32
 }

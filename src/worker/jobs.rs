@@ -2,6 +2,7 @@
 
 use crate::context::Context;
 use crate::db::models::job::{Job, JobKind};
+use crate::db::queue::{Queue, Retry};
 use crate::db::DbConnection;
 use crate::mail::inbound::process::{process_inbound, JobError};
 use diesel::QueryResult;
@@ -17,16 +18,23 @@ pub fn run_due(ctx: &Context, conn: &mut DbConnection) -> QueryResult<usize> {
         let outcome = catch_unwind(AssertUnwindSafe(|| run(ctx, conn, job)))
             .unwrap_or_else(|_| Err(JobError::Permanent("job panicked".into())));
         match outcome {
-            Ok(()) => Job::done(conn, job.id)?,
-            Err(JobError::Transient(e)) => {
-                log::warn!("job {} ({}): {e}; will retry", job.id, job.kind);
-                Job::retry_later(conn, job, &e)?
+            Ok(()) => {
+                Queue::Jobs.complete(conn, job.id)?;
             }
+            Err(JobError::Transient(e)) => match Queue::Jobs.retry_later(conn, job.id, job.attempts, &e)? {
+                Retry::After(wait) => log::warn!("job {} ({}): {e}; again in {wait}", job.id, job.kind),
+                Retry::GaveUp => log::error!(
+                    "job {} ({}) failed after {} attempts: {e}",
+                    job.id,
+                    job.kind,
+                    job.attempts
+                ),
+            },
             Err(JobError::Permanent(e)) => {
                 log::error!("job {} ({}) failed: {e}", job.id, job.kind);
-                Job::fail(conn, job.id, &e)?
+                Queue::Jobs.fail(conn, job.id, &e)?;
             }
-        };
+        }
     }
     Ok(jobs.len())
 }

@@ -1,9 +1,9 @@
 //! Workers: run queued jobs and send the outbox, inside `serve` or as `hiroba worker`.
 //!
-//! Each round claims a batch of due jobs and a batch of due mails (see `db::models::job` for how
-//! claiming stays exclusive with several workers on either backend), does them, and records the
-//! outcome. Idle workers poll every `IDLE_POLL`, and in `serve` wake at once when a request has
-//! queued mail (`Wakeup`).
+//! Each round claims a batch of due jobs and a batch of due mails (see `db::queue` for how
+//! claiming stays exclusive with several workers on either backend, and how a dead worker's claims
+//! are taken over), does them, and records the outcome. Idle workers poll every `IDLE_POLL`, and
+//! in `serve` wake at once when a request has queued mail (`Wakeup`).
 
 mod jobs;
 mod pacing;
@@ -13,8 +13,7 @@ mod wakeup;
 pub use wakeup::Wakeup;
 
 use crate::context::Context;
-use crate::db::models::job::Job;
-use crate::db::models::outbox::OutboxMail;
+use crate::db::queue::Queue;
 use crate::db::{DbConn, DbPool};
 use crate::mail::outbound::dkim::DkimSigner;
 use std::sync::{Arc, Mutex};
@@ -145,6 +144,6 @@ impl Worker {
     /// Jobs and mails not finished yet (for `hiroba worker --until-idle` to report).
     pub fn backlog(&self) -> Result<(i64, i64), diesel::result::Error> {
         let mut conn = self.conn()?;
-        Ok((Job::unfinished(&mut conn)?, OutboxMail::unfinished(&mut conn)?))
+        Ok((Queue::Jobs.unfinished(&mut conn)?, Queue::Outbox.unfinished(&mut conn)?))
     }
 }

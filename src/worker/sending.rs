@@ -2,13 +2,14 @@
 
 use super::{pacing, Worker};
 use crate::db::models::mail_address::MailAddress;
-use crate::db::models::outbox::{OutboxMail, MAX_ATTEMPTS};
+use crate::db::models::outbox::OutboxMail;
+use crate::db::queue::{Queue, Retry};
 use crate::db::{now, DbConnection};
 use crate::domain::mail_route::verp_address;
 use crate::domain::time::jst;
 use crate::mail::outbound::compose::{compose, Outgoing};
 use crate::mail::outbound::transport::{SendError, Session};
-use chrono::{Duration, Utc};
+use chrono::Utc;
 use diesel::QueryResult;
 use std::collections::BTreeMap;
 
@@ -28,42 +29,46 @@ pub fn send_due(worker: &Worker, conn: &mut DbConnection) -> QueryResult<usize> 
     let mut by_carrier: Vec<(String, Vec<OutboxMail>)> = by_carrier.into_iter().collect();
     by_carrier.sort_by_key(|(_, mails)| std::cmp::Reverse(mails.first().map_or(0, |m| m.priority)));
     for (carrier, mails) in by_carrier {
+        let ids: Vec<i64> = mails.iter().map(|m| m.id).collect();
+        OutboxMail::set_carrier(conn, &ids, &carrier)?;
         let pacing = worker.ctx.settings.mail.pacing_for(&carrier);
         let allowance = pacing::allowance(conn, &carrier, mails.len(), pacing.per_minute, now())?;
         let (now_mails, later) = mails.split_at(allowance.now);
         for mail in later {
-            OutboxMail::put_back(conn, mail.id, allowance.resume_at)?;
+            Queue::Outbox.put_back(conn, mail.id, allowance.resume_at)?;
         }
         for session_mails in now_mails.chunks(pacing.per_session as usize) {
-            send_session(worker, conn, &carrier, session_mails)?;
+            send_session(worker, conn, session_mails)?;
         }
     }
     Ok(count)
 }
 
 /// One SMTP session's worth of mail to one carrier.
-fn send_session(worker: &Worker, conn: &mut DbConnection, carrier: &str, mails: &[OutboxMail]) -> QueryResult<()> {
+fn send_session(worker: &Worker, conn: &mut DbConnection, mails: &[OutboxMail]) -> QueryResult<()> {
     let mut session = match Session::open(&worker.ctx.settings.mail.transport) {
         Ok(session) => session,
         Err(e) => {
             for mail in mails {
-                record_failure(conn, mail, carrier, &e)?;
+                record_failure(conn, mail, &e)?;
             }
             return Ok(());
         }
     };
     for mail in mails {
         if let Some(reason) = not_worth_sending(conn, mail)? {
-            OutboxMail::mark_failed(conn, mail.id, carrier, reason)?;
+            Queue::Outbox.fail(conn, mail.id, reason)?;
             continue;
         }
         let settings = &worker.ctx.settings.mail;
         let bytes = render(worker, mail);
         let envelope_from = verp_address(mail.id, &mail.recipient, &settings.domain);
         match session.send(&envelope_from, &mail.recipient, &bytes, &file_name(mail)) {
-            Ok(()) => OutboxMail::mark_sent(conn, mail.id, carrier)?,
-            Err(e) => record_failure(conn, mail, carrier, &e)?,
-        };
+            Ok(()) => {
+                Queue::Outbox.complete(conn, mail.id)?;
+            }
+            Err(e) => record_failure(conn, mail, &e)?,
+        }
     }
     Ok(())
 }
@@ -77,19 +82,22 @@ fn not_worth_sending(conn: &mut DbConnection, mail: &OutboxMail) -> QueryResult<
     Ok(unknown.then_some("address unknown at the carrier (5.1.1): not sent"))
 }
 
-fn record_failure(conn: &mut DbConnection, mail: &OutboxMail, carrier: &str, error: &SendError) -> QueryResult<usize> {
-    if error.permanent || mail.attempts >= MAX_ATTEMPTS {
-        return OutboxMail::mark_failed(conn, mail.id, carrier, &error.message);
+fn record_failure(conn: &mut DbConnection, mail: &OutboxMail, error: &SendError) -> QueryResult<()> {
+    if error.permanent {
+        Queue::Outbox.fail(conn, mail.id, &error.message)?;
+        return Ok(());
     }
-    // 30 s, 1 min, 2 min … at most an hour; the lifetime of the kind ends it anyway.
-    let delay = Duration::seconds(30 << (mail.attempts - 1).clamp(0, 7)).min(Duration::hours(1));
-    log::warn!(
-        "mail {} to {}: {}; again in {delay}",
-        mail.id,
-        mail.recipient,
-        error.message
-    );
-    OutboxMail::retry_at(conn, mail.id, now() + delay, Some(&error.message))
+    // 30 s, 1 min, 2 min … at most an hour, 10 attempts (`db::queue`); the lifetime of the kind
+    // usually ends it first.
+    if let Retry::After(wait) = Queue::Outbox.retry_later(conn, mail.id, mail.attempts, &error.message)? {
+        log::warn!(
+            "mail {} to {}: {}; again in {wait}",
+            mail.id,
+            mail.recipient,
+            error.message
+        );
+    }
+    Ok(())
 }
 
 /// The bytes for this recipient's phone, signed when a DKIM key is configured.

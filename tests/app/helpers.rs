@@ -150,13 +150,7 @@ pub fn spawn_on(backend: Backend) -> TestApp {
 
 /// Starts the app with settings adjusted by `adjust`.
 pub fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> TestApp {
-    let (database, schema) = match backend {
-        Backend::Sqlite => (DatabaseUrl::Sqlite(unique_dir().join("hiroba.db")), None),
-        Backend::Postgres => {
-            let (url, schema) = fresh_pg_schema();
-            (DatabaseUrl::Postgres(url), Some(schema))
-        }
-    };
+    let (database, schema) = fresh_database(backend);
     let database_url = match &database {
         DatabaseUrl::Sqlite(path) => path.display().to_string(),
         DatabaseUrl::Postgres(url) => url.clone(),
@@ -189,6 +183,33 @@ pub fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> TestA
         database_url,
         _schema: schema,
     }
+}
+
+/// A database of its own for one test: a new SQLite file, or a new PostgreSQL schema.
+fn fresh_database(backend: Backend) -> (DatabaseUrl, Option<PgSchema>) {
+    match backend {
+        Backend::Sqlite => (DatabaseUrl::Sqlite(unique_dir().join("hiroba.db")), None),
+        Backend::Postgres => {
+            let (url, schema) = fresh_pg_schema();
+            (DatabaseUrl::Postgres(url), Some(schema))
+        }
+    }
+}
+
+/// A migrated database without the demo data and without a server, for tests of the database
+/// layer alone.
+pub struct TestDb {
+    pub pool: hiroba::db::DbPool,
+    // Dropped after the pool: the schema goes once its connections are closed.
+    _schema: Option<PgSchema>,
+}
+
+/// A fresh, migrated database on the given backend.
+pub fn empty_database(backend: Backend) -> TestDb {
+    let (database, schema) = fresh_database(backend);
+    let pool = hiroba::db::connect(&database, 5).expect("database");
+    hiroba::db::migrate(&pool).expect("migrations");
+    TestDb { pool, _schema: schema }
 }
 
 /// A new schema in the PostgreSQL database of `HIROBA_TEST_POSTGRES_URL`, and a URL that uses it.

@@ -60,6 +60,7 @@ mod notices;
 mod pacing;
 mod pages;
 mod posts;
+mod queue;
 mod search;
 mod simulate;
 mod smtp;

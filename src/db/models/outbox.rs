@@ -1,8 +1,9 @@
 //! The outbox: mails written in the same transaction as the change that causes them, sent by workers.
 //!
-//! Claiming works like the job queue (see `job.rs`): read due ids, then one
-//! `UPDATE … WHERE id IN (…) AND status = 'pending' RETURNING` takes only rows still pending.
+//! What a mail is, how it is queued and what is asked of the mails sent; claiming, leases, retries
+//! and giving up are the queue mechanism's (`db::queue`, `Queue::Outbox`).
 
+use crate::db::queue::Queue;
 use crate::db::schema::outbox;
 use crate::db::{now, DbConnection};
 use chrono::{Duration, NaiveDateTime};
@@ -38,6 +39,7 @@ pub enum MailKind {
 }
 
 impl MailKind {
+    /// The name stored in `outbox.kind`.
     pub fn as_str(self) -> &'static str {
         match self {
             MailKind::AddressConfirmation => "address_confirmation",
@@ -79,7 +81,7 @@ impl MailKind {
 }
 
 /// A queued mail as the sender sees it.
-#[derive(Debug, Clone, Queryable, Selectable)]
+#[derive(Debug, Clone, Queryable, QueryableByName, Selectable)]
 #[diesel(table_name = outbox)]
 pub struct OutboxMail {
     pub id: i64,
@@ -88,16 +90,12 @@ pub struct OutboxMail {
     pub subject: String,
     pub body: String,
     pub status: String,
+    /// Attempts so far (while claimed: this one included).
     pub attempts: i32,
     pub created_at: NaiveDateTime,
     pub expires_at: Option<NaiveDateTime>,
     pub priority: i32,
 }
-
-/// Attempts before a mail is given up even within its lifetime.
-pub const MAX_ATTEMPTS: i32 = 10;
-/// A row claimed longer ago than this belongs to a dead worker and is sent again (same Message-ID).
-const STALE_AFTER_MINUTES: i64 = 10;
 
 impl OutboxMail {
     /// Queues one mail; call inside the transaction of the change that causes it.
@@ -150,6 +148,7 @@ impl OutboxMail {
             .load(conn)
     }
 
+    /// One mail by its row id.
     pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Option<OutboxMail>> {
         outbox::table
             .find(id)
@@ -158,50 +157,20 @@ impl OutboxMail {
             .optional()
     }
 
-    /// Claims up to `limit` due mails for this worker.
+    /// Claims up to `limit` due mails for this worker (see `db::queue`), highest priority first.
+    /// Settle each through `Queue::Outbox`.
     pub fn claim(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<OutboxMail>> {
-        let at = now();
-        diesel::update(outbox::table)
-            .filter(outbox::status.eq("sending"))
-            .filter(outbox::claimed_at.lt(at - Duration::minutes(STALE_AFTER_MINUTES)))
-            .set(outbox::status.eq("pending"))
-            .execute(conn)?;
-        let due: Vec<i64> = outbox::table
-            .filter(outbox::status.eq("pending"))
-            .filter(outbox::next_attempt_at.le(at))
-            .order((outbox::priority.desc(), outbox::id))
-            .select(outbox::id)
-            .limit(limit)
-            .load(conn)?;
-        if due.is_empty() {
-            return Ok(Vec::new());
-        }
-        diesel::update(outbox::table)
-            .filter(outbox::id.eq_any(due))
-            .filter(outbox::status.eq("pending"))
-            .set((
-                outbox::status.eq("sending"),
-                outbox::claimed_at.eq(at),
-                outbox::attempts.eq(outbox::attempts + 1),
-            ))
-            .returning((
-                outbox::id,
-                outbox::kind,
-                outbox::recipient,
-                outbox::subject,
-                outbox::body,
-                outbox::status,
-                outbox::attempts,
-                outbox::created_at,
-                outbox::expires_at,
-                outbox::priority,
-            ))
-            .get_results(conn)
-            .map(|mut claimed: Vec<OutboxMail>| {
-                // RETURNING keeps no order: the sender goes through them highest priority first.
-                claimed.sort_by_key(|m| (std::cmp::Reverse(m.priority), m.id));
-                claimed
-            })
+        let mut claimed: Vec<OutboxMail> = Queue::Outbox.claim(conn, limit)?;
+        claimed.sort_by_key(|m| (std::cmp::Reverse(m.priority), m.id));
+        Ok(claimed)
+    }
+
+    /// Records the carrier that claimed mails are about to be handed to (pacing counts by it, and
+    /// coordinators see sent and failed mail by it).
+    pub fn set_carrier(conn: &mut DbConnection, ids: &[i64], carrier: &str) -> QueryResult<usize> {
+        diesel::update(outbox::table.filter(outbox::id.eq_any(ids)))
+            .set(outbox::carrier.eq(carrier))
+            .execute(conn)
     }
 
     /// How many mails went to a carrier after `since`, and when the first of them went.
@@ -215,66 +184,6 @@ impl OutboxMail {
             .filter(outbox::carrier.eq(carrier))
             .filter(outbox::sent_at.gt(since))
             .select((diesel::dsl::count_star(), diesel::dsl::min(outbox::sent_at)))
-            .first(conn)
-    }
-
-    pub fn mark_sent(conn: &mut DbConnection, id: i64, carrier: &str) -> QueryResult<usize> {
-        diesel::update(outbox::table.find(id))
-            .set((
-                outbox::status.eq("sent"),
-                outbox::sent_at.eq(now()),
-                outbox::carrier.eq(carrier),
-                outbox::last_error.eq(None::<String>),
-            ))
-            .execute(conn)
-    }
-
-    /// Puts a claimed mail back: to be tried again at `at` (pacing or a transient failure).
-    pub fn retry_at(conn: &mut DbConnection, id: i64, at: NaiveDateTime, error: Option<&str>) -> QueryResult<usize> {
-        diesel::update(outbox::table.find(id))
-            .set((
-                outbox::status.eq("pending"),
-                outbox::next_attempt_at.eq(at),
-                outbox::last_error.eq(error),
-            ))
-            .execute(conn)
-    }
-
-    /// Puts a claimed mail back untried (pacing): the claim does not count as an attempt.
-    pub fn put_back(conn: &mut DbConnection, id: i64, at: NaiveDateTime) -> QueryResult<usize> {
-        diesel::update(outbox::table.find(id))
-            .set((
-                outbox::status.eq("pending"),
-                outbox::next_attempt_at.eq(at),
-                outbox::attempts.eq(outbox::attempts - 1),
-            ))
-            .execute(conn)
-    }
-
-    /// Gives a mail up for good (refused by the relay, expired, or too many attempts).
-    pub fn mark_failed(conn: &mut DbConnection, id: i64, carrier: &str, error: &str) -> QueryResult<usize> {
-        diesel::update(outbox::table.find(id))
-            .set((
-                outbox::status.eq("failed"),
-                outbox::carrier.eq(carrier),
-                outbox::last_error.eq(error),
-            ))
-            .execute(conn)
-    }
-
-    /// Mails not yet sent or given up, for `worker --until-idle`.
-    pub fn unfinished(conn: &mut DbConnection) -> QueryResult<i64> {
-        outbox::table
-            .filter(outbox::status.eq_any(["pending", "sending"]))
-            .count()
-            .get_result(conn)
-    }
-
-    /// When the next pending mail is due, if any.
-    pub fn next_due(conn: &mut DbConnection) -> QueryResult<Option<NaiveDateTime>> {
-        outbox::table
-            .filter(outbox::status.eq("pending"))
-            .select(diesel::dsl::min(outbox::next_attempt_at))
             .first(conn)
     }
 

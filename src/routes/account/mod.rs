@@ -7,6 +7,8 @@ pub mod logout;
 pub mod reauth;
 pub mod register;
 
+use actix_web::web;
+
 /// Where to go after login: only a path of ours (never `//host` or a full URL), else my page.
 pub fn safe_next(next: Option<&str>) -> String {
     match next {
@@ -24,22 +26,6 @@ pub fn jst_clock(utc: chrono::NaiveDateTime) -> String {
     (utc + chrono::Duration::hours(9)).format("%H:%M").to_string()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::safe_next;
-
-    #[test]
-    fn next_stays_on_our_site() {
-        assert_eq!(safe_next(Some("/mypage/phone")), "/mypage/phone");
-        for bad in ["//evil.example/", "https://evil.example/", "/\\evil", "mypage"] {
-            assert_eq!(safe_next(Some(bad)), "/mypage", "{bad}");
-        }
-        assert_eq!(safe_next(None), "/mypage");
-    }
-}
-
-use actix_web::web;
-
 /// Registers login, registration, logout and reauthentication.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/login", web::get().to(login::form))
@@ -52,4 +38,18 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/register/confirm", web::get().to(confirm::confirm))
         .route("/reauth", web::get().to(reauth::form))
         .route("/reauth", web::post().to(reauth::submit));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_stays_on_our_site() {
+        assert_eq!(safe_next(Some("/mypage/phone")), "/mypage/phone");
+        for bad in ["//evil.example/", "https://evil.example/", "/\\evil", "mypage"] {
+            assert_eq!(safe_next(Some(bad)), "/mypage", "{bad}");
+        }
+        assert_eq!(safe_next(None), "/mypage");
+    }
 }

@@ -6,6 +6,7 @@ use crate::db::models::inbound_mail::{Disposition, InboundMail};
 use crate::db::models::mail_address::{Health, MailAddress};
 use crate::db::models::mail_bounce;
 use crate::db::models::outbox::OutboxMail;
+use crate::db::queue::Queue;
 use crate::db::DbConnection;
 use crate::mail::inbound::dsn::{parse_bounce, BounceKind};
 use diesel::Connection;
@@ -48,7 +49,7 @@ pub fn handle(
         if let Some(health) = health {
             MailAddress::set_health(conn, &sent.recipient, health)?;
             let why = format!("bounced: {} {}", report.status.as_deref().unwrap_or("-"), kind);
-            OutboxMail::mark_failed(conn, sent.id, &carrier, &why)?;
+            Queue::Outbox.fail(conn, sent.id, &why)?;
         }
         InboundMail::finish(conn, mail.id, Disposition::Processed, kind)?;
         Ok::<_, diesel::result::Error>(())
