@@ -361,13 +361,13 @@ db_test! {
             let mut conn = app.pool.get().expect("connection");
             let (down, up) = match &*conn {
                 DbConnection::Sqlite(_) => (
-                    include_str!("../../migrations/sqlite/2026-12-03-000002_thread_search/down.sql"),
-                    include_str!("../../migrations/sqlite/2026-12-03-000002_thread_search/up.sql"),
+                    include_str!("../../migrations/sqlite/2026-12-03-000004_thread_search/down.sql"),
+                    include_str!("../../migrations/sqlite/2026-12-03-000004_thread_search/up.sql"),
                 ),
                 #[cfg(feature = "postgres")]
                 DbConnection::Postgres(_) => (
-                    include_str!("../../migrations/postgres/2026-12-03-000002_thread_search/down.sql"),
-                    include_str!("../../migrations/postgres/2026-12-03-000002_thread_search/up.sql"),
+                    include_str!("../../migrations/postgres/2026-12-03-000004_thread_search/down.sql"),
+                    include_str!("../../migrations/postgres/2026-12-03-000004_thread_search/up.sql"),
                 ),
             };
             conn.batch_execute(down).expect("down");

@@ -30,17 +30,17 @@ struct Titled {
 fn migrations(conn: &DbConnection) -> [&'static str; 4] {
     match conn {
         DbConnection::Sqlite(_) => [
-            include_str!("../../migrations/sqlite/2026-12-03-000001_threads/down.sql"),
-            include_str!("../../migrations/sqlite/2026-12-03-000001_threads/up.sql"),
-            include_str!("../../migrations/sqlite/2026-12-03-000002_thread_search/down.sql"),
-            include_str!("../../migrations/sqlite/2026-12-03-000002_thread_search/up.sql"),
+            include_str!("../../migrations/sqlite/2026-12-03-000003_threads/down.sql"),
+            include_str!("../../migrations/sqlite/2026-12-03-000003_threads/up.sql"),
+            include_str!("../../migrations/sqlite/2026-12-03-000004_thread_search/down.sql"),
+            include_str!("../../migrations/sqlite/2026-12-03-000004_thread_search/up.sql"),
         ],
         #[cfg(feature = "postgres")]
         DbConnection::Postgres(_) => [
-            include_str!("../../migrations/postgres/2026-12-03-000001_threads/down.sql"),
-            include_str!("../../migrations/postgres/2026-12-03-000001_threads/up.sql"),
-            include_str!("../../migrations/postgres/2026-12-03-000002_thread_search/down.sql"),
-            include_str!("../../migrations/postgres/2026-12-03-000002_thread_search/up.sql"),
+            include_str!("../../migrations/postgres/2026-12-03-000003_threads/down.sql"),
+            include_str!("../../migrations/postgres/2026-12-03-000003_threads/up.sql"),
+            include_str!("../../migrations/postgres/2026-12-03-000004_thread_search/down.sql"),
+            include_str!("../../migrations/postgres/2026-12-03-000004_thread_search/up.sql"),
         ],
     }
 }

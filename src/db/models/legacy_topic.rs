@@ -1,5 +1,5 @@
 //! The numbers community topics had before they became threads (migration
-//! `2026-12-03-000001_threads`): topic URLs were mailed in replies, and the topic page sends an old
+//! `2026-12-03-000003_threads`): topic URLs were mailed in replies, and the topic page sends an old
 //! number on to its thread.
 
 use crate::db::schema::legacy_topics;
