@@ -35,7 +35,16 @@ FROM threads
 WHERE place = 'portal';
 CREATE INDEX posts_member ON posts (member_id, created_at);
 CREATE INDEX posts_listing ON posts (category, area_id, id);
-SELECT setval(pg_get_serial_sequence('posts', 'id'), COALESCE((SELECT max(id) FROM threads), 0) + 1, false);
+-- No id a thread had is given out again (and the next up sees the highest one given out).
+SELECT setval(
+    pg_get_serial_sequence('posts', 'id'),
+    GREATEST(
+        COALESCE(pg_sequence_last_value(pg_get_serial_sequence('threads', 'id')::regclass), 0),
+        COALESCE((SELECT max(id) FROM threads), 0),
+        1
+    ),
+    EXISTS (SELECT 1 FROM threads)
+);
 
 CREATE TABLE community_topics (
     id BIGSERIAL PRIMARY KEY,
@@ -61,7 +70,7 @@ SELECT
 FROM threads t
 JOIN topic_ids i ON i.thread_id = t.id;
 CREATE INDEX community_topics_community ON community_topics (community_id, id);
-SELECT setval(pg_get_serial_sequence('community_topics', 'id'), COALESCE((SELECT max(id) FROM threads), 0) + 1, false);
+SELECT setval(pg_get_serial_sequence('community_topics', 'id'), GREATEST(COALESCE((SELECT max(id) FROM threads), 0), 1), EXISTS (SELECT 1 FROM threads));
 
 CREATE TABLE post_comments (
     id BIGSERIAL PRIMARY KEY,
@@ -81,7 +90,7 @@ SELECT c.id, c.thread_id, c.member_id, c.body, c.created_at, c.hidden_at, c.hidd
 FROM thread_comments c
 JOIN posts p ON p.id = c.thread_id;
 CREATE INDEX post_comments_post ON post_comments (post_id, id);
-SELECT setval(pg_get_serial_sequence('post_comments', 'id'), COALESCE((SELECT max(id) FROM thread_comments), 0) + 1, false);
+SELECT setval(pg_get_serial_sequence('post_comments', 'id'), GREATEST(COALESCE((SELECT max(id) FROM thread_comments), 0), 1), EXISTS (SELECT 1 FROM thread_comments));
 
 CREATE TABLE community_comments (
     id BIGSERIAL PRIMARY KEY,
@@ -101,7 +110,7 @@ SELECT c.id, i.topic_id, c.member_id, c.body, c.profile, c.created_at, c.hidden_
 FROM thread_comments c
 JOIN topic_ids i ON i.thread_id = c.thread_id;
 CREATE INDEX community_comments_topic ON community_comments (topic_id, id);
-SELECT setval(pg_get_serial_sequence('community_comments', 'id'), COALESCE((SELECT max(id) FROM thread_comments), 0) + 1, false);
+SELECT setval(pg_get_serial_sequence('community_comments', 'id'), GREATEST(COALESCE((SELECT max(id) FROM thread_comments), 0), 1), EXISTS (SELECT 1 FROM thread_comments));
 
 CREATE TABLE post_reports (
     id BIGSERIAL PRIMARY KEY,
@@ -119,7 +128,7 @@ FROM thread_reports r
 JOIN posts p ON p.id = r.thread_id;
 CREATE INDEX post_reports_post ON post_reports (post_id);
 CREATE INDEX post_reports_open ON post_reports (post_id) WHERE resolved_at IS NULL;
-SELECT setval(pg_get_serial_sequence('post_reports', 'id'), COALESCE((SELECT max(id) FROM thread_reports), 0) + 1, false);
+SELECT setval(pg_get_serial_sequence('post_reports', 'id'), GREATEST(COALESCE((SELECT max(id) FROM thread_reports), 0), 1), EXISTS (SELECT 1 FROM thread_reports));
 
 CREATE TEMP TABLE new_log AS SELECT * FROM moderation_log;
 DROP TABLE moderation_log;
