@@ -233,9 +233,9 @@ impl Bench {
     fn count_posts(&self) -> i64 {
         use diesel::dsl::count_star;
         use diesel::{QueryDsl, RunQueryDsl};
-        use hiroba::db::schema::posts;
+        use hiroba::db::schema::threads;
         let mut conn = db::connect_one(&self.settings().database).unwrap_or_else(|e| panic!("{e}"));
-        posts::table
+        threads::table
             .select(count_star())
             .first(&mut conn)
             .unwrap_or_else(|e| panic!("{e}"))

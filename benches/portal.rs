@@ -11,8 +11,9 @@
 use hiroba::auth::session::{self, LoginMethod, COOKIE_NAME};
 use hiroba::config::Settings;
 use hiroba::db::models::mail_address::MailAddress;
-use hiroba::db::models::post::{Channel, NewPost, Post};
+use hiroba::db::models::thread::{NewThread, Thread};
 use hiroba::domain::post::{Category, PostTitle};
+use hiroba::domain::thread::{Channel, Place};
 use hiroba::startup::build_state;
 use hiroba::watch::simulate::client::{BaseUrl, Client};
 use std::net::TcpListener;
@@ -51,7 +52,8 @@ const PAGES: [&str; 19] = [
     "/facilities/1",
     "/communities",
     "/communities/1",
-    "/communities/1/topics/1",
+    // The demo's first topic: threads are numbered in one sequence, after the demo's five posts.
+    "/communities/1/topics/6",
     "/search?q={q}",
     "/mypage",
     "/mypage/magazine",
@@ -240,17 +242,18 @@ fn more_posts(settings: Settings, count: usize) -> i64 {
     for i in 0..count {
         let title =
             PostTitle::parse(&format!("公園の遊具が新しくなりました☀ その{i}")).unwrap_or_else(|e| panic!("{e}"));
-        let new = NewPost {
+        let new = NewThread {
+            place: Place::Portal,
             member_id: member,
             title: &title,
             body: "すべり台とブランコが新しくなっていました。ベビーカーでも入りやすいです。",
-            category: Category::Play,
+            category: Some(Category::Play),
             area_id: None,
             channel: Channel::Mail,
             inbound_mail_id: None,
             profile: "docomo",
         };
-        Post::insert(&mut conn, &new).unwrap_or_else(|e| panic!("{e}"));
+        Thread::insert(&mut conn, &new).unwrap_or_else(|e| panic!("{e}"));
     }
     member
 }

@@ -15,5 +15,6 @@ pub mod routes;
 pub mod search;
 pub mod startup;
 pub mod stats;
+pub mod threads;
 pub mod watch;
 pub mod worker;

@@ -147,41 +147,50 @@ diesel::table! {
 }
 
 diesel::table! {
-    posts (id) {
+    threads (id) {
         id -> BigInt,
+        place -> Text,
+        community_id -> Nullable<BigInt>,
         member_id -> BigInt,
         title -> Text,
         body -> Text,
+        category -> Nullable<Text>,
+        area_id -> Nullable<BigInt>,
         channel -> Text,
         inbound_mail_id -> Nullable<BigInt>,
+        profile -> Text,
         created_at -> Timestamp,
-        category -> Text,
-        area_id -> Nullable<BigInt>,
         hidden_at -> Nullable<Timestamp>,
         hidden_reason -> Nullable<Text>,
         hidden_by -> Nullable<BigInt>,
-        profile -> Text,
     }
 }
 
 diesel::table! {
-    post_comments (id) {
+    legacy_topics (topic_id) {
+        topic_id -> BigInt,
+        thread_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    thread_comments (id) {
         id -> BigInt,
-        post_id -> BigInt,
+        thread_id -> BigInt,
         member_id -> BigInt,
         body -> Text,
+        profile -> Text,
         created_at -> Timestamp,
         hidden_at -> Nullable<Timestamp>,
         hidden_reason -> Nullable<Text>,
         hidden_by -> Nullable<BigInt>,
-        profile -> Text,
     }
 }
 
 diesel::table! {
-    post_reports (id) {
+    thread_reports (id) {
         id -> BigInt,
-        post_id -> BigInt,
+        thread_id -> BigInt,
         member_id -> BigInt,
         reason -> Text,
         created_at -> Timestamp,
@@ -193,8 +202,10 @@ diesel::table! {
 diesel::table! {
     moderation_log (id) {
         id -> BigInt,
-        moderator_id -> BigInt,
-        post_id -> Nullable<BigInt>,
+        member_id -> BigInt,
+        place -> Text,
+        community_id -> Nullable<BigInt>,
+        thread_id -> Nullable<BigInt>,
         comment_id -> Nullable<BigInt>,
         action -> Text,
         reason -> Text,
@@ -206,14 +217,13 @@ diesel::table! {
     photos (id) {
         id -> BigInt,
         member_id -> BigInt,
-        post_id -> Nullable<BigInt>,
+        thread_id -> Nullable<BigInt>,
         position -> Integer,
         format -> Text,
         width -> Integer,
         height -> Integer,
         bytes -> Binary,
         created_at -> Timestamp,
-        topic_id -> Nullable<BigInt>,
     }
 }
 
@@ -509,61 +519,19 @@ diesel::table! {
     }
 }
 
-diesel::table! {
-    community_topics (id) {
-        id -> BigInt,
-        community_id -> BigInt,
-        member_id -> BigInt,
-        title -> Text,
-        body -> Text,
-        channel -> Text,
-        inbound_mail_id -> Nullable<BigInt>,
-        profile -> Text,
-        created_at -> Timestamp,
-        hidden_at -> Nullable<Timestamp>,
-        hidden_reason -> Nullable<Text>,
-        hidden_by -> Nullable<BigInt>,
-    }
-}
-
-diesel::table! {
-    community_comments (id) {
-        id -> BigInt,
-        topic_id -> BigInt,
-        member_id -> BigInt,
-        body -> Text,
-        profile -> Text,
-        created_at -> Timestamp,
-        hidden_at -> Nullable<Timestamp>,
-        hidden_reason -> Nullable<Text>,
-        hidden_by -> Nullable<BigInt>,
-    }
-}
-
-diesel::table! {
-    community_log (id) {
-        id -> BigInt,
-        moderator_id -> BigInt,
-        community_id -> BigInt,
-        topic_id -> Nullable<BigInt>,
-        action -> Text,
-        reason -> Text,
-        created_at -> Timestamp,
-        comment_id -> Nullable<BigInt>,
-    }
-}
-
 diesel::joinable!(members -> areas (area_id));
 diesel::joinable!(member_roles -> members (member_id));
 diesel::joinable!(mail_addresses -> members (member_id));
 diesel::joinable!(sessions -> members (member_id));
 diesel::joinable!(subscriber_ids -> members (member_id));
-diesel::joinable!(posts -> members (member_id));
-diesel::joinable!(posts -> areas (area_id));
-diesel::joinable!(post_comments -> posts (post_id));
-diesel::joinable!(post_comments -> members (member_id));
-diesel::joinable!(post_reports -> posts (post_id));
-diesel::joinable!(photos -> posts (post_id));
+diesel::joinable!(threads -> members (member_id));
+diesel::joinable!(threads -> areas (area_id));
+diesel::joinable!(threads -> communities (community_id));
+diesel::joinable!(legacy_topics -> threads (thread_id));
+diesel::joinable!(thread_comments -> threads (thread_id));
+diesel::joinable!(thread_comments -> members (member_id));
+diesel::joinable!(thread_reports -> threads (thread_id));
+diesel::joinable!(photos -> threads (thread_id));
 diesel::joinable!(photo_renditions -> photos (photo_id));
 diesel::joinable!(mail_bounces -> outbox (outbox_id));
 diesel::joinable!(school_staff -> schools (school_id));
@@ -588,12 +556,6 @@ diesel::joinable!(watch_audit -> children (child_id));
 diesel::joinable!(communities -> areas (area_id));
 diesel::joinable!(community_members -> communities (community_id));
 diesel::joinable!(community_members -> members (member_id));
-diesel::joinable!(community_topics -> communities (community_id));
-diesel::joinable!(community_topics -> members (member_id));
-diesel::joinable!(community_comments -> community_topics (topic_id));
-diesel::joinable!(community_comments -> members (member_id));
-diesel::joinable!(community_log -> communities (community_id));
-diesel::joinable!(photos -> community_topics (topic_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     notices,
@@ -608,9 +570,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     outbox,
     inbound_mails,
     jobs,
-    posts,
-    post_comments,
-    post_reports,
+    threads,
+    legacy_topics,
+    thread_comments,
+    thread_reports,
     moderation_log,
     photos,
     photo_renditions,
@@ -640,7 +603,4 @@ diesel::allow_tables_to_appear_in_same_query!(
     care_slots,
     communities,
     community_members,
-    community_topics,
-    community_comments,
-    community_log,
 );

@@ -3,14 +3,14 @@
 
 use crate::db::models::area::Area;
 use crate::db::models::community::{Community, Proposal};
-use crate::db::models::community_comment::TopicComment;
 use crate::db::models::community_member::CommunityMember;
-use crate::db::models::community_topic::{NewTopic, Topic};
 use crate::db::models::mail_address::MailAddress;
-use crate::db::models::post::Channel;
+use crate::db::models::thread::{NewThread, Thread};
+use crate::db::models::thread_comment::ThreadComment;
 use crate::db::DbConnection;
 use crate::domain::community::{CommunityDescription, CommunityName, Decision, MemberRole};
 use crate::domain::post::{CommentBody, PostTitle};
+use crate::domain::thread::{Channel, Place};
 
 const HANA: &str = "hana.mama@docomo.ne.jp";
 const SAKURA: &str = "sakura.baaba@ezweb.ne.jp";
@@ -128,20 +128,22 @@ pub fn seed(conn: &mut DbConnection) -> Result<bool, Box<dyn std::error::Error>>
             let Some(member_id) = member_of(conn, author)? else {
                 continue;
             };
-            let topic = NewTopic {
-                community_id: id,
+            let topic = NewThread {
+                place: Place::Community(id),
                 member_id,
                 title: &PostTitle::parse(title)?,
                 body,
+                category: None,
+                area_id: None,
                 channel: Channel::Web,
                 inbound_mail_id: None,
                 profile,
             };
-            first.get_or_insert(Topic::insert(conn, &topic)?);
+            first.get_or_insert(Thread::insert(conn, &topic)?);
         }
         if let (Some(topic), Some((author, text))) = (first, demo.comment) {
             if let Some(member_id) = member_of(conn, author)? {
-                TopicComment::insert(conn, topic, member_id, &CommentBody::parse(text)?, "docomo")?;
+                ThreadComment::insert(conn, topic, member_id, &CommentBody::parse(text)?, "docomo")?;
             }
         }
     }

@@ -2,10 +2,11 @@
 
 use crate::db::models::area::Area;
 use crate::db::models::mail_address::MailAddress;
-use crate::db::models::post::{Channel, NewPost, Post};
-use crate::db::models::post_comment::PostComment;
+use crate::db::models::thread::{NewThread, Thread};
+use crate::db::models::thread_comment::ThreadComment;
 use crate::db::DbConnection;
 use crate::domain::post::{Category, CommentBody, PostTitle};
+use crate::domain::thread::{Channel, Place, PlaceKind};
 use crate::keitai::profile::ProfileRegistry;
 
 /// (author's address, title, body, category, area).
@@ -55,7 +56,7 @@ const COMMENT: (&str, &str) = (
 
 /// Adds the demo posts to a database without posts; true when it did.
 pub fn seed(conn: &mut DbConnection, profiles: &ProfileRegistry) -> Result<bool, Box<dyn std::error::Error>> {
-    if Post::count(conn)? > 0 {
+    if Thread::count(conn, PlaceKind::Portal)? > 0 {
         return Ok(false);
     }
     let areas = Area::all(conn)?;
@@ -65,22 +66,23 @@ pub fn seed(conn: &mut DbConnection, profiles: &ProfileRegistry) -> Result<bool,
             continue;
         };
         let title = PostTitle::parse(title)?;
-        let new = NewPost {
+        let new = NewThread {
+            place: Place::Portal,
             member_id: author.member_id,
             title: &title,
             body,
-            category,
+            category: Some(category),
             area_id: areas.iter().find(|a| a.name == area).map(|a| a.id),
             channel: Channel::Web,
             inbound_mail_id: None,
             profile: &profiles.mail_profile_of_address(address).id,
         };
-        let id = Post::insert(conn, &new)?;
+        let id = Thread::insert(conn, &new)?;
         first.get_or_insert(id);
     }
     if let (Some(post_id), Some(author)) = (first, MailAddress::find(conn, COMMENT.0)?) {
         let profile = &profiles.mail_profile_of_address(COMMENT.0).id;
-        PostComment::insert(
+        ThreadComment::insert(
             conn,
             post_id,
             author.member_id,

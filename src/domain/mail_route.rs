@@ -1,18 +1,20 @@
 //! Our own addresses and what each is for: the registry of inbound routes.
 //!
-//! Everything arrives at `HIROBA_MAIL_DOMAIN`. A new kind of address (notebook replies, absence
-//! notices) is a new `Route` variant here and a handler in `process/`.
+//! Everything arrives at `HIROBA_MAIL_DOMAIN`. A new kind of address (absence notices) is a new
+//! `Route` variant here and a handler in `process/`; a new place for threads (the notebook) is a
+//! prefix in `Route::parse` and `thread_address`.
+
+use super::thread::Place;
 
 /// What a recipient address of ours is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     /// `entry@`: an empty mail asks for a registration link (空メール登録).
     Entry,
-    /// `post-<token>@`: a member's secret posting address.
-    Post { token: String },
-    /// `c<community id>-<token>@`: a member's address for topics in one community; the member's
-    /// posting token authenticates it, so renewing the token renews these too.
-    CommunityPost { community_id: i64, token: String },
+    /// A member's secret address for threads in one place: `post-<token>@` for the portal (her
+    /// posting address), `c<community id>-<token>@` for a community. The member's posting token
+    /// authenticates it, so renewing the token renews them all.
+    Thread { place: Place, token: String },
     /// `bounce-<outbox id>-<local>=<domain>@`: delivery reports for one outbox row (VERP).
     Bounce { outbox_id: i64, address: String },
 }
@@ -33,15 +35,16 @@ impl Route {
             return Some(Route::Entry);
         }
         if let Some(token) = local.strip_prefix("post-") {
-            return is_token(token).then(|| Route::Post {
+            return is_token(token).then(|| Route::Thread {
+                place: Place::Portal,
                 token: token.to_string(),
             });
         }
         if let Some((id, token)) = local.strip_prefix('c').and_then(|rest| rest.split_once('-')) {
             let digits = !id.is_empty() && id.len() <= 18 && id.bytes().all(|b| b.is_ascii_digit());
             if digits && !id.starts_with('0') && is_token(token) {
-                return Some(Route::CommunityPost {
-                    community_id: id.parse().ok()?,
+                return Some(Route::Thread {
+                    place: Place::Community(id.parse().ok()?),
                     token: token.to_string(),
                 });
             }
@@ -69,13 +72,17 @@ pub fn entry_address(domain: &str) -> String {
     format!("entry@{domain}")
 }
 
+/// A member's posting address (for クチコミ, and shown as hers on マイページ).
 pub fn posting_address(token: &str, domain: &str) -> String {
-    format!("post-{token}@{domain}")
+    thread_address(Place::Portal, token, domain)
 }
 
-/// A member's address for topics in one community.
-pub fn community_posting_address(community_id: i64, token: &str, domain: &str) -> String {
-    format!("c{community_id}-{token}@{domain}")
+/// A member's address for threads in one place (`Route::Thread`).
+pub fn thread_address(place: Place, token: &str, domain: &str) -> String {
+    match place {
+        Place::Portal => format!("post-{token}@{domain}"),
+        Place::Community(id) => format!("c{id}-{token}@{domain}"),
+    }
 }
 
 /// The envelope sender of one outbox row: a bounce names the row and the address it was for.
@@ -94,7 +101,8 @@ mod tests {
         assert_eq!(Route::parse("Entry@Hiroba.Example.JP", DOMAIN), Some(Route::Entry));
         assert_eq!(
             Route::parse("<post-abcdefghjk234567@hiroba.example.jp>", DOMAIN),
-            Some(Route::Post {
+            Some(Route::Thread {
+                place: Place::Portal,
                 token: "abcdefghjk234567".into()
             })
         );
@@ -106,12 +114,12 @@ mod tests {
 
     #[test]
     fn community_addresses_carry_the_community_and_the_members_token() {
-        let address = community_posting_address(12, "abcdefghjk234567", DOMAIN);
+        let address = thread_address(Place::Community(12), "abcdefghjk234567", DOMAIN);
         assert_eq!(address, "c12-abcdefghjk234567@hiroba.example.jp");
         assert_eq!(
             Route::parse(&address.to_uppercase(), DOMAIN),
-            Some(Route::CommunityPost {
-                community_id: 12,
+            Some(Route::Thread {
+                place: Place::Community(12),
                 token: "abcdefghjk234567".into()
             })
         );

@@ -16,6 +16,7 @@ pub mod posts;
 pub mod qr;
 pub mod request;
 pub mod search;
+pub mod threads;
 pub mod upload;
 pub mod watch;
 
@@ -43,6 +44,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(account::configure)
         .configure(mypage::configure)
         .configure(posts::configure)
+        .configure(threads::configure)
         .configure(communities::configure)
         .configure(watch::configure)
         .configure(api::configure);

@@ -3,9 +3,8 @@
 //! Renditions are made on first request and kept. The photo of a hidden post or topic is a 404 for
 //! members.
 
-use crate::db::models::community_topic::Topic;
 use crate::db::models::photo::{ImageBytes, PhotoInfo};
-use crate::db::models::post::Post;
+use crate::db::models::thread::Thread;
 use crate::db::DbConnection;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
@@ -16,7 +15,7 @@ use crate::routes::request::render;
 use crate::routes::request::Visitor;
 use actix_web::http::header::CacheDirective;
 use actix_web::{web, HttpResponse};
-use hiroba_views::pages::posts::show::PhotoRef;
+use hiroba_views::pages::threads::show::PhotoRef;
 
 /// What a keitai may download for one picture.
 const KEITAI_PHOTO_BYTES: usize = 20 * 1024;
@@ -74,19 +73,13 @@ fn display_size(device: &Device, width: u32, height: u32) -> (u32, u32) {
     )
 }
 
-/// Whether a member may see the photo: not when the post or community topic it belongs to is hidden
-/// (coordinators see everything).
+/// Whether a member may see the photo: not when the thread it belongs to is hidden (coordinators
+/// see everything).
 fn may_see(conn: &mut DbConnection, photo: &PhotoInfo, moderator: bool) -> diesel::QueryResult<bool> {
-    if moderator {
-        return Ok(true);
+    match photo.thread_id {
+        Some(thread_id) if !moderator => Ok(Thread::find(conn, thread_id)?.is_some_and(|t| !t.is_hidden())),
+        _ => Ok(true),
     }
-    if let Some(post_id) = photo.post_id {
-        return Ok(Post::visible(conn, post_id, false)?.is_some());
-    }
-    if let Some(topic_id) = photo.topic_id {
-        return Ok(Topic::find(conn, topic_id)?.is_some_and(|t| !t.is_hidden()));
-    }
-    Ok(true)
 }
 
 pub async fn show(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, AppError> {

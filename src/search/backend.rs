@@ -14,6 +14,7 @@
 use super::terms::{fts_phrase, like_pattern, Terms};
 use super::Kind;
 use crate::db::DbConnection;
+use crate::domain::thread::PlaceKind;
 use diesel::sql_types::{BigInt, Text};
 #[cfg(feature = "postgres")]
 use diesel::{connection::SimpleConnection, Connection};
@@ -25,8 +26,8 @@ struct IdRow {
     id: i64,
 }
 
-/// Ids of the rows of `kind` that contain every word, newest first, at most `limit`. Hidden posts
-/// are left out.
+/// Ids of the rows of `kind` that contain every word, newest first, at most `limit`. Only the
+/// portal's visible threads are クチコミ: hidden ones and community topics are left out.
 pub fn matching_ids(conn: &mut DbConnection, kind: Kind, terms: &Terms, limit: i64) -> QueryResult<Vec<i64>> {
     let rows = match conn {
         DbConnection::Sqlite(c) => sqlite(c, kind, terms, limit)?,
@@ -37,11 +38,14 @@ pub fn matching_ids(conn: &mut DbConnection, kind: Kind, terms: &Terms, limit: i
 }
 
 /// The table of a kind and the condition that keeps a row findable.
-fn table(kind: Kind) -> (&'static str, &'static str) {
+fn table(kind: Kind) -> (&'static str, String) {
     match kind {
-        Kind::Post => ("posts", "t.hidden_at IS NULL"),
-        Kind::Event => ("events", "1 = 1"),
-        Kind::Facility => ("facilities", "1 = 1"),
+        Kind::Post => (
+            "threads",
+            format!("t.place = '{}' AND t.hidden_at IS NULL", PlaceKind::Portal.key()),
+        ),
+        Kind::Event => ("events", "1 = 1".into()),
+        Kind::Facility => ("facilities", "1 = 1".into()),
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::terms::Terms;
 use super::Kind;
-use crate::db::schema::{events, facilities, posts};
+use crate::db::schema::{events, facilities, threads};
 use crate::db::DbConnection;
 use crate::domain::fold::fold_indexed;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -44,9 +44,9 @@ pub fn load(conn: &mut DbConnection, kind: Kind, ids: &[i64], terms: &Terms) -> 
         return Ok(Vec::new());
     }
     let rows: Vec<Row> = match kind {
-        Kind::Post => posts::table
-            .filter(posts::id.eq_any(ids))
-            .select((posts::id, posts::title, posts::body, posts::created_at))
+        Kind::Post => threads::table
+            .filter(threads::id.eq_any(ids))
+            .select((threads::id, threads::title, threads::body, threads::created_at))
             .load::<(i64, String, String, NaiveDateTime)>(conn)?
             .into_iter()
             .map(|(id, title, body, at)| Row {

@@ -4,6 +4,7 @@ use super::buckets::Granularity;
 use crate::db::models::activity::Activity;
 use crate::db::models::page_view::PageViews;
 use crate::db::DbConnection;
+use crate::domain::thread::Channel;
 use crate::domain::time::jst;
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use diesel::QueryResult;
@@ -94,9 +95,9 @@ pub fn build(conn: &mut DbConnection, from: NaiveDate, to: NaiveDate, granularit
         count(t, |r| &mut r.comments);
         of_profile(&mut by_profile, profile).comments += 1;
     }
-    for (t, channel, profile) in Activity::posts(conn, start, end)? {
+    for (t, channel, profile) in Activity::threads(conn, start, end)? {
         let from_profile = of_profile(&mut by_profile, profile);
-        if channel == "mail" {
+        if channel == Channel::Mail {
             count(t, |r| &mut r.posts_mail);
             from_profile.posts_mail += 1;
         } else {

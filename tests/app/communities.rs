@@ -10,20 +10,20 @@ use crate::helpers::{forms, links, Browser};
 use crate::helpers::{percent_encode, ua, Response, TestApp};
 use diesel::prelude::*;
 use hiroba::db::models::community::{Community, Proposal};
-use hiroba::db::models::community_comment::TopicComment;
-use hiroba::db::models::community_log::CommunityLog;
 use hiroba::db::models::community_member::CommunityMember;
-use hiroba::db::models::community_topic::{NewTopic, Topic};
 use hiroba::db::models::mail_address::MailAddress;
+use hiroba::db::models::moderation::ModerationLog;
 use hiroba::db::models::outbox::OutboxMail;
 use hiroba::db::models::photo::PhotoInfo;
-use hiroba::db::models::post::Channel;
-use hiroba::db::schema::{community_comments, community_topics};
+use hiroba::db::models::thread::{NewThread, Thread};
+use hiroba::db::models::thread_comment::ThreadComment;
+use hiroba::db::schema::{thread_comments, threads};
 use hiroba::db::DbConnection;
 use hiroba::demo::DEMO_PASSWORD;
 use hiroba::domain::community::{CommunityDescription, CommunityName, Decision, MemberRole};
 use hiroba::domain::post::{CommentBody, PostTitle};
 use hiroba::domain::role::Role;
+use hiroba::domain::thread::{Channel, Place, PlaceKind};
 
 const HANA: &str = "hana.mama@docomo.ne.jp";
 const SAKURA: &str = "sakura.baaba@ezweb.ne.jp";
@@ -138,16 +138,18 @@ fn post_with_token(browser: &mut Browser<'_>, path: &str, fields: &[(&str, &str)
 
 fn insert_topic(conn: &mut DbConnection, community_id: i64, member_id: i64, title: &str, body: &str) -> i64 {
     let title = PostTitle::parse(title).unwrap();
-    let new = NewTopic {
-        community_id,
+    let new = NewThread {
+        place: Place::Community(community_id),
         member_id,
         title: &title,
         body,
+        category: None,
+        area_id: None,
         channel: Channel::Web,
         inbound_mail_id: None,
         profile: "pc",
     };
-    Topic::insert(conn, &new).unwrap()
+    Thread::insert(conn, &new).unwrap()
 }
 
 db_test! {
@@ -187,8 +189,8 @@ db_test! {
         let mail = mails.iter().find(|m| m.kind == "community_decision").expect("a decision mail");
         assert!(mail.body.contains("ベビーカーで歩こう会") && mail.body.contains(&format!("/communities/{id}")), "{}", mail.body);
         assert_eq!(CommunityMember::role_of(&mut conn, id, member_id(&app, HANA)).unwrap(), Some(MemberRole::Owner));
-        let log = CommunityLog::recent(&mut conn, 5).unwrap();
-        assert_eq!((log[0].action.as_str(), log[0].community_id), ("approve", id));
+        let log = ModerationLog::recent(&mut conn, PlaceKind::Community, 5).unwrap();
+        assert_eq!((log[0].action.as_str(), log[0].place), ("approve", Place::Community(id)));
         drop(conn);
         let mypage = phone.get("/mypage").sjis_text();
         assert!(mypage.contains("わたしのコミュニティ") && mypage.contains("ベビーカーで歩こう会"), "{mypage}");
@@ -263,11 +265,11 @@ db_test! {
         assert!(list.find(HANA_COMMUNITY) < list.find("手賀沼おさんぽクラブ"), "{list}");
 
         let mut conn = app.pool.get().unwrap();
-        let profile: String = community_topics::table.find(topic).select(community_topics::profile).first(&mut *conn).unwrap();
+        let profile: String = threads::table.find(topic).select(threads::profile).first(&mut *conn).unwrap();
         assert_eq!(profile, "docomo");
-        let profiles: Vec<String> = community_comments::table
-            .filter(community_comments::topic_id.eq(topic))
-            .select(community_comments::profile)
+        let profiles: Vec<String> = thread_comments::table
+            .filter(thread_comments::thread_id.eq(topic))
+            .select(thread_comments::profile)
             .load(&mut *conn)
             .unwrap();
         assert_eq!(profiles, ["au"]);
@@ -286,7 +288,7 @@ db_test! {
         let path = format!("/communities/{id}/topics/{topic}");
         let photo = {
             let mut conn = app.pool.get().unwrap();
-            PhotoInfo::of_topic(&mut conn, topic).unwrap()[0].id
+            PhotoInfo::of_thread(&mut conn, topic).unwrap()[0].id
         };
 
         let mut sensei = signed_in(&app, ua::PC, SENSEI);
@@ -317,8 +319,8 @@ db_test! {
         assert_eq!(restored.status, 302);
         assert_eq!(sensei.get(&path).status, 200);
         let mut conn = app.pool.get().unwrap();
-        let log = CommunityLog::recent(&mut conn, 5).unwrap();
-        let actions: Vec<_> = log.iter().map(|l| (l.action.as_str(), l.topic_id, l.reason.as_str())).collect();
+        let log = ModerationLog::recent(&mut conn, PlaceKind::Community, 5).unwrap();
+        let actions: Vec<_> = log.iter().map(|l| (l.action.as_str(), l.thread_id, l.reason.as_str())).collect();
         assert_eq!(actions[..2], [("restore", Some(topic), "確認済み"), ("hide", Some(topic), "個人情報のため")]);
     }
 }
@@ -331,8 +333,8 @@ db_test! {
             let hana = member_id(&app, HANA);
             let sakura = member_id(&app, SAKURA);
             let topic = insert_topic(&mut conn, id, hana, "夜泣きの相談", "夜泣きが続いています。");
-            let kept = TopicComment::insert(&mut conn, topic, sakura, &CommentBody::parse("うちもそうでした").unwrap(), "au").unwrap();
-            let rude = TopicComment::insert(&mut conn, topic, sakura, &CommentBody::parse("090-1234-5678に電話して").unwrap(), "au").unwrap();
+            let kept = ThreadComment::insert(&mut conn, topic, sakura, &CommentBody::parse("うちもそうでした").unwrap(), "au").unwrap();
+            let rude = ThreadComment::insert(&mut conn, topic, sakura, &CommentBody::parse("090-1234-5678に電話して").unwrap(), "au").unwrap();
             let second = insert_topic(&mut conn, id, hana, "離乳食", "おすすめを教えてください");
             (topic, kept, rude, second)
         };
@@ -376,16 +378,16 @@ db_test! {
         assert!(admin.contains(&logged), "the log names the comment: {admin}");
 
         let mut conn = app.pool.get().unwrap();
-        let log = CommunityLog::recent(&mut conn, 5).unwrap();
-        let lines: Vec<_> = log.iter().map(|l| (l.action.as_str(), l.community_id, l.topic_id, l.comment_id, l.reason.as_str())).collect();
+        let log = ModerationLog::recent(&mut conn, PlaceKind::Community, 5).unwrap();
+        let lines: Vec<_> = log.iter().map(|l| (l.action.as_str(), l.place, l.thread_id, l.comment_id, l.reason.as_str())).collect();
         assert_eq!(lines[..2], [
-            ("restore", id, Some(topic), Some(rude), "本人の了解あり"),
-            ("hide", id, Some(topic), Some(rude), "電話番号のため"),
+            ("restore", Place::Community(id), Some(topic), Some(rude), "本人の了解あり"),
+            ("hide", Place::Community(id), Some(topic), Some(rude), "電話番号のため"),
         ]);
         assert_ne!(log.get(2).map(|l| l.reason.as_str()), Some("二度目"), "an action that changes nothing is not logged");
-        let hidden_at: Option<chrono::NaiveDateTime> = community_comments::table
+        let hidden_at: Option<chrono::NaiveDateTime> = thread_comments::table
             .find(kept)
-            .select(community_comments::hidden_at)
+            .select(thread_comments::hidden_at)
             .first(&mut *conn)
             .unwrap();
         assert!(hidden_at.is_none(), "the other comment was never touched");
@@ -404,7 +406,7 @@ db_test! {
         let path = format!("/communities/{id}/topics/{topic}");
         let photo = {
             let mut conn = app.pool.get().unwrap();
-            PhotoInfo::of_topic(&mut conn, topic).unwrap()[0].id
+            PhotoInfo::of_thread(&mut conn, topic).unwrap()[0].id
         };
 
         let mut sakura = signed_in_as(&app, ua::AU, &cast.sakura);
@@ -445,9 +447,9 @@ db_test! {
         assert_eq!(pc.get(&path).status, 404, "gone for coordinators too");
         assert_eq!(pc.get(&format!("/photos/{photo}")).status, 404, "its photo went with it");
         let mut conn = app.pool.get().unwrap();
-        assert!(Topic::find(&mut conn, topic).unwrap().is_none());
-        assert!(TopicComment::of_topic(&mut conn, topic, true).unwrap().is_empty(), "its comments went with it");
-        assert!(PhotoInfo::of_topic(&mut conn, topic).unwrap().is_empty());
+        assert!(Thread::find(&mut conn, topic).unwrap().is_none());
+        assert!(ThreadComment::of_thread(&mut conn, topic, true).unwrap().is_empty(), "its comments went with it");
+        assert!(PhotoInfo::of_thread(&mut conn, topic).unwrap().is_empty());
     }
 }
 
@@ -499,13 +501,13 @@ db_test! {
         app.run_jobs();
 
         let mut conn = app.pool.get().unwrap();
-        let topics = Topic::of_member(&mut conn, yuki).unwrap();
+        let topics = Thread::of_member(&mut conn, yuki, 10).unwrap();
         assert_eq!(topics.len(), 1, "one topic, in the joined community only");
         let topic = &topics[0];
-        assert_eq!((topic.community_id, topic.channel.as_str()), (id, "mail"));
-        let profile: String = community_topics::table.find(topic.id).select(community_topics::profile).first(&mut *conn).unwrap();
+        assert_eq!((topic.place, topic.channel), (Place::Community(id), Channel::Mail));
+        let profile: String = threads::table.find(topic.id).select(threads::profile).first(&mut *conn).unwrap();
         assert_eq!(profile, "au");
-        let photos = PhotoInfo::of_topic(&mut conn, topic.id).unwrap();
+        let photos = PhotoInfo::of_thread(&mut conn, topic.id).unwrap();
         assert_eq!(photos.len(), 1);
         let replies = OutboxMail::to_recipient(&mut conn, "yuki-mama@ezweb.ne.jp").unwrap();
         let url = format!("/communities/{id}/topics/{}", topic.id);
@@ -584,7 +586,7 @@ db_test! {
             let topic = insert_topic(&mut conn, id, hana, "柏の葉公園の桜", &body);
             let text = CommentBody::parse(&"土曜日に行きました。駐車場は朝のうちが空いています🌸".repeat(5)).unwrap();
             for _ in 0..60 {
-                TopicComment::insert(&mut conn, topic, hana, &text, "pc").unwrap();
+                ThreadComment::insert(&mut conn, topic, hana, &text, "pc").unwrap();
             }
             (id, topic, wordy)
         };
@@ -604,11 +606,7 @@ db_test! {
                 "/mypage".into(),
                 "/portal".into(),
             ];
-            for path in paths {
-                let page = phone.get(&path);
-                assert_eq!(page.status, 200, "{path} for {user_agent}");
-                assert!(page.body.len() <= limit, "{path} for {user_agent}: {} bytes > {limit}", page.body.len());
-            }
+            crate::helpers::device::assert_pages_fit(&mut phone, user_agent, limit, &paths);
             if limit <= 10 * 1024 {
                 let first = phone.get(&format!("/communities/{id}/topics/{topic}")).sjis_text();
                 assert!(first.contains("次へ") && first.contains("コメント（60件）"), "comments are paged: {first}");

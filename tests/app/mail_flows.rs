@@ -22,7 +22,7 @@ db_test! {
         assert!(height > width, "portrait: {width}x{height}");
         let has_exif = |bytes: &[u8]| bytes.windows(4).any(|w| w == b"Exif") || bytes.windows(3).any(|w| w == b"GPS");
         assert!(!has_exif(&stored));
-        let post_id: i64 = photos::table.select(photos::post_id).first::<Option<i64>>(&mut *conn).unwrap().unwrap();
+        let post_id: i64 = photos::table.select(photos::thread_id).first::<Option<i64>>(&mut *conn).unwrap().unwrap();
         drop(conn);
         for agent in [ua::DOCOMO_FOMA_2, ua::AU, ua::PC] {
             let mut browser = Browser::new(&app, agent);
@@ -146,9 +146,9 @@ db_test! {
         assert_eq!(mail_in(&app.database_url, &to, raw.as_bytes(), &[]), 0);
         app.run_jobs();
         let mut conn = app.pool.get().unwrap();
-        let body: String = hiroba::db::schema::posts::table
-            .select(hiroba::db::schema::posts::body)
-            .order(hiroba::db::schema::posts::id.desc())
+        let body: String = hiroba::db::schema::threads::table
+            .select(hiroba::db::schema::threads::body)
+            .order(hiroba::db::schema::threads::id.desc())
             .first(&mut *conn)
             .unwrap();
         assert_eq!(body.chars().count(), 2_000);

@@ -5,7 +5,7 @@ use crate::helpers::mail::{fixture, mail_in, member_with, DOMAIN};
 use crate::helpers::{Backend, TestApp};
 use hiroba::db::models::inbound_mail::InboundMail;
 use hiroba::db::models::photo::PhotoInfo;
-use hiroba::db::models::post::Post;
+use hiroba::db::models::thread::Thread;
 use std::process::{Command, Stdio};
 
 fn inbound_count(app: &TestApp) -> i64 {
@@ -97,7 +97,7 @@ db_test! {
                 .first::<Option<i64>>(&mut *conn)
                 .map(|id| id.unwrap())
                 .unwrap();
-            let post = Post::from_mail(&mut conn, mail_id).unwrap().unwrap_or_else(|| {
+            let post = Thread::from_mail(&mut conn, mail_id).unwrap().unwrap_or_else(|| {
                 let mail = InboundMail::find(&mut conn, mail_id).unwrap();
                 panic!("{name}: no post ({} / {:?})", mail.status, mail.outcome)
             });
@@ -112,7 +112,7 @@ db_test! {
                     assert_eq!(post.title, subject, "{name}: title");
                 }
             }
-            let photos = PhotoInfo::of_post(&mut conn, post.id).unwrap();
+            let photos = PhotoInfo::of_thread(&mut conn, post.id).unwrap();
             assert_eq!(photos.len() as u64, want["photos"].as_u64().unwrap(), "{name}: photos");
         }
     }

@@ -5,10 +5,11 @@ use crate::helpers::builders::{Carrier, MemberBuilder, PostBuilder, TestMember};
 use crate::helpers::{budget, percent_encode, ua, Browser, Response, TestApp};
 use hiroba::db::models::moderation::ModerationLog;
 use hiroba::db::models::photo::PhotoInfo;
-use hiroba::db::models::post::Post;
-use hiroba::db::models::post_comment::PostComment;
+use hiroba::db::models::thread::Thread;
+use hiroba::db::models::thread_comment::ThreadComment;
 use hiroba::domain::post::Category;
 use hiroba::domain::role::Role;
+use hiroba::domain::thread::PlaceKind;
 
 /// The guardian who posts and the coordinator who moderates, the cast of most tests here.
 fn cast(app: &TestApp) -> (TestMember, TestMember) {
@@ -65,7 +66,7 @@ db_test! {
             percent_encode(&body)
         );
         let id = post_id(&phone.submit_raw(&form, "/posts/new", &raw));
-        let stored = Post::find(&mut app.pool.get().unwrap(), id).unwrap().unwrap();
+        let stored = Thread::find(&mut app.pool.get().unwrap(), id).unwrap().unwrap();
         assert_eq!(stored.profile, "docomo", "the device profile it was written on");
 
         let mut au = signed_in(&app, ua::AU, &coordinator);
@@ -99,7 +100,7 @@ db_test! {
         let id = post_id(&sent);
         let photos = {
             let mut conn = app.pool.get().unwrap();
-            PhotoInfo::of_post(&mut conn, id).unwrap()
+            PhotoInfo::of_thread(&mut conn, id).unwrap()
         };
         assert_eq!(photos.len(), 1);
         let has_exif = |bytes: &[u8]| bytes.windows(4).any(|w| w == b"Exif") || bytes.windows(3).any(|w| w == b"GPS");
@@ -131,7 +132,7 @@ db_test! {
         let again = hana.submit(&reported, &format!("/posts/{id}/report"), &[("reason", "もう一度")]);
         assert!(hana.follow(&again).text().contains("すでに通報済み"));
         let mut conn = app.pool.get().unwrap();
-        assert_eq!(PostComment::of_post(&mut conn, id, true).unwrap().len(), 1, "one comment");
+        assert_eq!(ThreadComment::of_thread(&mut conn, id, true).unwrap().len(), 1, "one comment");
         drop(conn);
 
         let mut coordinator = signed_in(&app, ua::PC, &coordinator);
@@ -159,8 +160,8 @@ db_test! {
         assert!(!back.text().contains("午後が空いていますよ"), "the hidden comment stays hidden");
 
         let mut conn = app.pool.get().unwrap();
-        let log = ModerationLog::recent(&mut conn, 10).unwrap();
-        let actions: Vec<_> = log.iter().map(|l| (l.action.as_str(), l.post_id, l.reason.as_str())).collect();
+        let log = ModerationLog::recent(&mut conn, PlaceKind::Portal, 10).unwrap();
+        let actions: Vec<_> = log.iter().map(|l| (l.action.as_str(), l.thread_id, l.reason.as_str())).collect();
         assert_eq!(log.len(), 3);
         assert_eq!(actions[0], ("restore", Some(id), "確認済み"));
         assert_eq!(actions[2], ("hide", Some(id), "内容確認のため"));
@@ -208,11 +209,7 @@ db_test! {
                 format!("/posts/{id}?page=2"),
                 "/posts/new".into(),
             ];
-            for path in paths {
-                let page = phone.get(&path);
-                assert_eq!(page.status, 200, "{path} for {user_agent}");
-                assert!(page.body.len() <= limit, "{path} for {user_agent}: {} bytes > {limit}", page.body.len());
-            }
+            crate::helpers::device::assert_pages_fit(&mut phone, user_agent, limit, &paths);
             // 60 comments of some 270 bytes each are more than a 10 KB handset takes in one page.
             if limit <= 10 * 1024 {
                 let first = phone.get(&format!("/posts/{id}")).sjis_text();
@@ -231,9 +228,9 @@ db_test! {
         assert_eq!(crate::helpers::mail::mail_in(&app.database_url, &to, &crate::helpers::mail::fixture("au-photo-gps.eml"), &[]), 0);
         app.run_jobs();
         let mut conn = app.pool.get().unwrap();
-        let post = Post::of_member(&mut conn, member_id, 1).unwrap().pop().expect("a post from the mail");
+        let post = Thread::of_member(&mut conn, member_id, 1).unwrap().pop().expect("a post from the mail");
         let area = Area::all(&mut conn).unwrap().into_iter().find(|a| a.name == "富勢").unwrap();
-        assert_eq!((post.category.as_str(), post.area_id), ("other", Some(area.id)));
+        assert_eq!((post.category, post.area_id), (Some(Category::Other), Some(area.id)));
         assert_eq!(post.profile, "au", "the sender's carrier");
         drop(conn);
         let mut pc = signed_in(&app, ua::PC, &coordinator);
@@ -281,8 +278,8 @@ db_test! {
         assert_eq!(phone.get(&format!("/posts/{id}")).status, 404);
 
         let mut conn = app.pool.get().unwrap();
-        assert!(Post::find(&mut conn, id).unwrap().is_none());
-        assert!(PostComment::of_post(&mut conn, id, true).unwrap().is_empty(), "its comments went with it");
+        assert!(Thread::find(&mut conn, id).unwrap().is_none());
+        assert!(ThreadComment::of_thread(&mut conn, id, true).unwrap().is_empty(), "its comments went with it");
     }
 }
 

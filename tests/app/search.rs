@@ -8,7 +8,7 @@ use crate::helpers::{percent_encode, ua, Response, TestApp};
 use hiroba::db::models::event::{Event, EventFields};
 use hiroba::db::models::facility::{Facility, NewFacility};
 use hiroba::db::models::mail_address::MailAddress;
-use hiroba::db::models::post::Post;
+use hiroba::db::models::thread::Thread;
 use hiroba::db::DbConnection;
 use hiroba::demo::DEMO_PASSWORD;
 
@@ -173,7 +173,7 @@ db_test! {
         let coordinator = member_id(&app, "coordinator@hiroba.example.jp");
         {
             let mut conn = app.pool.get().expect("connection");
-            assert!(Post::set_hidden(&mut conn, id, Some(("不適切な内容", coordinator))).expect("hide"));
+            assert!(Thread::set_hidden(&mut conn, id, Some(("不適切な内容", coordinator))).expect("hide"));
         }
         for words in ["秘密基地", "秘密", "広場"] {
             let page = member_search(&app, words, "");
@@ -361,13 +361,13 @@ db_test! {
             let mut conn = app.pool.get().expect("connection");
             let (down, up) = match &*conn {
                 DbConnection::Sqlite(_) => (
-                    include_str!("../../migrations/sqlite/2026-11-25-000002_search/down.sql"),
-                    include_str!("../../migrations/sqlite/2026-11-25-000002_search/up.sql"),
+                    include_str!("../../migrations/sqlite/2026-12-03-000004_thread_search/down.sql"),
+                    include_str!("../../migrations/sqlite/2026-12-03-000004_thread_search/up.sql"),
                 ),
                 #[cfg(feature = "postgres")]
                 DbConnection::Postgres(_) => (
-                    include_str!("../../migrations/postgres/2026-11-25-000002_search/down.sql"),
-                    include_str!("../../migrations/postgres/2026-11-25-000002_search/up.sql"),
+                    include_str!("../../migrations/postgres/2026-12-03-000004_thread_search/down.sql"),
+                    include_str!("../../migrations/postgres/2026-12-03-000004_thread_search/up.sql"),
                 ),
             };
             conn.batch_execute(down).expect("down");

@@ -4,14 +4,13 @@
 use crate::helpers::Browser;
 use crate::helpers::{ua, Response, TestApp};
 use hiroba::db::models::community::Community;
-use hiroba::db::models::community_comment::TopicComment;
-use hiroba::db::models::community_topic::{NewTopic, Topic};
 use hiroba::db::models::mail_bounce;
 use hiroba::db::models::outbox::{MailKind, OutboxMail};
-use hiroba::db::models::post::{Channel, NewPost, Post};
-use hiroba::db::models::post_comment::PostComment;
+use hiroba::db::models::thread::{NewThread, Thread};
+use hiroba::db::models::thread_comment::ThreadComment;
 use hiroba::demo::DEMO_PASSWORD;
 use hiroba::domain::post::{Category, CommentBody, PostTitle};
+use hiroba::domain::thread::{Channel, Place};
 use std::collections::HashMap;
 
 /// What the CSV for yesterday to tomorrow says (so a run across midnight still adds up): the column
@@ -94,35 +93,38 @@ db_test! {
         ];
         for (title, channel, profile) in posts {
             let title = PostTitle::parse(title).unwrap();
-            let new = NewPost {
+            let new = NewThread {
+                place: Place::Portal,
                 member_id: member,
                 title: &title,
                 body: "本文",
-                category: Category::Play,
+                category: Some(Category::Play),
                 area_id: None,
                 channel,
                 inbound_mail_id: None,
                 profile,
             };
-            let post = Post::insert(&mut conn, &new).unwrap();
+            let post = Thread::insert(&mut conn, &new).unwrap();
             if channel == Channel::Web {
-                PostComment::insert(&mut conn, post, member, &CommentBody::parse("行ってみます").unwrap(), "pc").unwrap();
+                ThreadComment::insert(&mut conn, post, member, &CommentBody::parse("行ってみます").unwrap(), "pc").unwrap();
             }
         }
         // A community topic by mail from a SoftBank phone and a comment on it count as a post and a comment.
         let community = Community::approved(&mut conn, None).unwrap()[0].id;
         let title = PostTitle::parse("雨の日の遊び場").unwrap();
-        let topic = NewTopic {
-            community_id: community,
+        let topic = NewThread {
+            place: Place::Community(community),
             member_id: member,
             title: &title,
             body: "本文",
+            category: None,
+            area_id: None,
             channel: Channel::Mail,
             inbound_mail_id: None,
             profile: "softbank",
         };
-        let topic = Topic::insert(&mut conn, &topic).unwrap();
-        TopicComment::insert(&mut conn, topic, member, &CommentBody::parse("いいですね").unwrap(), "softbank").unwrap();
+        let topic = Thread::insert(&mut conn, &topic).unwrap();
+        ThreadComment::insert(&mut conn, topic, member, &CommentBody::parse("いいですね").unwrap(), "softbank").unwrap();
         OutboxMail::queue(&mut conn, MailKind::TestMail, "someone@example.jp", "テスト", "本文").unwrap();
         mail_bounce::record(&mut conn, None, "gone@docomo.ne.jp", "docomo", Some("5.1.1"), "unknown_user").unwrap();
         drop(conn);

@@ -160,6 +160,25 @@ pub fn select(name: &str, options: &[(String, String)], selected: &str) -> Marku
     }
 }
 
+/// One select of a filter form: its label, field name, (value, label) options and the chosen value.
+pub type Filter<'a> = (&'a str, &'a str, &'a [(String, String)], &'a str);
+
+/// A list's filter form (絞り込む): a GET of `action` with one labelled select per filter.
+pub fn filter_form(ctx: &Ctx, action: &str, filters: &[Filter<'_>]) -> Markup {
+    form(
+        ctx,
+        action,
+        false,
+        html! {
+            @for (text, name, options, selected) in filters {
+                (label(text))
+                (select(name, options, selected))
+            }
+            (submit("絞り込む"))
+        },
+    )
+}
+
 /// A drop-down of plain choices that submit their own text (no `value` attribute: a 48-entry list
 /// of times stays small enough for a 5 KB handset).
 pub fn choice(name: &str, options: &[String], selected: &str) -> Markup {

@@ -1,9 +1,10 @@
-//! When counted things happened, for the statistics report: registrations, posts (クチコミ and
+//! When counted things happened, for the statistics report: registrations, threads (クチコミ and
 //! community topics) by channel, comments, mails sent and bounced. Times are UTC; the report sorts
 //! them into Japan-time days.
 
-use crate::db::schema::{community_comments, community_topics, mail_bounces, members, outbox, post_comments, posts};
+use crate::db::schema::{mail_bounces, members, outbox, thread_comments, threads};
 use crate::db::DbConnection;
+use crate::domain::thread::Channel;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -22,50 +23,34 @@ impl Activity {
             .load(conn)
     }
 
-    /// (when, channel web|mail, device profile id) of クチコミ and community topics.
-    pub fn posts(
+    /// (when, channel, device profile id) of the threads of every place.
+    pub fn threads(
         conn: &mut DbConnection,
         from: NaiveDateTime,
         until: NaiveDateTime,
-    ) -> QueryResult<Vec<(NaiveDateTime, String, String)>> {
-        let mut found: Vec<(NaiveDateTime, String, String)> = posts::table
-            .filter(posts::created_at.ge(from))
-            .filter(posts::created_at.lt(until))
-            .select((posts::created_at, posts::channel, posts::profile))
+    ) -> QueryResult<Vec<(NaiveDateTime, Channel, String)>> {
+        let found: Vec<(NaiveDateTime, String, String)> = threads::table
+            .filter(threads::created_at.ge(from))
+            .filter(threads::created_at.lt(until))
+            .select((threads::created_at, threads::channel, threads::profile))
             .load(conn)?;
-        found.extend(
-            community_topics::table
-                .filter(community_topics::created_at.ge(from))
-                .filter(community_topics::created_at.lt(until))
-                .select((
-                    community_topics::created_at,
-                    community_topics::channel,
-                    community_topics::profile,
-                ))
-                .load::<(NaiveDateTime, String, String)>(conn)?,
-        );
-        Ok(found)
+        Ok(found
+            .into_iter()
+            .map(|(at, channel, profile)| (at, Channel::parse(&channel), profile))
+            .collect())
     }
 
-    /// (when, device profile id) of comments on クチコミ and on community topics (web only).
+    /// (when, device profile id) of the comments on threads (web only).
     pub fn comments(
         conn: &mut DbConnection,
         from: NaiveDateTime,
         until: NaiveDateTime,
     ) -> QueryResult<Vec<(NaiveDateTime, String)>> {
-        let mut found: Vec<(NaiveDateTime, String)> = post_comments::table
-            .filter(post_comments::created_at.ge(from))
-            .filter(post_comments::created_at.lt(until))
-            .select((post_comments::created_at, post_comments::profile))
-            .load(conn)?;
-        found.extend(
-            community_comments::table
-                .filter(community_comments::created_at.ge(from))
-                .filter(community_comments::created_at.lt(until))
-                .select((community_comments::created_at, community_comments::profile))
-                .load::<(NaiveDateTime, String)>(conn)?,
-        );
-        Ok(found)
+        thread_comments::table
+            .filter(thread_comments::created_at.ge(from))
+            .filter(thread_comments::created_at.lt(until))
+            .select((thread_comments::created_at, thread_comments::profile))
+            .load(conn)
     }
 
     pub fn mails_sent(

@@ -11,8 +11,8 @@ use diesel::result::{DatabaseErrorKind, Error as DieselError};
 pub struct PhotoInfo {
     pub id: i64,
     pub member_id: i64,
-    pub post_id: Option<i64>,
-    pub topic_id: Option<i64>,
+    /// The thread it shows in (a post's or a topic's photo).
+    pub thread_id: Option<i64>,
     pub format: String,
     pub width: i32,
     pub height: i32,
@@ -28,76 +28,26 @@ pub struct ImageBytes {
 }
 
 impl PhotoInfo {
-    pub fn insert(
+    /// Stores a thread's photos (already ingested) in their order.
+    pub fn insert_for_thread(
         conn: &mut DbConnection,
         member_id: i64,
-        post_id: Option<i64>,
-        position: i32,
-        image: &ImageBytes,
-    ) -> QueryResult<i64> {
-        PhotoInfo::insert_owned(conn, member_id, (post_id, None), position, image)
-    }
-
-    /// Stores a photo of a post or of a community topic (`owner`: post id, topic id).
-    fn insert_owned(
-        conn: &mut DbConnection,
-        member_id: i64,
-        owner: (Option<i64>, Option<i64>),
-        position: i32,
-        image: &ImageBytes,
-    ) -> QueryResult<i64> {
-        let (post_id, topic_id) = owner;
-        diesel::insert_into(photos::table)
-            .values((
-                photos::member_id.eq(member_id),
-                photos::post_id.eq(post_id),
-                photos::topic_id.eq(topic_id),
-                photos::position.eq(position),
-                photos::format.eq(&image.format),
-                photos::width.eq(image.width),
-                photos::height.eq(image.height),
-                photos::bytes.eq(&image.bytes),
-                photos::created_at.eq(now()),
-            ))
-            .returning(photos::id)
-            .get_result(conn)
-    }
-
-    /// Stores a post's photos (already ingested) in their order.
-    pub fn insert_for_post(
-        conn: &mut DbConnection,
-        member_id: i64,
-        post_id: i64,
-        photos: &[crate::photo::Original],
-    ) -> QueryResult<()> {
-        PhotoInfo::insert_all(conn, member_id, (Some(post_id), None), photos)
-    }
-
-    /// Stores a community topic's photos (already ingested) in their order.
-    pub fn insert_for_topic(
-        conn: &mut DbConnection,
-        member_id: i64,
-        topic_id: i64,
-        photos: &[crate::photo::Original],
-    ) -> QueryResult<()> {
-        PhotoInfo::insert_all(conn, member_id, (None, Some(topic_id)), photos)
-    }
-
-    fn insert_all(
-        conn: &mut DbConnection,
-        member_id: i64,
-        owner: (Option<i64>, Option<i64>),
+        thread_id: i64,
         photos: &[crate::photo::Original],
     ) -> QueryResult<()> {
         for (position, photo) in photos.iter().enumerate() {
-            let image = ImageBytes {
-                format: photo.format.extension().to_string(),
-                width: i32::try_from(photo.width).unwrap_or(i32::MAX),
-                height: i32::try_from(photo.height).unwrap_or(i32::MAX),
-                bytes: photo.bytes.clone(),
-            };
-            let position = i32::try_from(position).unwrap_or(i32::MAX);
-            PhotoInfo::insert_owned(conn, member_id, owner, position, &image)?;
+            diesel::insert_into(photos::table)
+                .values((
+                    photos::member_id.eq(member_id),
+                    photos::thread_id.eq(thread_id),
+                    photos::position.eq(i32::try_from(position).unwrap_or(i32::MAX)),
+                    photos::format.eq(photo.format.extension()),
+                    photos::width.eq(i32::try_from(photo.width).unwrap_or(i32::MAX)),
+                    photos::height.eq(i32::try_from(photo.height).unwrap_or(i32::MAX)),
+                    photos::bytes.eq(&photo.bytes),
+                    photos::created_at.eq(now()),
+                ))
+                .execute(conn)?;
         }
         Ok(())
     }
@@ -110,17 +60,10 @@ impl PhotoInfo {
             .optional()
     }
 
-    pub fn of_post(conn: &mut DbConnection, post_id: i64) -> QueryResult<Vec<PhotoInfo>> {
+    /// A thread's photos in their order.
+    pub fn of_thread(conn: &mut DbConnection, thread_id: i64) -> QueryResult<Vec<PhotoInfo>> {
         photos::table
-            .filter(photos::post_id.eq(post_id))
-            .order(photos::position)
-            .select(PhotoInfo::as_select())
-            .load(conn)
-    }
-
-    pub fn of_topic(conn: &mut DbConnection, topic_id: i64) -> QueryResult<Vec<PhotoInfo>> {
-        photos::table
-            .filter(photos::topic_id.eq(topic_id))
+            .filter(photos::thread_id.eq(thread_id))
             .order(photos::position)
             .select(PhotoInfo::as_select())
             .load(conn)

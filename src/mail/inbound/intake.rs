@@ -3,11 +3,11 @@
 //! Both doors (`hiroba mail-in` and the SMTP listener) come here, and both answer in the terms of
 //! this module's `Refusal`: an exit status for Postfix's pipe(8), a reply code for SMTP.
 
-use crate::db::models::community::Community;
 use crate::db::models::inbound_mail::InboundMail;
 use crate::db::models::member::Member;
 use crate::db::DbConnection;
 use crate::domain::mail_route::Route;
+use crate::threads::Venue;
 use mail_parser::MessageParser;
 use sha2::{Digest, Sha256};
 
@@ -71,14 +71,11 @@ pub enum Received {
 pub fn check_recipient(conn: &mut DbConnection, recipient: &str, domain: &str) -> Result<Route, Refusal> {
     let route = Route::parse(recipient, domain).ok_or(Refusal::UnknownRecipient)?;
     match &route {
-        Route::Post { token } => {
+        // Whether the member may write there is answered by a reply; a place that never existed (a
+        // community's id) or an old token is an unknown address.
+        Route::Thread { place, token } => {
             Member::by_posting_token(conn, token)?.ok_or(Refusal::UnknownRecipient)?;
-        }
-        // Whether the member may post there is answered by a reply; a community that never existed
-        // or an old token is an unknown address.
-        Route::CommunityPost { community_id, token } => {
-            Member::by_posting_token(conn, token)?.ok_or(Refusal::UnknownRecipient)?;
-            Community::find(conn, *community_id)?.ok_or(Refusal::UnknownRecipient)?;
+            Venue::find(conn, *place)?.ok_or(Refusal::UnknownRecipient)?;
         }
         Route::Entry | Route::Bounce { .. } => {}
     }

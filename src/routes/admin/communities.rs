@@ -5,25 +5,24 @@
 use crate::db;
 use crate::db::models::area::Area;
 use crate::db::models::community::Community;
-use crate::db::models::community_log::{CommunityLog, LogAction};
 use crate::db::models::community_member::CommunityMember;
 use crate::db::models::mail_address::MailAddress;
 use crate::db::models::member::Member;
+use crate::db::models::moderation::ModerationLog;
 use crate::db::models::outbox::{MailKind, OutboxMail};
 use crate::db::DbConnection;
 use crate::domain::community::{Decision, MemberRole};
 use crate::domain::policy::{Action, Resource};
 use crate::domain::post::Reason;
+use crate::domain::thread::{Place, PlaceKind};
 use crate::error::AppError;
+use crate::routes::admin::moderation::{self, moderator_and_id};
+use crate::routes::request::Posted;
 use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, ok, redirect};
-use crate::routes::request::{id_field, Posted};
 use actix_web::HttpResponse;
 use hiroba_views::mail::{community as mails, MailText};
 use hiroba_views::pages::admin::communities::{community_admin, CommunityAdminLine};
-
-/// Log lines shown under the list.
-const LOG_LINES: i64 = 20;
 
 pub async fn list(visitor: Visitor) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::MemberContent, Action::Moderate)?;
@@ -51,27 +50,7 @@ async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpRespons
                     description: c.description,
                 });
             }
-            let log = CommunityLog::recent(conn, LOG_LINES)?
-                .into_iter()
-                .map(|entry| {
-                    let community = entry.community_id;
-                    let what = match (entry.topic_id, entry.comment_id) {
-                        (Some(topic), Some(comment)) => {
-                            format!("コミュニティ{community}のトピック{topic}へのコメント{comment}")
-                        }
-                        (_, Some(comment)) => format!("コミュニティ{community}のコメント{comment}"),
-                        (Some(topic), None) => format!("コミュニティ{community}のトピック{topic}"),
-                        (None, None) => format!("コミュニティ{community}"),
-                    };
-                    format!(
-                        "{}：{what}を{}（{}）",
-                        entry.moderator,
-                        LogAction::label_of(&entry.action),
-                        entry.reason
-                    )
-                })
-                .collect::<Vec<_>>();
-            Ok((lines, log))
+            Ok((lines, moderation::recent(conn, PlaceKind::Community)?))
         })
         .await?;
     Ok(ok(
@@ -81,11 +60,7 @@ async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpRespons
 }
 
 pub async fn decide(posted: Posted) -> Result<HttpResponse, AppError> {
-    let me = posted
-        .visitor
-        .require_member(Resource::MemberContent, Action::Moderate)?
-        .member_id;
-    let id = id_field(&posted.form, "id")?;
+    let (me, id) = moderator_and_id(&posted)?;
     let Posted { visitor, form } = posted;
     let decision = form
         .get("action")
@@ -123,12 +98,14 @@ fn apply(
     if !Community::decide(conn, id, decision, by, reason)? {
         return Ok(false);
     }
-    let action = match decision {
-        Decision::Approve => LogAction::Approve,
-        Decision::Reject => LogAction::Reject,
-        Decision::Close => LogAction::Close,
-    };
-    CommunityLog::record(conn, by, id, None, action, reason.unwrap_or(""))?;
+    ModerationLog::record(
+        conn,
+        by,
+        Place::Community(id),
+        None,
+        decision.into(),
+        reason.unwrap_or(""),
+    )?;
     let mail = match decision {
         Decision::Approve => {
             CommunityMember::join(conn, id, found.created_by, MemberRole::Owner)?;

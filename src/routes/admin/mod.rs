@@ -7,6 +7,7 @@ pub mod feedback;
 pub mod magazine;
 pub mod mail;
 pub mod members;
+pub mod moderation;
 pub mod notices;
 pub mod posts;
 pub mod stats;

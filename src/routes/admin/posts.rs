@@ -1,22 +1,23 @@
 //! クチコミの管理: `/admin/posts` lists reported posts first; `POST /admin/posts/moderate` hides or
 //! restores a post or a comment with a reason, logged.
 
-use crate::db::models::moderation::{moderate, ModAction, ModerationLog, Target};
-use crate::db::models::post::Post;
-use crate::db::models::post_comment::PostComment;
-use crate::db::models::post_report::PostReport;
+use crate::db::models::moderation::{moderate, Target};
+use crate::db::models::thread::Thread;
+use crate::db::models::thread_comment::ThreadComment;
+use crate::db::models::thread_report::ThreadReport;
+use crate::domain::moderation::ModAction;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::post::Reason;
+use crate::domain::thread::{Place, PlaceKind};
 use crate::error::AppError;
-use crate::routes::posts::show;
+use crate::routes::admin::moderation::{self, moderator_and_id};
 use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, ok, redirect};
-use crate::routes::request::{id_field, KeitaiQuery, Posted};
+use crate::routes::request::{KeitaiQuery, Posted};
+use crate::routes::threads::path::ThreadPath;
+use crate::routes::threads::show;
 use actix_web::HttpResponse;
 use hiroba_views::pages::admin::posts::{post_admin, ModerationLine};
-
-/// Log lines shown under the list.
-const LOG_LINES: i64 = 20;
 
 pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::MemberContent, Action::Moderate)?;
@@ -25,9 +26,9 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
     let (lines, log) = visitor
         .db(|conn| {
             let mut lines = Vec::new();
-            for (post, author, reports) in Post::for_moderation(conn)? {
+            for (post, author, reports) in Thread::for_moderation(conn, Place::Portal)? {
                 let reasons = if reports > 0 {
-                    PostReport::open_reasons(conn, post.id)?
+                    ThreadReport::open_reasons(conn, post.id)?
                 } else {
                     Vec::new()
                 };
@@ -40,21 +41,7 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
                     reasons,
                 });
             }
-            let mut log = Vec::new();
-            for entry in ModerationLog::recent(conn, LOG_LINES)? {
-                let what = match (entry.post_id, entry.comment_id) {
-                    (Some(id), _) => format!("投稿{id}"),
-                    (_, Some(id)) => format!("コメント{id}"),
-                    _ => "削除済み".into(),
-                };
-                let action = if entry.action == ModAction::Hide.as_str() {
-                    "非表示"
-                } else {
-                    "再表示"
-                };
-                log.push(format!("{}：{what}を{action}（{}）", entry.moderator, entry.reason));
-            }
-            Ok((lines, log))
+            Ok((lines, moderation::recent(conn, PlaceKind::Portal)?))
         })
         .await?;
     Ok(ok(&visitor, &post_admin(&ctx(&visitor), notice, &lines, &log)))
@@ -63,26 +50,18 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
 /// `POST /admin/posts/reports/resolve`: the coordinator looked at a reported post and keeps it up;
 /// its open reports are settled (kept for the record) and it leaves the top of the list.
 pub async fn resolve_reports(posted: Posted) -> Result<HttpResponse, AppError> {
-    let me = posted
-        .visitor
-        .require_member(Resource::MemberContent, Action::Moderate)?
-        .member_id;
-    let id = id_field(&posted.form, "id")?;
+    let (me, id) = moderator_and_id(&posted)?;
     let visitor = posted.visitor;
-    visitor.db(move |conn| Ok(PostReport::resolve(conn, id, me)?)).await?;
+    visitor.db(move |conn| Ok(ThreadReport::resolve(conn, id, me)?)).await?;
     Ok(redirect(&visitor, "/admin/posts?done=resolved"))
 }
 
 pub async fn moderate_post(posted: Posted) -> Result<HttpResponse, AppError> {
-    let me = posted
-        .visitor
-        .require_member(Resource::MemberContent, Action::Moderate)?
-        .member_id;
-    let id = id_field(&posted.form, "id")?;
+    let (me, id) = moderator_and_id(&posted)?;
     let Posted { visitor, form } = posted;
-    let target = match form.get("target") {
-        Some("post") => Target::Post(id),
-        Some("comment") => Target::Comment(id),
+    let comment = match form.get("target") {
+        Some("post") => false,
+        Some("comment") => true,
         _ => return Err(AppError::BadInput("target".into())),
     };
     let action = form
@@ -92,21 +71,28 @@ pub async fn moderate_post(posted: Posted) -> Result<HttpResponse, AppError> {
     let reason = Reason::parse(form.get("reason").unwrap_or_default());
     let (post_id, notice) = visitor
         .db(move |conn| {
-            let post_id = match target {
-                Target::Post(id) => Some(id),
-                Target::Comment(id) => PostComment::post_of(conn, id)?,
-            }
-            .ok_or(AppError::NotFound)?;
+            let target = if comment {
+                let thread = ThreadComment::thread_of(conn, id)?.ok_or(AppError::NotFound)?;
+                Target::Comment { thread, comment: id }
+            } else {
+                Target::Thread(id)
+            };
+            let post_id = target.thread_id();
             let notice = match reason {
                 Err(e) => e.to_string(),
-                Ok(reason) => match moderate(conn, me, target, action, reason.as_str())? {
-                    true if action == ModAction::Hide => "非表示にしました。".into(),
-                    true => "再表示しました。".into(),
-                    false => "すでにその状態です。".into(),
+                Ok(reason) => match moderate(conn, me, Place::Portal, target, action, reason.as_str())? {
+                    None => return Err(AppError::NotFound),
+                    Some(true) if action == ModAction::Hide => "非表示にしました。".into(),
+                    Some(true) => "再表示しました。".into(),
+                    Some(false) => "すでにその状態です。".into(),
                 },
             };
             Ok((post_id, notice))
         })
         .await?;
-    show::render(&visitor, post_id, Some(notice), 1).await
+    let at = ThreadPath {
+        place: Place::Portal,
+        id: post_id,
+    };
+    show::render(&visitor, at, Some(notice), 1).await
 }

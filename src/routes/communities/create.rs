@@ -4,11 +4,11 @@
 use super::area_choices;
 use crate::db::models::area::Area;
 use crate::db::models::community::{Community, Proposal};
-use crate::db::models::member::Member;
 use crate::domain::community::{CommunityDescription, CommunityName};
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::keitai::form::FormData;
+use crate::routes::areas::own_area;
 use crate::routes::request::Posted;
 use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, ok, redirect};
@@ -19,13 +19,7 @@ pub async fn form(visitor: Visitor) -> Result<HttpResponse, AppError> {
     let member_id = visitor
         .require_member(Resource::MemberContent, Action::Create)?
         .member_id;
-    let area = visitor
-        .db(move |conn| Ok(Member::find(conn, member_id)?.area_id))
-        .await?;
-    let entered = FormData {
-        fields: vec![("area".into(), area.map(|a| a.to_string()).unwrap_or_default())],
-        files: Vec::new(),
-    };
+    let entered = own_area(&visitor, member_id).await?;
     render(&visitor, &entered, Vec::new()).await
 }
 

@@ -1,22 +1,25 @@
 //! `/communities/{id}`: the description, members, join or leave, the member's mail address for this
 //! community (with a QR code), and the topics paged to the device.
 
-use super::{area_name, visible};
+use super::area_name;
 use crate::db::models::area::Area;
 use crate::db::models::community_member::CommunityMember;
-use crate::db::models::community_topic::Topic;
 use crate::db::models::member::Member;
+use crate::db::models::thread::{Thread, ThreadFilter};
 use crate::domain::community::{CommunityStatus, MemberRole};
-use crate::domain::mail_route::community_posting_address;
+use crate::domain::mail_route::thread_address;
 use crate::domain::policy::{Action, Resource};
+use crate::domain::thread::Place;
 use crate::domain::time::month_day;
 use crate::error::AppError;
 use crate::routes::request::KeitaiQuery;
 use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, paged_list};
+use crate::threads::Venue;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use hiroba_views::pages::communities::show::{community, topic_line, CommunityView, Standing, TopicLineView};
+use hiroba_views::pages::communities::show::{community, CommunityView, Standing};
+use hiroba_views::pages::threads::line::{thread_line, ThreadLineView};
 
 pub async fn show(visitor: Visitor, id: web::Path<i64>, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     let page = query.0.get("page").and_then(|p| p.parse().ok()).unwrap_or(1);
@@ -43,7 +46,9 @@ async fn render(visitor: &Visitor, id: i64, notice: Option<String>, page: usize)
     let moderator = visitor.may(Resource::MemberContent, Action::Moderate);
     let (found, role, members, owner, area, topics, token) = visitor
         .db(move |conn| {
-            let found = visible(conn, id, me, moderator)?;
+            let found = Venue::readable(conn, Place::Community(id), me, moderator)?
+                .and_then(|venue| venue.community)
+                .ok_or(AppError::NotFound)?;
             let role = CommunityMember::role_of(conn, id, me)?;
             let area = area_name(&Area::all(conn)?, found.area_id);
             let token = match role {
@@ -56,7 +61,13 @@ async fn render(visitor: &Visitor, id: i64, notice: Option<String>, page: usize)
                 CommunityMember::count(conn, id)?,
                 CommunityMember::owner_nickname(conn, id)?,
                 area,
-                Topic::of_community(conn, id, moderator)?,
+                Thread::list(
+                    conn,
+                    ThreadFilter {
+                        with_hidden: moderator,
+                        ..ThreadFilter::visible_in(Place::Community(id))
+                    },
+                )?,
                 token,
             ))
         })
@@ -88,7 +99,7 @@ async fn render(visitor: &Visitor, id: i64, notice: Option<String>, page: usize)
         members,
         status_note,
         standing,
-        posting_address: token.map(|t| community_posting_address(id, &t, domain)),
+        posting_address: token.map(|t| thread_address(Place::Community(id), &t, domain)),
         notice,
         name: found.name,
     };
@@ -96,14 +107,13 @@ async fn render(visitor: &Visitor, id: i64, notice: Option<String>, page: usize)
     let items: Vec<_> = topics
         .into_iter()
         .map(|t| {
-            let line = TopicLineView {
-                community_id: id,
-                id: t.id,
+            let line = ThreadLineView {
+                path: Place::Community(id).thread_path(t.id),
                 meta: format!("{} {}", t.nickname, month_day(t.created_at)),
                 title: t.title,
-                hidden: t.hidden_at.is_some(),
+                hidden: t.hidden,
             };
-            topic_line(&ctx, &line)
+            thread_line(&ctx, &line)
         })
         .collect();
     Ok(paged_list(visitor, &items, page, |list| community(&ctx, &view, list)))

@@ -1,18 +1,21 @@
-//! `/posts`: visible posts, newest first, by category (`category=`) and area (`area=`); `mine=1` is
-//! the member's own list (わたしの投稿), hidden ones included.
+//! `/posts`: the portal's visible threads (クチコミ), newest first, by category (`category=`) and
+//! area (`area=`); `mine=1` is the member's own list (わたしの投稿), hidden ones included.
 
-use super::{area_choices, area_name, category_choices};
 use crate::db::models::area::Area;
-use crate::db::models::post::{Post, PostFilter};
+use crate::db::models::thread::{Thread, ThreadFilter, ThreadLine};
 use crate::domain::policy::{Action, Resource};
 use crate::domain::post::Category;
+use crate::domain::thread::Place;
 use crate::domain::time::month_day;
 use crate::error::AppError;
+use crate::routes::areas::{area_choices, area_name};
 use crate::routes::request::KeitaiQuery;
 use crate::routes::request::Visitor;
 use crate::routes::request::{ctx, paged_list};
+use crate::routes::threads::category_choices;
 use actix_web::HttpResponse;
-use hiroba_views::pages::posts::list::{post_line, post_list, PostLineView, PostListView};
+use hiroba_views::pages::posts::list::{post_list, PostListView};
+use hiroba_views::pages::threads::line::{thread_line, ThreadLineView};
 
 pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     let me = visitor.require_member(Resource::MemberContent, Action::Read)?.member_id;
@@ -20,35 +23,18 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
     let category = query.get("category").and_then(Category::parse);
     let area_id = query.get("area").and_then(|a| a.parse::<i64>().ok());
     let mine = query.get("mine") == Some("1");
-    let filter = PostFilter {
+    let filter = ThreadFilter {
+        place: Place::Portal,
         category,
         area_id,
         member_id: mine.then_some(me),
+        with_hidden: mine,
     };
     let (areas, lines) = visitor
-        .db(move |conn| Ok((Area::all(conn)?, Post::list(conn, filter)?)))
+        .db(move |conn| Ok((Area::all(conn)?, Thread::list(conn, filter)?)))
         .await?;
     let ctx = ctx(&visitor);
-    let items: Vec<_> = lines
-        .into_iter()
-        .map(|l| {
-            let area = area_name(&areas, l.area_id)
-                .map(|a| format!("・{a}"))
-                .unwrap_or_default();
-            let view = PostLineView {
-                id: l.id,
-                meta: format!(
-                    "{}{area} {} {}",
-                    Category::label_of(&l.category),
-                    l.nickname,
-                    month_day(l.created_at)
-                ),
-                title: l.title,
-                hidden: l.hidden_at.is_some(),
-            };
-            post_line(&ctx, &view)
-        })
-        .collect();
+    let items: Vec<_> = lines.into_iter().map(|l| thread_line(&ctx, &line(&areas, l))).collect();
     let (category_key, area_key) = (
         category.map(|c| c.key().to_string()).unwrap_or_default(),
         area_id.map(|a| a.to_string()).unwrap_or_default(),
@@ -71,4 +57,21 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
     Ok(paged_list(&visitor, &items, requested, |list| {
         post_list(&ctx, &view, list)
     }))
+}
+
+/// A post's line: its category and area, author and day (遊び場・柏中央 ハナ 11/21).
+fn line(areas: &[Area], thread: ThreadLine) -> ThreadLineView {
+    let category = thread.category.unwrap_or(Category::Other).label();
+    let area = area_name(areas, thread.area_id).map(|a| format!("・{a}"));
+    ThreadLineView {
+        path: Place::Portal.thread_path(thread.id),
+        meta: format!(
+            "{category}{} {} {}",
+            area.unwrap_or_default(),
+            thread.nickname,
+            month_day(thread.created_at)
+        ),
+        title: thread.title,
+        hidden: thread.hidden,
+    }
 }

@@ -2,6 +2,7 @@
 
 use super::app::TestApp;
 use super::http::Response;
+use super::session::Signed;
 
 /// The page budget `/device.json` reports for a User-Agent.
 pub fn budget(app: &TestApp, user_agent: &str) -> usize {
@@ -20,6 +21,19 @@ pub fn get_within_budget(app: &TestApp, path: &str, user_agent: &str) -> Respons
         response.body.len()
     );
     response
+}
+
+/// Gets every path as the signed-in phone and fails unless each is a page within `limit` bytes.
+pub fn assert_pages_fit(phone: &mut Signed<'_>, user_agent: &str, limit: usize, paths: &[String]) {
+    for path in paths {
+        let page = phone.get(path);
+        assert_eq!(page.status, 200, "{path} for {user_agent}");
+        assert!(
+            page.body.len() <= limit,
+            "{path} for {user_agent}: {} bytes > {limit}",
+            page.body.len()
+        );
+    }
 }
 
 /// Real User-Agents used across the tests.

@@ -26,15 +26,9 @@ pub fn rejected(name: &str, reason: &str, help_url: &str) -> MailText {
 
 /// `notes`: photos that could not be used and text that was cut, each already a sentence.
 pub fn topic_accepted(community: &str, title: &str, topic_url: &str, notes: &[String]) -> MailText {
-    let mut body = format!("コミュニティ「{community}」にトピックを立てました。\n\n「{title}」\n{topic_url}\n");
-    if !notes.is_empty() {
-        body.push_str("\nご注意：\n");
-        for note in notes {
-            body.push_str(&format!("・{note}\n"));
-        }
-    }
-    MailText {
-        subject: "【かしわ子育てひろば】トピックを立てました".into(),
-        body,
-    }
+    super::thread_accepted(
+        "【かしわ子育てひろば】トピックを立てました",
+        format!("コミュニティ「{community}」にトピックを立てました。\n\n「{title}」\n{topic_url}\n"),
+        notes,
+    )
 }

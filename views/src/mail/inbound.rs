@@ -15,19 +15,13 @@ pub fn entry_invite(register_url: &str) -> MailText {
     }
 }
 
-/// `notes`: photos that could not be used, each already a sentence.
+/// `notes`: photos that could not be used and text that was cut, each already a sentence.
 pub fn post_accepted(title: &str, post_url: &str, notes: &[String]) -> MailText {
-    let mut body = format!("メールでの投稿を受け付けました。\n\n「{title}」\n{post_url}\n");
-    if !notes.is_empty() {
-        body.push_str("\nご注意：\n");
-        for note in notes {
-            body.push_str(&format!("・{note}\n"));
-        }
-    }
-    MailText {
-        subject: "【かしわ子育てひろば】投稿しました".into(),
-        body,
-    }
+    super::thread_accepted(
+        "【かしわ子育てひろば】投稿しました",
+        format!("メールでの投稿を受け付けました。\n\n「{title}」\n{post_url}\n"),
+        notes,
+    )
 }
 
 /// Why nothing was posted; `reason` is a sentence for the sender.

@@ -15,4 +15,5 @@ pub mod out;
 pub mod portal;
 pub mod posts;
 pub mod search;
+pub mod threads;
 pub mod watch;

@@ -1,10 +1,9 @@
 //! Processing a stored inbound mail (a job): decode it and hand it to the handler of its address.
 
 mod bounce;
-mod community;
 mod entry;
-mod post;
 mod poster;
+mod thread;
 
 use crate::context::Context;
 use crate::db::models::inbound_mail::{Disposition, InboundMail};
@@ -59,10 +58,7 @@ pub fn process_inbound(ctx: &Context, conn: &mut DbConnection, id: i64) -> Resul
     }
     match route {
         Route::Entry => entry::handle(ctx, conn, &mail, &decoded),
-        Route::Post { token } => post::handle(ctx, conn, &mail, &decoded, &token),
-        Route::CommunityPost { community_id, token } => {
-            community::handle(ctx, conn, &mail, &decoded, community_id, &token)
-        }
+        Route::Thread { place, token } => thread::handle(ctx, conn, &mail, &decoded, place, &token),
         Route::Bounce { .. } => Ok(()),
     }
 }

@@ -1,7 +1,7 @@
 //! The checks every posting address makes before anything is posted — the token's member, a
 //! verified sender address of hers, an approved member, something to post — and the refusal reply,
-//! rate-limited so that a forged sender cannot turn us into a mail cannon. Shared by `post-<token>@`
-//! and the community addresses `c<id>-<token>@`.
+//! rate-limited so that a forged sender cannot turn us into a mail cannon. Every place's address
+//! (`post-<token>@`, `c<id>-<token>@`) goes through them in `thread`.
 
 use super::JobError;
 use crate::context::Context;

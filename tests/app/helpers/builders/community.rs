@@ -1,15 +1,12 @@
 //! Communities: approved, with their owner, members and topics, or a proposal waiting for a
 //! coordinator.
 
+use super::PostBuilder;
 use crate::helpers::app::TestApp;
 use hiroba::db::models::area::Area;
 use hiroba::db::models::community::{Community, Proposal};
-use hiroba::db::models::community_comment::TopicComment;
 use hiroba::db::models::community_member::CommunityMember;
-use hiroba::db::models::community_topic::{NewTopic, Topic};
-use hiroba::db::models::post::Channel;
 use hiroba::domain::community::{CommunityDescription, CommunityName, Decision, MemberRole};
-use hiroba::domain::post::{CommentBody, PostTitle};
 
 pub struct CommunityBuilder {
     owner: i64,
@@ -18,16 +15,7 @@ pub struct CommunityBuilder {
     area: Option<String>,
     approved_by: Option<i64>,
     members: Vec<i64>,
-    topics: Vec<TopicRow>,
-}
-
-/// A topic to add: its author, title, body and comments.
-struct TopicRow {
-    author: i64,
-    title: String,
-    body: String,
-    /// (member, text)
-    comments: Vec<(i64, String)>,
+    topics: Vec<PostBuilder>,
 }
 
 /// A community as built.
@@ -73,21 +61,16 @@ impl CommunityBuilder {
         self
     }
 
-    /// A topic written on a docomo phone.
+    /// A topic written on the web.
     pub fn topic(mut self, author: i64, title: &str, body: &str) -> Self {
-        self.topics.push(TopicRow {
-            author,
-            title: title.into(),
-            body: body.into(),
-            comments: Vec::new(),
-        });
+        self.topics.push(PostBuilder::new(author, title).body(body));
         self
     }
 
     /// A comment on the last topic added.
     pub fn comment(mut self, member: i64, text: &str) -> Self {
-        let topic = self.topics.last_mut().expect("a topic to comment on");
-        topic.comments.push((member, text.to_string()));
+        let topic = self.topics.pop().expect("a topic to comment on");
+        self.topics.push(topic.comment(member, text));
         self
     }
 
@@ -114,27 +97,8 @@ impl CommunityBuilder {
         for member in self.members {
             CommunityMember::join(&mut conn, id, member, MemberRole::Member).expect("member");
         }
-        for TopicRow {
-            author,
-            title,
-            body,
-            comments,
-        } in self.topics
-        {
-            let topic = NewTopic {
-                community_id: id,
-                member_id: author,
-                title: &PostTitle::parse(&title).expect("title"),
-                body: &body,
-                channel: Channel::Web,
-                inbound_mail_id: None,
-                profile: "docomo",
-            };
-            let topic_id = Topic::insert(&mut conn, &topic).expect("topic");
-            for (member, text) in comments {
-                let text = CommentBody::parse(&text).expect("comment");
-                TopicComment::insert(&mut conn, topic_id, member, &text, "docomo").expect("comment");
-            }
+        for topic in self.topics {
+            topic.in_community(id).insert_on(&mut conn);
         }
         TestCommunity { id }
     }

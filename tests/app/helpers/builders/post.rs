@@ -1,17 +1,20 @@
-//! クチコミ: a post mailed from a docomo phone, in the category 遊び unless the test says
-//! otherwise, with no area, and its comments.
+//! Threads: a クチコミ on the portal, mailed from a docomo phone in the category 遊び, unless the
+//! test says otherwise or places it in a community (a topic); and its comments.
 
 use crate::helpers::app::TestApp;
-use hiroba::db::models::post::{Channel, NewPost, Post};
-use hiroba::db::models::post_comment::PostComment;
+use hiroba::db::models::thread::{NewThread, Thread};
+use hiroba::db::models::thread_comment::ThreadComment;
 use hiroba::db::DbConnection;
 use hiroba::domain::post::{Category, CommentBody, PostTitle};
+use hiroba::domain::thread::{Channel, Place};
 
 pub struct PostBuilder {
     author: i64,
     title: String,
     body: String,
     category: Category,
+    place: Place,
+    channel: Channel,
     comments: Vec<(i64, String)>,
 }
 
@@ -22,6 +25,8 @@ impl PostBuilder {
             title: title.to_string(),
             body: format!("{title}の本文です。"),
             category: Category::Play,
+            place: Place::Portal,
+            channel: Channel::Mail,
             comments: Vec::new(),
         }
     }
@@ -31,8 +36,16 @@ impl PostBuilder {
         self
     }
 
+    /// Its category on the portal (communities keep none).
     pub fn category(mut self, category: Category) -> Self {
         self.category = category;
+        self
+    }
+
+    /// A topic of community `id`, written on the web.
+    pub fn in_community(mut self, id: i64) -> Self {
+        self.place = Place::Community(id);
+        self.channel = Channel::Web;
         self
     }
 
@@ -42,7 +55,7 @@ impl PostBuilder {
         self
     }
 
-    /// Stores the post and its comments; returns the post's id.
+    /// Stores the thread and its comments; returns the thread's id.
     pub fn insert(self, app: &TestApp) -> i64 {
         self.insert_on(&mut app.pool.get().expect("connection"))
     }
@@ -50,23 +63,24 @@ impl PostBuilder {
     /// `insert` on a connection the test holds (inside its own transaction, say).
     pub fn insert_on(self, conn: &mut DbConnection) -> i64 {
         let title = PostTitle::parse(&self.title).expect("title");
-        let id = Post::insert(
+        let id = Thread::insert(
             conn,
-            &NewPost {
+            &NewThread {
+                place: self.place,
                 member_id: self.author,
                 title: &title,
                 body: &self.body,
-                category: self.category,
+                category: (self.place == Place::Portal).then_some(self.category),
                 area_id: None,
-                channel: Channel::Mail,
+                channel: self.channel,
                 inbound_mail_id: None,
                 profile: "docomo",
             },
         )
-        .expect("post");
+        .expect("thread");
         for (member, text) in &self.comments {
             let body = CommentBody::parse(text).expect("comment");
-            PostComment::insert(conn, id, *member, &body, "au").expect("comment");
+            ThreadComment::insert(conn, id, *member, &body, "au").expect("comment");
         }
         id
     }

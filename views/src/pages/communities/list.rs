@@ -1,6 +1,6 @@
 //! コミュニティ一覧 (`/communities`): approved communities, liveliest first, by area, paged.
 
-use crate::components::{footer, form, label, link, pager, select, submit, ListPage};
+use crate::components::{filter_form, footer, link, pager, ListPage};
 use crate::ctx::Ctx;
 use crate::layout::page;
 use maud::{html, Markup};
@@ -39,11 +39,7 @@ pub fn community_list(ctx: &Ctx, view: &CommunityListView, list: &ListPage<'_>) 
         "コミュニティ",
         html! {
             div { (link(ctx, "/communities/new", "コミュニティをつくる", Some(1))) }
-            (form(ctx, "/communities", false, html! {
-                (label("地域"))
-                (select("area", &view.areas, &view.area))
-                (submit("絞り込む"))
-            }))
+            (filter_form(ctx, "/communities", &[("地域", "area", &view.areas, &view.area)]))
             @if list.items.is_empty() { div { "まだコミュニティはありません。" } }
             @for item in list.items { (item) }
             (pager(ctx, &view.base, list.page, list.pages))

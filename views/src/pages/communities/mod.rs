@@ -1,7 +1,6 @@
-//! コミュニティ: the list, one community, proposing one, topics.
+//! コミュニティ: the list, one community, proposing one (a topic's page and form are a thread's:
+//! `threads`).
 
 pub mod list;
 pub mod new;
 pub mod show;
-pub mod topic;
-pub mod topic_new;

@@ -1,21 +1,10 @@
 //! One community (`/communities/{id}`): its description, members, join or leave, its posting address
-//! for members, and its topics paged to the device.
+//! for members, and its topics paged to the device (its lines are `threads::line`).
 
 use crate::components::{alert, footer, form, link, pager, separator, subheading, submit, ListPage};
 use crate::ctx::Ctx;
 use crate::layout::page;
-use maud::{html, Markup};
-
-#[derive(Debug, Clone)]
-pub struct TopicLineView {
-    pub community_id: i64,
-    pub id: i64,
-    pub title: String,
-    /// e.g. はなママ 11/21
-    pub meta: String,
-    /// Only coordinators see hidden topics.
-    pub hidden: bool,
-}
+use maud::html;
 
 /// What the viewer may do here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,23 +32,6 @@ pub struct CommunityView {
     pub posting_address: Option<String>,
     /// A notice after an action (参加しました …).
     pub notice: Option<String>,
-}
-
-pub fn topic_line(ctx: &Ctx, line: &TopicLineView) -> Markup {
-    html! {
-        div {
-            (link(ctx, &line.path(), &line.title, None))
-            @if line.hidden { "【非表示】" }
-            br;
-            (line.meta)
-        }
-    }
-}
-
-impl TopicLineView {
-    fn path(&self) -> String {
-        format!("/communities/{}/topics/{}", self.community_id, self.id)
-    }
 }
 
 pub fn community(ctx: &Ctx, view: &CommunityView, topics: &ListPage<'_>) -> String {

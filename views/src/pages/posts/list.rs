@@ -1,20 +1,10 @@
-//! クチコミ一覧 (`/posts`): the newest posts, narrowed by category and area, paged to the device.
+//! クチコミ一覧 (`/posts`): the newest posts, narrowed by category and area, paged to the device
+//! (its lines are `threads::line`).
 
-use crate::components::{alert, footer, form, label, link, pager, select, submit, ListPage};
+use crate::components::{alert, filter_form, footer, link, pager, ListPage};
 use crate::ctx::Ctx;
 use crate::layout::page;
-use maud::{html, Markup};
-
-/// One line of the list.
-#[derive(Debug, Clone)]
-pub struct PostLineView {
-    pub id: i64,
-    pub title: String,
-    /// e.g. 遊び場・柏中央 ハナ 11/21
-    pub meta: String,
-    /// Shown only in the author's own list.
-    pub hidden: bool,
-}
+use maud::html;
 
 #[derive(Debug, Clone)]
 pub struct PostListView {
@@ -33,17 +23,6 @@ pub struct PostListView {
     pub notice: Option<String>,
 }
 
-pub fn post_line(ctx: &Ctx, line: &PostLineView) -> Markup {
-    html! {
-        div {
-            (link(ctx, &format!("/posts/{}", line.id), &line.title, None))
-            @if line.hidden { "（非表示）" }
-            br;
-            (line.meta)
-        }
-    }
-}
-
 pub fn post_list(ctx: &Ctx, view: &PostListView, list: &ListPage<'_>) -> String {
     page(
         ctx,
@@ -52,13 +31,10 @@ pub fn post_list(ctx: &Ctx, view: &PostListView, list: &ListPage<'_>) -> String 
             @if let Some(notice) = &view.notice { (alert(ctx, notice)) }
             div { (link(ctx, "/posts/new", "投稿する", Some(1))) }
             @if view.filters {
-                (form(ctx, "/posts", false, html! {
-                    (label("分類"))
-                    (select("category", &view.categories, &view.category))
-                    (label("地域"))
-                    (select("area", &view.areas, &view.area))
-                    (submit("絞り込む"))
-                }))
+                (filter_form(ctx, "/posts", &[
+                    ("分類", "category", &view.categories, &view.category),
+                    ("地域", "area", &view.areas, &view.area),
+                ]))
             }
             @if list.items.is_empty() { div { "まだ投稿はありません。" } }
             @for item in list.items { (item) }

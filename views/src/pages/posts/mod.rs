@@ -1,5 +1,3 @@
-//! クチコミ: the list, one post, the form for a new one.
+//! クチコミ: the list (a post's page and form are a thread's: `threads`).
 
 pub mod list;
-pub mod new;
-pub mod show;
