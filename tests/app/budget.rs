@@ -1,22 +1,8 @@
 //! Every keitai page fits its device's page budget; long lists page themselves.
 
 use crate::helpers::builders::PostBuilder;
-use crate::helpers::{ua, TestApp};
+use crate::helpers::{get_within_budget, ua, TestApp};
 use hiroba::db::models::notice::{NewNotice, Notice};
-
-/// Fetches a page and fails if it is larger than the budget `/device.json` reports for the UA.
-pub fn get_within_budget(app: &TestApp, path: &str, user_agent: &str) -> crate::helpers::Response {
-    let budget = app.get("/device.json", user_agent).json()["max_page_bytes"]
-        .as_u64()
-        .expect("budget") as usize;
-    let response = app.get(path, user_agent);
-    assert!(
-        response.body.len() <= budget,
-        "{path} for {user_agent}: {} bytes > budget {budget}",
-        response.body.len()
-    );
-    response
-}
 
 fn add_long_notices(app: &TestApp, count: usize) {
     let mut conn = app.pool.get().expect("connection");
