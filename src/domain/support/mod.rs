@@ -1,0 +1,3 @@
+//! 送迎・あずかり支援 (issue 14): pure rules, no database and no HTTP.
+
+pub mod holiday;
