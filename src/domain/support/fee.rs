@@ -264,23 +264,29 @@ impl FeeTable {
         let charged_minutes = (slot.minutes() + unit - 1) / unit * unit;
         let mut groups = self.minutes_by_band(slot);
         if let Some(last) = groups.last_mut() {
-            last.2 += charged_minutes - slot.minutes();
+            last.minutes += charged_minutes - slot.minutes();
         }
 
         let mut lines: Vec<FeeLine> = groups
             .iter()
-            .map(|&(rest_day, band, minutes)| {
-                let band = self.bands[band];
-                let amount = band.per_hour().for_minutes(minutes);
-                FeeLine::Band {
-                    rest_day,
-                    band,
-                    minutes,
-                    amount,
-                }
-            })
+            .map(
+                |&Group {
+                     rest_day,
+                     band,
+                     minutes,
+                 }| {
+                    let band = self.bands[band];
+                    let amount = band.per_hour().for_minutes(minutes);
+                    FeeLine::Band {
+                        rest_day,
+                        band,
+                        minutes,
+                        amount,
+                    }
+                },
+            )
             .collect();
-        let rest_minutes: i64 = groups.iter().filter(|g| g.0).map(|g| g.2).sum();
+        let rest_minutes: i64 = groups.iter().filter(|g| g.rest_day).map(|g| g.minutes).sum();
         if rest_minutes > 0 && self.rest_day_extra > Yen::ZERO {
             let per_hour = self.rest_day_extra;
             let amount = per_hour.for_minutes(rest_minutes);
@@ -327,11 +333,11 @@ impl FeeTable {
         }
     }
 
-    /// Minutes of `slot` per (土日祝?, band), in the order they first occur. The slot is walked
-    /// in pieces that end at a band's end, at midnight (the date may change from weekday to
-    /// holiday) or at the slot's end.
-    fn minutes_by_band(&self, slot: Slot) -> Vec<(bool, usize, i64)> {
-        let mut groups: Vec<(bool, usize, i64)> = Vec::new();
+    /// Minutes of `slot` per band and kind of day, in the order they first occur. The slot is
+    /// walked in pieces that end at a band's end, at midnight (the date may change from weekday
+    /// to holiday) or at the slot's end.
+    fn minutes_by_band(&self, slot: Slot) -> Vec<Group> {
+        let mut groups: Vec<Group> = Vec::new();
         let mut at = slot.start();
         while at < slot.end() {
             let minute = (at.hour() * 60 + at.minute()) as i32;
@@ -339,14 +345,27 @@ impl FeeTable {
             let to_midnight = 24 * 60 - minute;
             let piece = i64::from(band.minutes_left(minute).min(to_midnight)).min((slot.end() - at).num_minutes());
             let rest_day = is_rest_day(at.date());
-            match groups.iter_mut().find(|g| g.0 == rest_day && g.1 == index) {
-                Some(group) => group.2 += piece,
-                None => groups.push((rest_day, index, piece)),
+            match groups.iter_mut().find(|g| g.rest_day == rest_day && g.band == index) {
+                Some(group) => group.minutes += piece,
+                None => groups.push(Group {
+                    rest_day,
+                    band: index,
+                    minutes: piece,
+                }),
             }
             at += Duration::minutes(piece);
         }
         groups
     }
+}
+
+/// The minutes an activity spends in one band on one kind of day (weekday or 土日祝).
+#[derive(Debug, Clone, Copy)]
+struct Group {
+    rest_day: bool,
+    /// The band's position in the table.
+    band: usize,
+    minutes: i64,
 }
 
 #[cfg(test)]
