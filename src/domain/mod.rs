@@ -11,6 +11,7 @@ pub mod paging;
 pub mod policy;
 pub mod post;
 pub mod role;
+pub mod support;
 pub mod thread;
 pub mod time;
 pub mod token;
