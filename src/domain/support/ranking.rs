@@ -6,6 +6,7 @@ use super::ids::SupporterId;
 use super::reason::{Exclusion, Reason};
 use super::request::Request;
 use super::skill::Skills;
+use std::cmp::Reverse;
 
 /// Points per activity already done for the family: a familiar face is what parents and
 /// children ask for first, and ファミリー・サポート matches aim at lasting pairs.
@@ -69,7 +70,7 @@ pub struct Excluded {
 /// then fewer activities this month, then id, so equal inputs always give the same order.
 pub fn rank(request: &Request, candidates: &[Candidate], distances: &AreaDistances) -> Ranking {
     let needed = request.needed_skills();
-    let mut eligible = Vec::new();
+    let mut scored = Vec::with_capacity(candidates.len());
     let mut excluded = Vec::new();
     for candidate in candidates {
         match exclusion(request, needed, candidate) {
@@ -77,18 +78,23 @@ pub fn rank(request: &Request, candidates: &[Candidate], distances: &AreaDistanc
                 id: candidate.id,
                 reason,
             }),
-            None => eligible.push(Ranked {
+            None => scored.push(Ranked {
                 id: candidate.id,
                 activities_this_month: candidate.activities_this_month,
                 score: score(request, candidate, distances),
             }),
         }
     }
-    eligible.sort_unstable_by(|a, b| {
-        (b.score.total.cmp(&a.score.total))
-            .then(a.activities_this_month.cmp(&b.activities_this_month))
-            .then(a.id.cmp(&b.id))
-    });
+    // Sorting small keys and then copying each entry once is several times faster than sorting
+    // the entries themselves (about 120 bytes each) when thousands are eligible. The position
+    // comes last so that even a repeated id keeps one order.
+    let mut order: Vec<(Reverse<i32>, u32, SupporterId, usize)> = scored
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (Reverse(r.score.total), r.activities_this_month, r.id, i))
+        .collect();
+    order.sort_unstable();
+    let eligible = order.iter().filter_map(|&(.., i)| scored.get(i).cloned()).collect();
     excluded.sort_unstable_by_key(|e| e.id);
     Ranking { eligible, excluded }
 }
