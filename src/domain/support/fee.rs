@@ -16,53 +16,10 @@
 
 use super::fee_table::{Band, FeeTable, Yen};
 use super::holiday::is_rest_day;
+use super::slot::Slot;
 use chrono::{Days, Duration, NaiveDateTime, Timelike};
 use std::fmt;
 use std::num::NonZeroU32;
-
-/// When an activity runs, in Japan time, to the minute (seconds are dropped).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Slot {
-    start: NaiveDateTime,
-    end: NaiveDateTime,
-}
-
-/// Why two times are not a slot.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-pub enum SlotError {
-    #[error("終わりの時刻が、始まりの時刻と同じか前になっています。")]
-    EndsBeforeStart,
-}
-
-impl Slot {
-    /// The two times must be in Japan time; the end must come after the start.
-    pub fn new(start: NaiveDateTime, end: NaiveDateTime) -> Result<Slot, SlotError> {
-        let (start, end) = (whole_minute(start), whole_minute(end));
-        if end <= start {
-            return Err(SlotError::EndsBeforeStart);
-        }
-        Ok(Slot { start, end })
-    }
-
-    /// When it starts, in Japan time.
-    pub fn start(self) -> NaiveDateTime {
-        self.start
-    }
-
-    /// When it ends, in Japan time.
-    pub fn end(self) -> NaiveDateTime {
-        self.end
-    }
-
-    /// Its length in minutes, before rounding to the fee table's unit.
-    pub fn minutes(self) -> i64 {
-        (self.end - self.start).num_minutes()
-    }
-}
-
-fn whole_minute(time: NaiveDateTime) -> NaiveDateTime {
-    time.with_second(0).and_then(|t| t.with_nanosecond(0)).unwrap_or(time)
-}
 
 /// What the fee depends on: a request's slot (or the times the supporter reported), when the
 /// family asked (Japan time), how many children, and the transport paid.
@@ -247,11 +204,8 @@ impl FeeTable {
         if rule.charge_minutes == 0 || cancelled_at < late_from.and_time(chrono::NaiveTime::MIN) {
             return None;
         }
-        let minutes = activity.slot.minutes().min(i64::from(rule.charge_minutes));
-        let charged = Slot {
-            start,
-            end: start + Duration::minutes(minutes),
-        };
+        let charged = activity.slot.first_minutes(rule.charge_minutes);
+        let minutes = i64::from(charged.minutes());
         let charge = Charge::LateCancellation {
             from_days_before: rule.from_days_before,
             minutes,
@@ -261,10 +215,10 @@ impl FeeTable {
 
     fn price(&self, activity: &Activity, slot: Slot, charge: Charge, transport: Yen) -> FeeBreakdown {
         let unit = i64::from(self.unit_minutes);
-        let charged_minutes = (slot.minutes() + unit - 1) / unit * unit;
+        let charged_minutes = (i64::from(slot.minutes()) + unit - 1) / unit * unit;
         let mut groups = self.minutes_by_band(slot);
         if let Some(last) = groups.last_mut() {
-            last.minutes += charged_minutes - slot.minutes();
+            last.minutes += charged_minutes - i64::from(slot.minutes());
         }
 
         let mut lines: Vec<FeeLine> = groups
@@ -585,16 +539,5 @@ mod tests {
         let free: FeeTable =
             toml::from_str("late_cancellation = { from_days_before = 0, charge_minutes = 0 }").unwrap();
         assert_eq!(free.cancellation_fee(&booked, at("2026-12-03 10:00")), None);
-    }
-
-    #[test]
-    fn slots_end_after_they_start_and_drop_seconds() {
-        assert_eq!(
-            Slot::new(at("2026-12-03 10:00"), at("2026-12-03 10:00")),
-            Err(SlotError::EndsBeforeStart)
-        );
-        let seconds = at("2026-12-03 10:00") + Duration::seconds(59);
-        let slot = Slot::new(at("2026-12-03 09:00"), seconds).unwrap();
-        assert_eq!(slot.minutes(), 60);
     }
 }

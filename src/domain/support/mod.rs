@@ -1,5 +1,15 @@
-//! 送迎・あずかり支援 (issue 14): pure rules, no database and no HTTP.
+//! 送迎・あずかり支援 (issue 14): the pure rules of matching a family's request with supporters and
+//! of what an activity costs; no database and no HTTP.
 
+pub mod availability;
+pub mod candidate;
+pub mod distance;
 pub mod fee;
 pub mod fee_table;
 pub mod holiday;
+pub mod ids;
+pub mod ranking;
+pub mod reason;
+pub mod request;
+pub mod skill;
+pub mod slot;
