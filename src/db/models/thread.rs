@@ -238,9 +238,12 @@ impl Thread {
             .order(threads::id.desc())
             .limit(LIST_LIMIT)
             .into_boxed();
-        if let Some(community_id) = place.community_id {
-            query = query.filter(threads::community_id.eq(community_id));
-        }
+        // Naming the community column either way lets the (place, community_id, id) index give the
+        // threads newest first, without sorting them (the portal's have none).
+        query = match place.community_id {
+            Some(community_id) => query.filter(threads::community_id.eq(community_id)),
+            None => query.filter(threads::community_id.is_null()),
+        };
         if let Some(category) = filter.category {
             query = query.filter(threads::category.eq(category.key()));
         }
