@@ -4,8 +4,7 @@ use crate::domain::mail_route::entry_address;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::role::MemberStatus;
 use crate::error::AppError;
-use crate::routes::request::Visitor;
-use crate::routes::request::{ctx, ok};
+use crate::routes::request::{ctx, ok, Visitor};
 use actix_web::HttpResponse;
 use hiroba_views::pages::mail_help::{mail_help, MailHelpView};
 

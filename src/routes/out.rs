@@ -2,9 +2,7 @@
 
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
-use crate::routes::request::KeitaiQuery;
-use crate::routes::request::Visitor;
-use crate::routes::request::{ctx, ok};
+use crate::routes::request::{ctx, ok, KeitaiQuery, Visitor};
 use actix_web::HttpResponse;
 
 pub async fn interstitial(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, AppError> {

@@ -7,8 +7,7 @@ use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::photo::PhotoFormat;
 use crate::qr::qr_image;
-use crate::routes::request::render;
-use crate::routes::request::Visitor;
+use crate::routes::request::{render, Visitor};
 use actix_web::http::header::CacheDirective;
 use actix_web::HttpResponse;
 

@@ -4,9 +4,7 @@ use crate::db::models::mail_address::{Confirmation, MailAddress};
 use crate::domain::policy::{Action, Resource};
 use crate::domain::token::{looks_like_token, token_hash};
 use crate::error::AppError;
-use crate::routes::request::KeitaiQuery;
-use crate::routes::request::Visitor;
-use crate::routes::request::{ctx, ok};
+use crate::routes::request::{ctx, ok, KeitaiQuery, Visitor};
 use actix_web::HttpResponse;
 use hiroba_views::pages::account::message;
 

@@ -3,9 +3,7 @@
 use crate::auth::session;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
-use crate::routes::request::Posted;
-use crate::routes::request::Visitor;
-use crate::routes::request::{ctx, ok, redirect};
+use crate::routes::request::{ctx, ok, redirect, Posted, Visitor};
 use actix_web::HttpResponse;
 use hiroba_views::pages::account::{logout, message};
 

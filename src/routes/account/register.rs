@@ -11,10 +11,7 @@ use crate::domain::role::Role;
 use crate::domain::token::{looks_like_token, token_hash};
 use crate::error::AppError;
 use crate::keitai::form::FormData;
-use crate::routes::request::KeitaiQuery;
-use crate::routes::request::Posted;
-use crate::routes::request::Visitor;
-use crate::routes::request::{ctx, ok};
+use crate::routes::request::{ctx, ok, KeitaiQuery, Posted, Visitor};
 use actix_web::HttpResponse;
 use hiroba_views::pages::account::{message, register_done, register_sent, RegisterView};
 

@@ -11,9 +11,7 @@ use crate::error::AppError;
 use crate::keitai::form::FormData;
 use crate::routes::admin::feedback::short_text;
 use crate::routes::areas::area_choices;
-use crate::routes::request::Visitor;
-use crate::routes::request::{ctx, ok, redirect};
-use crate::routes::request::{KeitaiQuery, Posted};
+use crate::routes::request::{ctx, ok, redirect, KeitaiQuery, Posted, Visitor};
 use actix_web::HttpResponse;
 use hiroba_views::pages::admin::facilities::{admin_facilities, AdminFacilitiesView, AdminFacilityRow, FacilityForm};
 

@@ -9,9 +9,7 @@ use crate::domain::policy::{Action, Resource};
 use crate::domain::time::jst;
 use crate::error::AppError;
 use crate::mail::outbound::preview::previews;
-use crate::routes::request::Posted;
-use crate::routes::request::Visitor;
-use crate::routes::request::{ctx, ok, redirect};
+use crate::routes::request::{ctx, ok, redirect, Posted, Visitor};
 use actix_web::{web, HttpResponse};
 use hiroba_views::pages::magazine::{
     magazine_list, magazine_preview, CarrierPreview, Choice, MagazinePreview, MagazineRow,

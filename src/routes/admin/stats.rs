@@ -4,9 +4,7 @@
 use crate::domain::policy::{Action, Resource};
 use crate::domain::time::JST;
 use crate::error::AppError;
-use crate::routes::request::KeitaiQuery;
-use crate::routes::request::Visitor;
-use crate::routes::request::{ctx, ok};
+use crate::routes::request::{ctx, ok, KeitaiQuery, Visitor};
 use crate::stats::buckets::Granularity;
 use crate::stats::report::{build, Report};
 use actix_web::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};

@@ -9,9 +9,7 @@ use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::keitai::form::FormData;
 use crate::routes::areas::own_area;
-use crate::routes::request::Posted;
-use crate::routes::request::Visitor;
-use crate::routes::request::{ctx, ok, redirect};
+use crate::routes::request::{ctx, ok, redirect, Posted, Visitor};
 use actix_web::HttpResponse;
 use hiroba_views::pages::communities::new::{new_community, NewCommunityView};
 

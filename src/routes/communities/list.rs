@@ -6,9 +6,7 @@ use crate::db::models::community::Community;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::time::month_day;
 use crate::error::AppError;
-use crate::routes::request::KeitaiQuery;
-use crate::routes::request::Visitor;
-use crate::routes::request::{ctx, paged_list};
+use crate::routes::request::{ctx, paged_list, KeitaiQuery, Visitor};
 use actix_web::HttpResponse;
 use hiroba_views::pages::communities::list::{community_line, community_list, CommunityLineView, CommunityListView};
 

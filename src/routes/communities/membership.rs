@@ -8,8 +8,7 @@ use crate::db::models::community_member::{CommunityMember, Left};
 use crate::domain::community::MemberRole;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
-use crate::routes::request::redirect;
-use crate::routes::request::Posted;
+use crate::routes::request::{redirect, Posted};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 

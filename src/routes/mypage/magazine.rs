@@ -5,9 +5,7 @@ use crate::db::models::area::Area;
 use crate::db::models::magazine::{Subscription, TOPICS};
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
-use crate::routes::request::Posted;
-use crate::routes::request::Visitor;
-use crate::routes::request::{ctx, ok};
+use crate::routes::request::{ctx, ok, Posted, Visitor};
 use actix_web::HttpResponse;
 use hiroba_views::pages::magazine::{magazine_settings, Choice};
 

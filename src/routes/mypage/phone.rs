@@ -6,9 +6,7 @@ use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::routes::account::easy_login::phone_of;
 use crate::routes::mypage::render;
-use crate::routes::request::Posted;
-use crate::routes::request::Visitor;
-use crate::routes::request::{ctx, ok};
+use crate::routes::request::{ctx, ok, Posted, Visitor};
 use actix_web::{HttpRequest, HttpResponse};
 use hiroba_views::pages::mypage::{phone, PhoneView};
 

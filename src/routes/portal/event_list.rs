@@ -8,9 +8,7 @@ use crate::domain::time::{date_label, day_label, month_key, month_label, parse_m
 use crate::error::AppError;
 use crate::routes::areas::{area_choices, area_name};
 use crate::routes::portal::{area_filter, page_number};
-use crate::routes::request::KeitaiQuery;
-use crate::routes::request::Visitor;
-use crate::routes::request::{ctx, ok, paged_list};
+use crate::routes::request::{ctx, ok, paged_list, KeitaiQuery, Visitor};
 use actix_web::{web, HttpResponse};
 use chrono::{Datelike as _, Duration, Months, NaiveDate};
 use hiroba_views::pages::portal::events::{event_item, event_page, events_page, EventItem, EventView, EventsView};

@@ -8,9 +8,7 @@ use crate::domain::time::{day_label, today};
 use crate::error::AppError;
 use crate::routes::areas::{area_choices, area_name};
 use crate::routes::portal::{area_filter, page_number, query_value};
-use crate::routes::request::KeitaiQuery;
-use crate::routes::request::Visitor;
-use crate::routes::request::{ctx, ok, paged_list};
+use crate::routes::request::{ctx, ok, paged_list, KeitaiQuery, Visitor};
 use actix_web::{web, HttpResponse};
 use chrono::Duration;
 use hiroba_views::pages::portal::facilities::{

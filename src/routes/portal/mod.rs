@@ -7,8 +7,7 @@ pub mod slots;
 use crate::db::models::area::Area;
 use crate::db::models::event::Event;
 use crate::domain::time::day_label;
-use crate::routes::request::KeitaiQuery;
-use crate::routes::request::Visitor;
+use crate::routes::request::{KeitaiQuery, Visitor};
 use hiroba_views::pages::portal::events::EventItem;
 
 /// The requested page of a paged list (1 when absent or wrong).

@@ -11,9 +11,7 @@ use crate::domain::clock::{QuietHours, TimeOfDay};
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::keitai::form::FormData;
-use crate::routes::request::Posted;
-use crate::routes::request::Visitor;
-use crate::routes::request::{ctx, ok};
+use crate::routes::request::{ctx, ok, Posted, Visitor};
 use actix_web::{web, HttpResponse};
 use hiroba_views::pages::watch::settings::{
     alert_settings, reader_field, AlertSettingsView, ReaderChoice, ALL_READERS_FIELD, NO_TIME,

@@ -7,9 +7,7 @@ use crate::db::models::facility::Facility;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::routes::areas::area_choices;
-use crate::routes::request::Visitor;
-use crate::routes::request::{ctx, ok, redirect};
-use crate::routes::request::{KeitaiQuery, Posted};
+use crate::routes::request::{ctx, ok, redirect, KeitaiQuery, Posted, Visitor};
 use actix_web::{web, HttpResponse};
 use hiroba_views::pages::admin::facilities::{facility_edit, FacilityEditView, FacilityForm, StaffRow};
 

@@ -8,8 +8,7 @@ use crate::db::models::mail_address::MailAddress;
 use crate::domain::email::EmailAddress;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
-use crate::routes::request::redirect;
-use crate::routes::request::{id_field, Posted};
+use crate::routes::request::{id_field, redirect, Posted};
 use actix_web::{web, HttpResponse};
 
 pub async fn add(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, AppError> {

@@ -9,8 +9,7 @@ use crate::db::now;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::routes::admin::feedback::{short_text, Feedback};
-use crate::routes::request::Posted;
-use crate::routes::request::Visitor;
+use crate::routes::request::{Posted, Visitor};
 use crate::watch::batch::TagId;
 use actix_web::{web, HttpResponse};
 

@@ -2,9 +2,7 @@
 
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
-use crate::routes::request::Posted;
-use crate::routes::request::Visitor;
-use crate::routes::request::{ctx, ok};
+use crate::routes::request::{ctx, ok, Posted, Visitor};
 use crate::watch::import::{import, ImportError};
 use crate::watch::roster::{parse_roster, RosterErrors, RosterKind};
 use actix_web::HttpResponse;

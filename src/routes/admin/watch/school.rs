@@ -10,9 +10,7 @@ use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::keitai::form::FormData;
 use crate::routes::admin::feedback::Feedback;
-use crate::routes::request::Posted;
-use crate::routes::request::Visitor;
-use crate::routes::request::{ctx, ok};
+use crate::routes::request::{ctx, ok, Posted, Visitor};
 use actix_web::{web, HttpResponse};
 use hiroba_views::pages::admin::watch::school::{school_admin, ChildRow, ReaderRow, SchoolAdminView, TimesForm};
 

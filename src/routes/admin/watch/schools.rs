@@ -9,9 +9,7 @@ use crate::domain::policy::{Action, Resource};
 use crate::domain::time::jst;
 use crate::error::AppError;
 use crate::routes::admin::feedback::short_text;
-use crate::routes::request::Posted;
-use crate::routes::request::Visitor;
-use crate::routes::request::{ctx, ok};
+use crate::routes::request::{ctx, ok, Posted, Visitor};
 use actix_web::HttpResponse;
 use hiroba_views::pages::admin::watch::schools::{audit as audit_page, schools, AuditRow, SchoolRow};
 
