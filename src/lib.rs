@@ -15,6 +15,7 @@ pub mod routes;
 pub mod search;
 pub mod startup;
 pub mod stats;
+pub mod support;
 pub mod threads;
 pub mod watch;
 pub mod worker;

@@ -1,9 +1,11 @@
 //! Typed settings: an optional TOML file with a `HIROBA_*` environment overlay, validated once.
 
 mod mail;
+mod support;
 mod watch;
 
 pub use mail::{DkimKey, MailSettings, Pacing, Transport};
+pub use support::SupportSettings;
 pub use watch::WatchSettings;
 
 use crate::keitai::client_addr::TrustedProxies;
@@ -36,6 +38,7 @@ pub struct Settings {
     pub gateway_max_age_days: u32,
     pub mail: MailSettings,
     pub watch: WatchSettings,
+    pub support: SupportSettings,
 }
 
 /// Where the data lives; the backend follows from the URL scheme.
@@ -64,6 +67,8 @@ struct FileSettings {
     mail: mail::MailFileSettings,
     #[serde(default)]
     watch: watch::WatchFileSettings,
+    #[serde(default)]
+    support: support::SupportFileSettings,
 }
 
 /// A setting that is missing or wrong, named so an operator can fix it.
@@ -165,6 +170,7 @@ impl Settings {
             gateway_max_age_days: parse_positive("HIROBA_GATEWAY_MAX_AGE_DAYS", &max_age)?,
             mail: MailSettings::load(from_file.mail, &env)?,
             watch: WatchSettings::load(from_file.watch, &env)?,
+            support: SupportSettings::load(from_file.support, &env)?,
         })
     }
 }

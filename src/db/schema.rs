@@ -557,6 +557,204 @@ diesel::joinable!(communities -> areas (area_id));
 diesel::joinable!(community_members -> communities (community_id));
 diesel::joinable!(community_members -> members (member_id));
 
+diesel::table! {
+    support_members (member_id) {
+        member_id -> BigInt,
+        asks -> Bool,
+        helps -> Bool,
+        phone -> Text,
+        address -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    supporters (member_id) {
+        member_id -> BigInt,
+        home_area_id -> BigInt,
+        skills -> Integer,
+        monthly_limit -> Integer,
+        active -> Bool,
+        course_completed_on -> Nullable<Date>,
+        interviewed_on -> Nullable<Date>,
+        insurance_from -> Nullable<Date>,
+        insurance_until -> Nullable<Date>,
+        vetting_note -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    supporter_areas (member_id, area_id) {
+        member_id -> BigInt,
+        area_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    supporter_weekly (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        weekday -> Integer,
+        from_minute -> Integer,
+        until_minute -> Integer,
+    }
+}
+
+diesel::table! {
+    supporter_days (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        day -> Date,
+        from_minute -> Nullable<Integer>,
+        until_minute -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    family_children (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        name -> Text,
+        birth_date -> Date,
+        notes -> Text,
+        created_at -> Timestamp,
+        removed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    pre_meetings (family_id, supporter_id) {
+        family_id -> BigInt,
+        supporter_id -> BigInt,
+        met_on -> Date,
+        recorded_by -> Nullable<BigInt>,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    area_distances (area_a, area_b) {
+        area_a -> BigInt,
+        area_b -> BigInt,
+        km -> Double,
+    }
+}
+
+diesel::table! {
+    support_requests (id) {
+        id -> BigInt,
+        family_id -> BigInt,
+        kind -> Text,
+        area_id -> BigInt,
+        from_area_id -> Nullable<BigInt>,
+        to_area_id -> Nullable<BigInt>,
+        from_place -> Text,
+        to_place -> Text,
+        by_car -> Bool,
+        care_place -> Nullable<Text>,
+        day -> Date,
+        start_minute -> Integer,
+        end_minute -> Integer,
+        urgent -> Bool,
+        note -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    support_progress (request_id) {
+        request_id -> BigInt,
+        status -> Text,
+        wave -> Integer,
+        wave_deadline -> Nullable<Timestamp>,
+        supporter_id -> Nullable<BigInt>,
+        matched_at -> Nullable<Timestamp>,
+        matched_by -> Nullable<BigInt>,
+        handover_code -> Nullable<Text>,
+        handover_attempts -> Integer,
+        handed_over_at -> Nullable<Timestamp>,
+        supporter_token -> Text,
+        family_token -> Text,
+        cancelled_at -> Nullable<Timestamp>,
+        cancelled_by -> Nullable<BigInt>,
+        cancel_reason -> Nullable<Text>,
+        cancel_fee -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    support_request_children (request_id, child_id) {
+        request_id -> BigInt,
+        child_id -> BigInt,
+        after_illness -> Bool,
+    }
+}
+
+diesel::table! {
+    support_offers (id) {
+        id -> BigInt,
+        request_id -> BigInt,
+        supporter_id -> BigInt,
+        wave -> Integer,
+        position -> Integer,
+        score -> Integer,
+        reason -> Text,
+        met_family -> Bool,
+        token -> Text,
+        status -> Text,
+        sent_at -> Timestamp,
+        answered_at -> Nullable<Timestamp>,
+        channel -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    support_reports (request_id) {
+        request_id -> BigInt,
+        start_minute -> Integer,
+        end_minute -> Integer,
+        transport_yen -> Integer,
+        note -> Text,
+        fee_yen -> Integer,
+        fee_detail -> Text,
+        reported_at -> Timestamp,
+        confirmed_at -> Nullable<Timestamp>,
+        disputed_at -> Nullable<Timestamp>,
+        dispute_note -> Text,
+        resolved_at -> Nullable<Timestamp>,
+        resolved_by -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    support_log (id) {
+        id -> BigInt,
+        request_id -> Nullable<BigInt>,
+        member_id -> Nullable<BigInt>,
+        action -> Text,
+        detail -> Text,
+        at -> Timestamp,
+    }
+}
+
+diesel::joinable!(support_members -> members (member_id));
+diesel::joinable!(supporters -> support_members (member_id));
+diesel::joinable!(supporters -> areas (home_area_id));
+diesel::joinable!(supporter_areas -> supporters (member_id));
+diesel::joinable!(supporter_weekly -> supporters (member_id));
+diesel::joinable!(supporter_days -> supporters (member_id));
+diesel::joinable!(family_children -> support_members (member_id));
+diesel::joinable!(support_request_children -> support_requests (request_id));
+diesel::joinable!(support_request_children -> family_children (child_id));
+diesel::joinable!(support_offers -> support_requests (request_id));
+diesel::joinable!(support_offers -> supporters (supporter_id));
+diesel::joinable!(support_reports -> support_requests (request_id));
+diesel::joinable!(support_requests -> support_members (family_id));
+diesel::joinable!(support_log -> members (member_id));
+diesel::joinable!(support_progress -> support_requests (request_id));
+diesel::joinable!(support_progress -> supporters (supporter_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     notices,
     areas,
@@ -603,4 +801,18 @@ diesel::allow_tables_to_appear_in_same_query!(
     care_slots,
     communities,
     community_members,
+    support_members,
+    supporters,
+    supporter_areas,
+    supporter_weekly,
+    supporter_days,
+    family_children,
+    pre_meetings,
+    area_distances,
+    support_requests,
+    support_progress,
+    support_request_children,
+    support_offers,
+    support_reports,
+    support_log,
 );

@@ -15,8 +15,39 @@ pub enum Route {
     /// posting address), `c<community id>-<token>@` for a community. The member's posting token
     /// authenticates it, so renewing the token renews them all.
     Thread { place: Place, token: String },
+    /// A reply in 送迎・あずかり支援 (`<prefix>-<token>@`, see `SupportSide`): the token names one
+    /// offer, or one side of one matched request, and authenticates the reply.
+    Support { side: SupportSide, token: String },
     /// `bounce-<outbox id>-<local>=<domain>@`: delivery reports for one outbox row (VERP).
     Bounce { outbox_id: i64, address: String },
+}
+
+/// Who replies in 送迎・あずかり支援, by the address the mail was sent from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SupportSide {
+    /// `offer-`: a supporter answering an offer (1/はい/OK accepts, 2/いいえ declines).
+    Offer,
+    /// `sup-`: the matched supporter (the 受け渡しコード at handover).
+    Supporter,
+    /// `fam-`: the family (確認 of an activity report).
+    Family,
+}
+
+impl SupportSide {
+    const ALL: [SupportSide; 3] = [SupportSide::Offer, SupportSide::Supporter, SupportSide::Family];
+
+    fn prefix(self) -> &'static str {
+        match self {
+            SupportSide::Offer => "offer-",
+            SupportSide::Supporter => "sup-",
+            SupportSide::Family => "fam-",
+        }
+    }
+}
+
+/// The reply address of an offer or of one side of a match (`Route::Support`).
+pub fn support_address(side: SupportSide, token: &str, domain: &str) -> String {
+    format!("{}{token}@{domain}", side.prefix())
 }
 
 /// The length of a posting token (see `domain::token::posting_token`).
@@ -39,6 +70,14 @@ impl Route {
                 place: Place::Portal,
                 token: token.to_string(),
             });
+        }
+        for side in SupportSide::ALL {
+            if let Some(token) = local.strip_prefix(side.prefix()) {
+                return is_token(token).then(|| Route::Support {
+                    side,
+                    token: token.to_string(),
+                });
+            }
         }
         if let Some((id, token)) = local.strip_prefix('c').and_then(|rest| rest.split_once('-')) {
             let digits = !id.is_empty() && id.len() <= 18 && id.bytes().all(|b| b.is_ascii_digit());
@@ -135,6 +174,22 @@ mod tests {
             assert_eq!(Route::parse(&format!("{bad}@{DOMAIN}"), DOMAIN), None, "{bad}");
         }
         assert_eq!(Route::parse("c12-abcdefghjk234567@elsewhere.example.jp", DOMAIN), None);
+    }
+
+    #[test]
+    fn support_addresses_name_the_side_and_the_token() {
+        for side in SupportSide::ALL {
+            let address = support_address(side, "abcdefghjk234567", DOMAIN);
+            assert_eq!(
+                Route::parse(&address.to_uppercase(), DOMAIN),
+                Some(Route::Support {
+                    side,
+                    token: "abcdefghjk234567".into()
+                })
+            );
+        }
+        assert_eq!(Route::parse("offer-short@hiroba.example.jp", DOMAIN), None);
+        assert_eq!(Route::parse("sup-abcdefghjk23456!@hiroba.example.jp", DOMAIN), None);
     }
 
     #[test]

@@ -27,6 +27,13 @@ pub enum Resource {
     CareSlots,
     /// Child-watch setup: schools, readers and their secrets, tags, recipients, staff, the audit log.
     WatchSetup,
+    /// A member's own part of 送迎・あずかり支援: her enrolment, children, requests, supporter
+    /// profile and the offers sent to her. The handler checks that the row is hers; a family's
+    /// children's names and address reach a supporter only as `support::privacy` allows.
+    SupportOwn,
+    /// The centre's side of 送迎・あずかり支援: vetting, 事前打合せ, assigning, disputes,
+    /// statements, the console. Coordinators (アドバイザー) only; their actions are logged.
+    SupportCentre,
     /// Service-wide settings.
     System,
 }
@@ -112,6 +119,8 @@ pub fn decide(who: Option<&Principal>, resource: Resource, action: Action) -> De
         // Facility staff are members of any role; the staff table says which facility.
         (Resource::CareSlots, Action::Read | Action::Update) => true,
         (Resource::CareSlots, _) => p.has_any(&STAFF),
+        (Resource::SupportOwn, _) => true,
+        (Resource::SupportCentre, _) => p.has(Role::Coordinator),
         (Resource::System, _) => p.has(Role::Admin),
     };
     if !allowed {
@@ -210,6 +219,10 @@ mod tests {
             (CareSlots, Read, [Login, Allow, Allow, Allow, Allow, Allow]),
             (CareSlots, Update, [Login, Allow, Allow, Allow, Allow, Allow]),
             (CareSlots, Delete, [Login, Deny, Deny, Deny, Allow, Allow]),
+            (SupportOwn, Read, [Login, Allow, Allow, Allow, Allow, Allow]),
+            (SupportOwn, Create, [Login, Allow, Allow, Allow, Allow, Allow]),
+            (SupportCentre, Read, [Login, Deny, Deny, Deny, Allow, Deny]),
+            (SupportCentre, Moderate, [Login, Deny, Deny, Deny, Allow, Deny]),
         ];
         for (resource, action, expected) in matrix {
             for (who, want) in visitors.iter().zip(expected) {

@@ -13,6 +13,11 @@ use diesel::prelude::*;
 pub enum JobKind {
     /// Decode and act on one stored inbound mail (`target_id` = inbound_mails.id).
     ProcessInbound,
+    /// 送迎・あずかり支援: a wave's time is up; send the next or report the request unfilled
+    /// (`target_id` = support_requests.id).
+    SupportWave,
+    /// 送迎・あずかり支援: remind both sides of a matched activity (`target_id` = support_requests.id).
+    SupportReminder,
 }
 
 impl JobKind {
@@ -20,6 +25,8 @@ impl JobKind {
     pub fn as_str(self) -> &'static str {
         match self {
             JobKind::ProcessInbound => "process_inbound",
+            JobKind::SupportWave => "support_wave",
+            JobKind::SupportReminder => "support_reminder",
         }
     }
 
@@ -27,6 +34,8 @@ impl JobKind {
     pub fn parse(text: &str) -> Option<JobKind> {
         match text {
             "process_inbound" => Some(JobKind::ProcessInbound),
+            "support_wave" => Some(JobKind::SupportWave),
+            "support_reminder" => Some(JobKind::SupportReminder),
             _ => None,
         }
     }
@@ -46,12 +55,22 @@ pub struct Job {
 impl Job {
     /// Queues a job, due now; call inside the transaction of the change that causes it.
     pub fn enqueue(conn: &mut DbConnection, kind: JobKind, target_id: Option<i64>) -> QueryResult<i64> {
+        Job::enqueue_at(conn, kind, target_id, now())
+    }
+
+    /// Queues a job due at `run_at` (UTC): a wave's deadline, a reminder's evening.
+    pub fn enqueue_at(
+        conn: &mut DbConnection,
+        kind: JobKind,
+        target_id: Option<i64>,
+        run_at: chrono::NaiveDateTime,
+    ) -> QueryResult<i64> {
         let at = now();
         diesel::insert_into(jobs::table)
             .values((
                 jobs::kind.eq(kind.as_str()),
                 jobs::target_id.eq(target_id),
-                jobs::run_at.eq(at),
+                jobs::run_at.eq(run_at),
                 jobs::created_at.eq(at),
             ))
             .returning(jobs::id)

@@ -25,6 +25,7 @@ mod place;
 pub mod registration_invite;
 pub mod session;
 pub mod subscriber_id;
+pub mod support;
 pub mod thread;
 pub mod thread_comment;
 pub mod thread_report;

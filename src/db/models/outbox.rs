@@ -36,6 +36,23 @@ pub enum MailKind {
     Magazine,
     /// Tells a member that a coordinator approved or declined the community she proposed.
     CommunityDecision,
+    /// 送迎・あずかり支援: an offer to a supporter.
+    SupportOffer,
+    /// 送迎・あずかり支援: an offer is closed (ほかの方に決まりました, or the request was withdrawn).
+    SupportOfferClosed,
+    /// 送迎・あずかり支援: the confirmation of a match, to either side.
+    SupportMatched,
+    /// 送迎・あずかり支援: the reminder before an activity, to either side.
+    SupportReminder,
+    /// 送迎・あずかり支援: a matched request was cancelled, to the other side.
+    SupportCancelled,
+    /// 送迎・あずかり支援: an activity report for the family to confirm.
+    SupportReport,
+    /// 送迎・あずかり支援: the answer to a reply mail (accepted, declined, code recorded, or how to
+    /// answer when the reply could not be read).
+    SupportReply,
+    /// 送迎・あずかり支援: to the coordinators (unfilled after the last wave, a dispute, a locked code).
+    SupportCoordinator,
 }
 
 impl MailKind {
@@ -54,6 +71,14 @@ impl MailKind {
             MailKind::ReaderHealth => "reader_health",
             MailKind::Magazine => "magazine",
             MailKind::CommunityDecision => "community_decision",
+            MailKind::SupportOffer => "support_offer",
+            MailKind::SupportOfferClosed => "support_offer_closed",
+            MailKind::SupportMatched => "support_matched",
+            MailKind::SupportReminder => "support_reminder",
+            MailKind::SupportCancelled => "support_cancelled",
+            MailKind::SupportReport => "support_report",
+            MailKind::SupportReply => "support_reply",
+            MailKind::SupportCoordinator => "support_coordinator",
         }
     }
 
@@ -63,6 +88,8 @@ impl MailKind {
             MailKind::WatchEmergency => 20,
             MailKind::WatchPass => 10,
             MailKind::ReaderHealth => 5,
+            // A family waits for an answer, sometimes for this afternoon.
+            MailKind::SupportOffer | MailKind::SupportMatched | MailKind::SupportCancelled => 3,
             _ => 0,
         }
     }
@@ -73,6 +100,8 @@ impl MailKind {
             // An alert an hour late is no alert: give up and show it to coordinators.
             MailKind::TestMail | MailKind::WatchPass | MailKind::WatchEmergency => Duration::hours(1),
             MailKind::ReaderHealth => Duration::hours(6),
+            // An offer is answered within its wave, or not at all.
+            MailKind::SupportOffer | MailKind::SupportOfferClosed => Duration::hours(2),
             MailKind::Magazine => Duration::days(2),
             MailKind::Approved | MailKind::CommunityDecision => Duration::days(3),
             _ => Duration::hours(24),

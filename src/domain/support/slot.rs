@@ -55,6 +55,16 @@ impl Slot {
         }
     }
 
+    /// From a date and minutes after its midnight, as stored (`end` above `DAY`: the next day).
+    pub fn from_minutes(date: NaiveDate, start: u32, end: u32) -> Result<Slot, SlotError> {
+        let start_at = date.and_time(NaiveTime::MIN) + Duration::minutes(i64::from(start));
+        let end_at = date.and_time(NaiveTime::MIN) + Duration::minutes(i64::from(end));
+        if start >= DAY {
+            return Err(SlotError::EndsBeforeStart);
+        }
+        Slot::new(start_at, end_at)
+    }
+
     /// The date on which the slot starts.
     pub fn date(self) -> NaiveDate {
         self.date

@@ -77,6 +77,11 @@ pub fn check_recipient(conn: &mut DbConnection, recipient: &str, domain: &str) -
             Member::by_posting_token(conn, token)?.ok_or(Refusal::UnknownRecipient)?;
             Venue::find(conn, *place)?.ok_or(Refusal::UnknownRecipient)?;
         }
+        Route::Support { side, token } => {
+            if !crate::support::reply::known_token(conn, *side, token)? {
+                return Err(Refusal::UnknownRecipient);
+            }
+        }
         Route::Entry | Route::Bounce { .. } => {}
     }
     Ok(route)

@@ -183,6 +183,7 @@ pub fn test_settings(database: DatabaseUrl) -> Settings {
         gateway_max_age_days: 90,
         mail,
         watch: defaults.watch,
+        support: defaults.support,
     }
 }
 

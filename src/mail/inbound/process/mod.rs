@@ -59,6 +59,11 @@ pub fn process_inbound(ctx: &Context, conn: &mut DbConnection, id: i64) -> Resul
     match route {
         Route::Entry => entry::handle(ctx, conn, &mail, &decoded),
         Route::Thread { place, token } => thread::handle(ctx, conn, &mail, &decoded, place, &token),
+        // Issue 14: handled in process/support.rs (next commit).
+        Route::Support { .. } => {
+            InboundMail::finish(conn, id, Disposition::Refused, "support replies not handled yet")?;
+            Ok(())
+        }
         Route::Bounce { .. } => Ok(()),
     }
 }

@@ -1,0 +1,14 @@
+DROP TABLE support_log;
+DROP TABLE support_reports;
+DROP TABLE support_offers;
+DROP TABLE support_request_children;
+DROP TABLE support_progress;
+DROP TABLE support_requests;
+DROP TABLE area_distances;
+DROP TABLE pre_meetings;
+DROP TABLE family_children;
+DROP TABLE supporter_days;
+DROP TABLE supporter_weekly;
+DROP TABLE supporter_areas;
+DROP TABLE supporters;
+DROP TABLE support_members;

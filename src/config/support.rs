@@ -1,0 +1,80 @@
+//! 送迎・あずかり支援 settings: how offers go out in waves, reminders, the handover code, the fees.
+
+use super::{parse_positive, ConfigError};
+use crate::domain::support::fee_table::FeeTable;
+use serde::Deserialize;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SupportSettings {
+    /// Supporters offered a request at once (one wave).
+    pub offers_per_wave: u32,
+    /// Minutes a wave waits for an acceptance before the next goes out.
+    pub wave_minutes: u32,
+    /// The same for 急ぎ (same-day) requests: a parent waiting for this afternoon cannot wait long.
+    pub urgent_wave_minutes: u32,
+    /// Waves at most; after the last one the coordinators are told the request is unfilled.
+    pub max_waves: u32,
+    /// The hour (Japan time) of the evening before at which both sides get a reminder.
+    pub reminder_hour: u32,
+    /// Minutes before the start at which a 急ぎ request's reminder goes (when matched earlier).
+    pub urgent_reminder_minutes: u32,
+    /// Wrong 受け渡しコード entries before the code is locked and the coordinator must help.
+    pub handover_attempts: u32,
+    pub fees: FeeTable,
+}
+
+/// The `[support]` table of the settings file; `[support.fees]` is the fee table
+/// (`domain::support::fee_table` documents its keys).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct SupportFileSettings {
+    offers_per_wave: Option<u32>,
+    wave_minutes: Option<u32>,
+    urgent_wave_minutes: Option<u32>,
+    max_waves: Option<u32>,
+    reminder_hour: Option<u32>,
+    urgent_reminder_minutes: Option<u32>,
+    handover_attempts: Option<u32>,
+    fees: Option<FeeTable>,
+}
+
+impl SupportSettings {
+    pub(super) fn load(file: SupportFileSettings, env: &impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let pick = |name: &'static str, from_file: Option<u32>, default: u32| match env(name) {
+            Some(v) => parse_positive(name, &v),
+            None => Ok(from_file.unwrap_or(default)),
+        };
+        let reminder_hour = pick("HIROBA_SUPPORT_REMINDER_HOUR", file.reminder_hour, 19)?;
+        if reminder_hour > 23 {
+            return Err(ConfigError::Invalid {
+                name: "HIROBA_SUPPORT_REMINDER_HOUR",
+                value: reminder_hour.to_string(),
+                reason: "expected an hour from 1 to 23",
+            });
+        }
+        Ok(SupportSettings {
+            offers_per_wave: pick("HIROBA_SUPPORT_OFFERS_PER_WAVE", file.offers_per_wave, 5)?,
+            wave_minutes: pick("HIROBA_SUPPORT_WAVE_MINUTES", file.wave_minutes, 30)?,
+            urgent_wave_minutes: pick("HIROBA_SUPPORT_URGENT_WAVE_MINUTES", file.urgent_wave_minutes, 10)?,
+            max_waves: pick("HIROBA_SUPPORT_MAX_WAVES", file.max_waves, 3)?,
+            reminder_hour,
+            urgent_reminder_minutes: pick(
+                "HIROBA_SUPPORT_URGENT_REMINDER_MINUTES",
+                file.urgent_reminder_minutes,
+                60,
+            )?,
+            handover_attempts: pick("HIROBA_SUPPORT_HANDOVER_ATTEMPTS", file.handover_attempts, 5)?,
+            fees: file.fees.unwrap_or_default(),
+        })
+    }
+
+    /// How long a wave waits for an acceptance.
+    pub fn wave_wait(&self, urgent: bool) -> chrono::Duration {
+        let minutes = if urgent {
+            self.urgent_wave_minutes
+        } else {
+            self.wave_minutes
+        };
+        chrono::Duration::minutes(i64::from(minutes))
+    }
+}

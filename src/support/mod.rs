@@ -1,0 +1,6 @@
+//! 送迎・あずかり支援 (issue 14): the work that spans the support tables — asking, ranking and
+//! offering in waves, the first acceptance winning, the handover, reports and fees, statements.
+//! Pure rules are in `domain::support`; tables in `db::models::support`; pages in
+//! `routes::support`; mail replies arrive through `mail::inbound::process::support`.
+
+pub mod reply;
