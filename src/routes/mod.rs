@@ -16,6 +16,7 @@ pub mod posts;
 pub mod qr;
 pub mod request;
 pub mod search;
+pub mod support;
 pub mod threads;
 pub mod upload;
 pub mod watch;
@@ -47,5 +48,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(threads::configure)
         .configure(communities::configure)
         .configure(watch::configure)
+        .configure(support::configure)
         .configure(api::configure);
 }

@@ -11,6 +11,7 @@ pub mod moderation;
 pub mod notices;
 pub mod posts;
 pub mod stats;
+pub mod support;
 pub mod watch;
 
 use actix_web::web;
@@ -18,6 +19,7 @@ use actix_web::web;
 /// Registers the coordinators' pages.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.configure(watch::configure)
+        .configure(support::configure)
         .route("/admin/notices", web::get().to(notices::list))
         .route("/admin/notices", web::post().to(notices::create))
         .route("/admin/notices/{id}", web::get().to(notices::edit))

@@ -15,5 +15,6 @@ pub mod out;
 pub mod portal;
 pub mod posts;
 pub mod search;
+pub mod support;
 pub mod threads;
 pub mod watch;

@@ -6,6 +6,11 @@
 //! (`WHERE status IN (…)`), so two app servers racing for the same request have one winner on both
 //! backends.
 
+pub mod child;
+pub mod distance;
 pub mod log;
+pub mod member;
 pub mod offer;
+pub mod pre_meeting;
 pub mod request;
+pub mod supporter;

@@ -11,8 +11,10 @@ mod community;
 mod member;
 mod post;
 mod school;
+mod support;
 
 pub use community::CommunityBuilder;
 pub use member::{Carrier, MemberBuilder, TestMember};
 pub use post::PostBuilder;
 pub use school::{ChildBuilder, SchoolBuilder};
+pub use support::{area_id, FamilyBuilder, SupporterBuilder, TestFamily};

@@ -8,4 +8,5 @@ pub mod members;
 pub mod notices;
 pub mod posts;
 pub mod stats;
+pub mod support;
 pub mod watch;

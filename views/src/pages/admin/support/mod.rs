@@ -1,0 +1,1 @@
+//! 送迎・あずかり支援: the coordinators' pages.
