@@ -3,6 +3,8 @@
 mod bounce;
 mod entry;
 mod poster;
+mod support;
+mod support_match;
 mod thread;
 
 use crate::context::Context;
@@ -59,11 +61,7 @@ pub fn process_inbound(ctx: &Context, conn: &mut DbConnection, id: i64) -> Resul
     match route {
         Route::Entry => entry::handle(ctx, conn, &mail, &decoded),
         Route::Thread { place, token } => thread::handle(ctx, conn, &mail, &decoded, place, &token),
-        // Issue 14: handled in process/support.rs (next commit).
-        Route::Support { .. } => {
-            InboundMail::finish(conn, id, Disposition::Refused, "support replies not handled yet")?;
-            Ok(())
-        }
+        Route::Support { side, token } => support::handle(ctx, conn, &mail, &decoded, side, &token),
         Route::Bounce { .. } => Ok(()),
     }
 }

@@ -1,1 +1,0 @@
-//! 送迎・あずかり支援 mails: offers, confirmations, reminders, reports, answers to replies.

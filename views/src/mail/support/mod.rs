@@ -1,0 +1,2 @@
+//! 送迎・あずかり支援 mails: offers, confirmations, reminders, reports, answers to replies. One file per
+//! part of the flow.
