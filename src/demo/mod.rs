@@ -131,7 +131,9 @@ pub fn logins() -> String {
             status.label()
         ));
     }
-    out.push_str("  supporter01@docomo.ne.jp, supporter02@ezweb.ne.jp … supporter29@  提供会員（送迎・あずかり支援）\n");
+    out.push_str(
+        "  supporter01@docomo.ne.jp, supporter02@ezweb.ne.jp … supporter29@  提供会員（送迎・あずかり支援）\n",
+    );
     out.push_str("  family01@docomo.ne.jp, family02@ezweb.ne.jp … family19@        依頼会員（送迎・あずかり支援）\n");
     out
 }

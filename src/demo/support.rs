@@ -80,28 +80,88 @@ const SUPPORTERS: [(&str, &str, &str, &str); 30] = [
 ];
 
 /// Families: nickname, real name, area, carrier domain, children (name, age in months).
-type DemoFamily = (&'static str, &'static str, &'static str, &'static str, &'static [(&'static str, u32)]);
+type DemoFamily = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [(&'static str, u32)],
+);
 
 const FAMILIES: [DemoFamily; 20] = [
-    ("はなママ", "柏木 花子", "柏中央", "", &[("柏木 ゆうた", 62), ("柏木 さくら", 30)]),
+    (
+        "はなママ",
+        "柏木 花子",
+        "柏中央",
+        "",
+        &[("柏木 ゆうた", 62), ("柏木 さくら", 30)],
+    ),
     ("りおママ", "石川 理央", "旭町", "docomo.ne.jp", &[("石川 そら", 48)]),
-    ("めぐママ", "上田 恵", "富勢", "ezweb.ne.jp", &[("上田 はると", 85), ("上田 ゆい", 40)]),
+    (
+        "めぐママ",
+        "上田 恵",
+        "富勢",
+        "ezweb.ne.jp",
+        &[("上田 はると", 85), ("上田 ゆい", 40)],
+    ),
     ("あいママ", "岡田 愛", "新富", "softbank.ne.jp", &[("岡田 りく", 20)]),
     ("ちかママ", "木村 千佳", "豊四季台", "docomo.ne.jp", &[("木村 めい", 9)]),
-    ("なつママ", "小林 奈津", "富里", "gmail.com", &[("小林 こうき", 100), ("小林 あおい", 70)]),
+    (
+        "なつママ",
+        "小林 奈津",
+        "富里",
+        "gmail.com",
+        &[("小林 こうき", 100), ("小林 あおい", 70)],
+    ),
     ("まいママ", "斎藤 麻衣", "西原", "docomo.ne.jp", &[("斎藤 たくみ", 36)]),
     ("ゆかママ", "鈴木 由香", "田中", "ezweb.ne.jp", &[("鈴木 ことね", 55)]),
     ("えりパパ", "高橋 英里", "松葉", "docomo.ne.jp", &[("高橋 れん", 44)]),
-    ("みかママ", "田村 美香", "高田・松ケ崎", "softbank.ne.jp", &[("田村 みお", 26)]),
+    (
+        "みかママ",
+        "田村 美香",
+        "高田・松ケ崎",
+        "softbank.ne.jp",
+        &[("田村 みお", 26)],
+    ),
     ("さきママ", "中島 咲", "増尾", "docomo.ne.jp", &[("中島 しょう", 90)]),
     ("かなママ", "西村 香奈", "南部", "yahoo.co.jp", &[("西村 ほのか", 15)]),
-    ("のぞママ", "野口 希", "光ケ丘", "docomo.ne.jp", &[("野口 だいち", 60), ("野口 りん", 60)]),
+    (
+        "のぞママ",
+        "野口 希",
+        "光ケ丘",
+        "docomo.ne.jp",
+        &[("野口 だいち", 60), ("野口 りん", 60)],
+    ),
     ("あやママ", "橋本 彩", "酒井根", "ezweb.ne.jp", &[("橋本 かいと", 33)]),
     ("ともママ", "林 友美", "藤心", "docomo.ne.jp", &[("林 ゆな", 50)]),
-    ("ひとみママ", "平野 瞳", "手賀", "softbank.ne.jp", &[("平野 そうた", 78)]),
-    ("じゅんパパ", "福田 潤", "風早北部", "docomo.ne.jp", &[("福田 ひなた", 38)]),
-    ("みほママ", "前田 美穂", "風早南部", "ezweb.ne.jp", &[("前田 あかり", 7)]),
-    ("るみママ", "松井 留美", "永楽台", "docomo.ne.jp", &[("松井 けんと", 66)]),
+    (
+        "ひとみママ",
+        "平野 瞳",
+        "手賀",
+        "softbank.ne.jp",
+        &[("平野 そうた", 78)],
+    ),
+    (
+        "じゅんパパ",
+        "福田 潤",
+        "風早北部",
+        "docomo.ne.jp",
+        &[("福田 ひなた", 38)],
+    ),
+    (
+        "みほママ",
+        "前田 美穂",
+        "風早南部",
+        "ezweb.ne.jp",
+        &[("前田 あかり", 7)],
+    ),
+    (
+        "るみママ",
+        "松井 留美",
+        "永楽台",
+        "docomo.ne.jp",
+        &[("松井 けんと", 66)],
+    ),
     ("あすかママ", "森 明日香", "新田原", "icloud.com", &[("森 こはる", 28)]),
 ];
 
@@ -136,19 +196,51 @@ pub fn seed(
     let mut supporters = Vec::new();
     for (i, &(nickname, real_name, home, domain)) in SUPPORTERS.iter().enumerate() {
         let email = address(existing, 1, i, domain, "supporter");
-        let id = member(conn, profiles, hash, &email, nickname, real_name, home, Role::Supporter, &areas)?;
+        let id = member(
+            conn,
+            profiles,
+            hash,
+            &email,
+            nickname,
+            real_name,
+            home,
+            Role::Supporter,
+            &areas,
+        )?;
         let home_id = area(home).unwrap_or(fallback);
-        SupportMember::save(conn, id, Membership::Helps, &phone(i, "080"), &format!("柏市{home}{}-{}", i % 5 + 1, i % 9 + 1))
-            .map_err(db)?;
+        SupportMember::save(
+            conn,
+            id,
+            Membership::Helps,
+            &phone(i, "080"),
+            &format!("柏市{home}{}-{}", i % 5 + 1, i % 9 + 1),
+        )
+        .map_err(db)?;
         supporter(conn, id, i, home_id, &areas, today).map_err(db)?;
         supporters.push(id);
     }
     let mut families = Vec::new();
     for (i, &(nickname, real_name, home, domain, children)) in FAMILIES.iter().enumerate() {
         let email = address(existing, 0, i, domain, "family");
-        let id = member(conn, profiles, hash, &email, nickname, real_name, home, Role::Guardian, &areas)?;
-        SupportMember::save(conn, id, Membership::Asks, &phone(i, "090"), &format!("柏市{home}{}-{}-{}", i % 4 + 1, i % 7 + 3, i + 10))
-            .map_err(db)?;
+        let id = member(
+            conn,
+            profiles,
+            hash,
+            &email,
+            nickname,
+            real_name,
+            home,
+            Role::Guardian,
+            &areas,
+        )?;
+        SupportMember::save(
+            conn,
+            id,
+            Membership::Asks,
+            &phone(i, "090"),
+            &format!("柏市{home}{}-{}-{}", i % 4 + 1, i % 7 + 3, i + 10),
+        )
+        .map_err(db)?;
         let mut ids = Vec::new();
         for (n, &(name, months)) in children.iter().enumerate() {
             let born = today
@@ -173,8 +265,14 @@ pub fn seed(
 /// (`first` of `existing`), else a made-up one on the carrier's domain.
 fn address(existing: &[&str], first: usize, i: usize, domain: &str, kind: &str) -> String {
     match (i, domain) {
-        (0, "") => existing.get(first).map(|a| a.to_string()).unwrap_or_else(|| format!("{kind}00@docomo.ne.jp")),
-        _ => format!("{kind}{i:02}@{}", if domain.is_empty() { "docomo.ne.jp" } else { domain }),
+        (0, "") => existing
+            .get(first)
+            .map(|a| a.to_string())
+            .unwrap_or_else(|| format!("{kind}00@docomo.ne.jp")),
+        _ => format!(
+            "{kind}{i:02}@{}",
+            if domain.is_empty() { "docomo.ne.jp" } else { domain }
+        ),
     }
 }
 
@@ -239,12 +337,20 @@ fn supporter(
     };
     Supporter::save_offering(conn, id, &offering)?;
     let year_start = NaiveDate::from_ymd_opt(today.year() - i32::from(today.month() < 4), 4, 1).unwrap_or(today);
-    let insurance_until = if i == 25 { today + Duration::days(12) } else { year_start + Duration::days(364) };
+    let insurance_until = if i == 25 {
+        today + Duration::days(12)
+    } else {
+        year_start + Duration::days(364)
+    };
     let record = VettingRecord {
         course_completed_on: (i != 28).then(|| today - Duration::days(200 + i as i64 * 7)),
         interviewed_on: (i != 29).then(|| today - Duration::days(190 + i as i64 * 7)),
         insurance: InsurancePeriod::new(year_start, insurance_until).ok(),
-        note: if i == 27 { "体調のため休止中（1月から再開予定）" } else { "" },
+        note: if i == 27 {
+            "体調のため休止中（1月から再開予定）"
+        } else {
+            ""
+        },
     };
     Supporter::save_vetting(conn, id, &record)?;
     // Weekdays by day for most; mornings and evenings for some; weekends for a few.
@@ -268,7 +374,12 @@ fn supporter(
     Supporter::save_weekly(conn, id, &weekly)?;
     if i % 5 == 1 {
         // A day off next week (通院).
-        Supporter::save_day(conn, id, today + Duration::days(7 - i64::from(today.weekday().num_days_from_monday()) + 2), Some(&[]))?;
+        Supporter::save_day(
+            conn,
+            id,
+            today + Duration::days(7 - i64::from(today.weekday().num_days_from_monday()) + 2),
+            Some(&[]),
+        )?;
     }
     Ok(())
 }
