@@ -4,3 +4,6 @@
 //! `routes::support`; mail replies arrive through `mail::inbound::process::support`.
 
 pub mod reply;
+pub mod handover;
+pub mod notify;
+pub mod report;
