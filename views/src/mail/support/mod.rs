@@ -2,4 +2,5 @@
 //! part of the flow.
 
 pub mod handover;
+pub mod matched_reply;
 pub mod report;
