@@ -1,8 +1,8 @@
 //! A member's mail addresses: one primary, each with its carrier, verification and delivery health.
 
 use crate::db::schema::{mail_addresses, member_roles};
-use crate::domain::role::Role;
 use crate::db::{now, DbConnection};
+use crate::domain::role::Role;
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 

@@ -26,7 +26,9 @@ pub enum ReportReply {
     /// 「確認」 or 「1」: the report is right.
     Confirm,
     /// 「2」 or 「違う」: the report is wrong; the rest of her text is the reason (may be empty).
-    Dispute { reason: String },
+    Dispute {
+        reason: String,
+    },
     Unreadable,
 }
 
@@ -63,7 +65,11 @@ pub fn read_report_reply(body: &str) -> ReportReply {
         Some(prefix) => {
             let rest: String = text.chars().skip(prefix.chars().count()).collect();
             let reason = rest.trim_start_matches(|c: char| {
-                c.is_whitespace() || matches!(c, ':' | '：' | '、' | '。' | ',' | '，' | '.' | '．' | '-' | '－' | '・')
+                c.is_whitespace()
+                    || matches!(
+                        c,
+                        ':' | '：' | '、' | '。' | ',' | '，' | '.' | '．' | '-' | '－' | '・'
+                    )
             });
             ReportReply::Dispute {
                 reason: reason.trim_end().to_string(),
@@ -102,9 +108,12 @@ fn ends_own_text(line: &str) -> bool {
         || line.ends_with("wrote:");
     // 「--」, 「-- 」 and rules of dashes, lines or underscores (a keitai's signature frame).
     let rule = line.chars().count() >= 2
-        && line
-            .chars()
-            .all(|c| matches!(c, '-' | '－' | '─' | '━' | '―' | '‐' | '=' | '＝' | '_' | '＿' | '*' | '＊' | '~' | '〜'));
+        && line.chars().all(|c| {
+            matches!(
+                c,
+                '-' | '－' | '─' | '━' | '―' | '‐' | '=' | '＝' | '_' | '＿' | '*' | '＊' | '~' | '〜'
+            )
+        });
     header || rule
 }
 
@@ -160,17 +169,11 @@ mod tests {
             ("違う\n終わりは17時です", dispute("終わりは17時です")),
             ("違います。時間が長いです", dispute("時間が長いです")),
             ("ちがう", dispute("")),
-            (
-                "2 迎えは16時でした\n--\nはなママ",
-                dispute("迎えは16時でした"),
-            ),
+            ("2 迎えは16時でした\n--\nはなママ", dispute("迎えは16時でした")),
             ("ありがとうございました", ReportReply::Unreadable),
             ("", ReportReply::Unreadable),
             ("> 確認\n> 1 確認", ReportReply::Unreadable),
-            (
-                "-----Original Message-----\n確認",
-                ReportReply::Unreadable,
-            ),
+            ("-----Original Message-----\n確認", ReportReply::Unreadable),
         ];
         for (body, expected) in cases {
             assert_eq!(read_report_reply(body), expected, "{body:?}");

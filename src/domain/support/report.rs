@@ -177,21 +177,34 @@ mod tests {
 
     #[test]
     fn reported_times_and_transport_are_read_or_refused_with_a_reason() {
-        let ok = |start: u32, end: u32, yen: i64| {
-            Ok((start, end, yen))
-        };
+        let ok = |start: u32, end: u32, yen: i64| Ok((start, end, yen));
         let cases = [
             (fields(("9", "00"), ("12", "30"), false, "0"), ok(540, 750, 0)),
-            (fields(("22", "00"), ("1", "15"), true, "１，２００円"), ok(1320, 1515, 1200)),
+            (
+                fields(("22", "00"), ("1", "15"), true, "１，２００円"),
+                ok(1320, 1515, 1200),
+            ),
             (fields(("17", "00"), ("0", "00"), true, ""), ok(1020, 1440, 0)),
-            (fields(("12", "00"), ("9", "00"), false, "0"), Err(ReportError::EndsBeforeStart)),
+            (
+                fields(("12", "00"), ("9", "00"), false, "0"),
+                Err(ReportError::EndsBeforeStart),
+            ),
             (fields(("9", "00"), ("9", "00"), false, "0"), Err(ReportError::Empty)),
             (fields(("9", "00"), ("9", "05"), true, "0"), Err(ReportError::TooLong)),
             (fields(("", "00"), ("9", "05"), false, "0"), Err(ReportError::NoTime)),
             (fields(("24", "00"), ("9", "05"), false, "0"), Err(ReportError::NoTime)),
-            (fields(("9", "00"), ("10", "00"), false, "-5"), Err(ReportError::Transport)),
-            (fields(("9", "00"), ("10", "00"), false, "バス代"), Err(ReportError::Transport)),
-            (fields(("9", "00"), ("10", "00"), false, "999999"), Err(ReportError::TransportTooLarge)),
+            (
+                fields(("9", "00"), ("10", "00"), false, "-5"),
+                Err(ReportError::Transport),
+            ),
+            (
+                fields(("9", "00"), ("10", "00"), false, "バス代"),
+                Err(ReportError::Transport),
+            ),
+            (
+                fields(("9", "00"), ("10", "00"), false, "999999"),
+                Err(ReportError::TransportTooLarge),
+            ),
         ];
         for (input, expected) in cases {
             let got = input
@@ -220,7 +233,13 @@ mod tests {
         let slot = Slot::from_minutes(day(), 1320, 1530).unwrap();
         let shown = ReportFields::of_slot(slot);
         assert_eq!(
-            (shown.start_hour.as_str(), shown.start_minute.as_str(), shown.end_hour.as_str(), shown.end_minute.as_str(), shown.next_day),
+            (
+                shown.start_hour.as_str(),
+                shown.start_minute.as_str(),
+                shown.end_hour.as_str(),
+                shown.end_minute.as_str(),
+                shown.next_day
+            ),
             ("22", "00", "1", "30", true)
         );
         assert_eq!(shown.parse(day()).unwrap().slot, slot);
@@ -230,7 +249,12 @@ mod tests {
     #[test]
     fn urgency_follows_the_request_not_the_reported_start() {
         let table = FeeTable::default();
-        let at = |d: u32, h: u32| NaiveDate::from_ymd_opt(2026, 12, d).unwrap().and_hms_opt(h, 0, 0).unwrap();
+        let at = |d: u32, h: u32| {
+            NaiveDate::from_ymd_opt(2026, 12, d)
+                .unwrap()
+                .and_hms_opt(h, 0, 0)
+                .unwrap()
+        };
         let one = NonZeroU32::MIN;
         let urgent_line = |activity: &Activity| {
             table
@@ -240,7 +264,9 @@ mod tests {
                 .any(|l| l.to_string().starts_with("急ぎ加算"))
         };
         // Asked on the 7th at 10:00 for 9:00 on the 8th (23 h ahead: 急ぎ); she started at 11:00.
-        let late_start = fields(("11", "00"), ("12", "00"), false, "0").parse(day().succ_opt().unwrap()).unwrap();
+        let late_start = fields(("11", "00"), ("12", "00"), false, "0")
+            .parse(day().succ_opt().unwrap())
+            .unwrap();
         assert!(at(8, 11) - at(7, 10) > Duration::hours(24));
         assert!(urgent_line(&report_activity(&late_start, at(7, 10), true, &table, one)));
         // Asked on the 6th at 8:00 for 9:00 on the 7th (25 h: not 急ぎ); she started at 7:00.
@@ -249,7 +275,10 @@ mod tests {
         assert!(!urgent_line(&report_activity(&early, at(6, 8), false, &table, one)));
         // Where times and flag agree, the real time of asking is kept.
         let same_day = fields(("15", "00"), ("16", "00"), false, "0").parse(day()).unwrap();
-        assert_eq!(report_activity(&same_day, at(7, 10), true, &table, one).requested_at, at(7, 10));
+        assert_eq!(
+            report_activity(&same_day, at(7, 10), true, &table, one).requested_at,
+            at(7, 10)
+        );
         assert!(urgent_line(&report_activity(&same_day, at(7, 10), true, &table, one)));
         assert!(!urgent_line(&report_activity(&same_day, at(1, 10), false, &table, one)));
     }

@@ -147,7 +147,9 @@ pub async fn render(
                 fee_lines: report.fee_detail.lines().map(str::to_string).collect(),
                 answer: match status {
                     RequestStatus::Confirmed => "ご家族の確認が済みました。",
-                    RequestStatus::Disputed => "ご家族から「内容が違う」とお知らせがあり、アドバイザーが確認しています。",
+                    RequestStatus::Disputed => {
+                        "ご家族から「内容が違う」とお知らせがあり、アドバイザーが確認しています。"
+                    }
                     _ => "ご家族の確認を待っています。",
                 }
                 .to_string(),

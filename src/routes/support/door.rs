@@ -54,5 +54,8 @@ impl Door {
 
 /// Only strings shaped like a side token (`domain::token::posting_token`) reach the database.
 pub fn is_side_token(text: &str) -> bool {
-    text.len() == 16 && text.bytes().all(|b| b.is_ascii_lowercase() || (b'2'..=b'9').contains(&b))
+    text.len() == 16
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || (b'2'..=b'9').contains(&b))
 }

@@ -16,7 +16,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/support/activities/{id}/report", web::get().to(report::form))
         .route("/support/activities/{id}/report", web::post().to(report::save))
         .route("/support/h/{token}", web::get().to(activity::show_by_token))
-        .route("/support/h/{token}/handover", web::post().to(activity::handover_by_token))
+        .route(
+            "/support/h/{token}/handover",
+            web::post().to(activity::handover_by_token),
+        )
         .route("/support/h/{token}/report", web::get().to(report::form_by_token))
         .route("/support/h/{token}/report", web::post().to(report::save_by_token))
         .route("/support/c/{token}", web::get().to(confirm::show))

@@ -91,13 +91,7 @@ fn fields_of(form: &FormData) -> ReportFields {
     }
 }
 
-fn page(
-    visitor: &Visitor,
-    door: &Door,
-    asked: &Asked,
-    fields: ReportFields,
-    error: Option<String>,
-) -> String {
+fn page(visitor: &Visitor, door: &Door, asked: &Asked, fields: ReportFields, error: Option<String>) -> String {
     let view = ReportFormView {
         base: door.base(),
         day: day_label(asked.day),

@@ -40,5 +40,4 @@ impl Progress {
         .get_result(conn)
         .optional()
     }
-
 }

@@ -125,7 +125,13 @@ fn refuse_sender(
             let text = sender_refused();
             OutboxMail::queue(conn, MailKind::SupportReply, sender, &text.subject, &text.body)?;
         }
-        SupportLog::record(conn, Some(request.asked.id), None, "reply_refused", "登録のないアドレスからの返信")?;
+        SupportLog::record(
+            conn,
+            Some(request.asked.id),
+            None,
+            "reply_refused",
+            "登録のないアドレスからの返信",
+        )?;
         InboundMail::finish(conn, mail.id, Disposition::Refused, "sender is not the side's address")?;
         Ok::<_, diesel::result::Error>(())
     })?;

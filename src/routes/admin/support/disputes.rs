@@ -48,7 +48,9 @@ pub async fn show(mut visitor: Visitor, id: web::Path<i64>) -> Result<HttpRespon
 
 pub async fn settle(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     let Posted { visitor, form } = posted;
-    let by = visitor.require_member(Resource::SupportCentre, Action::Moderate)?.member_id;
+    let by = visitor
+        .require_member(Resource::SupportCentre, Action::Moderate)?
+        .member_id;
     let id = id.into_inner();
     let request = visitor
         .db(move |conn| Ok(SupportRequest::find(conn, id)?))

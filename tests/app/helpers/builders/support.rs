@@ -12,16 +12,16 @@ use chrono::{NaiveDate, Weekday};
 use hiroba::db::models::area::Area;
 use hiroba::db::models::support::child::FamilyChild;
 use hiroba::db::models::support::member::SupportMember;
+use hiroba::db::models::support::request::{NewRequest, Progress, RequestChild, SupportRequest};
 use hiroba::db::models::support::supporter::{Offering, Supporter, VettingRecord};
 use hiroba::db::DbConnection;
 use hiroba::domain::role::Role;
 use hiroba::domain::support::availability::Band;
 use hiroba::domain::support::candidate::InsurancePeriod;
-use hiroba::db::models::support::request::{NewRequest, Progress, RequestChild, SupportRequest};
 use hiroba::domain::support::ids::{AreaId, FamilyId, SupporterId};
 use hiroba::domain::support::request::{CarePlace, Kind};
-use hiroba::domain::support::slot::Slot;
 use hiroba::domain::support::skill::{Skill, Skills};
+use hiroba::domain::support::slot::Slot;
 use hiroba::domain::support::status::Membership;
 
 /// The id of a settings area by name.
@@ -283,7 +283,10 @@ pub fn matched_request(app: &TestApp, family: &TestFamily, supporter: &TestMembe
     )
     .expect("request");
     assert!(Progress::win(&mut conn, id, SupporterId(supporter.id), None).expect("win"));
-    let progress = SupportRequest::find(&mut conn, id).expect("find").expect("request").progress;
+    let progress = SupportRequest::find(&mut conn, id)
+        .expect("find")
+        .expect("request")
+        .progress;
     MatchedRequest {
         id,
         code: progress.handover_code.expect("code"),

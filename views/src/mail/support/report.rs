@@ -89,7 +89,11 @@ pub fn report_answer(answer: ReportAnswer, day: &str, page_url: &str) -> MailTex
 
 /// To the coordinators: a family disputes a report.
 pub fn disputed(activity: &str, family: &str, supporter: &str, reason: &str, admin_url: &str) -> MailText {
-    let reason = if reason.is_empty() { "（理由の記入なし）" } else { reason };
+    let reason = if reason.is_empty() {
+        "（理由の記入なし）"
+    } else {
+        reason
+    };
     MailText {
         subject: "【送迎・あずかり】活動報告に異議があります".into(),
         body: format!(

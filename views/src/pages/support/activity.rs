@@ -1,7 +1,9 @@
 //! The matched supporter's page of one activity: when and what, the family's details while she
 //! may see them, the 受け渡しコード form, and the activity report (link, or what was reported).
 
-use crate::components::{alert, choice, footer, form, label, link, separator, subheading, submit, text_area, text_input};
+use crate::components::{
+    alert, choice, footer, form, label, link, separator, subheading, submit, text_area, text_input,
+};
 use crate::ctx::{Ctx, InputKind};
 use crate::layout::page;
 use maud::{html, Markup};
@@ -52,8 +54,12 @@ pub struct ChildLine {
 #[derive(Debug, Clone)]
 pub enum HandoverState {
     /// The code may be typed; `left` wrong entries are allowed.
-    Enter { left: u32 },
-    Recorded { at: String },
+    Enter {
+        left: u32,
+    },
+    Recorded {
+        at: String,
+    },
     Locked,
     /// Nothing to hand over (cancelled).
     None,
@@ -64,7 +70,11 @@ pub enum ReportState {
     /// Not yet: the report opens at the start or after the handover.
     NotYet,
     Open,
-    Done { times: String, fee_lines: Vec<String>, answer: String },
+    Done {
+        times: String,
+        fee_lines: Vec<String>,
+        answer: String,
+    },
     None,
 }
 

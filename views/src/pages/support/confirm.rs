@@ -26,7 +26,9 @@ pub enum ConfirmState {
     /// Waiting for her answer.
     Open,
     Confirmed,
-    Disputed { reason: String },
+    Disputed {
+        reason: String,
+    },
 }
 
 pub fn confirm(ctx: &Ctx, view: &ConfirmView) -> String {
