@@ -3,4 +3,7 @@
 //! Pure rules are in `domain::support`; tables in `db::models::support`; pages in
 //! `routes::support`; mail replies arrive through `mail::inbound::process::support`.
 
+pub mod handover;
+pub mod notify;
 pub mod reply;
+pub mod report;

@@ -8,9 +8,11 @@
 
 pub mod child;
 pub mod distance;
+pub mod handover;
 pub mod log;
 pub mod member;
 pub mod offer;
 pub mod pre_meeting;
+pub mod report;
 pub mod request;
 pub mod supporter;
