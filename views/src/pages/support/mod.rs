@@ -1,1 +1,7 @@
 //! 送迎・あずかり支援: the members' pages.
+
+pub mod availability;
+pub mod children;
+pub mod home;
+pub mod join;
+pub mod profile;
