@@ -85,6 +85,7 @@ mod simulate;
 mod smtp;
 mod smtp_relay;
 mod stats;
+mod support_members;
 mod support_models;
 mod threads;
 mod watch_admin_pages;
