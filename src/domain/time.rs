@@ -61,7 +61,7 @@ pub fn parse_month(text: &str) -> Option<(NaiveDate, NaiveDate)> {
 pub fn parse_day_text(text: &str) -> Option<NaiveDate> {
     let folded = crate::domain::fold::fold(text.trim());
     let parts: Vec<&str> = folded
-        .split(|c: char| matches!(c, '-' | '/' | '.' | '年' | '月' | '日' | ' '))
+        .split(['-', '/', '.', '年', '月', '日', ' '])
         .filter(|p| !p.is_empty())
         .collect();
     let number = |s: &str| s.bytes().all(|b| b.is_ascii_digit()).then(|| s.parse::<u32>().ok())?;
@@ -96,7 +96,14 @@ mod tests {
     #[test]
     fn typed_days_are_read_in_the_usual_spellings() {
         let want = NaiveDate::from_ymd_opt(2021, 4, 2);
-        for text in ["2021-04-02", "2021/4/2", "20210402", "２０２１－０４－０２", "2021年4月2日", " 2021.4.2 "] {
+        for text in [
+            "2021-04-02",
+            "2021/4/2",
+            "20210402",
+            "２０２１－０４－０２",
+            "2021年4月2日",
+            " 2021.4.2 ",
+        ] {
             assert_eq!(parse_day_text(text), want, "{text}");
         }
         for text in ["", "2021-02-30", "21-4-2", "2021-4", "きのう", "2021-04-02-01"] {

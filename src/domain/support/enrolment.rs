@@ -105,12 +105,27 @@ mod tests {
 
     #[test]
     fn phones() {
-        for ok in ["090-1234-5678", "09012345678", "０９０－１２３４－５６７８", "04-7100-1234"] {
+        for ok in [
+            "090-1234-5678",
+            "09012345678",
+            "０９０－１２３４－５６７８",
+            "04-7100-1234",
+        ] {
             assert!(Phone::parse(ok).is_ok(), "{ok}");
         }
-        assert_eq!(Phone::parse("０９０－１２３４－５６７８").unwrap().as_str(), "090-1234-5678");
+        assert_eq!(
+            Phone::parse("０９０－１２３４－５６７８").unwrap().as_str(),
+            "090-1234-5678"
+        );
         assert_eq!(Phone::parse("  "), Err(PhoneError::Missing));
-        for bad in ["090-1234", "90-1234-5678", "090-1234-5678-9", "090 abc", "090--12345678", "03-1234-5678-"] {
+        for bad in [
+            "090-1234",
+            "90-1234-5678",
+            "090-1234-5678-9",
+            "090 abc",
+            "090--12345678",
+            "03-1234-5678-",
+        ] {
             assert_eq!(Phone::parse(bad), Err(PhoneError::Unreadable), "{bad}");
         }
     }

@@ -78,7 +78,9 @@ impl InsuranceState {
 /// What a supporter reads on her own page about why she receives no offers, in plain words.
 pub fn advice(exclusion: Exclusion) -> &'static str {
     match exclusion {
-        Exclusion::Inactive => "いまは休止中です。依頼のお知らせは届きません。再開するときは「提供内容」から再開できます。",
+        Exclusion::Inactive => {
+            "いまは休止中です。依頼のお知らせは届きません。再開するときは「提供内容」から再開できます。"
+        }
         Exclusion::NoCourse => "講習の受講記録がまだです。センターにお問い合わせください。",
         Exclusion::NotInterviewed => "センターとの面談がまだです。センターにお問い合わせください。",
         Exclusion::Uninsured => "補償保険の期間が登録されていないか、切れています。センターにお問い合わせください。",
@@ -113,12 +115,31 @@ mod tests {
             ("nothing recorded", none, true, Err(Exclusion::NoCourse)),
             (
                 "course after the day",
-                Vetting { course_completed: Some(day("2026-12-08")), ..vetted() },
+                Vetting {
+                    course_completed: Some(day("2026-12-08")),
+                    ..vetted()
+                },
                 true,
                 Err(Exclusion::NoCourse),
             ),
-            ("no interview", Vetting { interviewed: false, ..vetted() }, true, Err(Exclusion::NotInterviewed)),
-            ("no insurance", Vetting { insurance: None, ..vetted() }, true, Err(Exclusion::Uninsured)),
+            (
+                "no interview",
+                Vetting {
+                    interviewed: false,
+                    ..vetted()
+                },
+                true,
+                Err(Exclusion::NotInterviewed),
+            ),
+            (
+                "no insurance",
+                Vetting {
+                    insurance: None,
+                    ..vetted()
+                },
+                true,
+                Err(Exclusion::Uninsured),
+            ),
             (
                 "insurance ended",
                 Vetting {
@@ -157,7 +178,10 @@ mod tests {
         for (today, expected) in cases {
             assert_eq!(InsuranceState::of(&v, day(today)), expected, "{today}");
         }
-        assert_eq!(InsuranceState::of(&Vetting::default(), day("2026-12-07")), InsuranceState::Missing);
+        assert_eq!(
+            InsuranceState::of(&Vetting::default(), day("2026-12-07")),
+            InsuranceState::Missing
+        );
         assert_eq!(InsuranceState::Expired.mark(), "期限切れ");
     }
 }

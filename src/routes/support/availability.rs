@@ -40,7 +40,12 @@ pub async fn show(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
     render(&visitor, me.member_id, page_number(&query), None).await
 }
 
-async fn render(visitor: &Visitor, member_id: i64, page: usize, notice: Option<&str>) -> Result<HttpResponse, AppError> {
+async fn render(
+    visitor: &Visitor,
+    member_id: i64,
+    page: usize,
+    notice: Option<&str>,
+) -> Result<HttpResponse, AppError> {
     let (weekly, days) = visitor
         .db(move |conn| {
             Ok((
@@ -79,7 +84,9 @@ async fn render(visitor: &Visitor, member_id: i64, page: usize, notice: Option<&
         week,
         notice: notice.map(str::to_string),
     };
-    Ok(paged_list(visitor, &items, page, |list| availability(&ctx, &view, list)))
+    Ok(paged_list(visitor, &items, page, |list| {
+        availability(&ctx, &view, list)
+    }))
 }
 
 fn weekday_at(index: u8) -> Result<(Weekday, &'static str), AppError> {
@@ -91,7 +98,9 @@ pub async fn weekday(visitor: Visitor, index: web::Path<u8>) -> Result<HttpRespo
     let index = index.into_inner();
     let (day, name) = weekday_at(index)?;
     let member_id = me.member_id;
-    let weekly = visitor.db(move |conn| Ok(Supporter::weekly_bands(conn, member_id)?)).await?;
+    let weekly = visitor
+        .db(move |conn| Ok(Supporter::weekly_bands(conn, member_id)?))
+        .await?;
     let mine: Vec<Band> = weekly.iter().filter(|(d, _)| *d == day).map(|(_, b)| *b).collect();
     let view = WeekdayView {
         weekday: index,
@@ -132,7 +141,13 @@ pub async fn save_weekday(posted: Posted, index: web::Path<u8>) -> Result<HttpRe
             Ok(())
         })
         .await?;
-    render(&visitor, member_id, 1, Some(&format!("{name}曜日の予定を保存しました。"))).await
+    render(
+        &visitor,
+        member_id,
+        1,
+        Some(&format!("{name}曜日の予定を保存しました。")),
+    )
+    .await
 }
 
 pub async fn new_day(visitor: Visitor) -> Result<HttpResponse, AppError> {

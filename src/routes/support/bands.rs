@@ -61,7 +61,10 @@ mod tests {
             ("b_until_h", "--"),
         ]);
         let bands = parse(&typed(&form)).unwrap();
-        assert_eq!(bands.iter().map(|b| b.to_string()).collect::<Vec<_>>(), ["09:00〜12:30"]);
+        assert_eq!(
+            bands.iter().map(|b| b.to_string()).collect::<Vec<_>>(),
+            ["09:00〜12:30"]
+        );
         let one_sided = FormData::of(&[("a_from_h", "09"), ("a_until_h", "--")]);
         assert!(parse(&typed(&one_sided)).is_err());
         let backwards = FormData::of(&[("a_from_h", "18"), ("a_until_h", "09")]);

@@ -10,7 +10,9 @@ use crate::routes::request::Visitor;
 /// The signed-in member's id and enrolment (None when she has not joined).
 pub async fn enrolment(visitor: &Visitor, action: Action) -> Result<(i64, Option<SupportMember>), AppError> {
     let member_id = visitor.require_member(Resource::SupportOwn, action)?.member_id;
-    let support = visitor.db(move |conn| Ok(SupportMember::find(conn, member_id)?)).await?;
+    let support = visitor
+        .db(move |conn| Ok(SupportMember::find(conn, member_id)?))
+        .await?;
     Ok((member_id, support))
 }
 

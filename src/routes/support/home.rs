@@ -23,9 +23,7 @@ pub async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpRes
         Some(s) if s.membership().helps() => visitor.db(move |conn| Ok(Supporter::find(conn, member_id)?)).await?,
         _ => None,
     };
-    let coordinator = visitor
-        .member()
-        .is_some_and(|m| m.roles.contains(&Role::Coordinator));
+    let coordinator = visitor.member().is_some_and(|m| m.roles.contains(&Role::Coordinator));
     let enrolled = support.map(|s| {
         let membership = s.membership();
         let state = supporter

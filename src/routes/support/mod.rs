@@ -27,9 +27,18 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/support/profile", web::post().to(profile::save))
         .route("/support/profile/active", web::post().to(profile::set_active))
         .route("/support/availability", web::get().to(availability::show))
-        .route("/support/availability/weekday/{n}", web::get().to(availability::weekday))
-        .route("/support/availability/weekday/{n}", web::post().to(availability::save_weekday))
+        .route(
+            "/support/availability/weekday/{n}",
+            web::get().to(availability::weekday),
+        )
+        .route(
+            "/support/availability/weekday/{n}",
+            web::post().to(availability::save_weekday),
+        )
         .route("/support/availability/days", web::get().to(availability::new_day))
         .route("/support/availability/days", web::post().to(availability::save_day))
-        .route("/support/availability/days/remove", web::post().to(availability::remove_day));
+        .route(
+            "/support/availability/days/remove",
+            web::post().to(availability::remove_day),
+        );
 }

@@ -47,13 +47,33 @@ pub async fn save(posted: Posted) -> Result<HttpResponse, AppError> {
     let known = visitor.db(|conn| Ok(Area::all(conn)?)).await?;
     let is_area = |text: &str| text.parse::<i64>().ok().filter(|id| known.iter().any(|a| a.id == *id));
     let Some(home) = is_area(&typed.home_area) else {
-        return render(&visitor, row.active, typed, None, Some("お住まいの地域を選んでください。")).await;
+        return render(
+            &visitor,
+            row.active,
+            typed,
+            None,
+            Some("お住まいの地域を選んでください。"),
+        )
+        .await;
     };
     let areas: Vec<AreaId> = typed.areas.iter().filter_map(|a| is_area(a)).map(AreaId).collect();
     if areas.is_empty() {
-        return render(&visitor, row.active, typed, None, Some("活動できる地域を1つ以上選んでください。")).await;
+        return render(
+            &visitor,
+            row.active,
+            typed,
+            None,
+            Some("活動できる地域を1つ以上選んでください。"),
+        )
+        .await;
     }
-    let Some(limit) = typed.monthly_limit.trim().parse::<u32>().ok().filter(|n| *n <= LIMIT_MAX) else {
+    let Some(limit) = typed
+        .monthly_limit
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| *n <= LIMIT_MAX)
+    else {
         let why = "1か月の上限は0〜62の数で入力してください。";
         return render(&visitor, row.active, typed, None, Some(why)).await;
     };

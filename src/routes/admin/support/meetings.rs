@@ -25,14 +25,20 @@ pub async fn show(visitor: Visitor) -> Result<HttpResponse, AppError> {
 
 pub async fn record(posted: Posted) -> Result<HttpResponse, AppError> {
     let Posted { visitor, form } = posted;
-    let by = visitor.require_member(Resource::SupportCentre, Action::Update)?.member_id;
+    let by = visitor
+        .require_member(Resource::SupportCentre, Action::Update)?
+        .member_id;
     let id = |name: &str| form.get(name).and_then(|v| v.trim().parse::<i64>().ok());
     let (Some(family), Some(supporter)) = (id("family"), id("supporter")) else {
         return render(&visitor, Feedback::refused("依頼会員と提供会員を選んでください。")).await;
     };
     let request = id("request");
     let Some(met_on) = form.get("met_on").and_then(parse_day_text) else {
-        return render(&visitor, Feedback::refused("打合せの日を「2026-12-05」のように入力してください。")).await;
+        return render(
+            &visitor,
+            Feedback::refused("打合せの日を「2026-12-05」のように入力してください。"),
+        )
+        .await;
     };
     if met_on > today() {
         return render(&visitor, Feedback::refused("打合せの日が今日より後になっています。")).await;

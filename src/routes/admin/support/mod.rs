@@ -11,8 +11,14 @@ use actix_web::web;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin/support/supporters", web::get().to(supporters::list))
         .route("/admin/support/supporters/{id}", web::get().to(supporter::show))
-        .route("/admin/support/supporters/{id}/vetting", web::post().to(supporter::save_vetting))
-        .route("/admin/support/supporters/{id}/active", web::post().to(supporter::set_active))
+        .route(
+            "/admin/support/supporters/{id}/vetting",
+            web::post().to(supporter::save_vetting),
+        )
+        .route(
+            "/admin/support/supporters/{id}/active",
+            web::post().to(supporter::set_active),
+        )
         .route("/admin/support/meetings", web::get().to(meetings::show))
         .route("/admin/support/meetings", web::post().to(meetings::record));
 }

@@ -29,7 +29,9 @@ pub async fn show(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, 
 
 pub async fn save_vetting(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     let Posted { visitor, form } = posted;
-    let by = visitor.require_member(Resource::SupportCentre, Action::Update)?.member_id;
+    let by = visitor
+        .require_member(Resource::SupportCentre, Action::Update)?
+        .member_id;
     let id = id.into_inner();
     let typed = typed(&form);
     let record = match parse(&typed) {
@@ -61,7 +63,9 @@ pub async fn save_vetting(posted: Posted, id: web::Path<i64>) -> Result<HttpResp
 
 pub async fn set_active(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     let Posted { visitor, form } = posted;
-    let by = visitor.require_member(Resource::SupportCentre, Action::Update)?.member_id;
+    let by = visitor
+        .require_member(Resource::SupportCentre, Action::Update)?
+        .member_id;
     let id = id.into_inner();
     let active = form.get("active") == Some("1");
     visitor
@@ -71,13 +75,21 @@ pub async fn set_active(posted: Posted, id: web::Path<i64>) -> Result<HttpRespon
                     return Err(AppError::NotFound);
                 }
                 let name = Member::find(conn, id)?.real_name;
-                let action = if active { "提供会員を再開" } else { "提供会員を休止" };
+                let action = if active {
+                    "提供会員を再開"
+                } else {
+                    "提供会員を休止"
+                };
                 SupportLog::record(conn, None, Some(by), action, &format!("{name}さん（{id}）"))?;
                 Ok(())
             })
         })
         .await?;
-    let done = if active { "再開しました。" } else { "休止にしました。" };
+    let done = if active {
+        "再開しました。"
+    } else {
+        "休止にしました。"
+    };
     render(&visitor, id, None, Feedback::done(done)).await
 }
 
@@ -208,6 +220,10 @@ mod tests {
             "保険期間の終わりが始まりより前です。"
         );
         assert!(parse(&form("2026-04-01", "")).is_err());
-        assert!(parse(&VettingForm { course: "1月".into(), ..form("", "") }).is_err());
+        assert!(parse(&VettingForm {
+            course: "1月".into(),
+            ..form("", "")
+        })
+        .is_err());
     }
 }

@@ -38,7 +38,10 @@ const FILTERS: [(StateFilter, &str, &str); 5] = [
 
 impl StateFilter {
     fn parse(text: &str) -> StateFilter {
-        FILTERS.iter().find(|(_, v, _)| *v == text).map_or(StateFilter::All, |(f, ..)| *f)
+        FILTERS
+            .iter()
+            .find(|(_, v, _)| *v == text)
+            .map_or(StateFilter::All, |(f, ..)| *f)
     }
 
     fn keeps(self, supporter: &Supporter, on: NaiveDate) -> bool {
@@ -65,10 +68,9 @@ pub fn row(supporter: &Supporter, name: &str, areas: &[AreaId], area_names: &[Ar
         offerable: state.is_ok(),
         course: day(supporter.course_completed_on),
         interview: day(supporter.interviewed_on),
-        insurance: vetting.insurance.map_or_else(
-            || "未登録".to_string(),
-            |p| format!("{}〜{}", p.from(), p.until()),
-        ),
+        insurance: vetting
+            .insurance
+            .map_or_else(|| "未登録".to_string(), |p| format!("{}〜{}", p.from(), p.until())),
         insurance_mark: match InsuranceState::of(&vetting, on) {
             InsuranceState::Missing => String::new(),
             other => other.mark().to_string(),
@@ -94,7 +96,12 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
                 .into_iter()
                 .map(|e| (e.member_id, e.real_name))
                 .collect();
-            Ok((Supporter::all(conn)?, names, Supporter::all_areas(conn)?, Area::all(conn)?))
+            Ok((
+                Supporter::all(conn)?,
+                names,
+                Supporter::all_areas(conn)?,
+                Area::all(conn)?,
+            ))
         })
         .await?;
     let on = today();

@@ -2,7 +2,9 @@
 //! (one weekday, one date) that change them from a keitai: hour and minute selects in 30-minute
 //! steps, two bands at most.
 
-use crate::components::{alert, choice, checkbox, footer, form, hidden, label, link, pager, submit, text_input, ListPage};
+use crate::components::{
+    alert, checkbox, choice, footer, form, hidden, label, link, pager, submit, text_input, ListPage,
+};
 use crate::ctx::{Ctx, InputKind};
 use crate::layout::page;
 use maud::{html, Markup};

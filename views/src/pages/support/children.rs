@@ -65,7 +65,11 @@ pub fn child_form(ctx: &Ctx, view: &ChildFormView) -> String {
     };
     page(
         ctx,
-        if view.id.is_some() { "子どもの登録内容" } else { "子どもを追加" },
+        if view.id.is_some() {
+            "子どもの登録内容"
+        } else {
+            "子どもを追加"
+        },
         html! {
             @if let Some(error) = &view.error { (alert(ctx, error)) }
             (form(ctx, &action, true, html! {

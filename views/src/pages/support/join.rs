@@ -34,7 +34,11 @@ pub fn join(ctx: &Ctx, view: &JoinView) -> String {
     ];
     page(
         ctx,
-        if view.enrolled { "会員の登録内容" } else { "会員になる" },
+        if view.enrolled {
+            "会員の登録内容"
+        } else {
+            "会員になる"
+        },
         html! {
             @if let Some(error) = &view.error { (alert(ctx, error)) }
             (form(ctx, "/support/join", true, html! {
