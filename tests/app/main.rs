@@ -86,6 +86,7 @@ mod smtp;
 mod smtp_relay;
 mod stats;
 mod support_after;
+mod support_members;
 mod support_models;
 mod threads;
 mod watch_admin_pages;

@@ -4,6 +4,7 @@
 pub mod availability;
 pub mod candidate;
 pub mod distance;
+pub mod enrolment;
 pub mod fee;
 pub mod fee_table;
 pub mod holiday;
@@ -17,3 +18,4 @@ pub mod request;
 pub mod skill;
 pub mod slot;
 pub mod status;
+pub mod vetting;

@@ -2,6 +2,9 @@
 //! disputes and the monthly statements. Every action is written to the support log.
 
 pub mod disputes;
+pub mod meetings;
+pub mod supporter;
+pub mod supporters;
 
 use actix_web::web;
 
@@ -9,5 +12,17 @@ use actix_web::web;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin/support/disputes", web::get().to(disputes::list))
         .route("/admin/support/disputes/{id}", web::get().to(disputes::show))
-        .route("/admin/support/disputes/{id}", web::post().to(disputes::settle));
+        .route("/admin/support/disputes/{id}", web::post().to(disputes::settle))
+        .route("/admin/support/supporters", web::get().to(supporters::list))
+        .route("/admin/support/supporters/{id}", web::get().to(supporter::show))
+        .route(
+            "/admin/support/supporters/{id}/vetting",
+            web::post().to(supporter::save_vetting),
+        )
+        .route(
+            "/admin/support/supporters/{id}/active",
+            web::post().to(supporter::set_active),
+        )
+        .route("/admin/support/meetings", web::get().to(meetings::show))
+        .route("/admin/support/meetings", web::post().to(meetings::record));
 }
