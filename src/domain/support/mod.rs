@@ -14,4 +14,6 @@ pub mod reason;
 pub mod request;
 pub mod skill;
 pub mod slot;
+pub mod statement;
 pub mod status;
+pub mod vetting_state;
