@@ -4,3 +4,4 @@
 //! `routes::support`; mail replies arrive through `mail::inbound::process::support`.
 
 pub mod reply;
+pub mod statement;

@@ -10,8 +10,64 @@
 //!   activity hours. A cancellation without a supporter is charged to the family alone.
 
 use super::ids::{AreaId, FamilyId, SupporterId};
-use chrono::{NaiveDate, NaiveDateTime};
+use crate::domain::time::{day_label, jst_day_start, month_key, month_label, parse_month};
+use chrono::{Datelike, Months, NaiveDate, NaiveDateTime};
 use std::collections::BTreeMap;
+
+/// A calendar month in Japan time, the period of a statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Month {
+    first: NaiveDate,
+}
+
+impl Month {
+    /// The month `day` is in.
+    pub fn of(day: NaiveDate) -> Month {
+        Month {
+            first: day.with_day(1).unwrap_or(day),
+        }
+    }
+
+    /// `2026-12`, as in a URL.
+    pub fn parse(text: &str) -> Option<Month> {
+        parse_month(text).map(|(first, _)| Month { first })
+    }
+
+    pub fn first(self) -> NaiveDate {
+        self.first
+    }
+
+    pub fn last(self) -> NaiveDate {
+        self.next().first.pred_opt().unwrap_or(self.first)
+    }
+
+    /// `2026-12`
+    pub fn key(self) -> String {
+        month_key(self.first)
+    }
+
+    /// 「2026年12月」
+    pub fn label(self) -> String {
+        month_label(self.first)
+    }
+
+    pub fn prev(self) -> Month {
+        Month {
+            first: self.first.checked_sub_months(Months::new(1)).unwrap_or(self.first),
+        }
+    }
+
+    pub fn next(self) -> Month {
+        Month {
+            first: self.first.checked_add_months(Months::new(1)).unwrap_or(self.first),
+        }
+    }
+
+    /// The stored (UTC) instant at which the month ends (the next one begins in Japan).
+    pub fn end_utc(self) -> NaiveDateTime {
+        jst_day_start(self.next().first)
+    }
+}
 
 /// What one line of a statement is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +124,22 @@ impl Line {
         } else {
             0
         }
+    }
+
+    /// 「9:00〜11:00」, 「22:00〜翌1:30」.
+    pub fn time_label(&self) -> String {
+        let hm = |m: i32| {
+            let next = if m >= 1440 { "翌" } else { "" };
+            format!("{next}{}:{:02}", (m % 1440) / 60, m % 60)
+        };
+        format!("{}〜{}", hm(self.start_minute), hm(self.end_minute))
+    }
+
+    /// 「2026/12/03（木）」: the day with its year, as statements print it.
+    pub fn date_label(&self) -> String {
+        let short = day_label(self.day);
+        let weekday = short.split_once('（').map(|(_, w)| w).unwrap_or_default();
+        format!("{}（{weekday}", self.day.format("%Y/%m/%d"))
     }
 
     pub fn kind_label(&self) -> &'static str {
@@ -351,6 +423,18 @@ mod tests {
     }
 
     #[test]
+    fn a_month_knows_its_days_and_neighbours() {
+        let month = Month::parse("2026-12").unwrap();
+        assert_eq!((month.first(), month.last()), (day(1), day(31)));
+        assert_eq!((month.prev().key(), month.next().key()), ("2026-11".into(), "2027-01".into()));
+        assert_eq!(Month::of(day(17)), month);
+        assert_eq!(month.label(), "2026年12月");
+        assert_eq!(Month::parse("2026-02").unwrap().last().to_string(), "2026-02-28");
+        assert_eq!(month.end_utc().to_string(), "2026-12-31 15:00:00");
+        assert!(Month::parse("2026-13").is_none());
+    }
+
+    #[test]
     fn labels() {
         let cases = [(0, "0分"), (45, "45分"), (180, "3時間"), (750, "12時間30分")];
         for (minutes, want) in cases {
@@ -361,6 +445,14 @@ mod tests {
             assert_eq!(yen_label(yen), want);
         }
         assert_eq!(line(1, 1, None, Entry::LateCancellation, 60, 700).minutes(), 0);
+        let late = Line {
+            start_minute: 22 * 60,
+            end_minute: 25 * 60 + 30,
+            ..line(2, 1, None, Entry::Confirmed, 0, 0)
+        };
+        assert_eq!(late.time_label(), "22:00〜翌1:30");
+        assert_eq!(late.date_label(), "2026/12/03（木）");
+        assert_eq!(line(2, 1, None, Entry::Confirmed, 90, 0).time_label(), "10:00〜11:30");
         assert_eq!(Entry::Reported.label(), "確認待ち");
     }
 }

@@ -2,7 +2,11 @@
 //! (by token, without a password), handover and reports. Coordinators' pages are in
 //! `routes/admin/support/`.
 
+pub mod statement;
+
 use actix_web::web;
 
 /// Registers the members' support pages.
-pub fn configure(_cfg: &mut web::ServiceConfig) {}
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/support/statement", web::get().to(statement::show));
+}

@@ -7,10 +7,12 @@
 //! backends.
 
 pub mod child;
+pub mod console;
 pub mod distance;
 pub mod log;
 pub mod member;
 pub mod offer;
 pub mod pre_meeting;
 pub mod request;
+pub mod statement;
 pub mod supporter;

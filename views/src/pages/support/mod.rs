@@ -1,1 +1,2 @@
 //! 送迎・あずかり支援: the members' pages.
+pub mod statement;
