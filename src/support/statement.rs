@@ -72,7 +72,11 @@ impl MonthStatement {
             .map(|a| (a.name.clone(), per_area.remove(&AreaId(a.id)).unwrap_or_default()))
             .collect();
         // Areas no longer configured still hold old requests.
-        areas.extend(per_area.into_iter().map(|(id, counts)| (format!("地域{}", id.0), counts)));
+        areas.extend(
+            per_area
+                .into_iter()
+                .map(|(id, counts)| (format!("地域{}", id.0), counts)),
+        );
         let waits = acceptance_minutes(&requests);
         let centre = Centre {
             areas,

@@ -38,12 +38,26 @@ struct Month {
 }
 
 /// Writes a request of `family` for `date` from `from` to `until` minutes; `pickup` in 柏中央.
-fn ask(conn: &mut DbConnection, app: &TestApp, family: &TestFamily, area: &str, date: &str, minutes: (u32, u32), pickup: bool) -> i64 {
+fn ask(
+    conn: &mut DbConnection,
+    app: &TestApp,
+    family: &TestFamily,
+    area: &str,
+    date: &str,
+    minutes: (u32, u32),
+    pickup: bool,
+) -> i64 {
     let area = AreaId(area_id(app, area));
     let kind = if pickup {
-        Kind::Pickup { from: area, to: area, by_car: false }
+        Kind::Pickup {
+            from: area,
+            to: area,
+            by_car: false,
+        }
     } else {
-        Kind::Care { at: CarePlace::FamilyHome }
+        Kind::Care {
+            at: CarePlace::FamilyHome,
+        }
     };
     SupportRequest::insert(
         conn,
@@ -56,7 +70,10 @@ fn ask(conn: &mut DbConnection, app: &TestApp, family: &TestFamily, area: &str, 
             slot: Slot::from_minutes(day(date), minutes.0, minutes.1).unwrap(),
             urgent: false,
             note: "",
-            children: &[RequestChild { child_id: family.children[0], after_illness: false }],
+            children: &[RequestChild {
+                child_id: family.children[0],
+                after_illness: false,
+            }],
         },
     )
     .unwrap()
@@ -101,11 +118,27 @@ fn reported(conn: &mut DbConnection, request: i64, minutes: (i32, i32), fee: i32
 /// request nobody took; ゆうママ (富勢) had one activity awaiting her 確認, cancelled another late,
 /// and has one request with its first wave out. A confirmed activity in February must not count.
 fn build_month(app: &TestApp) -> Month {
-    let coordinator = MemberBuilder::new("センター").role(Role::Coordinator).carrier(crate::helpers::builders::Carrier::Pc).insert(app);
-    let hana = FamilyBuilder::new("はなママ").real_name("柏 花子").child("さくら", "2024-04-02").insert(app);
-    let yuu = FamilyBuilder::new("ゆうママ").real_name("豊四季 優子").area("富勢").child("ゆう", "2023-06-01").insert(app);
-    let yoshiko = SupporterBuilder::new("よしこ").real_name("田中 良子").areas(&["柏中央", "富勢"]).insert(app);
-    let kazue = SupporterBuilder::new("かずえ").real_name("鈴木 和恵").areas(&["柏中央", "富勢"]).insert(app);
+    let coordinator = MemberBuilder::new("センター")
+        .role(Role::Coordinator)
+        .carrier(crate::helpers::builders::Carrier::Pc)
+        .insert(app);
+    let hana = FamilyBuilder::new("はなママ")
+        .real_name("柏 花子")
+        .child("さくら", "2024-04-02")
+        .insert(app);
+    let yuu = FamilyBuilder::new("ゆうママ")
+        .real_name("豊四季 優子")
+        .area("富勢")
+        .child("ゆう", "2023-06-01")
+        .insert(app);
+    let yoshiko = SupporterBuilder::new("よしこ")
+        .real_name("田中 良子")
+        .areas(&["柏中央", "富勢"])
+        .insert(app);
+    let kazue = SupporterBuilder::new("かずえ")
+        .real_name("鈴木 和恵")
+        .areas(&["柏中央", "富勢"])
+        .insert(app);
     let mut conn = app.pool.get().unwrap();
     let c = &mut conn;
 
@@ -154,7 +187,10 @@ fn build_month(app: &TestApp) -> Month {
     let declined = Offer::of_request(c, open).unwrap()[1].id;
     assert!(Offer::answer(c, declined, OfferStatus::Declined, "web").unwrap());
     diesel::update(support_progress::table.find(open))
-        .set((support_progress::wave.eq(1), support_progress::wave_deadline.eq(Some(at("2030-01-19 05:30")))))
+        .set((
+            support_progress::wave.eq(1),
+            support_progress::wave_deadline.eq(Some(at("2030-01-19 05:30"))),
+        ))
         .execute(c)
         .unwrap();
 
@@ -162,7 +198,15 @@ fn build_month(app: &TestApp) -> Month {
     matched(c, february, &yoshiko, 5);
     reported(c, february, (600, 720), 9999, 0, true);
 
-    Month { coordinator, hana, yuu, yoshiko, kazue, open, unfilled }
+    Month {
+        coordinator,
+        hana,
+        yuu,
+        yoshiko,
+        kazue,
+        open,
+        unfilled,
+    }
 }
 
 /// A CSV as Excel would read it: CP932 without errors, every line ended by CRLF; its tables (split
@@ -171,16 +215,28 @@ fn csv(res: &Response) -> Vec<Vec<Vec<String>>> {
     assert_eq!(res.status, 200, "{}", res.text());
     assert_eq!(res.header("content-type"), Some("text/csv; charset=Shift_JIS"));
     let disposition = res.header("content-disposition").unwrap();
-    assert!(disposition.starts_with("attachment; filename=\"hiroba-"), "{disposition}");
+    assert!(
+        disposition.starts_with("attachment; filename=\"hiroba-"),
+        "{disposition}"
+    );
     assert!(disposition.contains("filename*=UTF-8''"), "{disposition}");
     let (text, _, bad) = encoding_rs::SHIFT_JIS.decode(&res.body);
     assert!(!bad, "not CP932");
     assert!(text.ends_with("\r\n"));
-    assert_eq!(text.matches('\n').count(), text.matches("\r\n").count(), "bare LF in {text}");
+    assert_eq!(
+        text.matches('\n').count(),
+        text.matches("\r\n").count(),
+        "bare LF in {text}"
+    );
     assert!(!text.contains('"'), "{text}");
     text.trim_end_matches("\r\n")
         .split("\r\n\r\n")
-        .map(|table| table.split("\r\n").map(|l| l.split(',').map(str::to_string).collect()).collect())
+        .map(|table| {
+            table
+                .split("\r\n")
+                .map(|l| l.split(',').map(str::to_string).collect())
+                .collect()
+        })
         .collect()
 }
 

@@ -311,7 +311,7 @@ pub fn yen_label(yen: i64) -> String {
     let digits = yen.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -362,9 +362,16 @@ mod tests {
             (first.activities, first.awaiting, first.minutes, first.fees_yen),
             (2, 1, 210, 2600)
         );
-        assert_eq!((first.cancellations, first.cancellation_yen, first.total_yen()), (1, 700, 3300));
+        assert_eq!(
+            (first.cancellations, first.cancellation_yen, first.total_yen()),
+            (1, 700, 3300)
+        );
         assert_eq!(supporters[&SupporterId(2)].total_yen(), 800);
-        assert_eq!(supporters.len(), 2, "a cancellation without a supporter is nobody's income");
+        assert_eq!(
+            supporters.len(),
+            2,
+            "a cancellation without a supporter is nobody's income"
+        );
         let families = by_family(&lines);
         let second = families[&FamilyId(20)];
         assert_eq!((second.activities, second.minutes), (1, 60));
@@ -391,10 +398,7 @@ mod tests {
         ];
         let lines = [line(7, 1, Some(1), Entry::Confirmed, 90, 1050)];
         let (areas, all) = centre(&rows, &lines);
-        assert_eq!(
-            (all.requests, all.matched, all.unfilled, all.cancelled),
-            (6, 3, 2, 2)
-        );
+        assert_eq!((all.requests, all.matched, all.unfilled, all.cancelled), (6, 3, 2, 2));
         assert_eq!(all.fill_rate(), Some(60));
         let first = areas[&AreaId(1)];
         assert_eq!((first.requests, first.matched, first.unfilled), (3, 2, 1));
@@ -426,7 +430,10 @@ mod tests {
     fn a_month_knows_its_days_and_neighbours() {
         let month = Month::parse("2026-12").unwrap();
         assert_eq!((month.first(), month.last()), (day(1), day(31)));
-        assert_eq!((month.prev().key(), month.next().key()), ("2026-11".into(), "2027-01".into()));
+        assert_eq!(
+            (month.prev().key(), month.next().key()),
+            ("2026-11".into(), "2027-01".into())
+        );
         assert_eq!(Month::of(day(17)), month);
         assert_eq!(month.label(), "2026年12月");
         assert_eq!(Month::parse("2026-02").unwrap().last().to_string(), "2026-02-28");
@@ -440,7 +447,13 @@ mod tests {
         for (minutes, want) in cases {
             assert_eq!(hours_label(minutes), want);
         }
-        let cases = [(0, "0円"), (800, "800円"), (1400, "1,400円"), (1234567, "1,234,567円"), (-1500, "-1,500円")];
+        let cases = [
+            (0, "0円"),
+            (800, "800円"),
+            (1400, "1,400円"),
+            (1234567, "1,234,567円"),
+            (-1500, "-1,500円"),
+        ];
         for (yen, want) in cases {
             assert_eq!(yen_label(yen), want);
         }

@@ -20,7 +20,19 @@ pub struct Names {
 
 pub struct StatementRows;
 
-type LineRow = (i64, i64, i64, String, NaiveDate, String, Option<i64>, i32, i32, i32, i32);
+type LineRow = (
+    i64,
+    i64,
+    i64,
+    String,
+    NaiveDate,
+    String,
+    Option<i64>,
+    i32,
+    i32,
+    i32,
+    i32,
+);
 
 impl StatementRows {
     /// The activities (reported or confirmed) and late cancellations with a fee whose day is in
@@ -141,9 +153,7 @@ impl StatementRows {
     }
 }
 
-fn line(
-    (request_id, family, area, kind, day, status, supporter, start, end, fee, transport): LineRow,
-) -> Line {
+fn line((request_id, family, area, kind, day, status, supporter, start, end, fee, transport): LineRow) -> Line {
     let entry = match RequestStatus::parse(&status) {
         RequestStatus::Confirmed => Entry::Confirmed,
         RequestStatus::Reported => Entry::Reported,

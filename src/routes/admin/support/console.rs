@@ -10,8 +10,8 @@ use crate::db::models::support::request::{Asked, SupportRequest};
 use crate::db::models::support::statement::{Names, StatementRows};
 use crate::db::models::support::supporter::Supporter;
 use crate::domain::policy::{Action, Resource};
-use crate::domain::support::statement::{acceptance_minutes, centre, percentile, Month};
 use crate::domain::support::request::Kind;
+use crate::domain::support::statement::{acceptance_minutes, centre, percentile, Month};
 use crate::domain::support::status::RequestStatus;
 use crate::domain::support::vetting_state::VettingState;
 use crate::domain::time::{day_label, jst, today};
@@ -75,9 +75,7 @@ pub async fn show(visitor: Visitor) -> Result<HttpResponse, AppError> {
             let (_, all) = centre(&requests, &[]);
             let mut ids: Vec<i64> = open
                 .iter()
-                .flat_map(|(r, offers)| {
-                    std::iter::once(r.asked.family_id).chain(offers.iter().map(|o| o.supporter_id))
-                })
+                .flat_map(|(r, offers)| std::iter::once(r.asked.family_id).chain(offers.iter().map(|o| o.supporter_id)))
                 .chain(unfilled.iter().map(|r| r.asked.family_id))
                 .chain(meetings.iter().flat_map(|(_, f, s)| [*f, *s]))
                 .collect();
@@ -110,7 +108,12 @@ pub async fn show(visitor: Visitor) -> Result<HttpResponse, AppError> {
         let hm = |m: u32| format!("{}:{:02}", (m % 1440) / 60, m % 60);
         RequestRow {
             id: asked.id,
-            when: format!("{} {}〜{}", day_label(asked.day), hm(slot.start_minute()), hm(slot.end_minute())),
+            when: format!(
+                "{} {}〜{}",
+                day_label(asked.day),
+                hm(slot.start_minute()),
+                hm(slot.end_minute())
+            ),
             kind: kind_label(asked).into(),
             area: read.areas.get(&asked.area_id).cloned().unwrap_or_default(),
             family: name(asked.family_id),
@@ -139,10 +142,7 @@ pub async fn show(visitor: Visitor) -> Result<HttpResponse, AppError> {
             .meetings
             .iter()
             .map(|(request, family, supporter)| MeetingRow {
-                when: request
-                    .as_ref()
-                    .map(|r| day_label(r.asked.day))
-                    .unwrap_or_default(),
+                when: request.as_ref().map(|r| day_label(r.asked.day)).unwrap_or_default(),
                 family: name(*family),
                 supporter: name(*supporter),
             })

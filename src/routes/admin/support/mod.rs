@@ -12,9 +12,24 @@ use actix_web::web;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin/support", web::get().to(console::show));
     cfg.route("/admin/support/statements", web::get().to(statements::month));
-    cfg.route("/admin/support/statements/supporters.csv", web::get().to(statement_csv::supporters));
-    cfg.route("/admin/support/statements/families.csv", web::get().to(statement_csv::families));
-    cfg.route("/admin/support/statements/centre.csv", web::get().to(statement_csv::centre));
-    cfg.route("/admin/support/statements/supporters/{id}", web::get().to(statements::supporter));
-    cfg.route("/admin/support/statements/families/{id}", web::get().to(statements::family));
+    cfg.route(
+        "/admin/support/statements/supporters.csv",
+        web::get().to(statement_csv::supporters),
+    );
+    cfg.route(
+        "/admin/support/statements/families.csv",
+        web::get().to(statement_csv::families),
+    );
+    cfg.route(
+        "/admin/support/statements/centre.csv",
+        web::get().to(statement_csv::centre),
+    );
+    cfg.route(
+        "/admin/support/statements/supporters/{id}",
+        web::get().to(statements::supporter),
+    );
+    cfg.route(
+        "/admin/support/statements/families/{id}",
+        web::get().to(statements::family),
+    );
 }

@@ -18,7 +18,11 @@ pub async fn families(visitor: Visitor, query: KeitaiQuery) -> Result<HttpRespon
 
 async fn people(visitor: Visitor, query: KeitaiQuery, supporters: bool) -> Result<HttpResponse, AppError> {
     let statement = load(&visitor, &query).await?;
-    let people = if supporters { &statement.supporters } else { &statement.families };
+    let people = if supporters {
+        &statement.supporters
+    } else {
+        &statement.families
+    };
     let rows: Vec<_> = people.iter().map(|p| person_row(&statement, p, !supporters)).collect();
     let key = statement.month.key();
     let text = people_csv(&key, supporters, &rows, &csv_lines(&statement, supporters));

@@ -332,7 +332,12 @@ pub fn people_csv(month: &str, supporters: bool, rows: &[PersonRow], lines: &[Cs
     head.push(total);
     csv.row(head);
     for p in rows {
-        let mut cells = vec![month.to_string(), p.id.to_string(), p.real_name.clone(), p.nickname.clone()];
+        let mut cells = vec![
+            month.to_string(),
+            p.id.to_string(),
+            p.real_name.clone(),
+            p.nickname.clone(),
+        ];
         if !supporters {
             cells.push(p.area.clone());
         }
@@ -341,7 +346,18 @@ pub fn people_csv(month: &str, supporters: bool, rows: &[PersonRow], lines: &[Cs
         csv.row(cells);
     }
     csv.blank();
-    csv.row([number, who, "日付", "時間", "内容", other, "活動時間（分）", "うち交通費（円）", "金額（円）", "区分"]);
+    csv.row([
+        number,
+        who,
+        "日付",
+        "時間",
+        "内容",
+        other,
+        "活動時間（分）",
+        "うち交通費（円）",
+        "金額（円）",
+        "区分",
+    ]);
     for l in lines {
         csv.row([
             l.person_id.to_string(),
