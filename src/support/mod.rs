@@ -7,3 +7,4 @@ pub mod handover;
 pub mod notify;
 pub mod reply;
 pub mod report;
+pub mod statement;

@@ -17,5 +17,7 @@ pub mod report;
 pub mod request;
 pub mod skill;
 pub mod slot;
+pub mod statement;
 pub mod status;
 pub mod vetting;
+pub mod vetting_state;

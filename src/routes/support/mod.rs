@@ -13,6 +13,7 @@ pub mod home;
 pub mod join;
 pub mod profile;
 pub mod report;
+pub mod statement;
 
 use actix_web::web;
 
@@ -57,5 +58,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/support/availability/days/remove",
             web::post().to(availability::remove_day),
-        );
+        )
+        .route("/support/statement", web::get().to(statement::show));
 }

@@ -7,6 +7,7 @@
 //! backends.
 
 pub mod child;
+pub mod console;
 pub mod distance;
 pub mod handover;
 pub mod log;
@@ -15,4 +16,5 @@ pub mod offer;
 pub mod pre_meeting;
 pub mod report;
 pub mod request;
+pub mod statement;
 pub mod supporter;

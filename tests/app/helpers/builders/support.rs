@@ -75,6 +75,11 @@ impl FamilyBuilder {
         self
     }
 
+    pub fn real_name(mut self, real_name: &str) -> Self {
+        self.member = self.member.real_name(real_name);
+        self
+    }
+
     /// A child born on `birth_date` (「2021-04-02」).
     pub fn child(mut self, name: &str, birth_date: &str) -> Self {
         let date = NaiveDate::parse_from_str(birth_date, "%Y-%m-%d").expect("birth date");
@@ -140,6 +145,11 @@ impl SupporterBuilder {
 
     pub fn email(mut self, email: &str) -> Self {
         self.member = self.member.email(email);
+        self
+    }
+
+    pub fn real_name(mut self, real_name: &str) -> Self {
+        self.member = self.member.real_name(real_name);
         self
     }
 

@@ -1,5 +1,4 @@
 //! 送迎・あずかり支援: the members' pages.
-
 pub mod activity;
 pub mod availability;
 pub mod children;
@@ -7,3 +6,4 @@ pub mod confirm;
 pub mod home;
 pub mod join;
 pub mod profile;
+pub mod statement;

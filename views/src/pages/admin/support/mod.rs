@@ -1,5 +1,6 @@
 //! 送迎・あずかり支援: the coordinators' pages.
-
+pub mod console;
 pub mod disputes;
 pub mod meetings;
+pub mod statements;
 pub mod supporters;
