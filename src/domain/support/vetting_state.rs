@@ -2,10 +2,9 @@
 //! needing vetting, or with an insurance period about to end.
 
 use super::candidate::Vetting;
-use chrono::{Days, NaiveDate};
-
-/// Days ahead within which an insurance period's end is flagged.
-pub const INSURANCE_WARNING_DAYS: u64 = 30;
+use super::reason::Exclusion;
+use super::vetting::{offerable_on, InsuranceState};
+use chrono::NaiveDate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VettingState {
@@ -13,28 +12,20 @@ pub enum VettingState {
     Paused,
     /// 講習, 面談 or a valid insurance period is missing today.
     NeedsVetting,
-    /// Offerable today, but the insurance ends within `INSURANCE_WARNING_DAYS`.
+    /// Offerable today, but the insurance ends within `vetting::INSURANCE_WARNING_DAYS`.
     InsuranceEnding,
     /// Receives offers.
     Offerable,
 }
 
 impl VettingState {
+    /// By the ranking's own vetting filters (`vetting::offerable_on`) for today.
     pub fn of(active: bool, vetting: &Vetting, today: NaiveDate) -> VettingState {
-        let insured_today = vetting.insurance.is_some_and(|p| p.covers(today));
-        let vetted = vetting.course_completed.is_some_and(|d| d <= today) && vetting.interviewed && insured_today;
-        if !active {
-            VettingState::Paused
-        } else if !vetted {
-            VettingState::NeedsVetting
-        } else if vetting.insurance.is_some_and(|p| {
-            today
-                .checked_add_days(Days::new(INSURANCE_WARNING_DAYS))
-                .is_some_and(|soon| p.until() < soon)
-        }) {
-            VettingState::InsuranceEnding
-        } else {
-            VettingState::Offerable
+        match offerable_on(vetting, active, today) {
+            Err(Exclusion::Inactive) => VettingState::Paused,
+            Err(_) => VettingState::NeedsVetting,
+            Ok(()) if InsuranceState::of(vetting, today) == InsuranceState::EndingSoon => VettingState::InsuranceEnding,
+            Ok(()) => VettingState::Offerable,
         }
     }
 
@@ -66,8 +57,8 @@ mod tests {
             (true, Vetting::default(), VettingState::NeedsVetting),
             (true, vetted("2026-12-02"), VettingState::NeedsVetting),
             (true, vetted("2026-12-03"), VettingState::InsuranceEnding),
-            (true, vetted("2027-01-01"), VettingState::InsuranceEnding),
-            (true, vetted("2027-01-02"), VettingState::Offerable),
+            (true, vetted("2027-01-02"), VettingState::InsuranceEnding),
+            (true, vetted("2027-01-03"), VettingState::Offerable),
             (
                 true,
                 Vetting {
