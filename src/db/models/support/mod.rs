@@ -9,6 +9,7 @@
 pub mod child;
 pub mod console;
 pub mod distance;
+pub mod history;
 pub mod handover;
 pub mod log;
 pub mod member;
