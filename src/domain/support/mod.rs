@@ -1,6 +1,7 @@
 //! 送迎・あずかり支援 (issue 14): the pure rules of matching a family's request with supporters and
 //! of what an activity costs; no database and no HTTP.
 
+pub mod answer;
 pub mod availability;
 pub mod candidate;
 pub mod distance;

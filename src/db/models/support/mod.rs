@@ -13,4 +13,5 @@ pub mod member;
 pub mod offer;
 pub mod pre_meeting;
 pub mod request;
+pub mod seeking;
 pub mod supporter;
