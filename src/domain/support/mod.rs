@@ -2,8 +2,10 @@
 //! of what an activity costs; no database and no HTTP.
 
 pub mod answer;
+pub mod asking;
 pub mod availability;
 pub mod candidate;
+pub mod describe;
 pub mod distance;
 pub mod fee;
 pub mod fee_table;

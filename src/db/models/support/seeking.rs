@@ -162,6 +162,15 @@ impl Offer {
             .load(conn)
     }
 
+    /// One offer by id.
+    pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Offer>> {
+        support_offers::table
+            .find(id)
+            .select(Offer::as_select())
+            .first(conn)
+            .optional()
+    }
+
     /// Unanswered offers of a request.
     pub fn unanswered(conn: &mut DbConnection, request_id: i64) -> QueryResult<i64> {
         support_offers::table

@@ -1,2 +1,9 @@
 //! 送迎・あずかり支援 mails: offers, confirmations, reminders, reports, answers to replies. One file per
 //! part of the flow.
+
+pub mod cancelled;
+pub mod coordinator;
+pub mod matched;
+pub mod offer;
+pub mod reminder;
+pub mod reply;
