@@ -86,6 +86,7 @@ mod smtp;
 mod smtp_relay;
 mod stats;
 mod support_models;
+mod support_requests;
 mod threads;
 mod watch_admin_pages;
 mod watch_api;
