@@ -43,7 +43,7 @@ pub fn describe(conn: &mut DbConnection, request: &SupportRequest) -> QueryResul
     let child_ids: Vec<i64> = named.iter().map(|c| c.child_id).collect();
     let mut children = FamilyChild::by_ids(conn, &child_ids)?;
     // Youngest first, as ages are read.
-    children.sort_by(|a, b| b.birth_date.cmp(&a.birth_date));
+    children.sort_by_key(|c| std::cmp::Reverse(c.birth_date));
     let day = asked.day;
     let ill = |id: i64| named.iter().any(|n| n.child_id == id && n.after_illness);
     let ages = children

@@ -35,7 +35,7 @@ pub fn age_label(birth_date: NaiveDate, day: NaiveDate) -> String {
 /// 「2歳・5歳」 for the children born on these days, youngest first.
 pub fn ages_label(birth_dates: &[NaiveDate], day: NaiveDate) -> String {
     let mut births = birth_dates.to_vec();
-    births.sort_unstable_by(|a, b| b.cmp(a));
+    births.sort_unstable_by_key(|b| std::cmp::Reverse(*b));
     births
         .iter()
         .map(|b| age_label(*b, day))
