@@ -30,12 +30,23 @@ pub fn add_member(
     profiles: &ProfileRegistry,
     new: &AddMember<'_>,
 ) -> Result<(i64, EmailAddress), String> {
-    let email = EmailAddress::parse(new.email).map_err(|e| format!("{e} ({})", new.email))?;
     let password = Password::parse(new.password).map_err(|e| e.to_string())?;
+    let hash = hash_password(&password)?;
+    add_member_hashed(conn, profiles, new, &hash)
+}
+
+/// `add_member` with the password already hashed (`new.password` is not read): the demo adds
+/// dozens of members with one password and hashes it once.
+pub fn add_member_hashed(
+    conn: &mut DbConnection,
+    profiles: &ProfileRegistry,
+    new: &AddMember<'_>,
+    hash: &str,
+) -> Result<(i64, EmailAddress), String> {
+    let email = EmailAddress::parse(new.email).map_err(|e| format!("{e} ({})", new.email))?;
     if new.roles.is_empty() {
         return Err("役割を1つ以上指定してください (give at least one --role)".into());
     }
-    let hash = hash_password(&password)?;
     let carrier = profiles.mail_profile(email.domain()).id.clone();
     crate::db::write_transaction(conn, |conn| {
         if MailAddress::find(conn, email.as_str())?.is_some() {
@@ -54,7 +65,7 @@ pub fn add_member(
                 nickname: new.nickname,
                 real_name: new.real_name,
                 area_id,
-                password_hash: &hash,
+                password_hash: hash,
                 status: new.status,
                 roles: new.roles,
             },

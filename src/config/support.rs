@@ -78,3 +78,57 @@ impl SupportSettings {
         chrono::Duration::minutes(i64::from(minutes))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Settings;
+
+    fn load_file(text: &str) -> Result<Settings, ConfigError> {
+        let path = std::env::temp_dir().join(format!("hiroba-support-{}.toml", crate::domain::token::random_token()));
+        std::fs::write(&path, text).unwrap();
+        let settings = Settings::load(Some(&path), |_| None);
+        std::fs::remove_file(&path).unwrap();
+        settings
+    }
+
+    #[test]
+    fn the_support_table_and_its_fee_table_are_read_from_the_file() {
+        let settings = load_file(
+            "[support]\noffers_per_wave = 3\nurgent_wave_minutes = 5\n\
+             [support.fees]\nunit_minutes = 15\nbands = [{ from = \"00:00\", until = \"00:00\", per_hour = 900 }]\n",
+        )
+        .unwrap();
+        let support = settings.support;
+        assert_eq!(
+            (
+                support.offers_per_wave,
+                support.wave_minutes,
+                support.urgent_wave_minutes
+            ),
+            (3, 30, 5)
+        );
+        assert_eq!(support.wave_wait(true), chrono::Duration::minutes(5));
+        assert_ne!(support.fees, FeeTable::default());
+        assert_eq!(
+            Settings::load(None, |_| None).unwrap().support.fees,
+            FeeTable::default()
+        );
+    }
+
+    #[test]
+    fn a_fee_table_with_a_gap_stops_start_up_with_the_reason() {
+        let err = load_file("[support.fees]\nbands = [{ from = \"07:00\", until = \"09:00\", per_hour = 800 }]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("料金表の時間帯が"), "{err}");
+    }
+
+    #[test]
+    fn environment_overrides_and_bad_hours_are_refused() {
+        let env = |name: &str| (name == "HIROBA_SUPPORT_MAX_WAVES").then(|| "4".to_string());
+        assert_eq!(Settings::load(None, env).unwrap().support.max_waves, 4);
+        let late = |name: &str| (name == "HIROBA_SUPPORT_REMINDER_HOUR").then(|| "25".to_string());
+        assert!(Settings::load(None, late).is_err());
+    }
+}

@@ -2,6 +2,7 @@
 //! seeded once into an empty database.
 
 use crate::auth::admin::{add_member, AddMember};
+use crate::auth::password::{hash_password, Password};
 use crate::config::Settings;
 use crate::context::Context;
 use crate::db::models::area::Area;
@@ -16,6 +17,7 @@ use std::net::SocketAddr;
 mod communities;
 mod events;
 mod posts;
+mod support;
 mod watch;
 
 /// Kashiwa's 20 コミュニティエリア (the ふるさと協議会 areas of the 2009 model project's time).
@@ -129,6 +131,10 @@ pub fn logins() -> String {
             status.label()
         ));
     }
+    out.push_str(
+        "  supporter01@docomo.ne.jp, supporter02@ezweb.ne.jp … supporter29@  提供会員（送迎・あずかり支援）\n",
+    );
+    out.push_str("  family01@docomo.ne.jp, family02@ezweb.ne.jp … family19@        依頼会員（送迎・あずかり支援）\n");
     out
 }
 
@@ -184,11 +190,15 @@ pub fn seed(ctx: &Context, pool: &DbPool) -> Result<Seeded, String> {
     events::seed(&mut conn, MEMBERS[0].0).map_err(|e| e.to_string())?;
     posts::seed(&mut conn, &ctx.profiles).map_err(|e| e.to_string())?;
     communities::seed(&mut conn).map_err(|e| e.to_string())?;
+    let hash = hash_password(&Password::parse(DEMO_PASSWORD).map_err(|e| e.to_string())?)?;
+    let today = crate::domain::time::today();
+    let support = support::seed(&mut conn, &ctx.profiles, &hash, &family, today)?.is_some();
     if Notice::count(&mut conn).map_err(|e| e.to_string())? > 0 {
         return Ok(Seeded {
             notices: 0,
             demo_logins,
             watch,
+            support,
         });
     }
     let today = Local::now().date_naive();
@@ -208,6 +218,7 @@ pub fn seed(ctx: &Context, pool: &DbPool) -> Result<Seeded, String> {
         notices: NOTICES.len(),
         demo_logins,
         watch,
+        support,
     })
 }
 
@@ -219,4 +230,6 @@ pub struct Seeded {
     pub demo_logins: bool,
     /// The demo school, its readers and children were added.
     pub watch: bool,
+    /// The demo's supporters and families (送迎・あずかり支援) were added.
+    pub support: bool,
 }
