@@ -30,9 +30,7 @@ pub fn request_of(conn: &mut DbConnection, request: &SupportRequest) -> QueryRes
             .iter()
             .map(|child| Child {
                 birth_date: child.birth_date,
-                after_illness: named
-                    .iter()
-                    .any(|n| n.child_id == child.id && n.after_illness),
+                after_illness: named.iter().any(|n| n.child_id == child.id && n.after_illness),
             })
             .collect(),
     })

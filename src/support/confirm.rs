@@ -71,7 +71,14 @@ pub fn confirm(ctx: &Context, conn: &mut DbConnection, request_id: i64) -> Query
             link: &link,
         });
         let reply_to = support_address(SupportSide::Family, &request.progress.family_token, domain);
-        OutboxMail::queue_replyable(conn, MailKind::SupportMatched, &address, &subject, &body, Some(&reply_to))?;
+        OutboxMail::queue_replyable(
+            conn,
+            MailKind::SupportMatched,
+            &address,
+            &subject,
+            &body,
+            Some(&reply_to),
+        )?;
     }
     if let Some(address) = mail_to(conn, supporter_id)? {
         let token = &request.progress.supporter_token;
@@ -94,7 +101,14 @@ pub fn confirm(ctx: &Context, conn: &mut DbConnection, request_id: i64) -> Query
             handover_link: &handover_link,
             reply_address: &reply_to,
         });
-        OutboxMail::queue_replyable(conn, MailKind::SupportMatched, &address, &subject, &body, Some(&reply_to))?;
+        OutboxMail::queue_replyable(
+            conn,
+            MailKind::SupportMatched,
+            &address,
+            &subject,
+            &body,
+            Some(&reply_to),
+        )?;
     }
     let at = reminder_at(ctx, &request, now());
     Job::enqueue_at(conn, JobKind::SupportReminder, Some(request_id), at)?;

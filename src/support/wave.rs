@@ -121,7 +121,12 @@ pub fn send_next_wave(ctx: &Context, conn: &mut DbConnection, request_id: i64) -
 }
 
 /// Nobody accepted in any wave (or nobody is left): unfilled, and the coordinators are told.
-fn unfilled(ctx: &Context, conn: &mut DbConnection, request: &SupportRequest, asked: usize) -> QueryResult<WaveOutcome> {
+fn unfilled(
+    ctx: &Context,
+    conn: &mut DbConnection,
+    request: &SupportRequest,
+    asked: usize,
+) -> QueryResult<WaveOutcome> {
     let id = request.asked.id;
     if !Progress::transition(conn, id, &[RequestStatus::Open], RequestStatus::Unfilled)? {
         return Ok(WaveOutcome::NotOpen);

@@ -4,8 +4,11 @@
 //! was typed kept, cancellation with its fee, and forged links.
 
 use crate::helpers::builders::{Carrier, FamilyBuilder, MemberBuilder, SupporterBuilder, TestFamily, TestMember};
+use crate::helpers::device::assert_pages_fit;
 use crate::helpers::mail::{mail_in, DOMAIN};
-use crate::helpers::{percent_encode, spawn, spawn_beside, ua, Browser, Response, Seed, Signed, TestApp};
+use crate::helpers::{
+    budget, get_within_budget, percent_encode, spawn, spawn_beside, ua, Browser, Response, Seed, Signed, TestApp,
+};
 use chrono::{Duration, NaiveDateTime, Timelike};
 use diesel::prelude::*;
 use hiroba::db::models::support::offer::Offer;
@@ -138,7 +141,11 @@ fn mails_to(app: &TestApp, address: &str) -> Vec<(String, String, String)> {
         .filter(|raw| String::from_utf8_lossy(raw).contains(&format!("\r\nTo: {address}\r\n")))
         .map(|raw| {
             let parsed = mail_parser::MessageParser::default().parse(raw).unwrap();
-            let head = String::from_utf8_lossy(raw).split("\r\n\r\n").next().unwrap().to_string();
+            let head = String::from_utf8_lossy(raw)
+                .split("\r\n\r\n")
+                .next()
+                .unwrap()
+                .to_string();
             (
                 parsed.subject().unwrap_or_default().to_string(),
                 parsed.body_text(0).unwrap_or_default().to_string(),
@@ -168,10 +175,14 @@ fn pass_deadline(app: &TestApp, request_id: i64) {
         .set(support_progress::wave_deadline.eq(Some(past)))
         .execute(&mut conn)
         .unwrap();
-    diesel::update(jobs::table.filter(jobs::kind.eq("support_wave")).filter(jobs::status.eq("pending")))
-        .set(jobs::run_at.eq(past))
-        .execute(&mut conn)
-        .unwrap();
+    diesel::update(
+        jobs::table
+            .filter(jobs::kind.eq("support_wave"))
+            .filter(jobs::status.eq("pending")),
+    )
+    .set(jobs::run_at.eq(past))
+    .execute(&mut conn)
+    .unwrap();
 }
 
 /// A plain reply from `from` to `to` with `body` (UTF-8, as a PC mailer sends it).
@@ -208,6 +219,7 @@ db_test! {
     fn an_imode_parent_asks_in_shift_jis_and_offers_reach_each_phone_without_names(app: Empty) {
         let family = family(&app);
         let helpers = supporters(&app);
+        let budget_5k = budget(&app, ua::DOCOMO_MOVA);
         let mut phone = family.member.sign_in(&app, ua::DOCOMO_MOVA);
         assert!(phone.sid.is_some(), "i-mode 1.0 keeps its session in the URL");
         let fields = care_fields(&family.children, 3, "お迎えは正門でお願いします");
@@ -223,6 +235,11 @@ db_test! {
         let request = requests(&app).pop().unwrap();
         assert!(request.asked.urgent);
         assert_eq!(request.progress.wave, 1);
+        let offer_page = get_within_budget(&app, &format!("/support/o/{}", offer_of(&app, request.asked.id, &helpers[0]).token), ua::DOCOMO_MOVA);
+        let text = offer_page.sjis_text();
+        assert!(text.contains("引き受ける") && text.contains("辞退する") && text.contains("2歳・5歳"), "{text}");
+        assert!(!text.contains("さくら") && !text.contains("柏市柏1-1-1"), "no names or address on the offer page");
+        assert!(offer_page.body.len() <= budget_5k);
         app.run_jobs();
         for (helper, charset) in helpers.iter().zip(["ISO-2022-JP", "ISO-2022-JP", "UTF-8"]) {
             let mails = mails_to(&app, &helper.email);
@@ -272,6 +289,11 @@ db_test! {
         let shown = phone.get(&format!("/support/requests/{}", request.asked.id));
         let text = shown.sjis_text();
         assert!(text.contains("みちこさん") && text.contains(&code), "{text}");
+        let budget = budget(&app, ua::DOCOMO_MOVA);
+        let paths = ["/support/requests/new".to_string(), "/support/requests".into(), format!("/support/requests/{}", request.asked.id)];
+        assert_pages_fit(&mut phone, ua::DOCOMO_MOVA, budget, &paths);
+        let mut yoshiko_phone = yoshiko.sign_in(&app, ua::DOCOMO_MOVA);
+        assert_pages_fit(&mut yoshiko_phone, ua::DOCOMO_MOVA, budget, &["/support/offers".to_string()]);
         run_everything(&app);
         let reminders = mails_to(&app, &michiko.email);
         assert!(reminders.last().unwrap().0.starts_with("支援のお知らせ"), "the reminder went: {:?}", reminders.last());

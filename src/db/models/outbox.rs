@@ -5,10 +5,10 @@
 
 use crate::db::queue::Queue;
 use crate::db::schema::{outbox, outbox_reply_to};
-use std::collections::HashMap;
 use crate::db::{now, DbConnection};
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
+use std::collections::HashMap;
 
 /// What kind of mail a row is; decides how long it is worth sending.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

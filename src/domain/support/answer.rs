@@ -28,7 +28,9 @@ pub fn read_offer_answer(body: &str) -> Option<OfferAnswer> {
         .collect();
     let word = word.trim_end_matches("です").trim_end_matches("します");
     match word {
-        "1" | "はい" | "ok" | "ｏｋ" | "引き受けます" | "引き受ける" | "受けます" => Some(OfferAnswer::Accept),
+        "1" | "はい" | "ok" | "ｏｋ" | "引き受けます" | "引き受ける" | "受けます" => {
+            Some(OfferAnswer::Accept)
+        }
         "2" | "いいえ" | "辞退" | "辞退します" | "無理" => Some(OfferAnswer::Decline),
         _ => None,
     }

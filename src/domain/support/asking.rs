@@ -207,10 +207,19 @@ mod tests {
                 care("2026-12-06", ("22", "00"), ("01", "00"), false),
                 Err(AskError::Slot(SlotError::EndsBeforeStart)),
             ),
-            (care("2026-12-04", ("09", "00"), ("12", "00"), false), Err(AskError::Past)),
-            (care("2027-03-01", ("09", "00"), ("12", "00"), false), Err(AskError::TooFar)),
+            (
+                care("2026-12-04", ("09", "00"), ("12", "00"), false),
+                Err(AskError::Past),
+            ),
+            (
+                care("2027-03-01", ("09", "00"), ("12", "00"), false),
+                Err(AskError::TooFar),
+            ),
             (care("", ("09", "00"), ("12", "00"), false), Err(AskError::NoDay)),
-            (care("2026-12-05", ("", "00"), ("12", "00"), false), Err(AskError::NoTime)),
+            (
+                care("2026-12-05", ("", "00"), ("12", "00"), false),
+                Err(AskError::NoTime),
+            ),
             (
                 AskInput {
                     children: vec![],

@@ -36,11 +36,7 @@ pub fn age_label(birth_date: NaiveDate, day: NaiveDate) -> String {
 pub fn ages_label(birth_dates: &[NaiveDate], day: NaiveDate) -> String {
     let mut births = birth_dates.to_vec();
     births.sort_unstable_by_key(|b| std::cmp::Reverse(*b));
-    births
-        .iter()
-        .map(|b| age_label(*b, day))
-        .collect::<Vec<_>>()
-        .join("・")
+    births.iter().map(|b| age_label(*b, day)).collect::<Vec<_>>().join("・")
 }
 
 /// 「送迎（柏中央→富勢、車）」 or 「あずかり（提供会員の自宅）」; `area` names an area id.

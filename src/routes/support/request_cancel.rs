@@ -28,7 +28,13 @@ pub async fn cancel(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, 
             if !hers {
                 return Ok(None);
             }
-            Ok(Some(cancel_request(&ctx, conn, id, Canceller::Family(member_id), &typed)?))
+            Ok(Some(cancel_request(
+                &ctx,
+                conn,
+                id,
+                Canceller::Family(member_id),
+                &typed,
+            )?))
         })
         .await?
         .ok_or(AppError::NotFound)?;
@@ -40,4 +46,3 @@ pub async fn cancel(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, 
     };
     render(&visitor, id, Some(notice.into()), String::new()).await
 }
-

@@ -35,5 +35,7 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
     let c = ctx(&visitor);
     let markup: Vec<_> = items.iter().map(|i| request_item(&c, i)).collect();
     let empty = items.is_empty();
-    Ok(paged_list(&visitor, &markup, page, |list| request_list(&c, list, empty)))
+    Ok(paged_list(&visitor, &markup, page, |list| {
+        request_list(&c, list, empty)
+    }))
 }

@@ -49,9 +49,7 @@ pub async fn create(posted: Posted) -> Result<HttpResponse, AppError> {
         Err(e) => return show(&visitor, member_id, values, &input.children, Some(e.to_string())).await,
     };
     let ctx = std::sync::Arc::clone(&visitor.state().ctx);
-    let asked = visitor
-        .db(move |conn| Ok(ask(&ctx, conn, member_id, &asking)?))
-        .await?;
+    let asked = visitor.db(move |conn| Ok(ask(&ctx, conn, member_id, &asking)?)).await?;
     match asked {
         Ok(asked) => {
             visitor.state().wakeup.notify();

@@ -23,7 +23,12 @@ pub async fn show(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, 
 }
 
 /// The page, with a notice (after cancelling, or a refusal) and the reason typed.
-pub async fn render(visitor: &Visitor, id: i64, notice: Option<String>, reason: String) -> Result<HttpResponse, AppError> {
+pub async fn render(
+    visitor: &Visitor,
+    id: i64,
+    notice: Option<String>,
+    reason: String,
+) -> Result<HttpResponse, AppError> {
     let member_id = visitor.require_member(Resource::SupportOwn, Action::Read)?.member_id;
     let ctx_arc = std::sync::Arc::clone(&visitor.state().ctx);
     let view = visitor
@@ -91,7 +96,11 @@ fn view_of(
         state: status.label().to_string(),
         progress: if status.is_seeking() { progress } else { Vec::new() },
         supporter,
-        handover_code: request.progress.handover_code.clone().filter(|_| status == RequestStatus::Matched),
+        handover_code: request
+            .progress
+            .handover_code
+            .clone()
+            .filter(|_| status == RequestStatus::Matched),
         cancelled: (status == RequestStatus::Cancelled).then(|| {
             (
                 request.progress.cancel_reason.clone().unwrap_or_default(),

@@ -27,11 +27,7 @@ pub const DONE: [RequestStatus; 3] = [
 ];
 
 /// States of a request that still holds its children's time.
-pub const LIVE: [RequestStatus; 3] = [
-    RequestStatus::Open,
-    RequestStatus::Unfilled,
-    RequestStatus::Matched,
-];
+pub const LIVE: [RequestStatus; 3] = [RequestStatus::Open, RequestStatus::Unfilled, RequestStatus::Matched];
 
 fn names(states: &[RequestStatus]) -> Vec<&'static str> {
     states.iter().map(|s| s.as_str()).collect()

@@ -37,7 +37,14 @@ pub fn handle(
     };
     let hers = MailAddress::find(conn, &sender)?.is_some_and(|a| a.member_id == offer.supporter_id && a.is_verified());
     if !hers {
-        finish_with(conn, mail, &sender, reply::not_yours(), Disposition::Refused, "sender is not the offer's supporter")?;
+        finish_with(
+            conn,
+            mail,
+            &sender,
+            reply::not_yours(),
+            Disposition::Refused,
+            "sender is not the offer's supporter",
+        )?;
         return Ok(());
     }
     let when = SupportRequest::find(conn, offer.request_id)?
@@ -45,7 +52,14 @@ pub fn handle(
         .unwrap_or_default();
     let Some(answer) = read_offer_answer(&decoded.body) else {
         let link = format!("{}/support/o/{token}", ctx.settings.base_url);
-        finish_with(conn, mail, &sender, reply::how_to_answer(&when, &link), Disposition::Refused, "answer unreadable")?;
+        finish_with(
+            conn,
+            mail,
+            &sender,
+            reply::how_to_answer(&when, &link),
+            Disposition::Refused,
+            "answer unreadable",
+        )?;
         return Ok(());
     };
     let answered = answer_offer(ctx, conn, offer.id, answer == OfferAnswer::Accept, Channel::Mail)?;

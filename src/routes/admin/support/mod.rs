@@ -10,6 +10,12 @@ use actix_web::web;
 /// Registers the coordinators' support pages.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin/support/requests/{id}", web::get().to(request::show))
-        .route("/admin/support/requests/{id}/assign", web::post().to(request_assign::assign))
-        .route("/admin/support/requests/{id}/cancel", web::post().to(request_cancel::cancel));
+        .route(
+            "/admin/support/requests/{id}/assign",
+            web::post().to(request_assign::assign),
+        )
+        .route(
+            "/admin/support/requests/{id}/cancel",
+            web::post().to(request_cancel::cancel),
+        );
 }

@@ -37,7 +37,12 @@ pub async fn render(visitor: &Visitor, id: i64, notice: Option<String>) -> Resul
     Ok(ok(visitor, &request_page(&ctx(visitor), &view)))
 }
 
-fn view_of(ctx: &Context, conn: &mut DbConnection, id: i64, notice: Option<String>) -> QueryResult<Option<AdminRequestView>> {
+fn view_of(
+    ctx: &Context,
+    conn: &mut DbConnection,
+    id: i64,
+    notice: Option<String>,
+) -> QueryResult<Option<AdminRequestView>> {
     let Some(request) = SupportRequest::find(conn, id)? else {
         return Ok(None);
     };
@@ -104,7 +109,10 @@ fn view_of(ctx: &Context, conn: &mut DbConnection, id: i64, notice: Option<Strin
     for s in Supporter::all(conn)? {
         let listed = assignable.iter().any(|(sid, _)| *sid == s.member_id.to_string());
         if !listed && s.active && s.member_id != request.asked.family_id {
-            assignable.push((s.member_id.to_string(), format!("{}（対象外）", name(conn, s.member_id)?)));
+            assignable.push((
+                s.member_id.to_string(),
+                format!("{}（対象外）", name(conn, s.member_id)?),
+            ));
         }
     }
     let family = name(conn, request.asked.family_id)?;

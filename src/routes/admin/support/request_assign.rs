@@ -9,7 +9,9 @@ use actix_web::{web, HttpResponse};
 
 pub async fn assign(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     let Posted { visitor, form } = posted;
-    let by = visitor.require_member(Resource::SupportCentre, Action::Moderate)?.member_id;
+    let by = visitor
+        .require_member(Resource::SupportCentre, Action::Moderate)?
+        .member_id;
     let id = id.into_inner();
     let supporter = id_field(&form, "supporter")?;
     let ctx = std::sync::Arc::clone(&visitor.state().ctx);

@@ -9,7 +9,9 @@ use actix_web::{web, HttpResponse};
 
 pub async fn cancel(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     let Posted { visitor, form } = posted;
-    let by = visitor.require_member(Resource::SupportCentre, Action::Moderate)?.member_id;
+    let by = visitor
+        .require_member(Resource::SupportCentre, Action::Moderate)?
+        .member_id;
     let id = id.into_inner();
     let reason = form.get("reason").unwrap_or_default().trim().to_string();
     if reason.is_empty() {

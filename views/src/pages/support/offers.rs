@@ -1,7 +1,7 @@
 //! A supporter's offers: the list waiting for her answer and her matched activities, and the
 //! one-button page of an offer's link (no password: the link's token is the key).
 
-use crate::components::{alert, footer, form, hidden, link, submit, subheading};
+use crate::components::{alert, footer, form, hidden, link, subheading, submit};
 use crate::ctx::Ctx;
 use crate::layout::page;
 use maud::html;
@@ -60,12 +60,20 @@ pub enum OfferPage {
     /// Still open: the offer and two buttons.
     Open(OfferSummary),
     /// She won it.
-    Won { when: String },
-    Declined { when: String },
+    Won {
+        when: String,
+    },
+    Declined {
+        when: String,
+    },
     /// Too late: someone else was matched.
-    Lost { when: String },
+    Lost {
+        when: String,
+    },
     /// The request was cancelled.
-    Cancelled { when: String },
+    Cancelled {
+        when: String,
+    },
 }
 
 pub fn offer_page(ctx: &Ctx, view: &OfferPage) -> String {

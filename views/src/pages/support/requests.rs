@@ -1,6 +1,9 @@
 //! A family's requests: the form, her list, one request with its state and the cancel form.
 
-use crate::components::{alert, checkbox, choice, footer, form, hidden, label, link, pager, select, submit, subheading, text_area, text_input, ListPage};
+use crate::components::{
+    alert, checkbox, choice, footer, form, hidden, label, link, pager, select, subheading, submit, text_area,
+    text_input, ListPage,
+};
 use crate::ctx::{Ctx, InputKind};
 use crate::layout::page;
 use maud::{html, Markup};

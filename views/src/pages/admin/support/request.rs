@@ -1,7 +1,7 @@
 //! One request for the coordinators: what was asked, the live ranking with each part's points
 //! and reason, the waves and each offer's state, the log, assigning by hand, cancelling.
 
-use crate::components::{alert, footer, form, label, select, submit, subheading, text_input};
+use crate::components::{alert, footer, form, label, select, subheading, submit, text_input};
 use crate::ctx::{Ctx, InputKind};
 use crate::layout::page;
 use maud::html;
