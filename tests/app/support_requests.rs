@@ -573,3 +573,25 @@ db_test! {
         run_everything(&app);
     }
 }
+
+db_test! {
+    fn when_everyone_of_a_wave_declines_the_next_wave_goes_at_once(backend: Backend) {
+        let app = spawn(backend, Seed::Empty, |s| s.support.offers_per_wave = 1);
+        let family = family(&app);
+        let helpers = supporters(&app);
+        let mut pc = family.member.sign_in(&app, ua::PC);
+        assert_eq!(ask(&mut pc, &care_fields(&family.children[..1], 48, "")).status, 302);
+        let id = requests(&app).pop().unwrap().asked.id;
+        let first = offers(&app, id).pop().unwrap();
+        let declined = tap(&app, &first.token, "decline", ua::PC);
+        assert!(declined.text().contains("辞退されました"), "{}", declined.text());
+        let sent = offers(&app, id);
+        assert_eq!(sent.len(), 2, "the second wave went without waiting for the deadline");
+        assert_eq!(sent[1].wave, 2);
+        assert_ne!(sent[1].supporter_id, first.supporter_id);
+        let text = pc.get(&format!("/support/requests/{id}")).text();
+        assert!(text.contains("1人は都合がつきませんでした"), "{text}");
+        assert_eq!(helpers.len(), 3);
+        run_everything(&app);
+    }
+}
