@@ -41,7 +41,8 @@ const SUPPORTERS: usize = 200;
 const BURST: usize = 50;
 const OFFERS_PER_WAVE: usize = 5;
 const DOMAIN: &str = "hiroba.example.jp";
-const PC: &str = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36";
+const PC: &str =
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36";
 const PATIENCE: Duration = Duration::from_secs(60);
 
 fn main() {
@@ -67,7 +68,10 @@ fn main() {
     let families = seed(&env, requests + BURST);
     let (smtp_url, arrivals) = recording_smtp_server();
     let mut server = Running::start(&env, &smtp_url, port, &scratch);
-    println!("database: {}\nsupporters: {SUPPORTERS}, offers per wave: {OFFERS_PER_WAVE}\n", env.database);
+    println!(
+        "database: {}\nsupporters: {SUPPORTERS}, offers per wave: {OFFERS_PER_WAVE}\n",
+        env.database
+    );
 
     // 1. One request after another.
     let mut latencies = Vec::with_capacity(requests);
@@ -153,7 +157,10 @@ fn wait_for(arrivals: &Arrivals, count: usize, server: &mut Running) -> Instant 
             }
         }
         server.check_alive();
-        assert!(waiting.elapsed() < PATIENCE, "fewer than {count} mails after {PATIENCE:?}");
+        assert!(
+            waiting.elapsed() < PATIENCE,
+            "fewer than {count} mails after {PATIENCE:?}"
+        );
         std::thread::sleep(Duration::from_millis(1));
     }
 }
@@ -254,9 +261,15 @@ fn seed(env: &Env, families: usize) -> Vec<Family> {
             let id = add(&mut conn, &format!("family-{i:04}@example.jp"), Role::Guardian);
             SupportMember::save(&mut conn, id, Membership::Asks, "090-0000-0000", "柏市")
                 .unwrap_or_else(|e| panic!("{e}"));
-            let child = FamilyChild::add(&mut conn, id, "ベンチ", day("2021-04-02"), "").unwrap_or_else(|e| panic!("{e}"));
-            let session = session::start(&mut conn, "pc", Some((id, LoginMethod::Password)), chrono::Duration::hours(2))
-                .unwrap_or_else(|e| panic!("{e}"));
+            let child =
+                FamilyChild::add(&mut conn, id, "ベンチ", day("2021-04-02"), "").unwrap_or_else(|e| panic!("{e}"));
+            let session = session::start(
+                &mut conn,
+                "pc",
+                Some((id, LoginMethod::Password)),
+                chrono::Duration::hours(2),
+            )
+            .unwrap_or_else(|e| panic!("{e}"));
             Family {
                 child,
                 cookie: format!("{COOKIE_NAME}={}", session.token),
@@ -328,8 +341,10 @@ impl Env {
 
     fn settings(&self) -> Settings {
         let vars = self.vars();
-        Settings::load(None, |name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.clone()))
-            .unwrap_or_else(|e| panic!("{e}"))
+        Settings::load(None, |name| {
+            vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.clone())
+        })
+        .unwrap_or_else(|e| panic!("{e}"))
     }
 
     fn hiroba(&self, args: &[&str]) -> Command {
@@ -342,7 +357,11 @@ impl Env {
     fn reset_database(&self) {
         if self.database.starts_with("postgres") {
             let status = Command::new("psql")
-                .args([&self.database, "-qc", "DROP SCHEMA public CASCADE; CREATE SCHEMA public;"])
+                .args([
+                    &self.database,
+                    "-qc",
+                    "DROP SCHEMA public CASCADE; CREATE SCHEMA public;",
+                ])
                 .status()
                 .unwrap_or_else(|e| panic!("psql: {e}"));
             assert!(status.success(), "could not empty {}", self.database);

@@ -325,7 +325,7 @@ fn supporter(
     let skills = Skill::ALL
         .into_iter()
         .enumerate()
-        .filter(|(k, _)| (i + k) % 3 != 0)
+        .filter(|(k, _)| !(i + k).is_multiple_of(3))
         .map(|(_, s)| s)
         .collect();
     let offering = Offering {

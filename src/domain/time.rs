@@ -56,6 +56,23 @@ pub fn parse_month(text: &str) -> Option<(NaiveDate, NaiveDate)> {
     Some((first, next.pred_opt()?))
 }
 
+/// A day as a person types it on a phone or a PC: 「2021-04-02」, 「2021/4/2」, 「20210402」 or
+/// 「2021年4月2日」, full-width digits too. None when it is no real date.
+pub fn parse_day_text(text: &str) -> Option<NaiveDate> {
+    let folded = crate::domain::fold::fold(text.trim());
+    let parts: Vec<&str> = folded
+        .split(['-', '/', '.', '年', '月', '日', ' '])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let number = |s: &str| s.bytes().all(|b| b.is_ascii_digit()).then(|| s.parse::<u32>().ok())?;
+    let (year, month, day) = match parts.as_slice() {
+        [ymd] if ymd.len() == 8 => (number(&ymd[..4])?, number(&ymd[4..6])?, number(&ymd[6..])?),
+        [y, m, d] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 => (number(y)?, number(m)?, number(d)?),
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+}
+
 /// `2026-12` for the month of `day`.
 pub fn month_key(day: NaiveDate) -> String {
     day.format("%Y-%m").to_string()
@@ -75,6 +92,24 @@ pub fn minute_of_day(utc: NaiveDateTime) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_days_are_read_in_the_usual_spellings() {
+        let want = NaiveDate::from_ymd_opt(2021, 4, 2);
+        for text in [
+            "2021-04-02",
+            "2021/4/2",
+            "20210402",
+            "２０２１－０４－０２",
+            "2021年4月2日",
+            " 2021.4.2 ",
+        ] {
+            assert_eq!(parse_day_text(text), want, "{text}");
+        }
+        for text in ["", "2021-02-30", "21-4-2", "2021-4", "きのう", "2021-04-02-01"] {
+            assert_eq!(parse_day_text(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn a_month_in_a_url_is_its_first_and_last_day() {

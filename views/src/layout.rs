@@ -13,16 +13,23 @@ input,textarea,button{font-size:1em;max-width:100%}.foot{font-size:.85em;color:#
 
 /// A whole page: the flavour's prologue, a title bar, the body and the footer.
 pub fn page(ctx: &Ctx, title: &str, body: Markup) -> String {
-    frame(ctx, title, None, body)
+    frame(ctx, title, None, "", body)
 }
 
 /// A page that reloads itself every `seconds` on PC and smartphone (a live board); keitai reload
 /// by hand, since a refresh costs their owners packet fees.
 pub fn refreshing_page(ctx: &Ctx, title: &str, seconds: u32, body: Markup) -> String {
-    frame(ctx, title, Some(seconds), body)
+    frame(ctx, title, Some(seconds), "", body)
 }
 
-fn frame(ctx: &Ctx, title: &str, refresh: Option<u32>, body: Markup) -> String {
+/// A coordinator's page with rules added to the style sheet (a wider layout for a PC screen, a
+/// print layout) and, when `refresh` is given, reloading itself like `refreshing_page`. Devices
+/// without a style sheet get the plain page.
+pub fn styled_page(ctx: &Ctx, title: &str, refresh: Option<u32>, extra_style: &str, body: Markup) -> String {
+    frame(ctx, title, refresh, extra_style, body)
+}
+
+fn frame(ctx: &Ctx, title: &str, refresh: Option<u32>, extra_style: &str, body: Markup) -> String {
     let markup = match ctx.flavor {
         Flavor::Chtml => html! {
             html {
@@ -60,7 +67,7 @@ fn frame(ctx: &Ctx, title: &str, refresh: Option<u32>, body: Markup) -> String {
                     @if let Some(seconds) = refresh.filter(|_| ctx.flavor == Flavor::Html5) {
                         meta http-equiv="refresh" content=(seconds);
                     }
-                    @if ctx.styling == Styling::Sheet { style { (PreEscaped(STYLE)) } }
+                    @if ctx.styling == Styling::Sheet { style { (PreEscaped(STYLE)) (PreEscaped(extra_style)) } }
                 }
                 body {
                     (crate::components::heading(ctx, title))

@@ -4,6 +4,7 @@
 //! markup and know nothing of bytes, charsets or the database.
 
 pub mod components;
+pub mod csv;
 pub mod ctx;
 pub mod layout;
 pub mod mail;

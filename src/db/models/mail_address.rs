@@ -1,7 +1,8 @@
 //! A member's mail addresses: one primary, each with its carrier, verification and delivery health.
 
-use crate::db::schema::mail_addresses;
+use crate::db::schema::{mail_addresses, member_roles};
 use crate::db::{now, DbConnection};
+use crate::domain::role::Role;
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -81,6 +82,28 @@ impl MailAddress {
             .select(mail_addresses::address)
             .order(mail_addresses::id)
             .load(conn)
+    }
+
+    /// The address each member of `role` reads mail at: her primary address if confirmed, else
+    /// her first confirmed one (the centre's alerts go to every coordinator).
+    pub fn of_role(conn: &mut DbConnection, role: Role) -> QueryResult<Vec<String>> {
+        let rows: Vec<(i64, String)> = mail_addresses::table
+            .inner_join(member_roles::table.on(member_roles::member_id.eq(mail_addresses::member_id)))
+            .filter(member_roles::role.eq(role.as_str()))
+            .filter(mail_addresses::verified_at.is_not_null())
+            .order((
+                mail_addresses::member_id,
+                mail_addresses::is_primary.desc(),
+                mail_addresses::id,
+            ))
+            .select((mail_addresses::member_id, mail_addresses::address))
+            .load(conn)?;
+        let mut seen = std::collections::HashSet::new();
+        Ok(rows
+            .into_iter()
+            .filter(|(member, _)| seen.insert(*member))
+            .map(|(_, address)| address)
+            .collect())
     }
 
     /// Adds an address. Unverified ones carry the hash of their confirmation token.

@@ -6,6 +6,7 @@ use super::ids::SupporterId;
 use super::reason::{Exclusion, Reason};
 use super::request::Request;
 use super::skill::Skills;
+use super::vetting::vetting_exclusion;
 use std::cmp::Reverse;
 
 /// Points per activity already done for the family: a familiar face is what parents and
@@ -103,19 +104,10 @@ pub fn rank(request: &Request, candidates: &[Candidate], distances: &AreaDistanc
 /// request), then the request's own conditions, the availability last as the costliest check.
 pub fn exclusion(request: &Request, needed: Skills, candidate: &Candidate) -> Option<Exclusion> {
     let slot = request.slot;
-    let vetting = candidate.vetting;
     let missing = needed.missing_from(candidate.skills);
-    if !candidate.active {
-        Some(Exclusion::Inactive)
-    } else if vetting.course_completed.is_none_or(|day| day > slot.date()) {
-        Some(Exclusion::NoCourse)
-    } else if !vetting.interviewed {
-        Some(Exclusion::NotInterviewed)
-    } else if !vetting
-        .insurance
-        .is_some_and(|period| slot.days().all(|(day, _, _)| period.covers(day)))
-    {
-        Some(Exclusion::Uninsured)
+    let last_day = slot.days().last().map_or(slot.date(), |(day, _, _)| day);
+    if let Some(reason) = vetting_exclusion(candidate.active, &candidate.vetting, slot.date(), last_day) {
+        Some(reason)
     } else if !request.areas().all(|area| candidate.areas.contains(&area)) {
         Some(Exclusion::OutsideArea)
     } else if !missing.is_empty() {

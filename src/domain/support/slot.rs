@@ -65,6 +65,15 @@ impl Slot {
         Slot::new(start_at, end_at)
     }
 
+    /// A stored slot, which the table's CHECK keeps valid; values out of range are clamped (a
+    /// start before 24:00, an end within 24 hours after it and at least a minute) rather than
+    /// trusted or turned into a failure, so a row edited by hand shows a short slot, not an error.
+    pub fn from_stored(date: NaiveDate, start: i32, end: i32) -> Slot {
+        let start = u32::try_from(start).unwrap_or(0).min(DAY - 1);
+        let end = u32::try_from(end).unwrap_or(0).clamp(start + 1, start + MAX_MINUTES);
+        Slot { date, start, end }
+    }
+
     /// The date on which the slot starts.
     pub fn date(self) -> NaiveDate {
         self.date
@@ -141,6 +150,16 @@ mod tests {
             SlotError::EndsBeforeStart.to_string(),
             "終わりの時刻が始まりより前です。"
         );
+    }
+
+    #[test]
+    fn stored_slots_are_clamped_into_range() {
+        let day = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+        let minutes = |s: Slot| (s.start_minute(), s.end_minute());
+        assert_eq!(minutes(Slot::from_stored(day, 540, 720)), (540, 720));
+        assert_eq!(minutes(Slot::from_stored(day, -5, 60)), (0, 60));
+        assert_eq!(minutes(Slot::from_stored(day, 600, 500)), (600, 601));
+        assert_eq!(minutes(Slot::from_stored(day, 2000, 9000)), (1439, 2879));
     }
 
     #[test]

@@ -4,10 +4,9 @@
 use crate::domain::policy::{Action, Resource};
 use crate::domain::time::JST;
 use crate::error::AppError;
-use crate::routes::request::{ctx, ok, KeitaiQuery, Visitor};
+use crate::routes::request::{csv_download, ctx, ok, KeitaiQuery, Visitor};
 use crate::stats::buckets::Granularity;
 use crate::stats::report::{build, Report};
-use actix_web::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use actix_web::HttpResponse;
 use chrono::{Duration, NaiveDate, Utc};
 use hiroba_views::pages::admin::stats::{stats, stats_csv, StatsView};
@@ -28,14 +27,9 @@ pub async fn page(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
 pub async fn csv(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::Members, Action::Read)?;
     let range = Range::parse(&query).map_err(AppError::BadInput)?;
-    // Excel in Japan reads a CSV without a byte-order mark as Shift_JIS (CP932).
     let text = stats_csv(&view(&visitor, range, None).await?);
-    let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(&text);
     let name = format!("hiroba-stats-{}-{}.csv", range.from, range.to);
-    Ok(HttpResponse::Ok()
-        .insert_header((CONTENT_TYPE, "text/csv; charset=Shift_JIS"))
-        .insert_header((CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")))
-        .body(bytes.into_owned()))
+    Ok(csv_download(&visitor, &name, &name, &text))
 }
 
 #[derive(Debug, Clone, Copy)]

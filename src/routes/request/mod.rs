@@ -11,6 +11,6 @@ pub mod visitor;
 
 pub use device::device_of;
 pub use form::{id_field, KeitaiForm, KeitaiQuery, Posted, MAX_FORM_BYTES};
-pub use render::{error_page, image, ok, page, paged_list, redirect};
+pub use render::{csv_download, error_page, image, ok, page, paged_list, redirect};
 pub use state::AppState;
 pub use visitor::{ctx, Visitor};

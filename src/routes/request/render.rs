@@ -7,13 +7,15 @@ use super::visitor::{ctx, CookieChange, Visitor};
 use crate::auth::session::COOKIE_NAME;
 use crate::domain::paging::split_pages;
 use crate::error::{AppError, UserMessage};
+use crate::keitai::codec::Target;
+use crate::keitai::profile::{Charset, EmojiSet};
 use crate::keitai::Device;
 use crate::photo::PhotoFormat;
 use actix_web::body::BoxBody;
 use actix_web::cookie::{time, Cookie, SameSite};
 use actix_web::dev::ServiceResponse;
 use actix_web::http::header::{CacheControl, CacheDirective, LOCATION};
-use actix_web::http::header::{HeaderValue, CACHE_CONTROL, CONTENT_TYPE, VARY};
+use actix_web::http::header::{HeaderValue, CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, VARY};
 use actix_web::http::StatusCode;
 use actix_web::middleware::ErrorHandlerResponse;
 use actix_web::{web, HttpMessage, HttpResponse};
@@ -170,6 +172,28 @@ pub fn error_page(res: ServiceResponse<BoxBody>) -> actix_web::Result<ErrorHandl
     Ok(ErrorHandlerResponse::Response(
         ServiceResponse::new(req, response).map_into_left_body(),
     ))
+}
+
+/// A CSV download that Excel in Japan opens as it is: CP932 (Excel reads a CSV without a
+/// byte-order mark as Shift_JIS; characters outside CP932 become their look-alike or 〓), lines
+/// already CRLF (`hiroba_views::csv`). `ascii_name` is the plain file name for old browsers,
+/// `name` the one with Japanese (RFC 5987 `filename*`).
+pub fn csv_download(visitor: &Visitor, ascii_name: &str, name: &str, text: &str) -> HttpResponse {
+    let target = Target {
+        charset: Charset::ShiftJis,
+        emoji: EmojiSet::Unicode,
+        avoid_vendor_rows: false,
+    };
+    let bytes = visitor.codec().encode(text, target);
+    let disposition = format!(
+        "attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{}",
+        hiroba_views::ctx::percent_encode(name)
+    );
+    HttpResponse::Ok()
+        .insert_header((CONTENT_TYPE, "text/csv; charset=Shift_JIS"))
+        .insert_header((CONTENT_DISPOSITION, disposition))
+        .insert_header((CACHE_CONTROL, "no-store"))
+        .body(bytes)
 }
 
 /// An image (photo or QR code) with its type and how long caches may keep it.

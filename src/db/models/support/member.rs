@@ -2,7 +2,7 @@
 //! and address the other side of a match is told.
 
 use crate::db::models::member::Member;
-use crate::db::schema::support_members;
+use crate::db::schema::{members, support_members};
 use crate::db::{now, DbConnection};
 use crate::domain::role::Role;
 use crate::domain::support::status::Membership;
@@ -18,6 +18,14 @@ pub struct SupportMember {
     pub phone: String,
     pub address: String,
     pub created_at: NaiveDateTime,
+}
+
+/// An enrolled member as the coordinators' lists name her.
+#[derive(Debug, Clone)]
+pub struct Enrolled {
+    pub member_id: i64,
+    pub real_name: String,
+    pub membership: Membership,
 }
 
 impl SupportMember {
@@ -69,6 +77,29 @@ impl SupportMember {
         .filter_map(|(yes, role)| yes.then_some(role))
         .collect();
         Member::add_roles(conn, member_id, &roles)
+    }
+
+    /// Every enrolled member with her real name, by name (the coordinators' lists and selects).
+    pub fn directory(conn: &mut DbConnection) -> QueryResult<Vec<Enrolled>> {
+        support_members::table
+            .inner_join(members::table)
+            .order((members::real_name, members::id))
+            .select((
+                support_members::member_id,
+                members::real_name,
+                support_members::asks,
+                support_members::helps,
+            ))
+            .load::<(i64, String, bool, bool)>(conn)
+            .map(|rows| {
+                rows.into_iter()
+                    .map(|(member_id, real_name, asks, helps)| Enrolled {
+                        member_id,
+                        real_name,
+                        membership: Membership::from_flags(asks, helps).unwrap_or(Membership::Asks),
+                    })
+                    .collect()
+            })
     }
 
     /// How many members ask, help, or both (the city's report counts them).

@@ -7,11 +7,15 @@
 //! backends.
 
 pub mod child;
+pub mod console;
 pub mod distance;
+pub mod handover;
 pub mod log;
 pub mod member;
 pub mod offer;
 pub mod pre_meeting;
+pub mod report;
 pub mod request;
 pub mod seeking;
+pub mod statement;
 pub mod supporter;

@@ -104,11 +104,9 @@ impl Asked {
         }
     }
 
-    /// The slot as asked; a stored row always holds one (the table's CHECK is `Slot`'s rule).
+    /// The slot as asked (the table's CHECK is `Slot`'s rule).
     pub fn slot(&self) -> Slot {
-        let minute = |m: i32| u32::try_from(m).unwrap_or_default();
-        Slot::from_minutes(self.day, minute(self.start_minute), minute(self.end_minute))
-            .expect("support_requests CHECK keeps slots valid")
+        Slot::from_stored(self.day, self.start_minute, self.end_minute)
     }
 
     pub fn family(&self) -> FamilyId {

@@ -213,6 +213,51 @@ impl Supporter {
         Ok(())
     }
 
+    /// Her weekly bands as stored, by weekday then time (her form shows them).
+    pub fn weekly_bands(conn: &mut DbConnection, member_id: i64) -> QueryResult<Vec<(Weekday, Band)>> {
+        let rows: Vec<(i32, i32, i32)> = supporter_weekly::table
+            .filter(supporter_weekly::member_id.eq(member_id))
+            .order((supporter_weekly::weekday, supporter_weekly::from_minute))
+            .select((
+                supporter_weekly::weekday,
+                supporter_weekly::from_minute,
+                supporter_weekly::until_minute,
+            ))
+            .load(conn)?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(day, from, until)| Some((weekday_of(day), Band::from_minutes(from, until).ok()?)))
+            .collect())
+    }
+
+    /// Her dated exceptions from `from_day` on, by date: an empty list is a day off.
+    pub fn days_from(
+        conn: &mut DbConnection,
+        member_id: i64,
+        from_day: NaiveDate,
+    ) -> QueryResult<Vec<(NaiveDate, Vec<Band>)>> {
+        let rows: Vec<(NaiveDate, Option<i32>, Option<i32>)> = supporter_days::table
+            .filter(supporter_days::member_id.eq(member_id))
+            .filter(supporter_days::day.ge(from_day))
+            .order((supporter_days::day, supporter_days::from_minute))
+            .select((
+                supporter_days::day,
+                supporter_days::from_minute,
+                supporter_days::until_minute,
+            ))
+            .load(conn)?;
+        let mut days: Vec<(NaiveDate, Vec<Band>)> = Vec::new();
+        for (day, from, until) in rows {
+            if days.last().is_none_or(|(last, _)| *last != day) {
+                days.push((day, Vec::new()));
+            }
+            if let (Some((_, bands)), Some(from), Some(until)) = (days.last_mut(), from, until) {
+                bands.extend(Band::from_minutes(from, until).ok());
+            }
+        }
+        Ok(days)
+    }
+
     /// One supporter's availability (exceptions from `from_day` on).
     pub fn availability(conn: &mut DbConnection, member_id: i64, from_day: NaiveDate) -> QueryResult<Availability> {
         let mut all = Supporter::availabilities(conn, Some(member_id), from_day)?;

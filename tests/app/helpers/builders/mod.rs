@@ -17,4 +17,4 @@ pub use community::CommunityBuilder;
 pub use member::{Carrier, MemberBuilder, TestMember};
 pub use post::PostBuilder;
 pub use school::{ChildBuilder, SchoolBuilder};
-pub use support::{area_id, FamilyBuilder, SupporterBuilder, TestFamily};
+pub use support::{area_id, matched_request, FamilyBuilder, SupporterBuilder, TestFamily};

@@ -12,13 +12,16 @@ use chrono::{NaiveDate, Weekday};
 use hiroba::db::models::area::Area;
 use hiroba::db::models::support::child::FamilyChild;
 use hiroba::db::models::support::member::SupportMember;
+use hiroba::db::models::support::request::{NewRequest, Progress, RequestChild, SupportRequest};
 use hiroba::db::models::support::supporter::{Offering, Supporter, VettingRecord};
 use hiroba::db::DbConnection;
 use hiroba::domain::role::Role;
 use hiroba::domain::support::availability::Band;
 use hiroba::domain::support::candidate::InsurancePeriod;
-use hiroba::domain::support::ids::AreaId;
+use hiroba::domain::support::ids::{AreaId, FamilyId, SupporterId};
+use hiroba::domain::support::request::{CarePlace, Kind};
 use hiroba::domain::support::skill::{Skill, Skills};
+use hiroba::domain::support::slot::Slot;
 use hiroba::domain::support::status::Membership;
 
 /// The id of a settings area by name.
@@ -69,6 +72,11 @@ impl FamilyBuilder {
 
     pub fn email(mut self, email: &str) -> Self {
         self.member = self.member.email(email);
+        self
+    }
+
+    pub fn real_name(mut self, real_name: &str) -> Self {
+        self.member = self.member.real_name(real_name);
         self
     }
 
@@ -137,6 +145,11 @@ impl SupporterBuilder {
 
     pub fn email(mut self, email: &str) -> Self {
         self.member = self.member.email(email);
+        self
+    }
+
+    pub fn real_name(mut self, real_name: &str) -> Self {
+        self.member = self.member.real_name(real_name);
         self
     }
 
@@ -238,4 +251,56 @@ fn vet(conn: &mut DbConnection, member_id: i64) {
         note: "",
     };
     Supporter::save_vetting(conn, member_id, &record).expect("vetting");
+}
+
+/// A request matched by a test without offers: what the after-match pages need.
+#[derive(Debug, Clone)]
+pub struct MatchedRequest {
+    pub id: i64,
+    /// The 受け渡しコード.
+    pub code: String,
+    pub supporter_token: String,
+    pub family_token: String,
+}
+
+/// Asks あずかり at the family's home for all her children in `slot` (not urgent) and matches
+/// `supporter` to it (`Progress::win`, as an acceptance does).
+pub fn matched_request(app: &TestApp, family: &TestFamily, supporter: &TestMember, slot: Slot) -> MatchedRequest {
+    let mut conn = app.pool.get().expect("connection");
+    let children: Vec<RequestChild> = family
+        .children
+        .iter()
+        .map(|&child_id| RequestChild {
+            child_id,
+            after_illness: false,
+        })
+        .collect();
+    let id = SupportRequest::insert(
+        &mut conn,
+        &NewRequest {
+            family: FamilyId(family.member.id),
+            area: AreaId(area_id(app, "柏中央")),
+            kind: Kind::Care {
+                at: CarePlace::FamilyHome,
+            },
+            from_place: "",
+            to_place: "",
+            slot,
+            urgent: false,
+            note: "",
+            children: &children,
+        },
+    )
+    .expect("request");
+    assert!(Progress::win(&mut conn, id, SupporterId(supporter.id), None).expect("win"));
+    let progress = SupportRequest::find(&mut conn, id)
+        .expect("find")
+        .expect("request")
+        .progress;
+    MatchedRequest {
+        id,
+        code: progress.handover_code.expect("code"),
+        supporter_token: progress.supporter_token,
+        family_token: progress.family_token,
+    }
 }

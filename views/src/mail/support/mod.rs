@@ -3,7 +3,10 @@
 
 pub mod cancelled;
 pub mod coordinator;
+pub mod handover;
 pub mod matched;
+pub mod matched_reply;
 pub mod offer;
 pub mod reminder;
 pub mod reply;
+pub mod report;

@@ -2,6 +2,7 @@
 //! drawn on the server (SVG), with a CSV download.
 
 use crate::components::{alert, footer, form, link, select, subheading};
+use crate::csv::Csv;
 use crate::ctx::Ctx;
 use crate::layout::page;
 use maud::{html, Markup};
@@ -106,25 +107,16 @@ fn bar_chart(values: &[(&str, i64)]) -> Markup {
 /// The report as CSV for Excel: a header row in Japanese and one row per period, then after an
 /// empty line the same for device profiles.
 pub fn stats_csv(view: &StatsView) -> String {
-    let mut out = String::new();
-    csv_table(&mut out, "期間", SERIES.map(|s| s.1), &view.rows);
-    out.push_str("\r\n");
-    csv_table(&mut out, "機種", PROFILE_SERIES, &view.by_profile);
-    out
+    let mut csv = Csv::new();
+    csv_table(&mut csv, "期間", SERIES.map(|s| s.1), &view.rows);
+    csv.blank();
+    csv_table(&mut csv, "機種", PROFILE_SERIES, &view.by_profile);
+    csv.finish()
 }
 
-fn csv_table<const N: usize>(out: &mut String, first: &str, labels: [&str; N], rows: &[(String, [i64; N])]) {
-    out.push_str(first);
-    for label in labels {
-        out.push(',');
-        out.push_str(label);
-    }
-    out.push_str("\r\n");
+fn csv_table<const N: usize>(csv: &mut Csv, first: &str, labels: [&str; N], rows: &[(String, [i64; N])]) {
+    csv.row(std::iter::once(first).chain(labels));
     for (name, values) in rows {
-        out.push_str(name);
-        for v in values {
-            out.push_str(&format!(",{v}"));
-        }
-        out.push_str("\r\n");
+        csv.row(std::iter::once(name.clone()).chain(values.iter().map(i64::to_string)));
     }
 }
