@@ -2,7 +2,8 @@
 //! are withdrawn, a matched supporter is told, and a late cancellation's fee is kept.
 
 use super::confirm::close_offers;
-use super::describe::{describe, mail_to};
+use super::describe::describe;
+use super::notify::address_of;
 use crate::context::Context;
 use crate::db::models::outbox::{MailKind, OutboxMail};
 use crate::db::models::support::log::SupportLog;
@@ -85,14 +86,14 @@ pub fn cancel(
         let described = describe(conn, &request)?;
         close_offers(conn, &request, &described.when, OfferStatus::Withdrawn, true, None)?;
         if let Some(supporter) = request.progress.supporter_id {
-            if let Some(address) = mail_to(conn, supporter)? {
+            if let Some(address) = address_of(conn, supporter)? {
                 let MailText { subject, body } = cancelled::cancelled_to_supporter(&described.when, reason);
                 OutboxMail::queue(conn, MailKind::SupportCancelled, &address, &subject, &body)?;
             }
         }
         let fee_text = fee.and_then(Yen::new).map(|y| y.to_string()).unwrap_or_default();
         if let Canceller::Coordinator(_) = by {
-            if let Some(address) = mail_to(conn, request.asked.family_id)? {
+            if let Some(address) = address_of(conn, request.asked.family_id)? {
                 let MailText { subject, body } = cancelled::cancelled_to_family(&described.when, reason, &fee_text);
                 OutboxMail::queue(conn, MailKind::SupportCancelled, &address, &subject, &body)?;
             }

@@ -1,7 +1,8 @@
 //! After a match: the confirmations to both sides (each from its own reply address) and the
 //! reminder job; the offers still out are closed with a mail each.
 
-use super::describe::{describe, mail_to};
+use super::describe::describe;
+use super::notify::address_of;
 use crate::context::Context;
 use crate::db::models::job::{Job, JobKind};
 use crate::db::models::member::Member;
@@ -33,7 +34,7 @@ pub fn close_offers(
     let closed = Offer::close_unanswered(conn, request.asked.id, status)?;
     let MailText { subject, body } = offer::offer_closed(when, cancelled);
     for one in closed.iter().filter(|o| Some(o.supporter_id) != except) {
-        if let Some(address) = mail_to(conn, one.supporter_id)? {
+        if let Some(address) = address_of(conn, one.supporter_id)? {
             OutboxMail::queue(conn, MailKind::SupportOfferClosed, &address, &subject, &body)?;
         }
     }
@@ -59,7 +60,7 @@ pub fn confirm(ctx: &Context, conn: &mut DbConnection, request_id: i64) -> Query
     let domain = &ctx.settings.mail.domain;
     let code = request.progress.handover_code.clone().unwrap_or_default();
 
-    if let Some(address) = mail_to(conn, family_id)? {
+    if let Some(address) = address_of(conn, family_id)? {
         let link = format!("{base}/support/requests/{request_id}");
         let MailText { subject, body } = matched::family_confirmation(&matched::FamilyConfirmation {
             when: &described.when,
@@ -80,7 +81,7 @@ pub fn confirm(ctx: &Context, conn: &mut DbConnection, request_id: i64) -> Query
             Some(&reply_to),
         )?;
     }
-    if let Some(address) = mail_to(conn, supporter_id)? {
+    if let Some(address) = address_of(conn, supporter_id)? {
         let token = &request.progress.supporter_token;
         let places = match request.asked.kind() {
             Kind::Pickup { .. } => format!("{} → {}", request.asked.from_place, request.asked.to_place),

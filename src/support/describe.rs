@@ -1,12 +1,9 @@
 //! A stored request in the words its mails and pages use, and the addresses mail goes to.
 
 use crate::db::models::area::Area;
-use crate::db::models::mail_address::MailAddress;
-use crate::db::models::member::Member;
 use crate::db::models::support::child::FamilyChild;
 use crate::db::models::support::request::SupportRequest;
 use crate::db::DbConnection;
-use crate::domain::role::Role;
 use crate::domain::support::describe::{age_label, kind_label, slot_label};
 use crate::domain::support::request::Kind;
 use diesel::QueryResult;
@@ -74,21 +71,4 @@ pub fn describe(conn: &mut DbConnection, request: &SupportRequest) -> QueryResul
         children: named_children,
         child_ids,
     })
-}
-
-/// Where a member's mail goes: her primary verified address, else another verified one.
-pub fn mail_to(conn: &mut DbConnection, member_id: i64) -> QueryResult<Option<String>> {
-    Ok(MailAddress::of_member(conn, member_id)?
-        .into_iter()
-        .find(|a| a.is_verified() && a.health != "unknown_user")
-        .map(|a| a.address))
-}
-
-/// The coordinators' addresses.
-pub fn coordinators(conn: &mut DbConnection) -> QueryResult<Vec<String>> {
-    let mut addresses = Vec::new();
-    for id in Member::with_role(conn, Role::Coordinator)? {
-        addresses.extend(mail_to(conn, id)?);
-    }
-    Ok(addresses)
 }

@@ -1,7 +1,8 @@
 //! The jobs of the flow: a wave's deadline and the reminder before an activity. Both are
 //! idempotent: a job that finds its request moved on does nothing.
 
-use super::describe::{describe, mail_to};
+use super::describe::describe;
+use super::notify::address_of;
 use super::wave::send_next_wave;
 use crate::context::Context;
 use crate::db::models::member::Member;
@@ -47,7 +48,7 @@ pub fn reminder_due(ctx: &Context, conn: &mut DbConnection, request_id: i64) -> 
             let phone = SupportMember::find(conn, id)?.map(|m| m.phone).unwrap_or_default();
             Ok(format!("{nickname}さん {phone}"))
         };
-        if let Some(address) = mail_to(conn, family_id)? {
+        if let Some(address) = address_of(conn, family_id)? {
             let code = request.progress.handover_code.clone().unwrap_or_default();
             let MailText { subject, body } = reminder::reminder(
                 &described.when,
@@ -58,7 +59,7 @@ pub fn reminder_due(ctx: &Context, conn: &mut DbConnection, request_id: i64) -> 
             );
             OutboxMail::queue(conn, MailKind::SupportReminder, &address, &subject, &body)?;
         }
-        if let Some(address) = mail_to(conn, supporter_id)? {
+        if let Some(address) = address_of(conn, supporter_id)? {
             let MailText { subject, body } = reminder::reminder(
                 &described.when,
                 &described.kind,

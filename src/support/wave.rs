@@ -2,7 +2,8 @@
 //! went unanswered. Runs inside the caller's write transaction (asking, the wave job, a decline).
 
 use super::candidates::ranking;
-use super::describe::{coordinators, describe, mail_to};
+use super::describe::describe;
+use super::notify::{address_of, coordinators};
 use crate::context::Context;
 use crate::db::models::job::{Job, JobKind};
 use crate::db::models::outbox::{MailKind, OutboxMail};
@@ -88,7 +89,7 @@ pub fn send_next_wave(ctx: &Context, conn: &mut DbConnection, request_id: i64) -
             met_family: met,
         };
         let (_, token) = Offer::insert(conn, &new)?;
-        let Some(address) = mail_to(conn, ranked_one.id.0)? else {
+        let Some(address) = address_of(conn, ranked_one.id.0)? else {
             // No address that mail reaches: the offer stays for her /support/offers page.
             continue;
         };
@@ -134,9 +135,7 @@ fn unfilled(
     let described = describe(conn, request)?;
     let link = format!("{}/admin/support/requests/{id}", ctx.settings.base_url);
     let MailText { subject, body } = coordinator::unfilled(&described.when, &described.kind, asked, &link);
-    for address in coordinators(conn)? {
-        OutboxMail::queue(conn, MailKind::SupportCoordinator, &address, &subject, &body)?;
-    }
+    coordinators(conn, &MailText { subject, body })?;
     SupportLog::record(
         conn,
         Some(id),

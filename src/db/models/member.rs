@@ -87,15 +87,6 @@ impl Member {
         Ok(())
     }
 
-    /// The ids of the members who hold `role` (the coordinators an alert goes to).
-    pub fn with_role(conn: &mut DbConnection, role: Role) -> QueryResult<Vec<i64>> {
-        member_roles::table
-            .filter(member_roles::role.eq(role.as_str()))
-            .select(member_roles::member_id)
-            .order(member_roles::member_id)
-            .load(conn)
-    }
-
     /// Members waiting for a coordinator, oldest first.
     pub fn pending(conn: &mut DbConnection) -> QueryResult<Vec<Member>> {
         members::table

@@ -5,7 +5,6 @@
 use super::JobError;
 use crate::context::Context;
 use crate::db::models::inbound_mail::{Disposition, InboundMail};
-use crate::db::models::mail_address::MailAddress;
 use crate::db::models::outbox::{MailKind, OutboxMail};
 use crate::db::models::support::offer::Offer;
 use crate::db::models::support::request::SupportRequest;
@@ -14,6 +13,7 @@ use crate::domain::support::answer::{read_offer_answer, OfferAnswer};
 use crate::domain::support::describe::slot_label;
 use crate::mail::inbound::decode::DecodedMail;
 use crate::support::accept::{answer_offer, Answered, Channel};
+use crate::support::notify::is_address_of;
 use hiroba_views::mail::support::reply;
 use hiroba_views::mail::MailText;
 
@@ -35,8 +35,7 @@ pub fn handle(
         InboundMail::finish(conn, mail.id, Disposition::Refused, "no sender address")?;
         return Ok(());
     };
-    let hers = MailAddress::find(conn, &sender)?.is_some_and(|a| a.member_id == offer.supporter_id && a.is_verified());
-    if !hers {
+    if !is_address_of(conn, offer.supporter_id, &sender)? {
         finish_with(
             conn,
             mail,
