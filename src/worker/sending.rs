@@ -55,13 +55,15 @@ fn send_session(worker: &Worker, conn: &mut DbConnection, mails: &[OutboxMail]) 
             return Ok(());
         }
     };
+    let ids: Vec<i64> = mails.iter().map(|m| m.id).collect();
+    let reply_addresses = OutboxMail::reply_addresses(conn, &ids)?;
     for mail in mails {
         if let Some(reason) = not_worth_sending(conn, mail)? {
             Queue::Outbox.fail(conn, mail.id, reason)?;
             continue;
         }
         let settings = &worker.ctx.settings.mail;
-        let bytes = render(worker, mail);
+        let bytes = render(worker, mail, reply_addresses.get(&mail.id).map(String::as_str));
         let envelope_from = verp_address(mail.id, &mail.recipient, &settings.domain);
         match session.send(&envelope_from, &mail.recipient, &bytes, &file_name(mail)) {
             Ok(()) => {
@@ -101,7 +103,7 @@ fn record_failure(conn: &mut DbConnection, mail: &OutboxMail, error: &SendError)
 }
 
 /// The bytes for this recipient's phone, signed when a DKIM key is configured.
-fn render(worker: &Worker, mail: &OutboxMail) -> Vec<u8> {
+fn render(worker: &Worker, mail: &OutboxMail, reply_to: Option<&str>) -> Vec<u8> {
     let settings = &worker.ctx.settings.mail;
     let profile = worker.ctx.profiles.mail_profile_of_address(&mail.recipient);
     let date = jst(mail.created_at);
@@ -111,7 +113,12 @@ fn render(worker: &Worker, mail: &OutboxMail) -> Vec<u8> {
         mail.created_at.and_utc().timestamp(),
         settings.domain
     );
-    let from_address = settings.from_address();
+    // A mail with its own reply address (an offer, a match's confirmation) is from that address, so
+    // that a reply reaches it on handsets that ignore Reply-To; Reply-To says it for the others.
+    let from_address = reply_to.map_or_else(|| settings.from_address(), str::to_string);
+    let headers: Vec<(&str, &str)> = std::iter::once(("Auto-Submitted", "auto-generated"))
+        .chain(reply_to.map(|address| ("Reply-To", address)))
+        .collect();
     let bytes = compose(
         &Outgoing {
             message_id: &message_id,
@@ -121,7 +128,7 @@ fn render(worker: &Worker, mail: &OutboxMail) -> Vec<u8> {
             to: &mail.recipient,
             subject: &mail.subject,
             body: &mail.body,
-            extra_headers: &[("Auto-Submitted", "auto-generated")],
+            extra_headers: &headers,
         },
         profile,
         &worker.ctx.codec,

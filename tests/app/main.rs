@@ -88,6 +88,7 @@ mod stats;
 mod support_after;
 mod support_members;
 mod support_models;
+mod support_requests;
 mod support_statements;
 mod threads;
 mod watch_admin_pages;

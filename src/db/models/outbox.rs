@@ -4,10 +4,11 @@
 //! and giving up are the queue mechanism's (`db::queue`, `Queue::Outbox`).
 
 use crate::db::queue::Queue;
-use crate::db::schema::outbox;
+use crate::db::schema::{outbox, outbox_reply_to};
 use crate::db::{now, DbConnection};
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
+use std::collections::HashMap;
 
 /// What kind of mail a row is; decides how long it is worth sending.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,8 +136,21 @@ impl OutboxMail {
         subject: &str,
         body: &str,
     ) -> QueryResult<i64> {
+        OutboxMail::queue_replyable(conn, kind, recipient, subject, body, None)
+    }
+
+    /// Queues one mail whose replies go to `reply_to` (an offer's or a match's own address, see
+    /// `domain::mail_route::support_address`): it is the mail's From and Reply-To.
+    pub fn queue_replyable(
+        conn: &mut DbConnection,
+        kind: MailKind,
+        recipient: &str,
+        subject: &str,
+        body: &str,
+        reply_to: Option<&str>,
+    ) -> QueryResult<i64> {
         let at = now();
-        diesel::insert_into(outbox::table)
+        let id = diesel::insert_into(outbox::table)
             .values((
                 outbox::kind.eq(kind.as_str()),
                 outbox::recipient.eq(recipient),
@@ -148,7 +162,22 @@ impl OutboxMail {
                 outbox::priority.eq(kind.priority()),
             ))
             .returning(outbox::id)
-            .get_result(conn)
+            .get_result(conn)?;
+        if let Some(address) = reply_to {
+            diesel::insert_into(outbox_reply_to::table)
+                .values((outbox_reply_to::outbox_id.eq(id), outbox_reply_to::address.eq(address)))
+                .execute(conn)?;
+        }
+        Ok(id)
+    }
+
+    /// The reply addresses of these mails, by row (mails without one are not in the map).
+    pub fn reply_addresses(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<HashMap<i64, String>> {
+        outbox_reply_to::table
+            .filter(outbox_reply_to::outbox_id.eq_any(ids))
+            .select((outbox_reply_to::outbox_id, outbox_reply_to::address))
+            .load::<(i64, String)>(conn)
+            .map(|rows| rows.into_iter().collect())
     }
 
     /// How many mails were queued to an address since `since` (of one kind, if given).

@@ -1,8 +1,11 @@
 //! 送迎・あずかり支援 (issue 14): the pure rules of matching a family's request with supporters and
 //! of what an activity costs; no database and no HTTP.
 
+pub mod answer;
+pub mod asking;
 pub mod availability;
 pub mod candidate;
+pub mod describe;
 pub mod distance;
 pub mod enrolment;
 pub mod fee;

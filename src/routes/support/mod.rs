@@ -11,14 +11,28 @@ pub mod door;
 pub mod enrolled;
 pub mod home;
 pub mod join;
+pub mod offer_link;
+pub mod offers;
 pub mod profile;
 pub mod report;
+pub mod request_cancel;
+pub mod request_list;
+pub mod request_new;
+pub mod request_show;
 pub mod statement;
 
 use actix_web::web;
 
 /// Registers the members' support pages.
 pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/support/requests", web::get().to(request_list::list))
+        .route("/support/requests/new", web::get().to(request_new::form))
+        .route("/support/requests/new", web::post().to(request_new::create))
+        .route("/support/requests/{id}", web::get().to(request_show::show))
+        .route("/support/requests/{id}/cancel", web::post().to(request_cancel::cancel))
+        .route("/support/offers", web::get().to(offers::list))
+        .route("/support/o/{token}", web::get().to(offer_link::show))
+        .route("/support/o/{token}", web::post().to(offer_link::answer));
     cfg.route("/support/activities/{id}", web::get().to(activity::show))
         .route("/support/activities/{id}/handover", web::post().to(activity::handover))
         .route("/support/activities/{id}/report", web::get().to(report::form))

@@ -250,6 +250,39 @@ pub fn spawn(backend: Backend, seed: Seed, adjust: impl FnOnce(&mut Settings)) -
     }
 }
 
+/// A second app server on the database of `first` (as two servers behind a load balancer share
+/// one PostgreSQL): its own port, pool and state, the same data. Drop it before `first`, which
+/// owns the database.
+pub fn spawn_beside(first: &TestApp) -> TestApp {
+    let mut settings = first.state.ctx.settings.clone();
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("port").port();
+    settings.base_url = format!("http://127.0.0.1:{port}");
+    let base_url = settings.base_url.clone();
+    let state = Arc::new(build_state(settings).expect("app state"));
+    let pool = state.pool.clone();
+    let served = Arc::clone(&state);
+    let (handle_tx, handle_rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(async move {
+            let app = Application::with_listener(served, listener).expect("serve");
+            handle_tx.send(app.handle()).expect("handle");
+            app.run_until_stopped().await.expect("server");
+        })
+    });
+    let server = handle_rx.recv().expect("server started");
+    TestApp {
+        server,
+        port,
+        pool,
+        state,
+        base_url,
+        database_url: first.database_url.clone(),
+        leftovers_expected: Mutex::new(None),
+        _schema: None,
+    }
+}
+
 /// A database of its own for one test: a new SQLite file, or a new PostgreSQL schema.
 fn fresh_database(backend: Backend) -> (DatabaseUrl, Option<PgSchema>) {
     match backend {

@@ -15,7 +15,8 @@ pub mod snapshot;
 pub mod watch;
 
 pub use app::{
-    empty_database, spawn, spawn_empty, spawn_on, spawn_with, unique_dir, write_gateway_list, Backend, Seed, TestApp,
+    empty_database, spawn, spawn_beside, spawn_empty, spawn_on, spawn_with, unique_dir, write_gateway_list, Backend,
+    Seed, TestApp,
 };
 pub use browser::{forms, links, Browser};
 pub use device::{budget, get_within_budget, ua};

@@ -17,5 +17,6 @@ pub mod offer;
 pub mod pre_meeting;
 pub mod report;
 pub mod request;
+pub mod seeking;
 pub mod statement;
 pub mod supporter;

@@ -5,6 +5,7 @@ mod entry;
 mod poster;
 mod support;
 mod support_match;
+mod support_offer;
 mod thread;
 
 use crate::context::Context;

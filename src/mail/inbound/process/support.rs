@@ -3,7 +3,7 @@
 
 use super::JobError;
 use crate::context::Context;
-use crate::db::models::inbound_mail::{Disposition, InboundMail};
+use crate::db::models::inbound_mail::InboundMail;
 use crate::db::DbConnection;
 use crate::domain::mail_route::SupportSide;
 use crate::mail::inbound::decode::DecodedMail;
@@ -17,12 +17,7 @@ pub fn handle(
     token: &str,
 ) -> Result<(), JobError> {
     match side {
-        SupportSide::Offer => {
-            // Issue 14: the offer reply (support-requests branch).
-            let _ = (ctx, decoded, token);
-            InboundMail::finish(conn, mail.id, Disposition::Refused, "offer replies not handled yet")?;
-            Ok(())
-        }
+        SupportSide::Offer => super::support_offer::handle(ctx, conn, mail, decoded, token),
         SupportSide::Supporter | SupportSide::Family => {
             super::support_match::handle(ctx, conn, mail, decoded, side, token)
         }

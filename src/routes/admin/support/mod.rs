@@ -4,6 +4,9 @@
 pub mod console;
 pub mod disputes;
 pub mod meetings;
+pub mod request;
+pub mod request_assign;
+pub mod request_cancel;
 pub mod statement_csv;
 pub mod statement_view;
 pub mod statements;
@@ -14,6 +17,15 @@ use actix_web::web;
 
 /// Registers the coordinators' support pages.
 pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/admin/support/requests/{id}", web::get().to(request::show))
+        .route(
+            "/admin/support/requests/{id}/assign",
+            web::post().to(request_assign::assign),
+        )
+        .route(
+            "/admin/support/requests/{id}/cancel",
+            web::post().to(request_cancel::cancel),
+        );
     cfg.route("/admin/support/disputes", web::get().to(disputes::list))
         .route("/admin/support/disputes/{id}", web::get().to(disputes::show))
         .route("/admin/support/disputes/{id}", web::post().to(disputes::settle))

@@ -5,5 +5,7 @@ pub mod children;
 pub mod confirm;
 pub mod home;
 pub mod join;
+pub mod offers;
 pub mod profile;
+pub mod requests;
 pub mod statement;

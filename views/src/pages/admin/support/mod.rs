@@ -2,5 +2,6 @@
 pub mod console;
 pub mod disputes;
 pub mod meetings;
+pub mod request;
 pub mod statements;
 pub mod supporters;
