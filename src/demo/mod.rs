@@ -19,6 +19,7 @@ mod events;
 mod posts;
 mod support;
 mod support_history;
+mod support_today;
 mod watch;
 
 /// Kashiwa's 20 コミュニティエリア (the ふるさと協議会 areas of the 2009 model project's time).
@@ -199,6 +200,7 @@ pub fn seed(ctx: &Context, pool: &DbPool) -> Result<Seeded, String> {
                 .map_err(|e| e.to_string())?
                 .map(|a| a.member_id);
             support_history::seed(&mut conn, &ctx.settings, &demo, coordinator, today).map_err(|e| e.to_string())?;
+            support_today::seed(ctx, &mut conn, &demo, coordinator).map_err(|e| e.to_string())?;
             true
         }
         None => false,

@@ -6,12 +6,12 @@
 
 use super::support::DemoSupport;
 use crate::config::Settings;
+use crate::db::models::member::Member;
 use crate::db::models::support::offer::{NewOffer, Offer};
 use crate::db::models::support::pre_meeting::PreMeeting;
 use crate::db::models::support::report::Report;
 use crate::db::models::support::request::{NewRequest, Progress, RequestChild, SupportRequest};
 use crate::db::models::support::supporter::Supporter;
-use crate::db::models::member::Member;
 use crate::db::DbConnection;
 use crate::domain::support::fee_table::Yen;
 use crate::domain::support::ids::{AreaId, FamilyId, SupporterId};
@@ -61,7 +61,11 @@ pub fn seed(
         .collect::<QueryResult<_>>()?;
     for days_ago in (1..=30).rev() {
         let day = today - Duration::days(days_ago);
-        let per_day = if matches!(day.weekday(), Weekday::Sat | Weekday::Sun) { 1 } else { 2 };
+        let per_day = if matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
+            1
+        } else {
+            2
+        };
         for k in 0..per_day {
             let n = written;
             let (family, children) = &demo.families[(days_ago as usize * 7 + k * 3) % demo.families.len()];
@@ -81,13 +85,23 @@ pub fn seed(
             let (kind, slot, places) = if k == 0 && per_day == 2 {
                 let slot = Slot::from_stored(day, 17 * 60 + 30, 19 * 60);
                 (
-                    Kind::Pickup { from: AreaId(area), to: AreaId(area), by_car: false },
+                    Kind::Pickup {
+                        from: AreaId(area),
+                        to: AreaId(area),
+                        by_car: false,
+                    },
                     slot,
                     ("みどり保育園", "自宅"),
                 )
             } else {
                 let slot = Slot::from_stored(day, 10 * 60, 13 * 60 + 30);
-                (Kind::Care { at: CarePlace::SupporterHome }, slot, ("", ""))
+                (
+                    Kind::Care {
+                        at: CarePlace::SupporterHome,
+                    },
+                    slot,
+                    ("", ""),
+                )
             };
             let request = NewRequest {
                 family: FamilyId(*family),
@@ -97,11 +111,18 @@ pub fn seed(
                 to_place: places.1,
                 slot,
                 urgent: n % 6 == 4,
-                note: if n % 4 == 0 { "お迎えのあと、おやつを食べさせてください。" } else { "" },
+                note: if n % 4 == 0 {
+                    "お迎えのあと、おやつを食べさせてください。"
+                } else {
+                    ""
+                },
                 children: &children
                     .iter()
                     .take(1 + n % 2)
-                    .map(|&child_id| RequestChild { child_id, after_illness: false })
+                    .map(|&child_id| RequestChild {
+                        child_id,
+                        after_illness: false,
+                    })
                     .collect::<Vec<_>>(),
             };
             let asked_at = jst_day_start(day) - Duration::hours(if request.urgent { 5 } else { 50 });
@@ -130,7 +151,12 @@ pub fn seed(
                     _ => OfferStatus::Lost,
                 };
                 Offer::answer(conn, offer, answer, if position % 2 == 0 { "web" } else { "mail" })?;
-                Offer::backdate(conn, offer, asked_at, asked_at + Duration::minutes(6 + (n as i64 * 7) % 80))?;
+                Offer::backdate(
+                    conn,
+                    offer,
+                    asked_at,
+                    asked_at + Duration::minutes(6 + (n as i64 * 7) % 80),
+                )?;
             }
             let matched_at = asked_at + Duration::minutes(6 + (n as i64 * 7) % 80);
             SupportRequest::backdate(conn, id, asked_at)?;
@@ -157,14 +183,22 @@ pub fn seed(
                         settings.support.fees.cancellation_fee(&activity, cancelled_at)
                     });
                     let fee = fee.flatten().map(|f| f.total.get());
-                    Progress::cancel(conn, id, &[RequestStatus::Matched], *family, "子どもの体調が悪いため", fee)?;
+                    Progress::cancel(
+                        conn,
+                        id,
+                        &[RequestStatus::Matched],
+                        *family,
+                        "子どもの体調が悪いため",
+                        fee,
+                    )?;
                 }
                 _ => {
                     Progress::record_handover(conn, id)?;
                     let end = slot.end_minute() + if n % 3 == 0 { 15 } else { 0 };
                     let input = ReportInput {
                         slot: Slot::from_stored(day, slot.start_minute() as i32, end as i32),
-                        transport: Yen::new(if matches!(kind, Kind::Pickup { .. }) { 0 } else { 200 }).unwrap_or(Yen::ZERO),
+                        transport: Yen::new(if matches!(kind, Kind::Pickup { .. }) { 0 } else { 200 })
+                            .unwrap_or(Yen::ZERO),
                         note: "元気に過ごしました。おやつを完食しました。".into(),
                     };
                     let asked = SupportRequest::find(conn, id)?.ok_or(diesel::result::Error::NotFound)?;

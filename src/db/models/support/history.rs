@@ -30,7 +30,12 @@ impl Progress {
 
 impl Offer {
     /// When the offer went out and was answered (UTC).
-    pub fn backdate(conn: &mut DbConnection, id: i64, sent_at: NaiveDateTime, answered_at: NaiveDateTime) -> QueryResult<()> {
+    pub fn backdate(
+        conn: &mut DbConnection,
+        id: i64,
+        sent_at: NaiveDateTime,
+        answered_at: NaiveDateTime,
+    ) -> QueryResult<()> {
         diesel::update(support_offers::table.find(id))
             .set((
                 support_offers::sent_at.eq(sent_at),

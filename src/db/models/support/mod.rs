@@ -9,8 +9,8 @@
 pub mod child;
 pub mod console;
 pub mod distance;
-pub mod history;
 pub mod handover;
+pub mod history;
 pub mod log;
 pub mod member;
 pub mod offer;
