@@ -46,7 +46,7 @@ pub fn reminder_due(ctx: &Context, conn: &mut DbConnection, request_id: i64) -> 
         let who = |conn: &mut DbConnection, id: i64| -> QueryResult<String> {
             let nickname = Member::find(conn, id)?.nickname;
             let phone = SupportMember::find(conn, id)?.map(|m| m.phone).unwrap_or_default();
-            Ok(format!("{nickname}さん {phone}"))
+            Ok(format!("{} {phone}", hiroba_views::text::san(&nickname)))
         };
         if let Some(address) = address_of(conn, family_id)? {
             let code = request.progress.handover_code.clone().unwrap_or_default();

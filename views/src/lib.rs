@@ -9,5 +9,6 @@ pub mod ctx;
 pub mod layout;
 pub mod mail;
 pub mod pages;
+pub mod text;
 
 pub use ctx::{Ctx, Flavor, InputHint, Styling};

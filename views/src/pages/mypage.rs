@@ -45,7 +45,7 @@ pub fn mypage(ctx: &Ctx, view: &MyPageView) -> String {
         "マイページ",
         html! {
             @if let Some(notice) = &view.notice { (alert(ctx, notice)) }
-            div { (view.nickname) "さん" }
+            div { (crate::text::san(&view.nickname)) }
             div { "状態：" (view.status) }
             @if view.pending {
                 div { "コーディネーターの承認をお待ちください。承認されるとメールでお知らせします。" }

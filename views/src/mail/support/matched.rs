@@ -19,8 +19,8 @@ pub struct FamilyConfirmation<'a> {
 
 pub fn family_confirmation(m: &FamilyConfirmation<'_>) -> MailText {
     let mut body = format!(
-        "支援する方が決まりました。\n\n日時：{}\n内容：{}\n提供会員：{}さん\n電話：{}\n\n受け渡しコード：{}\nお子さんを預けるときに、このコードを提供会員に伝えてください。\n",
-        m.when, m.kind, m.supporter_nickname, m.supporter_phone, m.handover_code
+        "支援する方が決まりました。\n\n日時：{}\n内容：{}\n提供会員：{}\n電話：{}\n\n受け渡しコード：{}\nお子さんを預けるときに、このコードを提供会員に伝えてください。\n",
+        m.when, m.kind, crate::text::san(m.supporter_nickname), m.supporter_phone, m.handover_code
     );
     if m.first_meeting {
         body.push_str("\n活動の前にセンターで事前打合せをします。センターからの連絡をお待ちください。\n");
@@ -54,8 +54,8 @@ pub struct SupporterConfirmation<'a> {
 
 pub fn supporter_confirmation(m: &SupporterConfirmation<'_>) -> MailText {
     let mut body = format!(
-        "引き受けていただき、ありがとうございます。\n\n日時：{}\n内容：{}\nお子さん：{}\n依頼会員：{}さん\n電話：{}\n住所：{}\n",
-        m.when, m.kind, m.children, m.family_nickname, m.family_phone, m.address
+        "引き受けていただき、ありがとうございます。\n\n日時：{}\n内容：{}\nお子さん：{}\n依頼会員：{}\n電話：{}\n住所：{}\n",
+        m.when, m.kind, m.children, crate::text::san(m.family_nickname), m.family_phone, m.address
     );
     if !m.places.is_empty() {
         body.push_str(&format!("場所：{}\n", m.places));

@@ -28,14 +28,14 @@ pub fn report(mail: &ReportMail<'_>) -> MailText {
     MailText {
         subject: "【送迎・あずかり】活動報告のご確認".into(),
         body: format!(
-            "{supporter}さんから活動報告が届きました。内容をご確認ください。\n\n\
+            "{supporter}から活動報告が届きました。内容をご確認ください。\n\n\
              日にち：{day}\n時間：{times}\n{note}\n\
              利用料：\n{fee}\n\n\
              内容が正しければ、このメールに「1」または「確認」と返信してください。\n\
              違うところがあれば「2」のあとに、どこが違うかを書いて返信してください（例：2 終わりは11時でした）。\n\
              返信先：{reply}\n\n\
              次のページからも確認できます。\n{url}\n",
-            supporter = mail.supporter,
+            supporter = crate::text::san(mail.supporter),
             day = mail.day,
             times = mail.times,
             fee = mail.fee_detail,

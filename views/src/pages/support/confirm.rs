@@ -39,7 +39,7 @@ pub fn confirm(ctx: &Ctx, view: &ConfirmView) -> String {
             @if let Some(notice) = &view.notice { (alert(ctx, notice)) }
             @if let Some(error) = &view.error { (alert(ctx, error)) }
             div { (view.day) " " (view.times) }
-            div { "提供会員：" (view.supporter) "さん" }
+            div { "提供会員：" (crate::text::san(&view.supporter)) }
             @if !view.note.is_empty() { div { "ひとこと：" (view.note) } }
             (subheading(ctx, "利用料"))
             @for line in &view.fee_lines { div { (line) } }

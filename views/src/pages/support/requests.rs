@@ -177,7 +177,7 @@ pub fn request_page(ctx: &Ctx, view: &RequestView) -> String {
             div { "状態：" (view.state) }
             @for line in &view.progress { div { (line) } }
             @if let Some((nickname, phone)) = &view.supporter {
-                div { "提供会員：" (nickname) "さん" }
+                div { "提供会員：" (crate::text::san(nickname)) }
                 div { "電話：" (phone) }
             }
             @if let Some(code) = &view.handover_code {

@@ -40,7 +40,7 @@ pub fn own_line(line: &OwnLine) -> Markup {
     html! {
         div {
             (line.date) " " (line.time) br;
-            (line.kind) " " (line.family_nickname) "さん " (line.minutes) "分 " (line.fee)
+            (line.kind) " " (crate::text::san(&line.family_nickname)) " " (line.minutes) "分 " (line.fee)
             @if line.state != "確認済み" { " " (line.state) }
         }
     }
