@@ -18,6 +18,8 @@ mod communities;
 mod events;
 mod posts;
 mod support;
+mod support_history;
+mod support_today;
 mod watch;
 
 /// Kashiwa's 20 コミュニティエリア (the ふるさと協議会 areas of the 2009 model project's time).
@@ -192,7 +194,17 @@ pub fn seed(ctx: &Context, pool: &DbPool) -> Result<Seeded, String> {
     communities::seed(&mut conn).map_err(|e| e.to_string())?;
     let hash = hash_password(&Password::parse(DEMO_PASSWORD).map_err(|e| e.to_string())?)?;
     let today = crate::domain::time::today();
-    let support = support::seed(&mut conn, &ctx.profiles, &hash, &family, today)?.is_some();
+    let support = match support::seed(&mut conn, &ctx.profiles, &hash, &family, today)? {
+        Some(demo) => {
+            let coordinator = MailAddress::find(&mut conn, staff[1])
+                .map_err(|e| e.to_string())?
+                .map(|a| a.member_id);
+            support_history::seed(&mut conn, &ctx.settings, &demo, coordinator, today).map_err(|e| e.to_string())?;
+            support_today::seed(ctx, &mut conn, &demo, coordinator).map_err(|e| e.to_string())?;
+            true
+        }
+        None => false,
+    };
     if Notice::count(&mut conn).map_err(|e| e.to_string())? > 0 {
         return Ok(Seeded {
             notices: 0,

@@ -79,7 +79,7 @@ pub fn submit(
     })
 }
 
-fn values_of<'a>(input: &ReportInput, fee: &FeeBreakdown, detail: &'a str) -> ReportValues<'a> {
+pub fn values_of<'a>(input: &ReportInput, fee: &FeeBreakdown, detail: &'a str) -> ReportValues<'a> {
     let int = |v: i64| i32::try_from(v).unwrap_or(i32::MAX);
     ReportValues {
         start_minute: int(i64::from(input.slot.start_minute())),

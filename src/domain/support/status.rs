@@ -183,6 +183,32 @@ impl Membership {
     }
 }
 
+/// What a support log line's action says to a coordinator. The flow writes codes (`asked`,
+/// `wave`, …); coordinators' own actions are written in words already and pass through.
+pub fn log_action_label(action: &str) -> &str {
+    match action {
+        "asked" => "依頼",
+        "wave" => "お知らせ",
+        "unfilled" => "未成立",
+        "accepted" => "引き受け",
+        "declined" => "辞退",
+        "assigned" => "手動で割り当て",
+        "cancelled" => "依頼会員が取り消し",
+        "cancelled_by_centre" => "センターが取り消し",
+        "handover" => "受け渡し",
+        "handover_again" => "受け渡し（記録済み）",
+        "handover_wrong" => "受け渡しコード違い",
+        "handover_locked" => "受け渡しコードのロック",
+        "handover_closed" => "受け渡し（受付終了）",
+        "reported" => "活動報告",
+        "confirmed" => "報告の確認",
+        "disputed" => "報告への異議",
+        "dispute_resolved" => "異議の解決",
+        "reply_refused" => "返信を受け付けず",
+        other => other,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,6 +229,12 @@ mod tests {
     fn only_requests_still_seeking_can_be_won() {
         let seeking: Vec<_> = RequestStatus::ALL.into_iter().filter(|s| s.is_seeking()).collect();
         assert_eq!(seeking, [RequestStatus::Open, RequestStatus::Unfilled]);
+    }
+
+    #[test]
+    fn log_codes_read_in_japanese_and_words_pass_through() {
+        assert_eq!(log_action_label("accepted"), "引き受け");
+        assert_eq!(log_action_label("審査情報を更新"), "審査情報を更新");
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod child;
 pub mod console;
 pub mod distance;
 pub mod handover;
+pub mod history;
 pub mod log;
 pub mod member;
 pub mod offer;

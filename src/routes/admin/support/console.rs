@@ -12,7 +12,7 @@ use crate::db::models::support::supporter::Supporter;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::support::request::Kind;
 use crate::domain::support::statement::{acceptance_minutes, centre, percentile, Month};
-use crate::domain::support::status::RequestStatus;
+use crate::domain::support::status::{log_action_label, RequestStatus};
 use crate::domain::support::vetting_state::VettingState;
 use crate::domain::time::{day_label, jst, today};
 use crate::error::AppError;
@@ -161,7 +161,7 @@ pub async fn show(visitor: Visitor) -> Result<HttpResponse, AppError> {
                 at: jst(l.at).format("%m/%d %H:%M").to_string(),
                 request: l.request_id,
                 who: l.member_name.clone().unwrap_or_else(|| "システム".into()),
-                action: l.action.clone(),
+                action: log_action_label(&l.action).to_string(),
                 detail: l.detail.clone(),
             })
             .collect(),

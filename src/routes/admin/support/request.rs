@@ -11,6 +11,7 @@ use crate::db::models::support::supporter::Supporter;
 use crate::db::{now, DbConnection};
 use crate::domain::policy::{Action, Resource};
 use crate::domain::support::request::Kind;
+use crate::domain::support::status::log_action_label;
 use crate::domain::time::jst;
 use crate::error::AppError;
 use crate::routes::request::{ctx, ok, Visitor};
@@ -95,7 +96,7 @@ fn view_of(
             (
                 jst(l.at).format("%m/%d %H:%M").to_string(),
                 l.member_name.unwrap_or_else(|| "システム".into()),
-                l.action,
+                log_action_label(&l.action).to_string(),
                 l.detail,
             )
         })
