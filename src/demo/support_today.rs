@@ -18,6 +18,10 @@ use crate::support::ask::ask;
 use chrono::{Duration, NaiveDate, Timelike, Utc};
 use diesel::QueryResult;
 
+/// One of today's requests: the family's place in the demo's list, 送迎 (else あずかり at home), the
+/// day with start and end minutes, and what becomes of it.
+type Plan = (usize, bool, (NaiveDate, u32, u32), Then);
+
 /// What becomes of one of today's requests once asked.
 enum Then {
     Wait,
@@ -41,7 +45,7 @@ pub fn seed(
     } else {
         (today + Duration::days(1), 8 * 60, 9 * 60 + 30)
     };
-    let plans: [(usize, bool, (NaiveDate, u32, u32), Then); 4] = [
+    let plans: [Plan; 4] = [
         (0, true, urgent, Then::Wait),
         (2, false, (today + Duration::days(2), 10 * 60, 13 * 60), Then::Decline),
         (

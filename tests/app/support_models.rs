@@ -2,13 +2,16 @@
 
 use crate::helpers::builders::{area_id, FamilyBuilder, SupporterBuilder};
 use chrono::{NaiveDate, Weekday};
+use hiroba::db::models::support::member::SupportMember;
 use hiroba::db::models::support::request::{NewRequest, Progress, RequestChild, SupportRequest};
 use hiroba::db::models::support::supporter::Supporter;
 use hiroba::domain::support::ids::{AreaId, FamilyId, SupporterId};
+use hiroba::domain::support::reason::Exclusion;
 use hiroba::domain::support::request::{CarePlace, Kind};
 use hiroba::domain::support::skill::Skill;
 use hiroba::domain::support::slot::Slot;
 use hiroba::domain::support::status::RequestStatus;
+use hiroba::support::candidates::ranking;
 use std::sync::{Arc, Barrier};
 
 fn day(s: &str) -> NaiveDate {
@@ -86,5 +89,43 @@ db_test! {
         let code = request.progress.handover_code.unwrap();
         assert!(code.len() == 4 && code.bytes().all(|b| b.is_ascii_digit()), "{code}");
         assert!(!Progress::win(&mut conn, id, SupporterId(first.id), None).unwrap(), "a late win loses");
+    }
+}
+
+db_test! {
+    fn the_ranking_read_from_the_tables_orders_the_eligible_and_names_each_exclusion(app: Empty) {
+        let family = FamilyBuilder::new("はなママ").child("さくら", "2027-06-01").insert(&app);
+        FamilyBuilder::new("ゆいママ").area("松葉").also_helps().insert(&app);
+        let near = SupporterBuilder::new("よしこさん").insert(&app);
+        let far = SupporterBuilder::new("かずえさん").home("富勢").areas(&["柏中央", "富勢"]).insert(&app);
+        let paused = SupporterBuilder::new("ふみえさん").paused().insert(&app);
+        let full = SupporterBuilder::new("としこさん").monthly_limit(0).insert(&app);
+        let elsewhere = SupporterBuilder::new("えつこさん").home("松葉").areas(&["松葉"]).insert(&app);
+        let mut conn = app.pool.get().unwrap();
+        let id = SupportRequest::insert(
+            &mut conn,
+            &NewRequest {
+                family: FamilyId(family.member.id),
+                area: AreaId(area_id(&app, "柏中央")),
+                kind: Kind::Care { at: CarePlace::FamilyHome },
+                from_place: "",
+                to_place: "",
+                slot: Slot::from_minutes(day("2030-01-07"), 600, 720).unwrap(),
+                urgent: false,
+                note: "",
+                children: &[RequestChild { child_id: family.children[0], after_illness: false }],
+            },
+        )
+        .unwrap();
+        let request = SupportRequest::find(&mut conn, id).unwrap().unwrap();
+        let (_, ranked) = ranking(&mut conn, &request).unwrap();
+        let order: Vec<i64> = ranked.eligible.iter().map(|r| r.id.0).collect();
+        assert_eq!(order, [near.id, far.id], "at home beats 5 km away (no distance recorded)");
+        let reason = |id: i64| ranked.excluded.iter().find(|e| e.id.0 == id).map(|e| e.reason);
+        assert_eq!(reason(paused.id), Some(Exclusion::Inactive));
+        assert_eq!(reason(full.id), Some(Exclusion::LimitReached { done: 0, limit: 0 }));
+        assert_eq!(reason(elsewhere.id), Some(Exclusion::OutsideArea));
+        // The city's member counts: 依頼 1, 提供 5, 両方 1 (ゆいママ also helps).
+        assert_eq!(SupportMember::counts(&mut conn).unwrap(), (1, 5, 1));
     }
 }
