@@ -1,15 +1,13 @@
-//! Claiming with a lease: one atomic statement, the same on SQLite and PostgreSQL.
-//!
-//! SQLite has no `SELECT … FOR UPDATE SKIP LOCKED`, so a claim is a single
-//! `UPDATE … WHERE id IN (SELECT … LIMIT n) AND <claimable> RETURNING *`:
+//! Claiming with a lease: one atomic statement,
+//! `UPDATE … WHERE id IN (<the first n claimable ids>) AND <claimable> RETURNING *`.
 //! - SQLite runs one writer at a time, and an `UPDATE` takes the write lock when it starts (waiting
 //!   out the busy timeout), so the rows it reads are the rows it writes.
-//! - PostgreSQL (READ COMMITTED): the subquery locks the rows it picks, in the queue's order, with
-//!   `FOR UPDATE SKIP LOCKED`, so two workers claiming at once take disjoint rows without waiting
-//!   for each other. Without it, two `UPDATE`s locked overlapping rows in different orders and
-//!   PostgreSQL aborted one as a deadlock (50 support requests at once left 180 mails claimed by
-//!   a failed round until their lease ran out). The repeated `<claimable>` still guards a row
-//!   whose lease ran out between the subquery and the update.
+//! - PostgreSQL (READ COMMITTED): the ids are picked in a materialized CTE that locks them in the
+//!   queue's order with `FOR UPDATE SKIP LOCKED`, so two workers claiming at once take disjoint
+//!   rows and never wait for each other. Without it, two `UPDATE`s locked overlapping rows in
+//!   different orders and PostgreSQL aborted one as a deadlock (50 support requests at once left
+//!   180 mails claimed by a failed round until their lease ran out). The repeated `<claimable>`
+//!   still guards a row whose lease ran out between the pick and the update.
 
 use super::{sql, Queue};
 use crate::db::{now, DbConnection};
@@ -36,15 +34,26 @@ impl Queue {
             due = table.due,
             claimed = table.claimed,
         );
-        let statement = format!(
-            "UPDATE {name} SET status = '{claimed}', attempts = attempts + 1, claimed_at = $1, lease_until = $2 \
-             WHERE id IN (SELECT id FROM {name} WHERE {claimable} ORDER BY {order} LIMIT $3{skip_locked}) \
-             AND {claimable} RETURNING *",
+        let update = format!(
+            "UPDATE {name} SET status = '{claimed}', attempts = attempts + 1, claimed_at = $1, lease_until = $2",
             name = table.name,
             claimed = table.claimed,
-            order = table.order,
-            skip_locked = sql::skip_locked(conn),
         );
+        let pick = format!(
+            "SELECT id FROM {name} WHERE {claimable} ORDER BY {order} LIMIT $3",
+            name = table.name,
+            order = table.order,
+        );
+        let statement = match conn {
+            DbConnection::Sqlite(_) => format!("{update} WHERE id IN ({pick}) AND {claimable} RETURNING *"),
+            // Materialized: the rows are picked and locked once (as an `IN` subquery with a lock,
+            // PostgreSQL may run it again and claim past the limit).
+            #[cfg(feature = "postgres")]
+            DbConnection::Postgres(_) => format!(
+                "WITH picked AS MATERIALIZED ({pick} FOR UPDATE SKIP LOCKED) \
+                 {update} WHERE id IN (SELECT id FROM picked) AND {claimable} RETURNING *"
+            ),
+        };
         diesel::sql_query(sql::for_backend(conn, statement))
             .bind::<Timestamp, _>(at)
             .bind::<Timestamp, _>(at + table.lease)

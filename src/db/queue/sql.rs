@@ -1,5 +1,4 @@
-//! The spelling differences between the backends in the queue's SQL: numbered parameters, and
-//! row locks that only PostgreSQL has.
+//! The one spelling difference between the backends in the queue's SQL: numbered parameters.
 
 use crate::db::DbConnection;
 
@@ -12,15 +11,5 @@ pub(super) fn for_backend(conn: &DbConnection, sql: String) -> String {
         DbConnection::Sqlite(_) => sql.replace('$', "?"),
         #[cfg(feature = "postgres")]
         DbConnection::Postgres(_) => sql,
-    }
-}
-
-/// What a claim's subquery adds to lock the rows it picks: PostgreSQL's `FOR UPDATE SKIP LOCKED`;
-/// nothing on SQLite, whose one writer at a time makes the claim atomic already.
-pub(super) fn skip_locked(conn: &DbConnection) -> &'static str {
-    match conn {
-        DbConnection::Sqlite(_) => "",
-        #[cfg(feature = "postgres")]
-        DbConnection::Postgres(_) => " FOR UPDATE SKIP LOCKED",
     }
 }
