@@ -327,6 +327,8 @@ fn serve(settings: Settings, demo: bool) -> Result<(), String> {
     if demo {
         let seeded = hiroba::demo::seed(&state.ctx, &state.pool)?;
         log::info!("demo data: {} notices added", seeded.notices);
+        let asked = hiroba::demo::seed_live(&state.ctx, &state.pool, &seeded)?;
+        log::info!("demo data: {asked} support requests asked today");
         if seeded.demo_logins {
             println!("{}", hiroba::demo::logins());
         }

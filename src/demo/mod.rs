@@ -194,17 +194,13 @@ pub fn seed(ctx: &Context, pool: &DbPool) -> Result<Seeded, String> {
     communities::seed(&mut conn).map_err(|e| e.to_string())?;
     let hash = hash_password(&Password::parse(DEMO_PASSWORD).map_err(|e| e.to_string())?)?;
     let today = crate::domain::time::today();
-    let support = match support::seed(&mut conn, &ctx.profiles, &hash, &family, today)? {
-        Some(demo) => {
-            let coordinator = MailAddress::find(&mut conn, staff[1])
-                .map_err(|e| e.to_string())?
-                .map(|a| a.member_id);
-            support_history::seed(&mut conn, &ctx.settings, &demo, coordinator, today).map_err(|e| e.to_string())?;
-            support_today::seed(ctx, &mut conn, &demo, coordinator).map_err(|e| e.to_string())?;
-            true
-        }
-        None => false,
-    };
+    let coordinator = MailAddress::find(&mut conn, staff[1])
+        .map_err(|e| e.to_string())?
+        .map(|a| a.member_id);
+    let support = support::seed(&mut conn, &ctx.profiles, &hash, &family, today)?;
+    if let Some(demo) = &support {
+        support_history::seed(&mut conn, &ctx.settings, demo, coordinator, today).map_err(|e| e.to_string())?;
+    }
     if Notice::count(&mut conn).map_err(|e| e.to_string())? > 0 {
         return Ok(Seeded {
             notices: 0,
@@ -234,14 +230,27 @@ pub fn seed(ctx: &Context, pool: &DbPool) -> Result<Seeded, String> {
     })
 }
 
+/// Today's 送迎・あずかり支援 requests, asked through the service after `seed` added its members:
+/// their offers and confirmations are mailed and their waves and reminders queued, so they belong
+/// to a running demo, not to a fixture. Returns how many were asked.
+pub fn seed_live(ctx: &Context, pool: &DbPool, seeded: &Seeded) -> Result<usize, String> {
+    let Some(demo) = &seeded.support else {
+        return Ok(0);
+    };
+    let mut conn = pool.get().map_err(|e| e.to_string())?;
+    let coordinator = MailAddress::find(&mut conn, "coordinator@hiroba.example.jp")
+        .map_err(|e| e.to_string())?
+        .map(|a| a.member_id);
+    support_today::seed(ctx, &mut conn, demo, coordinator).map_err(|e| e.to_string())
+}
+
 /// What `seed` did.
-#[derive(Debug, Clone, Copy)]
 pub struct Seeded {
     pub notices: usize,
     /// The demo members are there (so their logins may be printed).
     pub demo_logins: bool,
     /// The demo school, its readers and children were added.
     pub watch: bool,
-    /// The demo's supporters and families (送迎・あずかり支援) were added.
-    pub support: bool,
+    /// The demo's supporters and families (送迎・あずかり支援), when they were added.
+    support: Option<support::DemoSupport>,
 }
