@@ -20,7 +20,7 @@ use crate::keitai::profile::ProfileRegistry;
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 
 /// Rough positions of the demo areas on a kilometre grid (west → east, south → north), for the
-/// distance table only; a centre writes its real table into `area_distances` (no page for it yet).
+/// distance table only; a centre enters its real table on /admin/support/distances.
 const AREA_POSITIONS: [(&str, f64, f64); 20] = [
     ("新富", 1.5, 4.0),
     ("旭町", 2.0, 2.5),

@@ -249,11 +249,36 @@ db_test! {
             "/admin/support/supporters".to_string(),
             format!("/admin/support/supporters/{}", supporter.id),
             "/admin/support/meetings".to_string(),
+            "/admin/support/distances".to_string(),
         ] {
             assert_eq!(pc.get(&path).status, 403, "{path}");
         }
         let anonymous = app.get("/support", ua::DOCOMO_MOVA);
         assert_eq!(anonymous.status, 302, "to the login page");
         assert!(anonymous.header("location").is_some_and(|l| l.contains("/login")));
+    }
+}
+
+db_test! {
+    fn a_coordinator_enters_the_distance_between_two_areas(app: Empty) {
+        let coordinator = MemberBuilder::new("センター").role(Role::Coordinator).carrier(Carrier::Pc).insert(&app);
+        let mut pc = coordinator.sign_in(&app, ua::PC);
+        let (kashiwa, fuse) = (area_id(&app, "柏中央"), area_id(&app, "富勢"));
+        let page = pc.get("/admin/support/distances");
+        assert!(page.text().contains("まだ入力がありません"), "{}", page.text());
+        let refused = pc.browser.submit(&page, "/admin/support/distances", &[
+            ("a", &fuse.to_string()), ("b", &kashiwa.to_string()), ("km", "とおい"),
+        ]);
+        assert!(refused.text().contains("距離は0〜100の数"), "{}", refused.text());
+        assert!(refused.text().contains("value=\"とおい\""), "typed kept");
+        let saved = pc.browser.submit(&refused, "/admin/support/distances", &[
+            ("a", &fuse.to_string()), ("b", &kashiwa.to_string()), ("km", "３．５"),
+        ]);
+        assert!(saved.text().contains("距離を保存しました") && saved.text().contains("柏中央〜富勢：3.5km"), "{}", saved.text());
+        let mut conn = app.pool.get().unwrap();
+        let table = hiroba::db::models::support::distance::AreaDistance::all(&mut conn).unwrap();
+        assert_eq!(table.between(AreaId(kashiwa), AreaId(fuse)).km, 3.5);
+        let log = SupportLog::recent(&mut conn, 1).unwrap();
+        assert_eq!((log[0].action.as_str(), log[0].detail.as_str()), ("地域間の距離を設定", "富勢〜柏中央 3.5km"));
     }
 }

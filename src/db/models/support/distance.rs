@@ -22,6 +22,14 @@ impl AreaDistance {
         Ok(table)
     }
 
+    /// Every entered pair (lower id first) with its km, in the order of the areas' ids.
+    pub fn rows(conn: &mut DbConnection) -> QueryResult<Vec<(i64, i64, f64)>> {
+        area_distances::table
+            .order((area_distances::area_a, area_distances::area_b))
+            .select((area_distances::area_a, area_distances::area_b, area_distances::km))
+            .load(conn)
+    }
+
     /// Sets the distance between two different areas.
     pub fn set(conn: &mut DbConnection, a: i64, b: i64, km: f64) -> QueryResult<()> {
         let (a, b) = (a.min(b), a.max(b));

@@ -3,6 +3,7 @@
 
 pub mod console;
 pub mod disputes;
+pub mod distances;
 pub mod meetings;
 pub mod request;
 pub mod request_assign;
@@ -39,6 +40,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/admin/support/supporters/{id}/active",
             web::post().to(supporter::set_active),
         )
+        .route("/admin/support/distances", web::get().to(distances::show))
+        .route("/admin/support/distances", web::post().to(distances::save))
         .route("/admin/support/meetings", web::get().to(meetings::show))
         .route("/admin/support/meetings", web::post().to(meetings::record))
         .route("/admin/support", web::get().to(console::show));

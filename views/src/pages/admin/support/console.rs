@@ -132,6 +132,7 @@ pub fn console(ctx: &Ctx, view: &ConsoleView) -> String {
                 (link(ctx, &format!("/admin/support/statements?month={}", view.month_key), "月報と請求", None))
                 " ｜ " (link(ctx, "/admin/support/supporters", "提供会員と審査", None))
                 " ｜ " (link(ctx, "/admin/support/meetings", "事前打合せ", None))
+                " ｜ " (link(ctx, "/admin/support/distances", "地域間の距離", None))
                 @if view.refresh.is_some() { " ｜ 30秒ごとに更新します" }
             }
             div.cols {
