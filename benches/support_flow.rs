@@ -13,6 +13,9 @@
 //! 2. Burst: 50 more families post at the same instant (a barrier); from the release to the
 //!    250th offer accepted.
 
+#[path = "shared/serve.rs"]
+mod serve;
+
 use hiroba::auth::admin::{add_member_hashed, AddMember};
 use hiroba::auth::password::{hash_password, Password};
 use hiroba::auth::session::{self, LoginMethod, COOKIE_NAME};
@@ -30,10 +33,11 @@ use hiroba::domain::support::status::Membership;
 use hiroba::startup::build_state;
 use hiroba::watch::simulate::client::{BaseUrl, Client};
 use mailin_embedded::{Handler, Response, Server, SslConfig};
-use std::io::{Read, Write};
-use std::net::{IpAddr, TcpListener, TcpStream};
+use serve::{free_port, Running};
+
+use std::net::{IpAddr, TcpListener};
 use std::path::PathBuf;
-use std::process::{Child as Process, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::{Arc, Barrier, Mutex};
 use std::time::{Duration, Instant};
 
@@ -67,7 +71,7 @@ fn main() {
     env.reset_database();
     let families = seed(&env, requests + BURST);
     let (smtp_url, arrivals) = recording_smtp_server();
-    let mut server = Running::start(&env, &smtp_url, port, &scratch);
+    let mut server = serve(&env, &smtp_url, port, &scratch);
     println!(
         "database: {}\nsupporters: {SUPPORTERS}, offers per wave: {OFFERS_PER_WAVE}\n",
         env.database
@@ -375,65 +379,16 @@ impl Env {
     }
 }
 
-/// `hiroba serve`, stopped when dropped.
-struct Running {
-    process: Process,
-}
-
-impl Running {
-    fn start(env: &Env, smtp_url: &str, port: u16, scratch: &std::path::Path) -> Running {
-        let log = scratch.join("serve.log");
-        let log = std::fs::File::create(&log).unwrap_or_else(|e| panic!("{}: {e}", log.display()));
-        let process = env
-            .hiroba(&["serve"])
-            .env("HIROBA_BIND", format!("127.0.0.1:{port}"))
-            .env("HIROBA_SMTP_URL", smtp_url)
-            .env("HIROBA_MAIL_WORKERS", "2")
-            .stdout(Stdio::null())
-            .stderr(log)
-            .spawn()
-            .unwrap_or_else(|e| panic!("{e}"));
-        let mut server = Running { process };
-        let started = Instant::now();
-        while !healthy(port) {
-            server.check_alive();
-            assert!(started.elapsed() < Duration::from_secs(20), "no /health after 20 s");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        server
-    }
-
-    fn check_alive(&mut self) {
-        if let Ok(Some(status)) = self.process.try_wait() {
-            panic!("hiroba serve exited: {status}");
-        }
-    }
-
-    fn stop(&mut self) {
-        let _ = self.process.kill();
-        let _ = self.process.wait();
-    }
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        self.stop();
-    }
-}
-
-fn healthy(port: u16) -> bool {
-    let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
-        return false;
-    };
-    let mut answer = String::new();
-    stream
-        .write_all(b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-        .and_then(|()| stream.read_to_string(&mut answer))
-        .is_ok()
-        && answer.starts_with("HTTP/1.1 200")
-}
-
-fn free_port() -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("{e}"));
-    listener.local_addr().unwrap_or_else(|e| panic!("{e}")).port()
+/// `hiroba serve` with this bench's settings.
+fn serve(env: &Env, smtp_url: &str, port: u16, scratch: &std::path::Path) -> Running {
+    let log = scratch.join("serve.log");
+    let log = std::fs::File::create(&log).unwrap_or_else(|e| panic!("{}: {e}", log.display()));
+    let mut command = env.hiroba(&["serve"]);
+    command
+        .env("HIROBA_BIND", format!("127.0.0.1:{port}"))
+        .env("HIROBA_SMTP_URL", smtp_url)
+        .env("HIROBA_MAIL_WORKERS", "2")
+        .stdout(Stdio::null())
+        .stderr(log);
+    Running::start(command, port)
 }

@@ -14,6 +14,9 @@
 //! all at once); `paced` keeps the carriers' default pacing instead of the bench's generous one.
 //! Default: `pc:2 pc:4 keitai:2 keitai:4`.
 
+#[path = "shared/serve.rs"]
+mod serve;
+
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::{Connection, QueryDsl, RunQueryDsl};
 use hiroba::config::Settings;
@@ -26,11 +29,12 @@ use hiroba::db::{self, schema::outbox};
 use hiroba::startup::build_state;
 use hiroba::watch::signature::new_secret;
 use mailin_embedded::{Handler, Response, Server, SslConfig};
+use serve::{free_port, Running};
 use std::collections::HashMap;
-use std::io::{Read, Write};
-use std::net::{IpAddr, TcpListener, TcpStream};
+
+use std::net::{IpAddr, TcpListener};
 use std::path::{Path, PathBuf};
-use std::process::{Child as Process, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -228,7 +232,7 @@ fn run(variant: &Variant, smtp_url: &str, arrivals: &Arrivals) -> String {
     seed(&env, variant);
 
     let log = scratch.join("serve.log");
-    let mut server = Running::start(&env, smtp_url, variant.workers, port, &log);
+    let mut server = serve(&env, smtp_url, variant.workers, port, &log);
     arrivals.lock().unwrap_or_else(|e| e.into_inner()).clear();
     let spawned = Utc::now();
     let simulate = env
@@ -431,64 +435,15 @@ impl Env {
     }
 }
 
-/// `hiroba serve`, stopped when dropped.
-struct Running {
-    process: Process,
-}
-
-impl Running {
-    fn start(env: &Env, smtp_url: &str, workers: usize, port: u16, log: &Path) -> Running {
-        let log = std::fs::File::create(log).unwrap_or_else(|e| panic!("{}: {e}", log.display()));
-        let process = env
-            .hiroba(&["serve"])
-            .env("HIROBA_BIND", format!("127.0.0.1:{port}"))
-            .env("HIROBA_SMTP_URL", smtp_url)
-            .env("HIROBA_MAIL_WORKERS", workers.to_string())
-            .stdout(Stdio::null())
-            .stderr(log)
-            .spawn()
-            .unwrap_or_else(|e| panic!("{e}"));
-        let mut server = Running { process };
-        let started = Instant::now();
-        while !healthy(port) {
-            server.check_alive();
-            assert!(started.elapsed() < Duration::from_secs(20), "no /health after 20 s");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        server
-    }
-
-    fn check_alive(&mut self) {
-        if let Ok(Some(status)) = self.process.try_wait() {
-            panic!("hiroba serve exited: {status}");
-        }
-    }
-
-    fn stop(&mut self) {
-        let _ = self.process.kill();
-        let _ = self.process.wait();
-    }
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        self.stop();
-    }
-}
-
-fn healthy(port: u16) -> bool {
-    let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
-        return false;
-    };
-    let mut answer = String::new();
-    stream
-        .write_all(b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-        .and_then(|()| stream.read_to_string(&mut answer))
-        .is_ok()
-        && answer.starts_with("HTTP/1.1 200")
-}
-
-fn free_port() -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("{e}"));
-    listener.local_addr().unwrap_or_else(|e| panic!("{e}")).port()
+/// `hiroba serve` with this bench's settings.
+fn serve(env: &Env, smtp_url: &str, workers: usize, port: u16, log: &Path) -> Running {
+    let log = std::fs::File::create(log).unwrap_or_else(|e| panic!("{}: {e}", log.display()));
+    let mut command = env.hiroba(&["serve"]);
+    command
+        .env("HIROBA_BIND", format!("127.0.0.1:{port}"))
+        .env("HIROBA_SMTP_URL", smtp_url)
+        .env("HIROBA_MAIL_WORKERS", workers.to_string())
+        .stdout(Stdio::null())
+        .stderr(log);
+    Running::start(command, port)
 }

@@ -228,16 +228,7 @@ pub fn spawn(backend: Backend, seed: Seed, adjust: impl FnOnce(&mut Settings)) -
         hiroba::demo::seed(&state.ctx, &state.pool).expect("seed");
     }
     let pool = state.pool.clone();
-    let served = Arc::clone(&state);
-    let (handle_tx, handle_rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        actix_web::rt::System::new().block_on(async move {
-            let app = Application::with_listener(served, listener).expect("serve");
-            handle_tx.send(app.handle()).expect("handle");
-            app.run_until_stopped().await.expect("server");
-        })
-    });
-    let server = handle_rx.recv().expect("server started");
+    let server = serve(Arc::clone(&state), listener);
     TestApp {
         server,
         port,
@@ -248,6 +239,19 @@ pub fn spawn(backend: Backend, seed: Seed, adjust: impl FnOnce(&mut Settings)) -
         leftovers_expected: Mutex::new(None),
         _schema: schema,
     }
+}
+
+/// Runs the app on `listener` in a thread of its own; the handle stops it.
+fn serve(state: Arc<hiroba::routes::request::AppState>, listener: TcpListener) -> actix_web::dev::ServerHandle {
+    let (handle_tx, handle_rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(async move {
+            let app = Application::with_listener(state, listener).expect("serve");
+            handle_tx.send(app.handle()).expect("handle");
+            app.run_until_stopped().await.expect("server");
+        })
+    });
+    handle_rx.recv().expect("server started")
 }
 
 /// A second app server on the database of `first` (as two servers behind a load balancer share
@@ -261,16 +265,7 @@ pub fn spawn_beside(first: &TestApp) -> TestApp {
     let base_url = settings.base_url.clone();
     let state = Arc::new(build_state(settings).expect("app state"));
     let pool = state.pool.clone();
-    let served = Arc::clone(&state);
-    let (handle_tx, handle_rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        actix_web::rt::System::new().block_on(async move {
-            let app = Application::with_listener(served, listener).expect("serve");
-            handle_tx.send(app.handle()).expect("handle");
-            app.run_until_stopped().await.expect("server");
-        })
-    });
-    let server = handle_rx.recv().expect("server started");
+    let server = serve(Arc::clone(&state), listener);
     TestApp {
         server,
         port,
