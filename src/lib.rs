@@ -9,6 +9,7 @@ pub mod domain;
 pub mod error;
 pub mod keitai;
 pub mod mail;
+pub mod notebook;
 pub mod photo;
 pub mod qr;
 pub mod routes;

@@ -1,10 +1,12 @@
 //! Typed settings: an optional TOML file with a `HIROBA_*` environment overlay, validated once.
 
 mod mail;
+mod notebook;
 mod support;
 mod watch;
 
 pub use mail::{DkimKey, MailSettings, Pacing, Transport};
+pub use notebook::NotebookSettings;
 pub use support::SupportSettings;
 pub use watch::WatchSettings;
 
@@ -39,6 +41,7 @@ pub struct Settings {
     pub mail: MailSettings,
     pub watch: WatchSettings,
     pub support: SupportSettings,
+    pub notebook: NotebookSettings,
 }
 
 /// Where the data lives; the backend follows from the URL scheme.
@@ -69,6 +72,8 @@ struct FileSettings {
     watch: watch::WatchFileSettings,
     #[serde(default)]
     support: support::SupportFileSettings,
+    #[serde(default)]
+    notebook: notebook::NotebookFileSettings,
 }
 
 /// A setting that is missing or wrong, named so an operator can fix it.
@@ -171,6 +176,7 @@ impl Settings {
             mail: MailSettings::load(from_file.mail, &env)?,
             watch: WatchSettings::load(from_file.watch, &env)?,
             support: SupportSettings::load(from_file.support, &env)?,
+            notebook: NotebookSettings::load(from_file.notebook, &env)?,
         })
     }
 }

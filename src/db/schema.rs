@@ -170,6 +170,7 @@ diesel::table! {
         hidden_at -> Nullable<Timestamp>,
         hidden_reason -> Nullable<Text>,
         hidden_by -> Nullable<BigInt>,
+        school_id -> Nullable<BigInt>,
     }
 }
 
@@ -526,6 +527,216 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    notebook_schools (school_id) {
+        school_id -> BigInt,
+        approve_joins -> Bool,
+        absence_reasons -> Text,
+        nudge_at -> Nullable<Integer>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    notebook_teacher_classes (school_id, member_id, grade, class_name) {
+        school_id -> BigInt,
+        member_id -> BigInt,
+        grade -> Integer,
+        class_name -> Text,
+    }
+}
+
+diesel::table! {
+    notebook_child_codes (child_id) {
+        child_id -> BigInt,
+        code -> Text,
+        issued_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    notebook_families (id) {
+        id -> BigInt,
+        mail_token -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    notebook_family_children (child_id) {
+        child_id -> BigInt,
+        family_id -> BigInt,
+        joined_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    notebook_guardians (member_id) {
+        member_id -> BigInt,
+        family_id -> BigInt,
+        joined_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    notebook_joins (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        child_id -> BigInt,
+        status -> Text,
+        created_at -> Timestamp,
+        decided_at -> Nullable<Timestamp>,
+        decided_by -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    notebook_messages (thread_id) {
+        thread_id -> BigInt,
+        school_id -> BigInt,
+        kind -> Text,
+        audience -> Text,
+        answers -> Text,
+        answer_until -> Nullable<Timestamp>,
+        send_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+        school_year -> Integer,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    notebook_targets (id) {
+        id -> BigInt,
+        thread_id -> BigInt,
+        grade -> Nullable<Integer>,
+        class_name -> Nullable<Text>,
+        family_id -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    notebook_questions (thread_id, position) {
+        thread_id -> BigInt,
+        position -> Integer,
+        text -> Text,
+        choices -> Text,
+    }
+}
+
+diesel::table! {
+    notebook_attachments (id) {
+        id -> BigInt,
+        thread_id -> BigInt,
+        position -> Integer,
+        name -> Text,
+        content_type -> Text,
+        size -> Integer,
+        bytes -> Binary,
+        keitai_text -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    notebook_recipients (id) {
+        id -> BigInt,
+        thread_id -> BigInt,
+        member_id -> BigInt,
+        token -> Text,
+        address -> Nullable<Text>,
+        notice_outbox_id -> Nullable<BigInt>,
+        read_at -> Nullable<Timestamp>,
+        read_via -> Nullable<Text>,
+        reminded_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    notebook_recipient_children (recipient_id, child_id) {
+        recipient_id -> BigInt,
+        child_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    notebook_answers (recipient_id) {
+        recipient_id -> BigInt,
+        choices -> Text,
+        channel -> Text,
+        times -> Integer,
+        answered_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    notebook_absences (id) {
+        id -> BigInt,
+        child_id -> BigInt,
+        member_id -> Nullable<BigInt>,
+        day -> Date,
+        kind -> Text,
+        reason -> Text,
+        note -> Text,
+        channel -> Text,
+        inbound_mail_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        confirmed_at -> Nullable<Timestamp>,
+        confirmed_by -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    notebook_contacted (child_id, day) {
+        child_id -> BigInt,
+        day -> Date,
+        member_id -> Nullable<BigInt>,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    notebook_nudges (school_id, day) {
+        school_id -> BigInt,
+        day -> Date,
+        queued_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    home_boards (id) {
+        id -> BigInt,
+        family_id -> BigInt,
+        token_hash -> Text,
+        name -> Text,
+        paired_by -> Nullable<BigInt>,
+        paired_at -> Timestamp,
+        last_seen_at -> Nullable<Timestamp>,
+        unpaired_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    home_pairing_codes (family_id) {
+        family_id -> BigInt,
+        code -> Text,
+        created_by -> Nullable<BigInt>,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    home_notes (id) {
+        id -> BigInt,
+        family_id -> BigInt,
+        kind -> Text,
+        member_id -> Nullable<BigInt>,
+        child_id -> Nullable<BigInt>,
+        body -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(members -> areas (area_id));
 diesel::joinable!(member_roles -> members (member_id));
 diesel::joinable!(mail_addresses -> members (member_id));
@@ -763,6 +974,25 @@ diesel::joinable!(support_log -> members (member_id));
 diesel::joinable!(support_progress -> support_requests (request_id));
 diesel::joinable!(support_progress -> supporters (supporter_id));
 
+diesel::joinable!(threads -> schools (school_id));
+diesel::joinable!(notebook_family_children -> notebook_families (family_id));
+diesel::joinable!(notebook_family_children -> children (child_id));
+diesel::joinable!(notebook_guardians -> notebook_families (family_id));
+diesel::joinable!(notebook_guardians -> members (member_id));
+diesel::joinable!(notebook_joins -> children (child_id));
+diesel::joinable!(notebook_child_codes -> children (child_id));
+diesel::joinable!(notebook_messages -> threads (thread_id));
+diesel::joinable!(notebook_targets -> notebook_messages (thread_id));
+diesel::joinable!(notebook_questions -> notebook_messages (thread_id));
+diesel::joinable!(notebook_recipients -> notebook_messages (thread_id));
+diesel::joinable!(notebook_recipients -> members (member_id));
+diesel::joinable!(notebook_recipient_children -> notebook_recipients (recipient_id));
+diesel::joinable!(notebook_recipient_children -> children (child_id));
+diesel::joinable!(notebook_answers -> notebook_recipients (recipient_id));
+diesel::joinable!(notebook_absences -> children (child_id));
+diesel::joinable!(home_boards -> notebook_families (family_id));
+diesel::joinable!(home_notes -> notebook_families (family_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     notices,
     areas,
@@ -824,4 +1054,24 @@ diesel::allow_tables_to_appear_in_same_query!(
     support_offers,
     support_reports,
     support_log,
+    notebook_schools,
+    notebook_teacher_classes,
+    notebook_child_codes,
+    notebook_families,
+    notebook_family_children,
+    notebook_guardians,
+    notebook_joins,
+    notebook_messages,
+    notebook_targets,
+    notebook_questions,
+    notebook_attachments,
+    notebook_recipients,
+    notebook_recipient_children,
+    notebook_answers,
+    notebook_absences,
+    notebook_contacted,
+    notebook_nudges,
+    home_boards,
+    home_pairing_codes,
+    home_notes,
 );

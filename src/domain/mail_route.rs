@@ -18,6 +18,11 @@ pub enum Route {
     /// A reply in 送迎・あずかり支援 (`<prefix>-<token>@`, see `SupportSide`): the token names one
     /// offer, or one side of one matched request, and authenticates the reply.
     Support { side: SupportSide, token: String },
+    /// `nb-<token>@`: a guardian answering a notebook message; the token is her recipient row's
+    /// (`notebook_recipients.token`) and authenticates the answer.
+    NotebookReply { token: String },
+    /// `abs-<token>@`: a family's own address for absence notices (`notebook_families.mail_token`).
+    Absence { token: String },
     /// `bounce-<outbox id>-<local>=<domain>@`: delivery reports for one outbox row (VERP).
     Bounce { outbox_id: i64, address: String },
 }
@@ -50,6 +55,19 @@ pub fn support_address(side: SupportSide, token: &str, domain: &str) -> String {
     format!("{}{token}@{domain}", side.prefix())
 }
 
+const NOTEBOOK_REPLY_PREFIX: &str = "nb-";
+const ABSENCE_PREFIX: &str = "abs-";
+
+/// A notebook recipient's reply address (`Route::NotebookReply`): the mail's From and Reply-To.
+pub fn notebook_reply_address(token: &str, domain: &str) -> String {
+    format!("{NOTEBOOK_REPLY_PREFIX}{token}@{domain}")
+}
+
+/// A family's address for absence notices (`Route::Absence`).
+pub fn absence_address(token: &str, domain: &str) -> String {
+    format!("{ABSENCE_PREFIX}{token}@{domain}")
+}
+
 /// The length of a posting token (see `domain::token::posting_token`).
 const POSTING_TOKEN_LEN: usize = 16;
 
@@ -68,6 +86,16 @@ impl Route {
         if let Some(token) = local.strip_prefix("post-") {
             return is_token(token).then(|| Route::Thread {
                 place: Place::Portal,
+                token: token.to_string(),
+            });
+        }
+        if let Some(token) = local.strip_prefix(NOTEBOOK_REPLY_PREFIX) {
+            return is_token(token).then(|| Route::NotebookReply {
+                token: token.to_string(),
+            });
+        }
+        if let Some(token) = local.strip_prefix(ABSENCE_PREFIX) {
+            return is_token(token).then(|| Route::Absence {
                 token: token.to_string(),
             });
         }
@@ -116,11 +144,13 @@ pub fn posting_address(token: &str, domain: &str) -> String {
     thread_address(Place::Portal, token, domain)
 }
 
-/// A member's address for threads in one place (`Route::Thread`).
+/// A member's address for threads in one place (`Route::Thread`). The notebook has no posting
+/// address: a guardian answers one message, and `token` is then her recipient row's.
 pub fn thread_address(place: Place, token: &str, domain: &str) -> String {
     match place {
         Place::Portal => format!("post-{token}@{domain}"),
         Place::Community(id) => format!("c{id}-{token}@{domain}"),
+        Place::Notebook(_) => notebook_reply_address(token, domain),
     }
 }
 

@@ -34,6 +34,14 @@ pub enum Resource {
     /// The centre's side of 送迎・あずかり支援: vetting, 事前打合せ, assigning, disputes,
     /// statements, the console. Coordinators (アドバイザー) only; their actions are logged.
     SupportCentre,
+    /// A guardian's own part of デジタル連絡帳・伝言板: joining her children by 申込コード, her
+    /// family's messages, absence notices and home board. Any approved member may join a child; the
+    /// handler checks that the family, child or message is hers (`notebook::access`).
+    Notebook,
+    /// A school's side of the notebook: rosters' 申込コード, joins, messages and receipts, absence
+    /// notices, the not-arrived list, the school's settings. Teachers (the handler checks that the
+    /// school is hers) and coordinators (every school).
+    NotebookSchool,
     /// Service-wide settings.
     System,
 }
@@ -121,6 +129,8 @@ pub fn decide(who: Option<&Principal>, resource: Resource, action: Action) -> De
         (Resource::CareSlots, _) => p.has_any(&STAFF),
         (Resource::SupportOwn, _) => true,
         (Resource::SupportCentre, _) => p.has(Role::Coordinator),
+        (Resource::Notebook, _) => true,
+        (Resource::NotebookSchool, _) => p.has_any(&[Role::Teacher, Role::Coordinator]),
         (Resource::System, _) => p.has(Role::Admin),
     };
     if !allowed {
@@ -160,11 +170,16 @@ pub fn every_facility(p: &Principal) -> bool {
 }
 
 /// What a spoofable かんたんログイン session may not do without the password: anything about a
-/// child (a guardian's mail choices tell where the child walks), and changing the account itself
+/// child (a guardian's mail choices tell where the child walks; the notebook holds absences and
+/// their reasons), and changing the account itself
 /// (a new address would be a way to take it over).
 fn needs_password(resource: Resource, action: Action) -> bool {
     match resource {
-        Resource::ChildRecord | Resource::OwnAlerts | Resource::WatchSetup => true,
+        Resource::ChildRecord
+        | Resource::OwnAlerts
+        | Resource::WatchSetup
+        | Resource::Notebook
+        | Resource::NotebookSchool => true,
         Resource::OwnAccount => action != Action::Read,
         _ => false,
     }
@@ -223,6 +238,10 @@ mod tests {
             (SupportOwn, Create, [Login, Allow, Allow, Allow, Allow, Allow]),
             (SupportCentre, Read, [Login, Deny, Deny, Deny, Allow, Deny]),
             (SupportCentre, Moderate, [Login, Deny, Deny, Deny, Allow, Deny]),
+            (Notebook, Read, [Login, Allow, Allow, Allow, Allow, Allow]),
+            (Notebook, Create, [Login, Allow, Allow, Allow, Allow, Allow]),
+            (NotebookSchool, Read, [Login, Deny, Deny, Allow, Allow, Deny]),
+            (NotebookSchool, Create, [Login, Deny, Deny, Allow, Allow, Deny]),
         ];
         for (resource, action, expected) in matrix {
             for (who, want) in visitors.iter().zip(expected) {

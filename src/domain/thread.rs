@@ -12,6 +12,9 @@ pub enum Place {
     Portal,
     /// A community's topics (`/communities/{id}`): its members write them.
     Community(i64),
+    /// A school's notebook messages (お便り・連絡, `/notebook/messages`): its teachers write them to
+    /// the guardians they name (`notebook_recipients`), whose free replies are the comments.
+    Notebook(i64),
 }
 
 /// A place without its id: what the coordinators' pages and the log filter by.
@@ -19,6 +22,7 @@ pub enum Place {
 pub enum PlaceKind {
     Portal,
     Community,
+    Notebook,
 }
 
 impl PlaceKind {
@@ -27,12 +31,13 @@ impl PlaceKind {
         match self {
             PlaceKind::Portal => "portal",
             PlaceKind::Community => "community",
+            PlaceKind::Notebook => "notebook",
         }
     }
 
     /// A stored `place` value; `None` for one written by a newer version.
     pub fn parse(key: &str) -> Option<PlaceKind> {
-        [PlaceKind::Portal, PlaceKind::Community]
+        [PlaceKind::Portal, PlaceKind::Community, PlaceKind::Notebook]
             .into_iter()
             .find(|k| k.key() == key)
     }
@@ -44,6 +49,7 @@ impl Place {
         match self {
             Place::Portal => PlaceKind::Portal,
             Place::Community(_) => PlaceKind::Community,
+            Place::Notebook(_) => PlaceKind::Notebook,
         }
     }
 
@@ -51,7 +57,15 @@ impl Place {
     pub fn community_id(self) -> Option<i64> {
         match self {
             Place::Community(id) => Some(id),
-            Place::Portal => None,
+            Place::Portal | Place::Notebook(_) => None,
+        }
+    }
+
+    /// The school's id for a school's notebook.
+    pub fn school_id(self) -> Option<i64> {
+        match self {
+            Place::Notebook(id) => Some(id),
+            Place::Portal | Place::Community(_) => None,
         }
     }
 
@@ -60,6 +74,8 @@ impl Place {
         match self {
             Place::Portal => "/posts".into(),
             Place::Community(community) => format!("/communities/{community}/topics"),
+            // One list for all of a guardian's schools; a message's page finds its school.
+            Place::Notebook(_) => "/notebook/messages".into(),
         }
     }
 
@@ -73,6 +89,7 @@ impl Place {
         match self {
             Place::Portal => "投稿",
             Place::Community(_) => "トピック",
+            Place::Notebook(_) => "お知らせ",
         }
     }
 
@@ -133,6 +150,7 @@ mod tests {
     fn thread_pages_keep_the_paths_that_were_mailed_out() {
         assert_eq!(Place::Portal.thread_path(12), "/posts/12");
         assert_eq!(Place::Community(3).thread_path(40), "/communities/3/topics/40");
+        assert_eq!(Place::Notebook(2).thread_path(41), "/notebook/messages/41");
     }
 
     #[test]

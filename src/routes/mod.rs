@@ -9,6 +9,7 @@ pub mod device;
 pub mod help;
 pub mod home;
 pub mod mypage;
+pub mod notebook;
 pub mod out;
 pub mod photos;
 pub mod portal;
@@ -49,5 +50,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(communities::configure)
         .configure(watch::configure)
         .configure(support::configure)
+        .configure(notebook::configure)
         .configure(api::configure);
 }

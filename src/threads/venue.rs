@@ -21,7 +21,7 @@ impl Venue {
     /// The place, or `None` when its community does not exist.
     pub fn find(conn: &mut DbConnection, place: Place) -> QueryResult<Option<Venue>> {
         let community = match place {
-            Place::Portal => None,
+            Place::Portal | Place::Notebook(_) => None,
             Place::Community(id) => match Community::find(conn, id)? {
                 Some(found) => Some(found),
                 None => return Ok(None),
@@ -44,6 +44,10 @@ impl Venue {
     /// Whether a member reads the threads here: an approved or closed community's are open to every
     /// member; a proposal's (pending or rejected) only to its proposer and coordinators.
     pub fn readable_by(&self, member_id: i64, moderator: bool) -> bool {
+        if let Place::Notebook(_) = self.place {
+            // Who reads a message is its recipients and the school's teachers (`notebook::access`).
+            return false;
+        }
         match &self.community {
             None => true,
             Some(c) => match c.status() {

@@ -36,7 +36,7 @@ pub fn comment(
 /// Marks new activity in the place.
 fn touch(conn: &mut DbConnection, place: Place) -> QueryResult<()> {
     match place {
-        Place::Portal => Ok(()),
+        Place::Portal | Place::Notebook(_) => Ok(()),
         Place::Community(id) => Community::touch(conn, id),
     }
 }

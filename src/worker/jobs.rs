@@ -5,6 +5,7 @@ use crate::db::models::job::{Job, JobKind};
 use crate::db::queue::{Queue, Retry};
 use crate::db::DbConnection;
 use crate::mail::inbound::process::{process_inbound, JobError};
+use crate::notebook;
 use crate::support;
 use diesel::QueryResult;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -45,6 +46,7 @@ fn run(ctx: &Context, conn: &mut DbConnection, job: &Job) -> Result<(), JobError
         (Some(JobKind::ProcessInbound), Some(id)) => process_inbound(ctx, conn, id),
         (Some(JobKind::SupportWave), Some(id)) => Ok(support::jobs::wave_due(ctx, conn, id)?),
         (Some(JobKind::SupportReminder), Some(id)) => Ok(support::jobs::reminder_due(ctx, conn, id)?),
+        (Some(JobKind::NotebookSend), Some(id)) => Ok(notebook::deliver::send_due(ctx, conn, id)?),
         _ => Err(JobError::Permanent(format!(
             "unknown job {} / {:?}",
             job.kind, job.target_id

@@ -132,6 +132,7 @@ impl Worker {
         if reported > 0 || purged.passes > 0 || purged.events > 0 {
             log::info!("watch: {reported} readers reported silent; deleted {purged:?}");
         }
+        crate::notebook::maintenance::run(&self.ctx, conn, now)?;
         Ok(())
     }
 

@@ -26,14 +26,16 @@ struct Titled {
 }
 
 /// The migrations' SQL for the connection's backend: the threads' down and up, the search's down
-/// and up.
-fn migrations(conn: &DbConnection) -> [&'static str; 4] {
+/// and up, the notebook's (which adds a column to threads) down and up.
+fn migrations(conn: &DbConnection) -> [&'static str; 6] {
     match conn {
         DbConnection::Sqlite(_) => [
             include_str!("../../migrations/sqlite/2026-12-03-000003_threads/down.sql"),
             include_str!("../../migrations/sqlite/2026-12-03-000003_threads/up.sql"),
             include_str!("../../migrations/sqlite/2026-12-03-000004_thread_search/down.sql"),
             include_str!("../../migrations/sqlite/2026-12-03-000004_thread_search/up.sql"),
+            include_str!("../../migrations/sqlite/2026-12-03-000008_notebook/down.sql"),
+            include_str!("../../migrations/sqlite/2026-12-03-000008_notebook/up.sql"),
         ],
         #[cfg(feature = "postgres")]
         DbConnection::Postgres(_) => [
@@ -41,6 +43,8 @@ fn migrations(conn: &DbConnection) -> [&'static str; 4] {
             include_str!("../../migrations/postgres/2026-12-03-000003_threads/up.sql"),
             include_str!("../../migrations/postgres/2026-12-03-000004_thread_search/down.sql"),
             include_str!("../../migrations/postgres/2026-12-03-000004_thread_search/up.sql"),
+            include_str!("../../migrations/postgres/2026-12-03-000008_notebook/down.sql"),
+            include_str!("../../migrations/postgres/2026-12-03-000008_notebook/up.sql"),
         ],
     }
 }
@@ -81,7 +85,8 @@ db_test! {
         let comments: i64 = thread_comments::table.count().get_result(&mut *conn).unwrap();
         assert!(posts.len() >= 5 && topics.len() >= 4 && comments >= 3, "the demo's threads");
 
-        let [down, up, search_down, search_up] = migrations(&conn);
+        let [down, up, search_down, search_up, notebook_down, notebook_up] = migrations(&conn);
+        conn.batch_execute(notebook_down).expect("notebook down");
         conn.batch_execute(search_down).expect("search down");
         conn.batch_execute(down).expect("threads down");
         // Posts keep their ids both ways; topics written as threads keep the thread's id.
@@ -99,6 +104,7 @@ db_test! {
 
         conn.batch_execute(up).expect("threads up");
         conn.batch_execute(search_up).expect("search up");
+        conn.batch_execute(notebook_up).expect("notebook up");
         assert_eq!(threads_of(&mut conn, "portal"), posts, "posts keep their ids (/posts/{{id}} was mailed out)");
         let moved: Vec<(i64, i64)> = legacy_topics::table
             .order(legacy_topics::topic_id)

@@ -18,6 +18,9 @@ pub enum JobKind {
     SupportWave,
     /// 送迎・あずかり支援: remind both sides of a matched activity (`target_id` = support_requests.id).
     SupportReminder,
+    /// 連絡帳: a message is due; make its recipients and queue their notices
+    /// (`target_id` = notebook_messages.thread_id). Queued for the message's `send_at`.
+    NotebookSend,
 }
 
 impl JobKind {
@@ -27,6 +30,7 @@ impl JobKind {
             JobKind::ProcessInbound => "process_inbound",
             JobKind::SupportWave => "support_wave",
             JobKind::SupportReminder => "support_reminder",
+            JobKind::NotebookSend => "notebook_send",
         }
     }
 
@@ -36,6 +40,7 @@ impl JobKind {
             "process_inbound" => Some(JobKind::ProcessInbound),
             "support_wave" => Some(JobKind::SupportWave),
             "support_reminder" => Some(JobKind::SupportReminder),
+            "notebook_send" => Some(JobKind::NotebookSend),
             _ => None,
         }
     }

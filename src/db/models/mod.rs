@@ -17,6 +17,7 @@ pub mod mail_address;
 pub mod mail_bounce;
 pub mod member;
 pub mod moderation;
+pub mod notebook;
 pub mod notice;
 pub mod outbox;
 pub mod page_view;

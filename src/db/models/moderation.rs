@@ -64,7 +64,7 @@ impl TryFrom<Row> for LogLine {
             .ok_or_else(|| DieselError::DeserializationError(format!("unknown action {:?}", row.action).into()))?;
         Ok(LogLine {
             who: row.who,
-            place: place_of(&row.place, row.community_id)?,
+            place: place_of(&row.place, row.community_id, None)?,
             thread_id: row.thread_id,
             comment_id: row.comment_id,
             action,

@@ -54,6 +54,22 @@ pub enum MailKind {
     SupportReply,
     /// 送迎・あずかり支援: to the coordinators (unfilled after the last wave, a dispute, a locked code).
     SupportCoordinator,
+    /// 連絡帳: a new message (お便り・連絡) for a guardian, with her link.
+    NotebookNotice,
+    /// 連絡帳: the teacher's reminder to a guardian who has not read a message.
+    NotebookReminder,
+    /// 連絡帳: the answer to a reply mail (answers recorded, or how to write them).
+    NotebookAnswer,
+    /// 連絡帳: a join by 申込コード (the link from a 空メール with a code, approved, refused).
+    NotebookJoin,
+    /// 連絡帳: the answer to an absence mail (recorded, or which child it is for).
+    AbsenceReply,
+    /// 連絡帳: a teacher marked an absence notice 確認しました.
+    AbsenceConfirmed,
+    /// 連絡帳: 「まだ登校が確認できません」 to the guardians of a child not arrived with no notice.
+    NotArrived,
+    /// 伝言板: the child pressed ただいま, or answered a message on the home board.
+    HomeBoard,
 }
 
 impl MailKind {
@@ -80,6 +96,14 @@ impl MailKind {
             MailKind::SupportReport => "support_report",
             MailKind::SupportReply => "support_reply",
             MailKind::SupportCoordinator => "support_coordinator",
+            MailKind::NotebookNotice => "notebook_notice",
+            MailKind::NotebookReminder => "notebook_reminder",
+            MailKind::NotebookAnswer => "notebook_answer",
+            MailKind::NotebookJoin => "notebook_join",
+            MailKind::AbsenceReply => "absence_reply",
+            MailKind::AbsenceConfirmed => "absence_confirmed",
+            MailKind::NotArrived => "not_arrived",
+            MailKind::HomeBoard => "home_board",
         }
     }
 
@@ -91,6 +115,10 @@ impl MailKind {
             MailKind::ReaderHealth => 5,
             // A family waits for an answer, sometimes for this afternoon.
             MailKind::SupportOffer | MailKind::SupportMatched | MailKind::SupportCancelled => 3,
+            // A child who has not arrived, or just came home: as urgent as a pass.
+            MailKind::NotArrived | MailKind::HomeBoard => 10,
+            // A parent who wrote an absence waits to know it was read before school starts.
+            MailKind::AbsenceReply | MailKind::AbsenceConfirmed => 3,
             _ => 0,
         }
     }
@@ -99,11 +127,15 @@ impl MailKind {
     pub fn lifetime(self) -> Duration {
         match self {
             // An alert an hour late is no alert: give up and show it to coordinators.
-            MailKind::TestMail | MailKind::WatchPass | MailKind::WatchEmergency => Duration::hours(1),
+            MailKind::TestMail
+            | MailKind::WatchPass
+            | MailKind::WatchEmergency
+            | MailKind::NotArrived
+            | MailKind::HomeBoard => Duration::hours(1),
             MailKind::ReaderHealth => Duration::hours(6),
             // An offer is answered within its wave, or not at all.
             MailKind::SupportOffer | MailKind::SupportOfferClosed => Duration::hours(2),
-            MailKind::Magazine => Duration::days(2),
+            MailKind::Magazine | MailKind::NotebookNotice | MailKind::NotebookReminder => Duration::days(2),
             MailKind::Approved | MailKind::CommunityDecision => Duration::days(3),
             _ => Duration::hours(24),
         }

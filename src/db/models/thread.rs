@@ -36,6 +36,7 @@ struct Row {
     id: i64,
     place: String,
     community_id: Option<i64>,
+    school_id: Option<i64>,
     member_id: i64,
     title: String,
     body: String,
@@ -54,7 +55,7 @@ impl TryFrom<Row> for Thread {
     fn try_from(row: Row) -> Result<Thread, Self::Error> {
         Ok(Thread {
             id: row.id,
-            place: place_of(&row.place, row.community_id)?,
+            place: place_of(&row.place, row.community_id, row.school_id)?,
             member_id: row.member_id,
             title: row.title,
             body: row.body,
@@ -145,6 +146,7 @@ impl Thread {
             .values((
                 threads::place.eq(place.key),
                 threads::community_id.eq(place.community_id),
+                threads::school_id.eq(place.school_id),
                 threads::member_id.eq(new.member_id),
                 threads::title.eq(new.title.as_str()),
                 threads::body.eq(new.body),
@@ -244,6 +246,9 @@ impl Thread {
             Some(community_id) => query.filter(threads::community_id.eq(community_id)),
             None => query.filter(threads::community_id.is_null()),
         };
+        if let Some(school_id) = place.school_id {
+            query = query.filter(threads::school_id.eq(school_id));
+        }
         if let Some(category) = filter.category {
             query = query.filter(threads::category.eq(category.key()));
         }

@@ -5,6 +5,8 @@
 
 use crate::db::models::inbound_mail::InboundMail;
 use crate::db::models::member::Member;
+use crate::db::models::notebook::family::Family;
+use crate::db::models::notebook::recipient::Recipient;
 use crate::db::DbConnection;
 use crate::domain::mail_route::Route;
 use crate::threads::Venue;
@@ -81,6 +83,12 @@ pub fn check_recipient(conn: &mut DbConnection, recipient: &str, domain: &str) -
             if !crate::support::reply::known_token(conn, *side, token)? {
                 return Err(Refusal::UnknownRecipient);
             }
+        }
+        Route::NotebookReply { token } => {
+            Recipient::by_token(conn, token)?.ok_or(Refusal::UnknownRecipient)?;
+        }
+        Route::Absence { token } => {
+            Family::by_mail_token(conn, token)?.ok_or(Refusal::UnknownRecipient)?;
         }
         Route::Entry | Route::Bounce { .. } => {}
     }

@@ -37,6 +37,7 @@ pub fn describe(line: &LogLine) -> String {
     let within = match line.place {
         Place::Portal => String::new(),
         Place::Community(id) => format!("コミュニティ{id}の"),
+        Place::Notebook(id) => format!("学校{id}の"),
     };
     let noun = line.place.noun();
     let what = match (line.action, line.thread_id, line.comment_id) {
@@ -45,6 +46,7 @@ pub fn describe(line: &LogLine) -> String {
         (action, _, _) if action.is_about_place() => match line.place {
             Place::Community(id) => format!("コミュニティ{id}"),
             Place::Portal => "ポータル".to_string(),
+            Place::Notebook(id) => format!("学校{id}の連絡帳"),
         },
         (_, Some(thread), Some(comment)) => format!("{within}{noun}{thread}へのコメント{comment}"),
         (_, None, Some(comment)) => format!("{within}コメント{comment}"),

@@ -16,6 +16,7 @@ pub fn new_heading(place: Place) -> &'static str {
     match place {
         Place::Portal => "投稿する",
         Place::Community(_) => "トピックを立てる",
+        Place::Notebook(_) => "お知らせを書く",
     }
 }
 
@@ -42,8 +43,8 @@ pub fn comment_refusal_text(refusal: Refusal) -> &'static str {
 pub async fn refused(visitor: &Visitor, place: Place, refusal: Refusal) -> Result<HttpResponse, AppError> {
     match place {
         Place::Community(id) => render_with(visitor, id, refusal_text(refusal), StatusCode::FORBIDDEN).await,
-        // The portal refuses no member the policy lets write.
-        Place::Portal => Err(AppError::Forbidden),
+        // The portal refuses no member the policy lets write; the notebook has its own pages.
+        Place::Portal | Place::Notebook(_) => Err(AppError::Forbidden),
     }
 }
 
@@ -53,6 +54,7 @@ pub fn after_delete(place: Place) -> String {
     match place {
         Place::Portal => "/posts?mine=1&done=deleted".into(),
         Place::Community(id) => format!("/communities/{id}?done=deleted"),
+        Place::Notebook(_) => "/notebook?done=deleted".into(),
     }
 }
 
@@ -63,8 +65,8 @@ pub fn moderate_form(place: Place, path: &str, target: Target, hidden_now: bool)
     let (action, fields) = match (place, target) {
         (Place::Portal, Target::Thread(id)) => ("/admin/posts/moderate".into(), named("post", id)),
         (Place::Portal, Target::Comment { comment, .. }) => ("/admin/posts/moderate".into(), named("comment", comment)),
-        (Place::Community(_), Target::Thread(_)) => (format!("{path}/moderate"), Vec::new()),
-        (Place::Community(_), Target::Comment { comment, .. }) => {
+        (Place::Community(_) | Place::Notebook(_), Target::Thread(_)) => (format!("{path}/moderate"), Vec::new()),
+        (Place::Community(_) | Place::Notebook(_), Target::Comment { comment, .. }) => {
             (format!("{path}/comments/{comment}/moderate"), Vec::new())
         }
     };

@@ -184,6 +184,7 @@ pub fn test_settings(database: DatabaseUrl) -> Settings {
         mail,
         watch: defaults.watch,
         support: defaults.support,
+        notebook: defaults.notebook,
     }
 }
 

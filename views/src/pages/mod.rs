@@ -10,6 +10,7 @@ pub mod home;
 pub mod magazine;
 pub mod mail_help;
 pub mod mypage;
+pub mod notebook;
 pub mod notice;
 pub mod out;
 pub mod portal;

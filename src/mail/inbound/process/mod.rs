@@ -1,7 +1,9 @@
 //! Processing a stored inbound mail (a job): decode it and hand it to the handler of its address.
 
+mod absence;
 mod bounce;
 mod entry;
+mod notebook_reply;
 mod poster;
 mod support;
 mod support_match;
@@ -63,6 +65,8 @@ pub fn process_inbound(ctx: &Context, conn: &mut DbConnection, id: i64) -> Resul
         Route::Entry => entry::handle(ctx, conn, &mail, &decoded),
         Route::Thread { place, token } => thread::handle(ctx, conn, &mail, &decoded, place, &token),
         Route::Support { side, token } => support::handle(ctx, conn, &mail, &decoded, side, &token),
+        Route::NotebookReply { token } => notebook_reply::handle(ctx, conn, &mail, &decoded, &token),
+        Route::Absence { token } => absence::handle(ctx, conn, &mail, &decoded, &token),
         Route::Bounce { .. } => Ok(()),
     }
 }

@@ -9,12 +9,14 @@
 
 mod community;
 mod member;
+mod notebook;
 mod post;
 mod school;
 mod support;
 
 pub use community::CommunityBuilder;
 pub use member::{Carrier, MemberBuilder, TestMember};
+pub use notebook::{child_code, teacher, NotebookFamily, TestNotebookFamily};
 pub use post::PostBuilder;
 pub use school::{ChildBuilder, SchoolBuilder};
 pub use support::{area_id, matched_request, FamilyBuilder, SupporterBuilder, TestFamily};

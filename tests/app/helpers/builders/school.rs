@@ -100,6 +100,13 @@ impl ChildBuilder {
         self
     }
 
+    /// Her grade and class, e.g. `(2, "1組")` for 2年1組.
+    pub fn class(mut self, grade: i32, class_name: &str) -> Self {
+        self.grade = grade;
+        self.class_name = class_name.to_string();
+        self
+    }
+
     /// The school's own number for the child (made up from a counter otherwise).
     pub fn code(mut self, code: &str) -> Self {
         self.code = Some(code.to_string());

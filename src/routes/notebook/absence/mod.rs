@@ -1,0 +1,5 @@
+//! The notebook's absence pages (see `routes::notebook` for the URL map).
+
+use actix_web::web;
+
+pub fn configure(_cfg: &mut web::ServiceConfig) {}
