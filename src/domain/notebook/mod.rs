@@ -2,6 +2,12 @@
 //! rules that need no database (each in its own file below).
 
 pub mod absence;
+pub mod answers;
+pub mod attachment;
+pub mod home;
+pub mod join;
+pub mod not_arrived;
+pub mod targeting;
 
 use chrono::{Datelike, NaiveDate};
 

@@ -1,0 +1,1 @@
+//! 欠席・遅刻・早退連絡 (`notebook_absences`).

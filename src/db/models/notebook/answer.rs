@@ -1,0 +1,1 @@
+//! Survey answers (`notebook_answers`): the last answer of each recipient.

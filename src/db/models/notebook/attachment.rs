@@ -1,0 +1,1 @@
+//! Attachments other than images (`notebook_attachments`).

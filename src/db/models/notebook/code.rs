@@ -1,0 +1,1 @@
+//! Children's 申込コード (`notebook_child_codes`).

@@ -1,0 +1,1 @@
+//! Guardians' requests to join a child (`notebook_joins`).

@@ -1,0 +1,1 @@
+//! 申込コード: their alphabet, making one, and reading one as people type it.
