@@ -86,7 +86,12 @@ pub fn take_mail(
             if let Some(sender) = mail.sender {
                 refuse(conn, sender, &mails::not_registered())?;
             }
-            InboundMail::finish(conn, mail.inbound_mail_id, Disposition::Refused, "sender is not a guardian")?;
+            InboundMail::finish(
+                conn,
+                mail.inbound_mail_id,
+                Disposition::Refused,
+                "sender is not a guardian",
+            )?;
             return Ok(MailOutcome::NotAGuardian);
         };
         let sender = mail.sender.unwrap_or_default();
@@ -109,7 +114,12 @@ pub fn take_mail(
             Ok(notice) => notice,
             Err(MailUnread::WhichChild) => {
                 reply(conn, sender, &mails::which_child(&names))?;
-                InboundMail::finish(conn, mail.inbound_mail_id, Disposition::Refused, "which child: asked again")?;
+                InboundMail::finish(
+                    conn,
+                    mail.inbound_mail_id,
+                    Disposition::Refused,
+                    "which child: asked again",
+                )?;
                 return Ok(MailOutcome::WhichChild);
             }
             Err(MailUnread::Day(e)) => {

@@ -215,7 +215,10 @@ pub fn read_day(folded: &str, today: NaiveDate) -> NaiveDate {
 /// Words that name a reason without its exact wording.
 const REASON_WORDS: [(&str, &[&str]); 5] = [
     ("発熱", &["熱"]),
-    ("体調不良", &["体調", "腹痛", "頭痛", "風邪", "かぜ", "咳", "嘔吐", "吐き", "具合"]),
+    (
+        "体調不良",
+        &["体調", "腹痛", "頭痛", "風邪", "かぜ", "咳", "嘔吐", "吐き", "具合"],
+    ),
     ("通院", &["病院", "歯医者", "眼科", "耳鼻科", "受診", "診察", "検診"]),
     ("家庭の都合", &["家の都合", "家庭の事情", "用事", "法事", "帰省"]),
     ("忌引", &["葬儀", "葬式", "お通夜"]),
@@ -223,7 +226,10 @@ const REASON_WORDS: [(&str, &[&str]); 5] = [
 
 /// The first of the school's reasons the text names, by its own words or a word for it.
 pub fn read_reason(folded: &str, reasons: &[String]) -> String {
-    if let Some(reason) = reasons.iter().find(|r| r.as_str() != OTHER_REASON && folded.contains(r.as_str())) {
+    if let Some(reason) = reasons
+        .iter()
+        .find(|r| r.as_str() != OTHER_REASON && folded.contains(r.as_str()))
+    {
         return reason.clone();
     }
     for (reason, words) in REASON_WORDS {

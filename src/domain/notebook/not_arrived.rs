@@ -52,7 +52,11 @@ mod tests {
             (false, Some("arrival"), 8 * 60, false),
         ];
         for (gate, direction, minute, expected) in cases {
-            assert_eq!(is_arrival(gate, direction, minute, until), expected, "{gate} {direction:?} {minute}");
+            assert_eq!(
+                is_arrival(gate, direction, minute, until),
+                expected,
+                "{gate} {direction:?} {minute}"
+            );
         }
     }
 

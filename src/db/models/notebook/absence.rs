@@ -76,8 +76,7 @@ impl Absence {
     pub fn of_family(conn: &mut DbConnection, family_id: i64, limit: i64) -> QueryResult<Vec<Absence>> {
         notebook_absences::table
             .inner_join(
-                notebook_family_children::table
-                    .on(notebook_family_children::child_id.eq(notebook_absences::child_id)),
+                notebook_family_children::table.on(notebook_family_children::child_id.eq(notebook_absences::child_id)),
             )
             .filter(notebook_family_children::family_id.eq(family_id))
             .order((notebook_absences::day.desc(), notebook_absences::id.desc()))

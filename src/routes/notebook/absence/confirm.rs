@@ -37,4 +37,3 @@ pub async fn confirm(posted: Posted, path: web::Path<(i64, i64)>) -> Result<Http
         .unwrap_or(day);
     render(&visitor, staff, school_id, shown, 1, Some(notice)).await
 }
-

@@ -20,7 +20,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/notebook/schools/{school}/absences/{id}/confirm",
             web::post().to(confirm::confirm),
         )
-        .route("/notebook/schools/{school}/not-arrived", web::get().to(not_arrived::show))
+        .route(
+            "/notebook/schools/{school}/not-arrived",
+            web::get().to(not_arrived::show),
+        )
         .route(
             "/notebook/schools/{school}/not-arrived/{child}/contacted",
             web::post().to(contacted::mark),

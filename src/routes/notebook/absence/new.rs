@@ -59,18 +59,20 @@ pub async fn create(posted: Posted) -> Result<HttpResponse, AppError> {
     let fields = fields_of(&form);
     let today = jst(crate::db::now()).date_naive();
     // A child of another family does not exist for her.
-    let Some((child, reasons)) = family
-        .children
-        .iter()
-        .find(|(c, _)| c.id.to_string() == fields.child)
-    else {
+    let Some((child, reasons)) = family.children.iter().find(|(c, _)| c.id.to_string() == fields.child) else {
         return Err(AppError::NotFound);
     };
     let Some(kind) = AbsenceKind::parse(&fields.kind) else {
-        return Ok(ok(&visitor, &page(&visitor, &family, fields, Some("種類を選んでください。".into()))));
+        return Ok(ok(
+            &visitor,
+            &page(&visitor, &family, fields, Some("種類を選んでください。".into())),
+        ));
     };
     if !reasons.contains(&fields.reason) {
-        return Ok(ok(&visitor, &page(&visitor, &family, fields, Some("理由を選んでください。".into()))));
+        return Ok(ok(
+            &visitor,
+            &page(&visitor, &family, fields, Some("理由を選んでください。".into())),
+        ));
     }
     if fields.note.chars().count() > MAX_NOTE_CHARS {
         let error = format!("連絡事項は{MAX_NOTE_CHARS}文字までにしてください。");
@@ -141,9 +143,18 @@ fn page(visitor: &Visitor, family: &FamilyChoices, fields: Fields, error: Option
         children: family
             .children
             .iter()
-            .map(|(c, _)| (c.id.to_string(), format!("{}（{}年{}）", c.short_name, c.grade, c.class_name)))
+            .map(|(c, _)| {
+                (
+                    c.id.to_string(),
+                    format!("{}（{}年{}）", c.short_name, c.grade, c.class_name),
+                )
+            })
             .collect(),
-        days: vec![pair("today", "今日"), pair("tomorrow", "明日"), pair("date", "日付を入力")],
+        days: vec![
+            pair("today", "今日"),
+            pair("tomorrow", "明日"),
+            pair("date", "日付を入力"),
+        ],
         kinds: AbsenceKind::ALL.iter().map(|k| pair(k.key(), k.label())).collect(),
         reasons: reasons.iter().map(|r| pair(r, r)).collect(),
         child: chosen.map(|(c, _)| c.id.to_string()).unwrap_or_default(),

@@ -11,7 +11,9 @@ use crate::error::AppError;
 use crate::notebook::not_arrived::list;
 use crate::routes::request::{ctx, paged_list, KeitaiQuery, Visitor};
 use actix_web::{web, HttpResponse};
-use hiroba_views::pages::notebook::absence::not_arrived::{not_arrived, not_arrived_item, NotArrivedItem, NotArrivedView};
+use hiroba_views::pages::notebook::absence::not_arrived::{
+    not_arrived, not_arrived_item, NotArrivedItem, NotArrivedView,
+};
 
 pub async fn show(visitor: Visitor, school: web::Path<i64>, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     let staff = Staff::of(&visitor, Action::Read)?;

@@ -53,7 +53,10 @@ pub async fn render(
                 let confirmed = match (a.confirmed_at, a.confirmed_by) {
                     (Some(at), by) => {
                         let name = match by {
-                            Some(id) => Member::find(conn, id).optional()?.map(|m| m.nickname).unwrap_or_default(),
+                            Some(id) => Member::find(conn, id)
+                                .optional()?
+                                .map(|m| m.nickname)
+                                .unwrap_or_default(),
                             None => String::new(),
                         };
                         Some(format!("{} {name}", jst(at).format("%H:%M")).trim_end().to_string())
