@@ -40,6 +40,7 @@ pub async fn show(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, 
         })
         .await?;
     let view = BoardView {
+        school_id: school.id,
         as_of: format!("{} {} 現在", day_label(today), jst(now).format("%H:%M")),
         late_after: clock(school.late_after),
         // Every day, weekends included: a list nobody reads on a holiday costs nothing, while

@@ -47,6 +47,7 @@ pub struct UnknownTag {
 
 #[derive(Debug, Clone)]
 pub struct BoardView {
+    pub school_id: i64,
     pub school: String,
     /// 「11/23（月） 08:41 現在」
     pub as_of: String,
@@ -68,6 +69,7 @@ pub fn board(ctx: &Ctx, view: &BoardView) -> String {
             div { (view.as_of) "（1分ごとに更新）" }
             (subheading(ctx, "未登校"))
             (absent(ctx, view))
+            div { (link(ctx, &format!("/notebook/schools/{}/not-arrived", view.school_id), "未登校・連絡なし（欠席連絡と照合）", None)) }
             (subheading(ctx, "きょうの登校"))
             @for class in &view.classes {
                 div { b { (class.class) } }
