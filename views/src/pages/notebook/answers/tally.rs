@@ -115,12 +115,12 @@ pub fn tally(ctx: &Ctx, view: &TallyView, list: &ListPage<'_>) -> String {
     )
 }
 
-/// 「■■■■」: `n` of the most chosen `most`, at most `BAR` squares, one at least for any vote.
+/// 「■■■■」: `n` of the most chosen `most`, rounded, at most `BAR` squares, one at least for any vote.
 fn bar(n: usize, most: usize) -> String {
     if n == 0 || most == 0 {
         return String::new();
     }
-    "■".repeat((n * BAR).div_ceil(most).clamp(1, BAR))
+    "■".repeat(((n * BAR + most / 2) / most).clamp(1, BAR))
 }
 
 #[cfg(test)]
@@ -133,5 +133,6 @@ mod tests {
         assert_eq!(bar(5, 5), "■".repeat(10));
         assert_eq!(bar(1, 30), "■");
         assert_eq!(bar(3, 6), "■".repeat(5));
+        assert_eq!(bar(12, 13), "■".repeat(9));
     }
 }
