@@ -508,3 +508,33 @@ db_test! {
         }
     }
 }
+
+db_test! {
+    fn two_answers_at_once_are_both_counted_and_one_of_them_stays(app: Empty) {
+        let school = SchoolBuilder::new("柏第一小学校").insert(&app).school;
+        let tanaka = teacher(&app, &school, MemberBuilder::new("田中先生"), &[(2, "1組")]);
+        let hana = NotebookFamily::new()
+            .guardian(MemberBuilder::new("はなママ"))
+            .child(ChildBuilder::new("ゆうた").class(2, "1組"))
+            .insert(&app, &school);
+        let sent = send(&app, &school, &tanaka, "survey", &SURVEY, &[(&hana.guardians[0], vec![&hana.children[0]])], None);
+        let mine = recipient(&app, &sent.tokens[0]);
+        let barrier = std::sync::Arc::new(std::sync::Barrier::new(2));
+        let answers = ["1 1", "2 2"];
+        std::thread::scope(|scope| {
+            for body in answers {
+                let (pool, barrier, mine) = (app.pool.clone(), barrier.clone(), mine.clone());
+                scope.spawn(move || {
+                    let mut conn = pool.get().unwrap();
+                    barrier.wait();
+                    let done = hiroba::notebook::answers::record_text(&mut conn, &mine, body, AnswerChannel::Web).unwrap();
+                    assert!(matches!(done, Ok(hiroba::notebook::answers::Outcome::Recorded { .. })), "{done:?}");
+                });
+            }
+        });
+        let stored = answer(&app, &sent.tokens[0]).unwrap();
+        assert_eq!(stored.times, 2, "both answers counted");
+        assert!(answers.contains(&stored.choices.stored().as_str()), "{stored:?}");
+        assert_eq!(recipient(&app, &sent.tokens[0]).read_via, Some(ReadVia::Web));
+    }
+}
