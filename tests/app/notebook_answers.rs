@@ -218,6 +218,10 @@ db_test! {
         assert!(mails[0].subject.contains("回答を受け付けました"), "{}", mails[0].subject);
         assert!(mails[0].body.contains("1. 参加\n2. ×\nを受け付けました"), "{}", mails[0].body);
         assert!(mails[0].body.contains(&format!("/notebook/r/{hana_token}/answer")));
+        // A reply to the answer mail reaches her reply address again (to change her answer).
+        let reply_to = OutboxMail::reply_addresses(&mut app.pool.get().unwrap(), &[mails[0].id]).unwrap();
+        assert_eq!(reply_to.get(&mails[0].id), Some(&format!("nb-{hana_token}@{DOMAIN}")));
+        assert_eq!(mails[0].status, "sent", "composed for au and handed to the transport");
 
         // docomo FOMA, by the link: a Shift_JIS page with radio buttons, posted in Shift_JIS.
         let mut phone = Browser::new(&app, ua::DOCOMO_FOMA_1);
@@ -260,8 +264,8 @@ db_test! {
             "不参加 ■■■■■■■■■■ 1",
             "○ ■■■■■■■■■■ 2",
             "×  0",
-            "2年1組 1/1",
-            "2年2組 1/1",
+            "2年1組 1/1<br>　1.参加0/不参加1 2.○1/×0",
+            "2年2組 1/1<br>　1.参加1/不参加0 2.○1/×0",
             "2年1組 山田ゆうた（山田花子）",
             "1.不参加 2.○",
             "（2回目）",

@@ -6,7 +6,6 @@ use super::form::deadline_label;
 use crate::db::models::notebook::answer::{Asking, FreeReplyLine, TallyRow};
 use crate::db::models::notebook::question::Question;
 use crate::db::models::thread::Thread;
-use crate::domain::notebook::answers::Choices;
 use crate::domain::notebook::AnswerKind;
 use crate::domain::policy::{child_reach, Action, Resource};
 use crate::domain::time::jst;
@@ -64,6 +63,20 @@ pub fn children_label(row: &TallyRow) -> String {
         .join("・")
 }
 
+/// How many of `rows` chose each choice of each question.
+fn count_choices<'a>(questions: &[Question], rows: impl Iterator<Item = &'a TallyRow>) -> Vec<Vec<usize>> {
+    let mut counts: Vec<Vec<usize>> = questions.iter().map(|q| vec![0; q.choices.len()]).collect();
+    for answer in rows.filter_map(|r| r.answer.as_ref()) {
+        for (q, counted) in questions.iter().zip(counts.iter_mut()) {
+            let chosen = usize::try_from(q.position).ok().and_then(|p| answer.choices.of(p));
+            if let Some(slot) = chosen.and_then(|n| counted.get_mut((n as usize).checked_sub(1)?)) {
+                *slot += 1;
+            }
+        }
+    }
+    counts
+}
+
 pub async fn show(visitor: Visitor, path: web::Path<(i64, i64)>, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     let (school, id) = path.into_inner();
     let loaded = load(&visitor, school, id).await?;
@@ -75,46 +88,49 @@ pub async fn show(visitor: Visitor, path: web::Path<(i64, i64)>, query: KeitaiQu
             loaded.replies.iter().any(|r| r.member_id == row.member_id)
         }
     };
+    let counts = count_choices(&loaded.questions, loaded.rows.iter());
     let questions = loaded
         .questions
         .iter()
-        .map(|q| QuestionTally {
+        .zip(&counts)
+        .map(|(q, counted)| QuestionTally {
             position: q.position,
             text: q.text.clone(),
-            counts: q
-                .choices
-                .iter()
-                .enumerate()
-                .map(|(i, choice)| {
-                    let chosen = |c: &Choices| {
-                        usize::try_from(q.position).ok().and_then(|p| c.of(p)) == u32::try_from(i + 1).ok()
-                    };
-                    let n = loaded
-                        .rows
-                        .iter()
-                        .filter(|r| r.answer.as_ref().is_some_and(|a| chosen(&a.choices)))
-                        .count();
-                    (choice.clone(), n)
-                })
-                .collect(),
+            counts: q.choices.iter().cloned().zip(counted.iter().copied()).collect(),
         })
         .collect();
-    let mut classes: BTreeMap<(i32, String), (usize, usize)> = BTreeMap::new();
+    let mut by_class: BTreeMap<(i32, String), Vec<&TallyRow>> = BTreeMap::new();
     for row in &loaded.rows {
         let mut seen = Vec::new();
         for child in &row.children {
             let key = (child.grade, child.class_name.clone());
-            if seen.contains(&key) {
-                continue;
-            }
-            seen.push(key.clone());
-            let entry = classes.entry(key).or_default();
-            entry.1 += 1;
-            if answered_of(row) {
-                entry.0 += 1;
+            if !seen.contains(&key) {
+                seen.push(key.clone());
+                by_class.entry(key).or_default().push(row);
             }
         }
     }
+    let classes = by_class
+        .into_iter()
+        .map(|((grade, class_name), rows)| {
+            let counted = count_choices(&loaded.questions, rows.iter().copied());
+            ClassTally {
+                label: format!("{grade}年{class_name}"),
+                answered: rows.iter().filter(|r| answered_of(r)).count(),
+                total: rows.len(),
+                counts: loaded
+                    .questions
+                    .iter()
+                    .zip(&counted)
+                    .map(|(q, n)| {
+                        let each: Vec<String> = q.choices.iter().zip(n).map(|(c, n)| format!("{c}{n}")).collect();
+                        format!("{}.{}", q.position, each.join("/"))
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            }
+        })
+        .collect();
     let base = format!("/notebook/schools/{school}/messages/{id}");
     let view = TallyView {
         path: format!("{base}/answers"),
@@ -126,14 +142,7 @@ pub async fn show(visitor: Visitor, path: web::Path<(i64, i64)>, query: KeitaiQu
         answered: loaded.rows.iter().filter(|r| answered_of(r)).count(),
         total: loaded.rows.len(),
         questions,
-        classes: classes
-            .into_iter()
-            .map(|((grade, class_name), (answered, total))| ClassTally {
-                label: format!("{grade}年{class_name}"),
-                answered,
-                total,
-            })
-            .collect(),
+        classes,
     };
     let items: Vec<_> = if survey {
         loaded

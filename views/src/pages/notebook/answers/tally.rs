@@ -38,6 +38,8 @@ pub struct ClassTally {
     pub label: String,
     pub answered: usize,
     pub total: usize,
+    /// 「1.参加3/不参加1 2.○4/×0」 (empty for free replies).
+    pub counts: String,
 }
 
 /// One recipient's line: 「2年1組 山田ゆうた（山田花子）」 and her answer.
@@ -101,7 +103,12 @@ pub fn tally(ctx: &Ctx, view: &TallyView, list: &ListPage<'_>) -> String {
             }
             @if !view.classes.is_empty() {
                 (subheading(ctx, "クラス別"))
-                @for c in &view.classes { div { (c.label) " " (c.answered) "/" (c.total) } }
+                @for c in &view.classes {
+                    div {
+                        (c.label) " " (c.answered) "/" (c.total)
+                        @if !c.counts.is_empty() { br; "　" (c.counts) }
+                    }
+                }
             }
             (subheading(ctx, if view.survey { "回答一覧" } else { "返信" }))
             @if list.items.is_empty() { div { "まだありません。" } }
