@@ -4,7 +4,9 @@
 //! teacher sees and another guardian does not, the tally and the CSV bytes, who reaches what, and
 //! keitai pages within their budget.
 
-use crate::helpers::builders::{teacher, ChildBuilder, MemberBuilder, NotebookFamily, SchoolBuilder, TestMember};
+use crate::helpers::builders::{
+    teacher, ChildBuilder, MemberBuilder, NotebookFamily, SchoolBuilder, TestMember, TestNotebookFamily,
+};
 use crate::helpers::mail::{mail_in, DOMAIN};
 use crate::helpers::{budget, ua, Browser, TestApp};
 use chrono::NaiveDateTime;
@@ -184,18 +186,38 @@ fn comments(app: &TestApp, thread: i64) -> Vec<(i64, String)> {
         .unwrap()
 }
 
+/// 柏第一小学校 and its teacher of 2年1組, 田中先生.
+fn school_and_teacher(app: &TestApp) -> (School, TestMember) {
+    let school = SchoolBuilder::new("柏第一小学校").insert(app).school;
+    let tanaka = teacher(app, &school, MemberBuilder::new("田中先生"), &[(2, "1組")]);
+    (school, tanaka)
+}
+
+/// 山田花子 (はなママ, on au at hana@ezweb.ne.jp) and 山田ゆうた of 2年1組.
+fn yamada(app: &TestApp, school: &School) -> TestNotebookFamily {
+    NotebookFamily::new()
+        .guardian(
+            MemberBuilder::new("はなママ")
+                .real_name("山田花子")
+                .email("hana@ezweb.ne.jp"),
+        )
+        .child(ChildBuilder::new("ゆうた").name("山田ゆうた").class(2, "1組"))
+        .insert(app, school)
+}
+
+/// 佐藤恵 (さとうママ, on docomo) and 佐藤さき of 2年 `class`.
+fn sato(app: &TestApp, school: &School, class: &str) -> TestNotebookFamily {
+    NotebookFamily::new()
+        .guardian(MemberBuilder::new("さとうママ").real_name("佐藤恵"))
+        .child(ChildBuilder::new("さき").name("佐藤さき").class(2, class))
+        .insert(app, school)
+}
+
 db_test! {
     fn a_survey_is_answered_by_au_reply_mail_and_docomo_form_and_the_last_answer_stays(app: Empty) {
-        let school = SchoolBuilder::new("柏第一小学校").insert(&app).school;
-        let tanaka = teacher(&app, &school, MemberBuilder::new("田中先生"), &[(2, "1組")]);
-        let hana = NotebookFamily::new()
-            .guardian(MemberBuilder::new("はなママ").real_name("山田花子").email("hana@ezweb.ne.jp"))
-            .child(ChildBuilder::new("ゆうた").name("山田ゆうた").class(2, "1組"))
-            .insert(&app, &school);
-        let sato = NotebookFamily::new()
-            .guardian(MemberBuilder::new("さとうママ").real_name("佐藤恵"))
-            .child(ChildBuilder::new("さき").name("佐藤さき").class(2, "2組"))
-            .insert(&app, &school);
+        let (school, tanaka) = school_and_teacher(&app);
+        let hana = yamada(&app, &school);
+        let sato = sato(&app, &school, "2組");
         let sent = send(
             &app,
             &school,
@@ -295,12 +317,8 @@ db_test! {
 
 db_test! {
     fn an_unreadable_reply_gets_the_how_to_mail_and_a_strangers_reply_is_refused(app: Empty) {
-        let school = SchoolBuilder::new("柏第一小学校").insert(&app).school;
-        let tanaka = teacher(&app, &school, MemberBuilder::new("田中先生"), &[(2, "1組")]);
-        let hana = NotebookFamily::new()
-            .guardian(MemberBuilder::new("はなママ").email("hana@ezweb.ne.jp"))
-            .child(ChildBuilder::new("ゆうた").class(2, "1組"))
-            .insert(&app, &school);
+        let (school, tanaka) = school_and_teacher(&app);
+        let hana = yamada(&app, &school);
         let sent = send(&app, &school, &tanaka, "survey", &SURVEY, &[(&hana.guardians[0], vec![&hana.children[0]])], None);
         let token = sent.tokens[0].clone();
 
@@ -331,12 +349,8 @@ db_test! {
 
 db_test! {
     fn after_the_deadline_answers_are_refused_politely_by_web_and_by_mail(app: Empty) {
-        let school = SchoolBuilder::new("柏第一小学校").insert(&app).school;
-        let tanaka = teacher(&app, &school, MemberBuilder::new("田中先生"), &[(2, "1組")]);
-        let hana = NotebookFamily::new()
-            .guardian(MemberBuilder::new("はなママ").email("hana@ezweb.ne.jp"))
-            .child(ChildBuilder::new("ゆうた").class(2, "1組"))
-            .insert(&app, &school);
+        let (school, tanaka) = school_and_teacher(&app);
+        let hana = yamada(&app, &school);
         let past = now() - chrono::Duration::hours(1);
         let sent = send(&app, &school, &tanaka, "survey", &SURVEY, &[(&hana.guardians[0], vec![&hana.children[0]])], Some(past));
         let token = sent.tokens[0].clone();
@@ -356,16 +370,9 @@ db_test! {
 
 db_test! {
     fn a_free_reply_by_mail_is_a_comment_the_teacher_sees_and_another_guardian_does_not(app: Empty) {
-        let school = SchoolBuilder::new("柏第一小学校").insert(&app).school;
-        let tanaka = teacher(&app, &school, MemberBuilder::new("田中先生"), &[(2, "1組")]);
-        let hana = NotebookFamily::new()
-            .guardian(MemberBuilder::new("はなママ").real_name("山田花子").email("hana@ezweb.ne.jp"))
-            .child(ChildBuilder::new("ゆうた").name("山田ゆうた").class(2, "1組"))
-            .insert(&app, &school);
-        let sato = NotebookFamily::new()
-            .guardian(MemberBuilder::new("さとうママ").real_name("佐藤恵"))
-            .child(ChildBuilder::new("さき").name("佐藤さき").class(2, "1組"))
-            .insert(&app, &school);
+        let (school, tanaka) = school_and_teacher(&app);
+        let hana = yamada(&app, &school);
+        let sato = sato(&app, &school, "1組");
         let sent = send(
             &app,
             &school,
@@ -463,8 +470,7 @@ db_test! {
 
 db_test! {
     fn keitai_pages_fit_their_budget_with_many_answers(app: Empty) {
-        let school = SchoolBuilder::new("柏第一小学校").insert(&app).school;
-        let tanaka = teacher(&app, &school, MemberBuilder::new("田中先生"), &[(2, "1組")]);
+        let (school, tanaka) = school_and_teacher(&app);
         let families: Vec<_> = (0..60)
             .map(|i| {
                 NotebookFamily::new()
@@ -515,8 +521,7 @@ db_test! {
 
 db_test! {
     fn two_answers_at_once_are_both_counted_and_one_of_them_stays(app: Empty) {
-        let school = SchoolBuilder::new("柏第一小学校").insert(&app).school;
-        let tanaka = teacher(&app, &school, MemberBuilder::new("田中先生"), &[(2, "1組")]);
+        let (school, tanaka) = school_and_teacher(&app);
         let hana = NotebookFamily::new()
             .guardian(MemberBuilder::new("はなママ"))
             .child(ChildBuilder::new("ゆうた").class(2, "1組"))

@@ -29,6 +29,21 @@ pub struct Answer {
 
 type AnswerRow = (i64, String, String, i32, NaiveDateTime);
 
+/// The columns an `AnswerRow` is read from.
+const ANSWER_COLUMNS: (
+    notebook_answers::recipient_id,
+    notebook_answers::choices,
+    notebook_answers::channel,
+    notebook_answers::times,
+    notebook_answers::answered_at,
+) = (
+    notebook_answers::recipient_id,
+    notebook_answers::choices,
+    notebook_answers::channel,
+    notebook_answers::times,
+    notebook_answers::answered_at,
+);
+
 fn answer_of(row: AnswerRow) -> Answer {
     let (recipient_id, choices, channel, times, answered_at) = row;
     Answer {
@@ -52,13 +67,7 @@ impl Answer {
     pub fn of(conn: &mut DbConnection, recipient_id: i64) -> QueryResult<Option<Answer>> {
         Ok(notebook_answers::table
             .find(recipient_id)
-            .select((
-                notebook_answers::recipient_id,
-                notebook_answers::choices,
-                notebook_answers::channel,
-                notebook_answers::times,
-                notebook_answers::answered_at,
-            ))
+            .select(ANSWER_COLUMNS)
             .first::<AnswerRow>(conn)
             .optional()?
             .map(answer_of))
@@ -98,13 +107,7 @@ impl Answer {
         Ok(notebook_answers::table
             .inner_join(notebook_recipients::table)
             .filter(notebook_recipients::thread_id.eq(thread_id))
-            .select((
-                notebook_answers::recipient_id,
-                notebook_answers::choices,
-                notebook_answers::channel,
-                notebook_answers::times,
-                notebook_answers::answered_at,
-            ))
+            .select(ANSWER_COLUMNS)
             .load::<AnswerRow>(conn)?
             .into_iter()
             .map(|row| (row.0, answer_of(row)))
