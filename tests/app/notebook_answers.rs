@@ -414,8 +414,10 @@ db_test! {
         // Too long: refused with the reason, what she typed kept.
         let long = "あ".repeat(501);
         let refused = phone.browser.submit(&done, &path, &[("text", &long)]);
-        assert!(refused.text().contains("500文字まで"), "{}", refused.text());
+        assert!(refused.text().contains("返信は500文字までです。"), "{}", refused.text());
         assert!(refused.text().contains(&long));
+        let empty = phone.browser.submit(&refused, &path, &[("text", "　")]);
+        assert!(empty.text().contains("返信を入力してください。"), "{}", empty.text());
         assert_eq!(comments(&app, sent.id).len(), 2);
 
         // The teacher sees both replies with the children and guardians.

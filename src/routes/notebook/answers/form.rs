@@ -10,7 +10,7 @@ use crate::db::{now, write_transaction};
 use crate::domain::notebook::answers::{Choices, Unreadable};
 use crate::domain::notebook::{AnswerKind, Channel};
 use crate::domain::policy::Action;
-use crate::domain::post::CommentBody;
+use crate::domain::post::{CommentBody, TextError};
 use crate::domain::time::{day_label, jst};
 use crate::error::AppError;
 use crate::keitai::form::FormData;
@@ -61,9 +61,10 @@ async fn take(posted: Posted, door: Door) -> Result<HttpResponse, AppError> {
     let kept = kept_of(&form, &questions);
     let given = match asking.kind {
         AnswerKind::Survey => choices_of_form(&kept, &questions).map(Given::Survey),
-        AnswerKind::Text => CommentBody::parse(&kept.text)
-            .map(Given::Text)
-            .map_err(|e| e.to_string()),
+        AnswerKind::Text => CommentBody::parse(&kept.text).map(Given::Text).map_err(|e| match e {
+            TextError::Empty(_) => "返信を入力してください。".to_string(),
+            TextError::TooLong(_, max) => format!("返信は{max}文字までです。"),
+        }),
         AnswerKind::None => return render(&visitor, &door, None, None, None).await,
     };
     let given = match given {
