@@ -124,7 +124,12 @@ pub fn handle(
             profile: &profile,
             at,
         };
-        let (text, outcome) = match store(conn, who, &given)? {
+        let stored = store(conn, who, &given)?;
+        let disposition = match stored {
+            Outcome::Recorded { .. } | Outcome::Replied { .. } => Disposition::Processed,
+            Outcome::Closed { .. } | Outcome::NotAsked => Disposition::Refused,
+        };
+        let (text, outcome) = match stored {
             Outcome::Recorded { times } => {
                 let lines = match &given {
                     Given::Survey(choices) => answer_lines(&questions, choices),
@@ -154,7 +159,7 @@ pub fn handle(
             &text.body,
             reply_to,
         )?;
-        InboundMail::finish(conn, mail.id, Disposition::Processed, &outcome)?;
+        InboundMail::finish(conn, mail.id, disposition, &outcome)?;
         Ok::<_, diesel::result::Error>(())
     })?;
     Ok(())
