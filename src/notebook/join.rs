@@ -234,13 +234,13 @@ pub fn decide(
     })
 }
 
-/// 「2年1組 やまだ ゆうた」.
+/// 「2年1組 ゆうた」: the class and the name mails use (never the full name).
 pub fn child_label(child: &Child) -> String {
     let class = Class {
         grade: child.grade,
         class_name: child.class_name.clone(),
     };
-    format!("{} {}", class.label(), child.name)
+    format!("{} {}", class.label(), child.short_name)
 }
 
 /// The address a member reads mail at: her primary one if confirmed and reachable, else her
