@@ -39,7 +39,10 @@ pub enum Joined {
 /// What a typed code came to.
 #[derive(Debug, Clone)]
 pub enum CodeOutcome {
-    Accepted { child: Child, joined: Joined },
+    Accepted {
+        child: Child,
+        joined: Joined,
+    },
     /// No child has this code (nothing says whether it ever existed).
     Wrong,
     /// Too many wrong codes in the last hour, from this account or this address.
@@ -118,7 +121,12 @@ pub fn check_code(
 
 /// A member types a code (on the web: `attempt` names her and her client address). A right code
 /// joins her at once, or makes a pending request when the child's school approves joins.
-pub fn join_by_code(conn: &mut DbConnection, per_hour: u32, attempt: &Attempt, typed: &str) -> QueryResult<CodeOutcome> {
+pub fn join_by_code(
+    conn: &mut DbConnection,
+    per_hour: u32,
+    attempt: &Attempt,
+    typed: &str,
+) -> QueryResult<CodeOutcome> {
     let Some(member_id) = attempt.member_id else {
         return Ok(CodeOutcome::Wrong);
     };
@@ -168,10 +176,12 @@ pub fn join_child(conn: &mut DbConnection, member_id: i64, child_id: i64) -> Que
 
 /// Whether the member is in the child's family.
 fn in_family(conn: &mut DbConnection, member_id: i64, child_id: i64) -> QueryResult<bool> {
-    Ok(match (Family::of_guardian(conn, member_id)?, Family::of_child(conn, child_id)?) {
-        (Some(own), Some(theirs)) => own.id == theirs.id,
-        _ => false,
-    })
+    Ok(
+        match (Family::of_guardian(conn, member_id)?, Family::of_child(conn, child_id)?) {
+            (Some(own), Some(theirs)) => own.id == theirs.id,
+            _ => false,
+        },
+    )
 }
 
 /// Takes the row locks of the member and the child (an UPDATE that changes nothing): on

@@ -35,13 +35,18 @@ fn type_code(phone: &mut Signed<'_>, code: &str) -> Response {
 
 /// The path (with query) of the first line of `body` holding `marker`, without scheme and host.
 fn path_in(body: &str, marker: &str) -> String {
-    let url = body.lines().find(|l| l.contains(marker)).unwrap_or_else(|| panic!("no {marker} in {body}"));
+    let url = body
+        .lines()
+        .find(|l| l.contains(marker))
+        .unwrap_or_else(|| panic!("no {marker} in {body}"));
     let after_host = url.split_once("://").unwrap().1;
     format!("/{}", after_host.split_once('/').unwrap().1.trim())
 }
 
 fn family_of(app: &crate::helpers::app::TestApp, member: i64) -> Option<i64> {
-    Family::of_guardian(&mut app.pool.get().unwrap(), member).unwrap().map(|f| f.id)
+    Family::of_guardian(&mut app.pool.get().unwrap(), member)
+        .unwrap()
+        .map(|f| f.id)
 }
 
 db_test! {

@@ -10,9 +10,9 @@ use crate::db::models::mail_address::MailAddress;
 use crate::db::models::outbox::MailKind;
 use crate::db::models::registration_invite;
 use crate::db::DbConnection;
-use crate::domain::token::{random_token, token_hash};
 use crate::domain::mail_route::entry_address;
 use crate::domain::notebook::join::JoinCode;
+use crate::domain::token::{random_token, token_hash};
 use crate::mail::inbound::decode::DecodedMail;
 use crate::notebook::join::{check_code, Attempt};
 use hiroba_views::mail::inbound;
@@ -90,7 +90,12 @@ fn with_code(
         let join_url = format!("{base_url}/notebook/join?code={}", code.as_str());
         match MailAddress::find(conn, address)? {
             Some(existing) if existing.is_verified() => {
-                queue_limited(conn, MailKind::NotebookJoin, address, &families::entry_member_join(&join_url))?;
+                queue_limited(
+                    conn,
+                    MailKind::NotebookJoin,
+                    address,
+                    &families::entry_member_join(&join_url),
+                )?;
                 InboundMail::finish(conn, mail.id, Disposition::Processed, "join link sent to a member")?;
             }
             _ => {
@@ -98,7 +103,12 @@ fn with_code(
                 registration_invite::create(conn, &token_hash(&token), address)?;
                 let text = families::entry_with_code(&format!("{base_url}/register?invite={token}"), &join_url);
                 queue_limited(conn, MailKind::EntryInvite, address, &text)?;
-                InboundMail::finish(conn, mail.id, Disposition::Processed, "registration and join links sent")?;
+                InboundMail::finish(
+                    conn,
+                    mail.id,
+                    Disposition::Processed,
+                    "registration and join links sent",
+                )?;
             }
         }
         Ok::<_, diesel::result::Error>(())

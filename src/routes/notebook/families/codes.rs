@@ -98,19 +98,24 @@ pub async fn qr(visitor: Visitor, path: web::Path<(i64, i64)>) -> Result<HttpRes
     let (school_id, child_id) = path.into_inner();
     let (_, school) = staff(&visitor, school_id, Action::Read).await?;
     let code: Option<JoinCode> = visitor
-        .db(move |conn| {
-            match Child::find(conn, child_id)?.filter(|c| c.school_id == school.id) {
+        .db(
+            move |conn| match Child::find(conn, child_id)?.filter(|c| c.school_id == school.id) {
                 Some(child) => Ok(code::of_child(conn, child.id)?),
                 None => Ok(None),
-            }
-        })
+            },
+        )
         .await?;
     let code = code.ok_or(AppError::NotFound)?;
     let url = format!("{}/notebook/join?code={}", visitor.settings().base_url, code.as_str());
     respond(&visitor, &url, false)
 }
 
-async fn render(visitor: &Visitor, school_id: i64, page: usize, notice: Option<String>) -> Result<HttpResponse, AppError> {
+async fn render(
+    visitor: &Visitor,
+    school_id: i64,
+    page: usize,
+    notice: Option<String>,
+) -> Result<HttpResponse, AppError> {
     let (_, school) = staff(visitor, school_id, Action::Read).await?;
     let items: Vec<CodeItem> = visitor
         .db(move |conn| {

@@ -21,7 +21,10 @@ pub async fn show(visitor: Visitor) -> Result<HttpResponse, AppError> {
             let children = Family::children(conn, own.id)?;
             Ok(Some(FamilyView {
                 children: child_lines(conn, &children)?,
-                guardians: Family::guardians(conn, own.id)?.into_iter().map(|g| g.nickname).collect(),
+                guardians: Family::guardians(conn, own.id)?
+                    .into_iter()
+                    .map(|g| g.nickname)
+                    .collect(),
                 absence_address: absence_address(&own.mail_token, &domain),
             }))
         })

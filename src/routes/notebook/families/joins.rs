@@ -37,7 +37,12 @@ pub async fn decide(posted: Posted, path: web::Path<(i64, i64)>) -> Result<HttpR
     render(&visitor, school_id, 1, Some(notice)).await
 }
 
-async fn render(visitor: &Visitor, school_id: i64, page: usize, notice: Option<&str>) -> Result<HttpResponse, AppError> {
+async fn render(
+    visitor: &Visitor,
+    school_id: i64,
+    page: usize,
+    notice: Option<&str>,
+) -> Result<HttpResponse, AppError> {
     let (_, school) = staff(visitor, school_id, Action::Read).await?;
     let items: Vec<JoinItem> = visitor
         .db(move |conn| {
@@ -55,5 +60,7 @@ async fn render(visitor: &Visitor, school_id: i64, page: usize, notice: Option<&
     let c = ctx(visitor);
     let markup: Vec<_> = items.iter().map(|i| join_item(&c, school_id, i)).collect();
     let empty = items.is_empty();
-    Ok(paged_list(visitor, &markup, page, |list| joins(&c, school_id, list, empty, notice)))
+    Ok(paged_list(visitor, &markup, page, |list| {
+        joins(&c, school_id, list, empty, notice)
+    }))
 }

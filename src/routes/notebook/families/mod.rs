@@ -24,7 +24,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/notebook/schools/{school}/joins/{id}", web::post().to(joins::decide))
         .route("/notebook/schools/{school}/codes", web::get().to(codes::list))
         .route("/notebook/schools/{school}/codes/issue", web::post().to(codes::issue))
-        .route("/notebook/schools/{school}/codes/letters", web::get().to(codes::letters))
+        .route(
+            "/notebook/schools/{school}/codes/letters",
+            web::get().to(codes::letters),
+        )
         .route(
             "/notebook/schools/{school}/codes/{child}/reissue",
             web::post().to(codes::reissue),

@@ -38,7 +38,12 @@ pub async fn save(posted: Posted, path: web::Path<i64>) -> Result<HttpResponse, 
         absence_reasons: form.get("absence_reasons").unwrap_or_default().to_string(),
         nudge_at: form.get("nudge_at").unwrap_or_default().trim().to_string(),
     };
-    let refuse = |why: &str| Ok(ok(&visitor, &settings(&ctx(&visitor), school_id, &typed, Some(why), None)));
+    let refuse = |why: &str| {
+        Ok(ok(
+            &visitor,
+            &settings(&ctx(&visitor), school_id, &typed, Some(why), None),
+        ))
+    };
     let nudge_at = if typed.nudge_at.is_empty() {
         None
     } else {

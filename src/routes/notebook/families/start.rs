@@ -32,7 +32,11 @@ pub async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpRes
             Ok(StartView {
                 children: child_lines(conn, &children)?,
                 pending: child_lines(conn, &pending)?,
-                unread: if children.is_empty() { 0 } else { unread_count(conn, member_id)? },
+                unread: if children.is_empty() {
+                    0
+                } else {
+                    unread_count(conn, member_id)?
+                },
                 schools: staff_schools(conn, member_id, reach)?
                     .into_iter()
                     .map(|s| (s.id, s.name))
