@@ -17,7 +17,7 @@ use hiroba::db::models::watch::school::School;
 use hiroba::db::write_transaction;
 use hiroba::domain::notebook::join::JoinCode;
 use hiroba::domain::role::{MemberStatus, Role};
-use hiroba::notebook::join::{join_by_code, Attempt, CodeOutcome, Joined};
+use hiroba::notebook::join::{check_code, join_by_code, Attempt, CodeOutcome, Joined};
 
 /// Lets the code alone suffice at this school (the default is the teacher's approval).
 fn no_approval(app: &crate::helpers::app::TestApp, school: &School) {
@@ -112,12 +112,15 @@ db_test! {
         let token = Family::of_guardian(&mut app.pool.get().unwrap(), mama.id).unwrap().unwrap().mail_token;
         assert!(text.contains(&format!("abs-{token}@{DOMAIN}")), "{text}");
 
-        // Every page she uses fits the i-mode 1.0 phone.
-        let limit = budget(&app, ua::DOCOMO_MOVA);
-        for path in ["/notebook", "/notebook/join", "/notebook/family"] {
-            let page = phone.get(path);
-            assert_eq!(page.status, 200, "{path}");
-            assert!(page.body.len() <= limit, "{path}: {} > {limit}", page.body.len());
+        // Every page she uses fits the i-mode 1.0 phones, the 5 KB one too.
+        let mut small = mama.sign_in(&app, ua::DOCOMO_MOVA_5K);
+        for (phone, agent) in [(&mut phone, ua::DOCOMO_MOVA), (&mut small, ua::DOCOMO_MOVA_5K)] {
+            let limit = budget(&app, agent);
+            for path in ["/notebook", "/notebook/join", "/notebook/family"] {
+                let page = phone.get(path);
+                assert_eq!(page.status, 200, "{path}");
+                assert!(page.body.len() <= limit, "{path} on {agent}: {} > {limit}", page.body.len());
+            }
         }
     }
 }
@@ -234,6 +237,20 @@ db_test! {
         let mama = MemberBuilder::new("はなママ").insert(&app);
         let mut own = sign_in(&mama, "10.4.5.6");
         assert!(type_code(&mut own, "K7M2P9QX").text().contains("ゆうたさんを登録しました"));
+
+        // Codes in 空メール count against the sender's address the same way.
+        let mut conn = app.pool.get().unwrap();
+        let by_mail = Attempt { mail_from: Some("Guesser@ezweb.ne.jp".into()), ..Attempt::default() };
+        for _ in 0..per_hour {
+            let checked = write_transaction(&mut conn, |conn| check_code(conn, per_hour, &by_mail, "ABCDEFGH")).unwrap();
+            assert!(matches!(checked, Err(CodeOutcome::Wrong)), "{checked:?}");
+        }
+        let same_sender = Attempt { mail_from: Some("guesser@ezweb.ne.jp".into()), ..Attempt::default() };
+        let checked = write_transaction(&mut conn, |conn| check_code(conn, per_hour, &same_sender, "K7M2P9QX")).unwrap();
+        assert!(matches!(checked, Err(CodeOutcome::Limited)), "{checked:?}");
+        let other_sender = Attempt { mail_from: Some("mama@ezweb.ne.jp".into()), ..Attempt::default() };
+        let checked = write_transaction(&mut conn, |conn| check_code(conn, per_hour, &other_sender, "K7M2P9QX")).unwrap();
+        assert!(matches!(checked, Ok(ref child) if child.id == yuta.id), "{checked:?}");
     }
 }
 
@@ -263,6 +280,15 @@ db_test! {
         ).find(|l| l.contains(&format!("/codes/{}/qr", yuta.id))).expect("the QR image");
         let image = pc.get(&qr);
         assert_eq!(image.header("content-type"), Some("image/png"));
+        // One class's letters only.
+        let class_letters = pc.get(&format!("/notebook/schools/{}/codes/letters?grade=4&class=2%E7%B5%84", school.id));
+        assert!(class_letters.text().contains("山田 さき"), "{}", class_letters.text());
+        assert!(!class_letters.text().contains("山田 ゆうた"), "{}", class_letters.text());
+        // The QR code's link on a phone nobody is logged in on: the login keeps the code for later.
+        let scanned = app.get(&format!("/notebook/join?code={}", old.as_str()), ua::IPHONE);
+        assert_eq!(scanned.status, 302);
+        let location = scanned.header("location").unwrap();
+        assert!(location.contains(&format!("/login?next=%2Fnotebook%2Fjoin%3Fcode%3D{}", old.as_str())), "{location}");
 
         let reissue = format!("/notebook/schools/{}/codes/{}/reissue", school.id, yuta.id);
         let done = pc.browser.submit(&issued, &reissue, &[]);

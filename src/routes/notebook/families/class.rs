@@ -79,6 +79,10 @@ pub async fn show(
         "/notebook/schools/{school_id}/classes/{grade}/{}",
         percent_encode(&class_name)
     );
+    let letters_path = format!(
+        "/notebook/schools/{school_id}/codes/letters?grade={grade}&class={}",
+        percent_encode(&class_name)
+    );
     let bounces = items
         .iter()
         .any(|i| i.guardians.iter().any(|g| !g.mail_problems.is_empty()));
@@ -92,6 +96,7 @@ pub async fn show(
                 school: school_id,
                 label: label.clone(),
                 path: path.clone(),
+                letters_path: letters_path.clone(),
                 list: *list,
                 empty,
                 bounces,

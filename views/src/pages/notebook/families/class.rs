@@ -47,6 +47,8 @@ pub struct ClassView<'a> {
     pub label: String,
     /// This page's own path (for the pager).
     pub path: String,
+    /// The letters of this class to print (PC).
+    pub letters_path: String,
     pub list: ListPage<'a>,
     pub empty: bool,
     /// Some guardian's mail bounces: explain 指定受信.
@@ -68,6 +70,7 @@ pub fn class(ctx: &Ctx, view: &ClassView<'_>) -> String {
                     " にあります。アドレスが無効な方は、マイページでアドレスを登録し直していただく必要があります。"
                 }
             }
+            div { (link(ctx, &view.letters_path, "このクラスのお手紙を印刷する（パソコン）", None)) }
             div { (link(ctx, &format!("/notebook/schools/{}", view.school), "学校の連絡帳へ", Some(9))) }
             (footer(ctx))
         },
