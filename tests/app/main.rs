@@ -76,6 +76,7 @@ mod mail_flows;
 mod mail_in;
 mod notebook_families;
 mod notebook_models;
+mod notebook_retention;
 mod notices;
 mod pacing;
 mod page_bytes;
