@@ -75,6 +75,7 @@ mod mail_bytes;
 mod mail_flows;
 mod mail_in;
 mod notebook_answers;
+mod notebook_families;
 mod notebook_models;
 mod notebook_retention;
 mod notices;
