@@ -69,8 +69,20 @@ fn seed(conn: &mut DbConnection, today: NaiveDate) -> School {
             let day = today - Duration::days(back_days);
             for (i, id) in ids.iter().enumerate() {
                 let gate = if i % 3 == 0 { back } else { main };
-                Pass::create(conn, *id, gate, at(day, 7 * 60 + 40 + (i % 30) as i64), Some(PassDirection::Arrival))?;
-                Pass::create(conn, *id, gate, at(day, 15 * 60 + (i % 40) as i64), Some(PassDirection::Departure))?;
+                Pass::create(
+                    conn,
+                    *id,
+                    gate,
+                    at(day, 7 * 60 + 40 + (i % 30) as i64),
+                    Some(PassDirection::Arrival),
+                )?;
+                Pass::create(
+                    conn,
+                    *id,
+                    gate,
+                    at(day, 15 * 60 + (i % 40) as i64),
+                    Some(PassDirection::Departure),
+                )?;
             }
         }
         for (i, id) in ids.iter().enumerate() {
@@ -90,7 +102,13 @@ fn seed(conn: &mut DbConnection, today: NaiveDate) -> School {
                     Pass::create(conn, *id, gate, at(today, 10 * 60), None)?;
                 }
                 _ => {
-                    Pass::create(conn, *id, gate, at(today, 7 * 60 + 40 + (i % 30) as i64), Some(PassDirection::Arrival))?;
+                    Pass::create(
+                        conn,
+                        *id,
+                        gate,
+                        at(today, 7 * 60 + 40 + (i % 30) as i64),
+                        Some(PassDirection::Arrival),
+                    )?;
                 }
             }
         }
@@ -166,4 +184,3 @@ fn main() {
     drop(conn);
     let _ = std::fs::remove_dir_all(&dir);
 }
-
