@@ -74,6 +74,7 @@ mod magazine;
 mod mail_bytes;
 mod mail_flows;
 mod mail_in;
+mod notebook_home;
 mod notebook_models;
 mod notices;
 mod pacing;

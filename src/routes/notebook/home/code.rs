@@ -17,6 +17,6 @@ pub async fn create(posted: Posted) -> Result<HttpResponse, AppError> {
     visitor
         .db(move |conn| Ok(issue_code(conn, family_id, member_id, minutes)?))
         .await?;
-    let notice = format!("ペアリング番号を出しました。{minutes}分のうちに、ホーム端末で入れてください。");
+    let notice = format!("つなぐための番号を出しました。{minutes}分のうちに、ホーム端末で入れてください。");
     render(&visitor, family.id, Typed::default(), Some(notice), None, 1).await
 }

@@ -16,7 +16,9 @@ use actix_web::cookie::{time, Cookie, SameSite};
 use actix_web::http::header::LOCATION;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Duration;
-use hiroba_views::pages::notebook::home::board::{board as board_page, message_item, BoardChild, BoardMessage, BoardView};
+use hiroba_views::pages::notebook::home::board::{
+    board as board_page, message_item, BoardChild, BoardMessage, BoardView,
+};
 use hiroba_views::pages::notebook::home::pairing::{pairing, PairingView};
 use hiroba_views::Ctx;
 use std::collections::HashMap;

@@ -35,7 +35,11 @@ pub async fn reply(visitor: Visitor, req: HttpRequest, form: KeitaiForm) -> Resu
     press(visitor, cookie_token(&req), Via::Cookie, form.0, Press::Reply).await
 }
 
-pub async fn reply_by_token(visitor: Visitor, token: web::Path<String>, form: KeitaiForm) -> Result<HttpResponse, AppError> {
+pub async fn reply_by_token(
+    visitor: Visitor,
+    token: web::Path<String>,
+    form: KeitaiForm,
+) -> Result<HttpResponse, AppError> {
     press(visitor, Some(token.into_inner()), Via::Url, form.0, Press::Reply).await
 }
 

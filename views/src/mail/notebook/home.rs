@@ -28,10 +28,22 @@ mod tests {
 
     #[test]
     fn mails_name_the_child_and_the_time() {
-        let mail = tadaima("ゆうた", "15:42", "リビングのタブレット", "https://example.jp/notebook/home");
+        let mail = tadaima(
+            "ゆうた",
+            "15:42",
+            "リビングのタブレット",
+            "https://example.jp/notebook/home",
+        );
         assert_eq!(mail.subject, "ゆうたさんが 15:42 に帰宅しました");
         assert!(mail.body.contains("リビングのタブレット"));
-        let mail = reply("ゆうた", "わかった", "15:50", "15:10", "おやつは冷蔵庫だよ", "https://example.jp/");
+        let mail = reply(
+            "ゆうた",
+            "わかった",
+            "15:50",
+            "15:10",
+            "おやつは冷蔵庫だよ",
+            "https://example.jp/",
+        );
         assert_eq!(mail.subject, "ゆうたさんから返事：わかった");
         assert!(mail.body.contains("「おやつは冷蔵庫だよ」"));
     }

@@ -1,7 +1,9 @@
 //! `/notebook/home`: the guardians' side of the board — a message for the children, the board's
 //! recent lines, the paired devices and the pairing code.
 
-use crate::components::{alert, footer, form, label, link, pager, select, separator, subheading, submit, text_input, ListPage};
+use crate::components::{
+    alert, footer, form, label, link, pager, select, separator, subheading, submit, text_input, ListPage,
+};
 use crate::ctx::{Ctx, InputKind, Styling};
 use crate::layout::page;
 use maud::{html, Markup};
@@ -58,7 +60,11 @@ pub fn note_line(line: &NoteLine) -> Markup {
 
 pub fn family_home(ctx: &Ctx, view: &FamilyHomeView, lines: &ListPage<'_>) -> String {
     let mut choices = vec![(String::new(), "みんなへ".to_string())];
-    choices.extend(view.children.iter().map(|(id, name)| (id.to_string(), format!("{name}へ"))));
+    choices.extend(
+        view.children
+            .iter()
+            .map(|(id, name)| (id.to_string(), format!("{name}へ"))),
+    );
     page(
         ctx,
         "伝言板",
