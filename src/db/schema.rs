@@ -1084,3 +1084,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     home_notes,
     home_tadaima,
 );
+
+diesel::table! {
+    notebook_join_failures (id) {
+        id -> BigInt,
+        scope -> Text,
+        target -> Text,
+        failed_at -> Timestamp,
+    }
+}

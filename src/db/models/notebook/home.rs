@@ -377,9 +377,4 @@ impl HomeNote {
             .select(HomeNote::as_select())
             .load(conn)
     }
-
-    /// Deletes notes written before `before` (a board is about today, not the school year).
-    pub fn purge_before(conn: &mut DbConnection, before: NaiveDateTime) -> QueryResult<usize> {
-        diesel::delete(home_notes::table.filter(home_notes::created_at.lt(before))).execute(conn)
-    }
 }
