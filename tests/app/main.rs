@@ -76,6 +76,7 @@ mod mail_flows;
 mod mail_in;
 mod notebook_answers;
 mod notebook_families;
+mod notebook_home;
 mod notebook_models;
 mod notebook_retention;
 mod notices;
