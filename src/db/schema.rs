@@ -734,6 +734,14 @@ diesel::table! {
         child_id -> Nullable<BigInt>,
         body -> Text,
         created_at -> Timestamp,
+        reply_to -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    home_tadaima (child_id) {
+        child_id -> BigInt,
+        last_at -> Timestamp,
     }
 }
 
@@ -1074,6 +1082,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     home_boards,
     home_pairing_codes,
     home_notes,
+    home_tadaima,
 );
 
 diesel::table! {

@@ -77,6 +77,7 @@ mod mail_in;
 mod notebook_absence;
 mod notebook_answers;
 mod notebook_families;
+mod notebook_home;
 mod notebook_models;
 mod notebook_not_arrived;
 mod notebook_retention;
