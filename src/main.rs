@@ -332,6 +332,9 @@ fn serve(settings: Settings, demo: bool) -> Result<(), String> {
         if seeded.demo_logins {
             println!("{}", hiroba::demo::logins());
         }
+        if let Some(path) = seeded.home_board_path() {
+            println!("ホーム端末 (the demo's home board): {}{path}", state.settings().base_url);
+        }
     }
     let state = Arc::new(state);
     let base_url = state.settings().base_url.clone();

@@ -17,6 +17,7 @@ use std::net::SocketAddr;
 mod communities;
 mod events;
 mod notebook;
+mod notebook_week;
 mod posts;
 mod support;
 mod support_history;
@@ -203,6 +204,16 @@ pub fn seed(ctx: &Context, pool: &DbPool) -> Result<Seeded, String> {
         support_history::seed(&mut conn, &ctx.settings, demo, coordinator, today).map_err(|e| e.to_string())?;
     }
     let notebook = notebook::seed(&mut conn, &ctx.profiles, &hash, staff[0], &family)?;
+    let home_board = match &notebook {
+        Some(demo) => Some(notebook_week::seed(
+            &mut conn,
+            demo,
+            ctx.settings.notebook.pairing_minutes,
+            today,
+            crate::db::now(),
+        )?),
+        None => None,
+    };
     if Notice::count(&mut conn).map_err(|e| e.to_string())? > 0 {
         return Ok(Seeded {
             notices: 0,
@@ -210,6 +221,7 @@ pub fn seed(ctx: &Context, pool: &DbPool) -> Result<Seeded, String> {
             watch,
             support,
             notebook,
+            home_board,
         });
     }
     let today = Local::now().date_naive();
@@ -231,6 +243,7 @@ pub fn seed(ctx: &Context, pool: &DbPool) -> Result<Seeded, String> {
         watch,
         support,
         notebook,
+        home_board,
     })
 }
 
@@ -257,6 +270,14 @@ pub struct Seeded {
     pub watch: bool,
     /// The demo's supporters and families (送迎・あずかり支援), when they were added.
     support: Option<support::DemoSupport>,
-    /// The demo school's notebook (デジタル連絡帳), when it was added.
+    /// The demo school's notebook (デジタル連絡帳), when it was added, and its home board.
     notebook: Option<notebook::DemoNotebook>,
+    home_board: Option<notebook_week::DemoBoard>,
+}
+
+impl Seeded {
+    /// The address of はなママ's paired home board, when the demo paired it now.
+    pub fn home_board_path(&self) -> Option<&str> {
+        self.home_board.as_ref().map(|b| b.path.as_str())
+    }
 }

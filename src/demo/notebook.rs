@@ -22,8 +22,9 @@ pub struct DemoNotebook {
     pub school: School,
     /// The demo teacher (sensei@), 1年1組's.
     pub teacher: i64,
-    /// はなママ's family.
+    /// はなママ's family, and はなママ.
     pub family: Family,
+    pub guardian: i64,
     /// Every child of the school, by 児童番号.
     pub children: Vec<Child>,
 }
@@ -177,6 +178,7 @@ pub fn seed(
         school,
         teacher,
         family,
+        guardian: hana,
         children,
     }))
 }
