@@ -271,7 +271,7 @@ pub fn write_message(
                 inbound_mail_id: None,
                 profile,
             },
-            &draft.files_photos(files),
+            &files.photos,
         )?;
         Message::insert(
             conn,
@@ -294,12 +294,6 @@ pub fn write_message(
         Job::enqueue_at(conn, JobKind::NotebookSend, Some(thread_id), send_at)?;
         Ok(Ok(thread_id))
     })
-}
-
-impl Draft {
-    fn files_photos<'a>(&self, files: &'a Files) -> &'a [Original] {
-        &files.photos
-    }
 }
 
 #[cfg(test)]
