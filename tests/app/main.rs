@@ -74,6 +74,7 @@ mod magazine;
 mod mail_bytes;
 mod mail_flows;
 mod mail_in;
+mod notebook_messages;
 mod notebook_models;
 mod notices;
 mod pacing;
