@@ -70,14 +70,21 @@ fn main() {
     let teacher = seed(&env, paced);
     let (smtp_url, arrivals) = recording_smtp_server();
     let mut server = serve(&env, &smtp_url, port, &scratch);
-    println!("database: {}\nfamilies: {FAMILIES}, guardians: {GUARDIANS}, paced: {paced}\n", env.database);
+    println!(
+        "database: {}\nfamilies: {FAMILIES}, guardians: {GUARDIANS}, paced: {paced}\n",
+        env.database
+    );
 
     // 1. The send button to the last notice.
     let started = Instant::now();
     let status = teacher.send(&env);
     let answered = started.elapsed();
     assert_eq!(status, 302, "the message was refused");
-    let patience = if paced { Duration::from_secs(600) } else { Duration::from_secs(60) };
+    let patience = if paced {
+        Duration::from_secs(600)
+    } else {
+        Duration::from_secs(60)
+    };
     if paced {
         for mark in [5u64, 60] {
             std::thread::sleep(Duration::from_secs(mark).saturating_sub(started.elapsed()));
@@ -118,7 +125,10 @@ fn main() {
         .get_result(&mut conn)
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(read as usize, tokens.len(), "every click recorded its read");
-    println!("\n2. {} read-receipt link clicks (docomo FOMA, Shift_JIS page)", tokens.len());
+    println!(
+        "\n2. {} read-receipt link clicks (docomo FOMA, Shift_JIS page)",
+        tokens.len()
+    );
     print_stats("GET /notebook/r/<token> answered", &mut clicks);
     server.stop();
     let _ = std::fs::remove_dir_all(&scratch);
@@ -153,7 +163,10 @@ fn wait_for(arrivals: &Arrivals, count: usize, server: &mut Running, patience: D
             }
         }
         server.check_alive();
-        assert!(waiting.elapsed() < patience, "fewer than {count} mails after {patience:?}");
+        assert!(
+            waiting.elapsed() < patience,
+            "fewer than {count} mails after {patience:?}"
+        );
         std::thread::sleep(Duration::from_millis(1));
     }
 }
@@ -179,7 +192,11 @@ impl Teacher {
             ("Content-Type", "application/x-www-form-urlencoded"),
         ];
         client
-            .post(&format!("/notebook/schools/{}/messages/new", self.school_id), &headers, body.as_bytes())
+            .post(
+                &format!("/notebook/schools/{}/messages/new", self.school_id),
+                &headers,
+                body.as_bytes(),
+            )
             .unwrap_or_else(|e| panic!("{e:?}"))
             .status
     }

@@ -106,7 +106,9 @@ impl DraftInput {
         if kind.is_none() {
             errors.push("お便りか連絡かを選んでください。".to_string());
         }
-        let title = PostTitle::parse(&self.title).map_err(|e| errors.push(e.to_string())).ok();
+        let title = PostTitle::parse(&self.title)
+            .map_err(|e| errors.push(e.to_string()))
+            .ok();
         let body = PostBody::parse(&self.body).map_err(|e| errors.push(e.to_string())).ok();
         let to = match self.audience.as_str() {
             "school" => Some(Addressed::Target(Target::School)),
@@ -238,24 +240,23 @@ pub fn write_message(
     profile: &str,
 ) -> QueryResult<Result<i64, String>> {
     write_transaction(conn, |conn| {
-        let target = match &draft.to {
-            Addressed::Target(target) => target.clone(),
-            Addressed::FamilyOf(child_id) => {
-                let family = match Child::find(conn, *child_id)? {
-                    Some(child) if child.school_id == school_id => Family::of_child(conn, child.id)?,
-                    _ => None,
-                };
-                match family {
-                    Some(family) => Target::Family(family.id),
-                    None => {
-                        return Ok(Err(
+        let target =
+            match &draft.to {
+                Addressed::Target(target) => target.clone(),
+                Addressed::FamilyOf(child_id) => {
+                    let family = match Child::find(conn, *child_id)? {
+                        Some(child) if child.school_id == school_id => Family::of_child(conn, child.id)?,
+                        _ => None,
+                    };
+                    match family {
+                        Some(family) => Target::Family(family.id),
+                        None => return Ok(Err(
                             "その児童の家庭はまだ連絡帳に登録されていません。申込コードでの登録をお願いしてください。"
                                 .to_string(),
-                        ))
+                        )),
                     }
                 }
-            }
-        };
+            };
         let at = now();
         let send_at = draft.send_at.unwrap_or(at);
         let thread_id = start(
@@ -324,7 +325,10 @@ mod tests {
         let mut later = input();
         later.send_date = "2026-12-10".into();
         later.send_time = "07:30".into();
-        assert_eq!(later.parse(at("2026-12-03 00:00")).unwrap().send_at, Some(at("2026-12-09 22:30")));
+        assert_eq!(
+            later.parse(at("2026-12-03 00:00")).unwrap().send_at,
+            Some(at("2026-12-09 22:30"))
+        );
     }
 
     #[test]

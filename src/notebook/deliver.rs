@@ -131,7 +131,10 @@ fn audience(conn: &mut DbConnection, message: &Message) -> QueryResult<Vec<Child
             })
             .collect(),
     };
-    Ok(children.into_iter().filter(|c| c.school_id == message.school_id).collect())
+    Ok(children
+        .into_iter()
+        .filter(|c| c.school_id == message.school_id)
+        .collect())
 }
 
 /// 「回答をお願いします（12/10 17:00まで）」 when the message asks something back.

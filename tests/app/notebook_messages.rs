@@ -4,7 +4,9 @@
 //! scheduled message waiting for its time, refused attachments with the text kept, a PDF on PC
 //! and on keitai, permissions (404s) and keitai pages within budget.
 
-use crate::helpers::builders::{teacher, Carrier, ChildBuilder, MemberBuilder, NotebookFamily, SchoolBuilder, TestMember, TestNotebookFamily};
+use crate::helpers::builders::{
+    teacher, Carrier, ChildBuilder, MemberBuilder, NotebookFamily, SchoolBuilder, TestMember, TestNotebookFamily,
+};
 use crate::helpers::{budget, get_within_budget, spawn, ua, Response, Seed, Signed, TestApp};
 use chrono::Duration;
 use diesel::prelude::*;
@@ -26,7 +28,12 @@ struct Class21 {
 
 fn class21(app: &TestApp) -> Class21 {
     let school = SchoolBuilder::new("柏第一小学校").gate("正門").insert(app).school;
-    let tanaka = teacher(app, &school, MemberBuilder::new("田中先生").email("tanaka@example.jp"), &[(2, "1組")]);
+    let tanaka = teacher(
+        app,
+        &school,
+        MemberBuilder::new("田中先生").email("tanaka@example.jp"),
+        &[(2, "1組")],
+    );
     let twins = NotebookFamily::new()
         .guardian(MemberBuilder::new("はなママ").carrier(Carrier::Docomo))
         .guardian(MemberBuilder::new("ゆうたパパ").carrier(Carrier::Au))
@@ -62,7 +69,15 @@ fn compose(pc: &mut Signed<'_>, school_id: i64, values: &[(&str, &str)]) -> Resp
 fn sent_id(done: &Response) -> i64 {
     assert_eq!(done.status, 302, "{}", done.text());
     let location = done.header("location").unwrap();
-    location.rsplit('/').next().unwrap().split('?').next().unwrap().parse().unwrap()
+    location
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .split('?')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
 }
 
 /// Every mail the worker wrote so far.
@@ -85,7 +100,11 @@ fn mails_to(app: &TestApp, address: &str) -> Vec<(String, String, String)> {
         .filter(|raw| String::from_utf8_lossy(raw).contains(&format!("\r\nTo: {address}\r\n")))
         .map(|raw| {
             let parsed = mail_parser::MessageParser::default().parse(raw).unwrap();
-            let head = String::from_utf8_lossy(raw).split("\r\n\r\n").next().unwrap().to_string();
+            let head = String::from_utf8_lossy(raw)
+                .split("\r\n\r\n")
+                .next()
+                .unwrap()
+                .to_string();
             (
                 parsed.subject().unwrap_or_default().to_string(),
                 parsed.body_text(0).unwrap_or_default().to_string(),

@@ -24,7 +24,11 @@ pub const KEITAI_PDF_NOTE: &str = "PDFの資料があります。パソコンか
 /// The kind of an upload named `name` of `bytes`, or why it is refused (`max_bytes` from
 /// `[notebook] attachment_max_bytes`).
 pub fn classify(name: &str, bytes: &[u8], max_bytes: u32) -> Result<FileKind, Refused> {
-    let shown = if name.trim().is_empty() { "ファイル" } else { name.trim() };
+    let shown = if name.trim().is_empty() {
+        "ファイル"
+    } else {
+        name.trim()
+    };
     if bytes.len() as u64 > u64::from(max_bytes) {
         return Err(Refused::TooLarge {
             name: shown.to_string(),
@@ -41,7 +45,9 @@ pub fn classify(name: &str, bytes: &[u8], max_bytes: u32) -> Result<FileKind, Re
     } else if bytes.starts_with(b"%PDF-") {
         Ok(FileKind::Pdf)
     } else {
-        Err(Refused::Unsupported { name: shown.to_string() })
+        Err(Refused::Unsupported {
+            name: shown.to_string(),
+        })
     }
 }
 
@@ -67,8 +73,14 @@ mod tests {
         assert_eq!(classify("a.pdf", b"%PDF-1.4 ...", 100), Ok(FileKind::Pdf));
         assert_eq!(classify("a.jpg", &[0xFF, 0xD8, 0xFF, 0xE0], 100), Ok(FileKind::Image));
         assert_eq!(classify("a.gif", b"GIF89a..", 100), Ok(FileKind::Image));
-        assert!(matches!(classify("setup.exe", b"MZ\x90\x00", 100), Err(Refused::Unsupported { .. })));
-        assert!(matches!(classify("fake.pdf", b"MZ\x90\x00", 100), Err(Refused::Unsupported { .. })));
+        assert!(matches!(
+            classify("setup.exe", b"MZ\x90\x00", 100),
+            Err(Refused::Unsupported { .. })
+        ));
+        assert!(matches!(
+            classify("fake.pdf", b"MZ\x90\x00", 100),
+            Err(Refused::Unsupported { .. })
+        ));
         let big = classify("big.pdf", &[b'%'; 3000], 2048).unwrap_err();
         assert_eq!(
             big.to_string(),

@@ -31,9 +31,7 @@ impl Target {
         match self {
             Target::School => true,
             Target::Grades(grades) => grades.contains(&child.grade),
-            Target::Classes(classes) => classes
-                .iter()
-                .any(|(g, c)| *g == child.grade && *c == child.class_name),
+            Target::Classes(classes) => classes.iter().any(|(g, c)| *g == child.grade && *c == child.class_name),
             Target::Family(_) => false,
         }
     }
@@ -48,7 +46,10 @@ pub fn class_key(grade: i32, class_name: &str) -> String {
 pub fn parse_class_key(key: &str) -> Option<(i32, String)> {
     let (grade, name) = key.split_once('-')?;
     let grade: i32 = grade.trim().parse().ok()?;
-    (1..=9).contains(&grade).then(|| (grade, name.to_string())).filter(|(_, n)| !n.is_empty())
+    (1..=9)
+        .contains(&grade)
+        .then(|| (grade, name.to_string()))
+        .filter(|(_, n)| !n.is_empty())
 }
 
 /// Groups (child, guardian) pairs by guardian: each guardian once, with her children in the order

@@ -84,6 +84,17 @@ pub struct SchoolLine {
     pub read: i64,
 }
 
+/// (thread, title, kind, answers, sent_at, send_at, read_at) as `Message::inbox` loads them.
+type InboxRow = (
+    i64,
+    String,
+    String,
+    String,
+    Option<NaiveDateTime>,
+    NaiveDateTime,
+    Option<NaiveDateTime>,
+);
+
 /// A line of a guardian's list of messages.
 #[derive(Debug, Clone)]
 pub struct InboxLine {
@@ -159,11 +170,7 @@ impl Message {
         Ok(match self.audience {
             Audience::School => Target::School,
             Audience::Grades => Target::Grades(rows.iter().filter_map(|r| r.0).collect()),
-            Audience::Classes => Target::Classes(
-                rows.into_iter()
-                    .filter_map(|(g, c, _)| Some((g?, c?)))
-                    .collect(),
-            ),
+            Audience::Classes => Target::Classes(rows.into_iter().filter_map(|(g, c, _)| Some((g?, c?))).collect()),
             // A family target without its row (deleted family) reaches nobody.
             Audience::Family => Target::Family(rows.iter().find_map(|r| r.2).unwrap_or(0)),
         })
@@ -209,32 +216,33 @@ impl Message {
 
     /// The messages that went to a guardian, newest first.
     pub fn inbox(conn: &mut DbConnection, member_id: i64) -> QueryResult<Vec<InboxLine>> {
-        let rows: Vec<(i64, String, String, String, Option<NaiveDateTime>, NaiveDateTime, Option<NaiveDateTime>)> =
-            notebook_recipients::table
-                .inner_join(notebook_messages::table.inner_join(threads::table))
-                .filter(notebook_recipients::member_id.eq(member_id))
-                .order((notebook_messages::send_at.desc(), notebook_messages::thread_id.desc()))
-                .limit(LIST_LIMIT)
-                .select((
-                    notebook_messages::thread_id,
-                    threads::title,
-                    notebook_messages::kind,
-                    notebook_messages::answers,
-                    notebook_messages::sent_at,
-                    notebook_messages::send_at,
-                    notebook_recipients::read_at,
-                ))
-                .load(conn)?;
+        let rows: Vec<InboxRow> = notebook_recipients::table
+            .inner_join(notebook_messages::table.inner_join(threads::table))
+            .filter(notebook_recipients::member_id.eq(member_id))
+            .order((notebook_messages::send_at.desc(), notebook_messages::thread_id.desc()))
+            .limit(LIST_LIMIT)
+            .select((
+                notebook_messages::thread_id,
+                threads::title,
+                notebook_messages::kind,
+                notebook_messages::answers,
+                notebook_messages::sent_at,
+                notebook_messages::send_at,
+                notebook_recipients::read_at,
+            ))
+            .load(conn)?;
         Ok(rows
             .into_iter()
-            .map(|(thread_id, title, kind, answers, sent_at, send_at, read_at)| InboxLine {
-                thread_id,
-                title,
-                kind: MessageKind::parse(&kind).unwrap_or(MessageKind::Notice),
-                answers: AnswerKind::parse(&answers).unwrap_or(AnswerKind::None),
-                sent_at: sent_at.unwrap_or(send_at),
-                read: read_at.is_some(),
-            })
+            .map(
+                |(thread_id, title, kind, answers, sent_at, send_at, read_at)| InboxLine {
+                    thread_id,
+                    title,
+                    kind: MessageKind::parse(&kind).unwrap_or(MessageKind::Notice),
+                    answers: AnswerKind::parse(&answers).unwrap_or(AnswerKind::None),
+                    sent_at: sent_at.unwrap_or(send_at),
+                    read: read_at.is_some(),
+                },
+            )
             .collect())
     }
 }

@@ -198,7 +198,12 @@ impl Recipient {
             query = query.filter(notebook_recipients::id.eq(id));
         }
         let rows: Vec<(i64, i64, String, i32, String)> = query
-            .order((children::grade, children::class_name, children::id, notebook_recipients::id))
+            .order((
+                children::grade,
+                children::class_name,
+                children::id,
+                notebook_recipients::id,
+            ))
             .select((
                 notebook_recipients::id,
                 children::id,

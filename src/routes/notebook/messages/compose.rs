@@ -63,7 +63,10 @@ pub async fn create(posted: Posted, school: web::Path<i64>) -> Result<HttpRespon
     match written {
         Ok(thread_id) => {
             visitor.state().wakeup.notify();
-            Ok(redirect(&visitor, &format!("/notebook/schools/{school_id}/messages/{thread_id}")))
+            Ok(redirect(
+                &visitor,
+                &format!("/notebook/schools/{school_id}/messages/{thread_id}"),
+            ))
         }
         Err(refused) => show(&visitor, school, values, vec![refused]).await,
     }
@@ -117,7 +120,12 @@ async fn files_of(
 }
 
 /// The form with its mistakes above it.
-async fn show(visitor: &Visitor, school: School, values: ComposeValues, errors: Vec<String>) -> Result<HttpResponse, AppError> {
+async fn show(
+    visitor: &Visitor,
+    school: School,
+    values: ComposeValues,
+    errors: Vec<String>,
+) -> Result<HttpResponse, AppError> {
     let school_id = school.id;
     let keitai = visitor.device.profile.keitai;
     let (children, joined) = visitor
@@ -172,7 +180,9 @@ fn input_of(form: &FormData) -> DraftInput {
         send_date: text("send_date"),
         send_time: text("send_time"),
         answers: text("answers"),
-        questions: (1..=5).map(|n| (text(&format!("q{n}")), text(&format!("c{n}")))).collect(),
+        questions: (1..=5)
+            .map(|n| (text(&format!("q{n}")), text(&format!("c{n}"))))
+            .collect(),
         until_date: text("until_date"),
         until_time: text("until_time"),
     }

@@ -15,14 +15,32 @@ use actix_web::web;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/notebook/messages", web::get().to(inbox::list))
         .route("/notebook/messages/{id}", web::get().to(show::by_login))
-        .route("/notebook/messages/{id}/photos/{photo}", web::get().to(files::photo_by_login))
+        .route(
+            "/notebook/messages/{id}/photos/{photo}",
+            web::get().to(files::photo_by_login),
+        )
         .route("/notebook/r/{token}", web::get().to(show::by_token))
-        .route("/notebook/r/{token}/photos/{photo}", web::get().to(files::photo_by_token))
-        .route("/notebook/r/{token}/attachments/{id}", web::get().to(files::attachment_by_token))
+        .route(
+            "/notebook/r/{token}/photos/{photo}",
+            web::get().to(files::photo_by_token),
+        )
+        .route(
+            "/notebook/r/{token}/attachments/{id}",
+            web::get().to(files::attachment_by_token),
+        )
         .route("/notebook/attachments/{id}", web::get().to(files::attachment_by_login))
         .route("/notebook/schools/{school}/messages", web::get().to(sent::list))
         .route("/notebook/schools/{school}/messages/new", web::get().to(compose::form))
-        .route("/notebook/schools/{school}/messages/new", web::post().to(compose::create))
-        .route("/notebook/schools/{school}/messages/{id}", web::get().to(receipts::show))
-        .route("/notebook/schools/{school}/messages/{id}/remind", web::post().to(receipts::remind));
+        .route(
+            "/notebook/schools/{school}/messages/new",
+            web::post().to(compose::create),
+        )
+        .route(
+            "/notebook/schools/{school}/messages/{id}",
+            web::get().to(receipts::show),
+        )
+        .route(
+            "/notebook/schools/{school}/messages/{id}/remind",
+            web::post().to(receipts::remind),
+        );
 }

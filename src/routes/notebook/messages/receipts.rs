@@ -17,6 +17,9 @@ use hiroba_views::pages::notebook::messages::receipts::{class_item, receipts_pag
 use hiroba_views::text::san;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// A class's recipients, those who read, and the unread as the page names them.
+type Tally = (BTreeSet<i64>, BTreeSet<i64>, Vec<String>);
+
 /// The message if it is this school's and the member works there.
 fn message_of(
     conn: &mut DbConnection,
@@ -31,11 +34,7 @@ fn message_of(
         .ok_or(AppError::NotFound)
 }
 
-pub async fn show(
-    visitor: Visitor,
-    path: web::Path<(i64, i64)>,
-    query: KeitaiQuery,
-) -> Result<HttpResponse, AppError> {
+pub async fn show(visitor: Visitor, path: web::Path<(i64, i64)>, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     let (school_id, thread_id) = path.into_inner();
     let member = visitor.require_member(Resource::NotebookSchool, Action::Read)?;
     let (member_id, reach) = (member.member_id, child_reach(&member.principal()));
@@ -55,7 +54,7 @@ pub async fn show(
             let recipients = Recipient::of_thread(conn, thread_id)?;
             let children = Recipient::children_of(conn, thread_id, None)?;
             let nicknames = Recipient::nicknames(conn, thread_id)?;
-            let mut classes: BTreeMap<(i32, String), (BTreeSet<i64>, BTreeSet<i64>, Vec<String>)> = BTreeMap::new();
+            let mut classes: BTreeMap<(i32, String), Tally> = BTreeMap::new();
             for child in &children {
                 let Some(r) = recipients.iter().find(|r| r.id == child.recipient_id) else {
                     continue;
@@ -101,7 +100,9 @@ pub async fn show(
         .await?;
     let markup: Vec<_> = classes.iter().map(class_item).collect();
     let c = ctx(&visitor);
-    Ok(paged_list(&visitor, &markup, requested, |list| receipts_page(&c, &view, list)))
+    Ok(paged_list(&visitor, &markup, requested, |list| {
+        receipts_page(&c, &view, list)
+    }))
 }
 
 pub async fn remind(posted: Posted, path: web::Path<(i64, i64)>) -> Result<HttpResponse, AppError> {

@@ -61,14 +61,24 @@ pub async fn by_login(visitor: Visitor, id: web::Path<i64>, query: KeitaiQuery) 
     Ok(render(&visitor, loaded, &query))
 }
 
-pub async fn by_token(visitor: Visitor, token: web::Path<String>, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
+pub async fn by_token(
+    visitor: Visitor,
+    token: web::Path<String>,
+    query: KeitaiQuery,
+) -> Result<HttpResponse, AppError> {
     let token = token.into_inner();
     let device = visitor.device.clone();
     let loaded = visitor
         .db(move |conn| {
             let recipient = Recipient::by_token(conn, &token)?.ok_or(AppError::NotFound)?;
             Recipient::mark_read(conn, recipient.id, ReadVia::Link, now())?;
-            load(conn, recipient.thread_id, Some(&recipient), &Base::Token(token), &device)
+            load(
+                conn,
+                recipient.thread_id,
+                Some(&recipient),
+                &Base::Token(token),
+                &device,
+            )
         })
         .await?;
     Ok(render(&visitor, loaded, &query))
@@ -104,7 +114,12 @@ fn load(
         (AnswerKind::None, _) | (_, None) => None,
         (kind, Some(_)) => Some((
             format!("{path}/answer"),
-            if kind == AnswerKind::Survey { "回答する" } else { "返信する" }.to_string(),
+            if kind == AnswerKind::Survey {
+                "回答する"
+            } else {
+                "返信する"
+            }
+            .to_string(),
             asks_line(&message).unwrap_or_default(),
         )),
     };
@@ -166,5 +181,8 @@ fn fit(device: &Device, width: i32, height: i32) -> (u32, u32) {
     if width <= max {
         return (width, height);
     }
-    (max, (u64::from(height) * u64::from(max) / u64::from(width.max(1))) as u32)
+    (
+        max,
+        (u64::from(height) * u64::from(max) / u64::from(width.max(1))) as u32,
+    )
 }

@@ -54,7 +54,10 @@ pub fn notice(view: &NoticeView) -> MailText {
 pub fn reminder(view: &NoticeView) -> MailText {
     MailText {
         subject: format!("【再送】{}", view.title),
-        body: body_of(view, &format!("{}からの{}をまだご覧になっていないようです。", view.school, view.kind)),
+        body: body_of(
+            view,
+            &format!("{}からの{}をまだご覧になっていないようです。", view.school, view.kind),
+        ),
     }
 }
 
@@ -74,7 +77,11 @@ mod tests {
         };
         let mail = notice(&view);
         assert_eq!(mail.subject, "【お便り】遠足のお知らせ");
-        assert!(mail.body.contains("ゆうたさん・さきさんの保護者の方へ"), "{}", mail.body);
+        assert!(
+            mail.body.contains("ゆうたさん・さきさんの保護者の方へ"),
+            "{}",
+            mail.body
+        );
         assert!(mail.body.contains("https://hiroba.example/notebook/r/abc"));
         assert!(mail.body.contains("返信しても回答できます"));
         assert!(reminder(&view).subject.starts_with("【再送】"));

@@ -1,7 +1,9 @@
 //! `/notebook/schools/{school}/messages/new`: kind, title, text, audience, schedule, what it asks
 //! back (up to five questions) and files. PC first; a keitai can send text messages with it too.
 
-use crate::components::{alert, checkbox, footer, hidden, label, link, select, subheading, submit, text_area, text_input, upload_form};
+use crate::components::{
+    alert, checkbox, footer, hidden, label, link, select, subheading, submit, text_area, text_input, upload_form,
+};
 use crate::ctx::{Ctx, InputKind};
 use crate::layout::page;
 use maud::html;
@@ -45,7 +47,10 @@ pub struct ComposeView {
 pub fn compose_page(ctx: &Ctx, view: &ComposeView) -> String {
     let v = &view.values;
     let action = format!("/notebook/schools/{}/messages/new", view.school_id);
-    let kinds = [("letter".to_string(), "お便り".to_string()), ("notice".to_string(), "連絡".to_string())];
+    let kinds = [
+        ("letter".to_string(), "お便り".to_string()),
+        ("notice".to_string(), "連絡".to_string()),
+    ];
     let audiences = [
         ("school".to_string(), "学校全体".to_string()),
         ("grades".to_string(), "学年（下で選ぶ）".to_string()),

@@ -58,7 +58,9 @@ pub fn items(ctx: &Ctx, body: &str, photos: &[PhotoItem], files: &[FileItem]) ->
     }
     for file in files {
         items.push(match file {
-            FileItem::Link(path, name, size) => html! { div { "📎" a href=(ctx.url(path)) { (name) } " (" (size) ")" } },
+            FileItem::Link(path, name, size) => {
+                html! { div { "📎" a href=(ctx.url(path)) { (name) } " (" (size) ")" } }
+            }
             FileItem::Text(name, text) => html! {
                 div { "📎" (name) }
                 @for line in text.lines() { div { (line) } }
