@@ -150,7 +150,7 @@ db_test! {
             let token = recipient_of(&app, thread_id, guardian).token;
             let reply = format!("nb-{token}@");
             assert!(head.contains(&format!("Reply-To: {reply}")), "{head}");
-            assert!(head.contains(&format!("From: ")) && head.contains(&reply), "From is her reply address: {head}");
+            assert!(head.contains(&format!("<{reply}")), "From is her reply address: {head}");
             assert!(subject.contains("遠足のお知らせ"), "{subject}");
             assert!(body.contains(&format!("/notebook/r/{token}")), "{body}");
             assert!(body.contains("柏第一小学校") && body.contains("アンケートへの回答をお願いします"), "{body}");
