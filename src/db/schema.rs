@@ -1075,3 +1075,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     home_pairing_codes,
     home_notes,
 );
+
+diesel::table! {
+    notebook_join_failures (id) {
+        id -> BigInt,
+        scope -> Text,
+        target -> Text,
+        failed_at -> Timestamp,
+    }
+}

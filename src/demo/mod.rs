@@ -16,6 +16,7 @@ use std::net::SocketAddr;
 
 mod communities;
 mod events;
+mod notebook;
 mod posts;
 mod support;
 mod support_history;
@@ -201,12 +202,14 @@ pub fn seed(ctx: &Context, pool: &DbPool) -> Result<Seeded, String> {
     if let Some(demo) = &support {
         support_history::seed(&mut conn, &ctx.settings, demo, coordinator, today).map_err(|e| e.to_string())?;
     }
+    let notebook = notebook::seed(&mut conn, &ctx.profiles, &hash, staff[0], &family)?;
     if Notice::count(&mut conn).map_err(|e| e.to_string())? > 0 {
         return Ok(Seeded {
             notices: 0,
             demo_logins,
             watch,
             support,
+            notebook,
         });
     }
     let today = Local::now().date_naive();
@@ -227,6 +230,7 @@ pub fn seed(ctx: &Context, pool: &DbPool) -> Result<Seeded, String> {
         demo_logins,
         watch,
         support,
+        notebook,
     })
 }
 
@@ -253,4 +257,6 @@ pub struct Seeded {
     pub watch: bool,
     /// The demo's supporters and families (送迎・あずかり支援), when they were added.
     support: Option<support::DemoSupport>,
+    /// The demo school's notebook (デジタル連絡帳), when it was added.
+    notebook: Option<notebook::DemoNotebook>,
 }

@@ -9,8 +9,8 @@ use diesel::QueryResult;
 pub fn run(ctx: &Context, conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<()> {
     let nudged = super::not_arrived::nudge_due(ctx, conn, now)?;
     let purged = super::retention::purge(conn, &ctx.settings, now)?;
-    if nudged > 0 || purged > 0 {
-        log::info!("notebook: {nudged} not-arrived mails queued; {purged} old records deleted");
+    if nudged > 0 || purged.total() > 0 {
+        log::info!("notebook: {nudged} not-arrived mails queued; deleted {purged:?}");
     }
     Ok(())
 }

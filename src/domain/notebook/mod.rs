@@ -7,6 +7,7 @@ pub mod attachment;
 pub mod home;
 pub mod join;
 pub mod not_arrived;
+pub mod retention;
 pub mod targeting;
 
 use chrono::{Datelike, NaiveDate};

@@ -266,3 +266,12 @@ impl Recipient {
             .collect())
     }
 }
+
+/// How many messages a guardian has not opened yet (her start page shows the number).
+pub fn unread_count(conn: &mut DbConnection, member_id: i64) -> QueryResult<i64> {
+    notebook_recipients::table
+        .filter(notebook_recipients::member_id.eq(member_id))
+        .filter(notebook_recipients::read_at.is_null())
+        .count()
+        .get_result(conn)
+}
