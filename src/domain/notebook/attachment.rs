@@ -57,7 +57,10 @@ pub fn ascii_name(name: &str) -> String {
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
         .collect();
-    if plain.trim_matches('.').is_empty() || !plain.contains('.') {
+    let named = plain
+        .rsplit_once('.')
+        .is_some_and(|(stem, ext)| !stem.trim_matches('.').is_empty() && !ext.is_empty());
+    if !named {
         "attachment.pdf".into()
     } else {
         plain
