@@ -6,9 +6,11 @@
 pub mod absence;
 pub mod access;
 pub mod answers;
+pub mod compose;
 pub mod deliver;
 pub mod home;
 pub mod join;
 pub mod maintenance;
 pub mod not_arrived;
+pub mod remind;
 pub mod retention;

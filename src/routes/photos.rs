@@ -21,7 +21,7 @@ const KEITAI_PHOTO_BYTES: usize = 20 * 1024;
 const SMARTPHONE_PHOTO_BYTES: usize = 300 * 1024;
 
 /// The rendition a device gets: (max width, byte cap, format), or None for the original.
-fn wanted(device: &Device) -> Option<(u32, usize, PhotoFormat)> {
+pub fn wanted(device: &Device) -> Option<(u32, usize, PhotoFormat)> {
     if device.profile.keitai {
         // mova (i-mode Compact HTML) shows GIF only; every later keitai shows JPEG.
         let format = if device.carrier == "docomo" && device.markup == Markup::Chtml {
@@ -74,11 +74,19 @@ fn display_size(device: &Device, width: u32, height: u32) -> (u32, u32) {
 
 /// Whether a member may see the photo: not when the thread it belongs to is hidden (coordinators
 /// see everything).
+/// A notebook message's photos are never served here: only its recipients and its school's staff
+/// see them, through the notebook's own photo pages.
 fn may_see(conn: &mut DbConnection, photo: &PhotoInfo, moderator: bool) -> diesel::QueryResult<bool> {
-    match photo.thread_id {
-        Some(thread_id) if !moderator => Ok(Thread::find(conn, thread_id)?.is_some_and(|t| !t.is_hidden())),
-        _ => Ok(true),
+    let Some(thread_id) = photo.thread_id else {
+        return Ok(true);
+    };
+    let Some(thread) = Thread::find(conn, thread_id)? else {
+        return Ok(moderator);
+    };
+    if matches!(thread.place, crate::domain::thread::Place::Notebook(_)) {
+        return Ok(false);
     }
+    Ok(moderator || !thread.is_hidden())
 }
 
 pub async fn show(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
@@ -92,24 +100,39 @@ pub async fn show(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, 
             if !may_see(conn, &photo, moderator)? {
                 return Err(AppError::NotFound);
             }
-            let Some((max_width, max_bytes, format)) = wanted else {
-                return Ok(PhotoInfo::original(conn, id)?);
-            };
-            if let Some(kept) = PhotoInfo::rendition(conn, id, max_width as i32, format.extension())? {
-                return Ok(kept);
-            }
-            let original = PhotoInfo::original(conn, id)?;
-            let made = rendition(&original.bytes, max_width, max_bytes, format).map_err(AppError::internal)?;
-            let image = ImageBytes {
-                format: made.format.extension().to_string(),
-                width: made.width as i32,
-                height: made.height as i32,
-                bytes: made.bytes,
-            };
-            PhotoInfo::keep_rendition(conn, id, max_width as i32, &image)?;
-            Ok(image)
+            rendered(conn, id, wanted)
         })
         .await?;
+    respond(id, image)
+}
+
+/// The photo as `wanted` (see `wanted`) asks, made and kept on first request. The caller has
+/// checked that the viewer may see it.
+pub fn rendered(
+    conn: &mut DbConnection,
+    id: i64,
+    wanted: Option<(u32, usize, PhotoFormat)>,
+) -> Result<ImageBytes, AppError> {
+    let Some((max_width, max_bytes, format)) = wanted else {
+        return Ok(PhotoInfo::original(conn, id)?);
+    };
+    if let Some(kept) = PhotoInfo::rendition(conn, id, max_width as i32, format.extension())? {
+        return Ok(kept);
+    }
+    let original = PhotoInfo::original(conn, id)?;
+    let made = rendition(&original.bytes, max_width, max_bytes, format).map_err(AppError::internal)?;
+    let image = ImageBytes {
+        format: made.format.extension().to_string(),
+        width: made.width as i32,
+        height: made.height as i32,
+        bytes: made.bytes,
+    };
+    PhotoInfo::keep_rendition(conn, id, max_width as i32, &image)?;
+    Ok(image)
+}
+
+/// The image response of a rendered photo (private: it may be a member's or a school's).
+pub fn respond(id: i64, image: ImageBytes) -> Result<HttpResponse, AppError> {
     let format = PhotoFormat::from_extension(&image.format)
         .ok_or_else(|| AppError::internal(format!("photo {id}: unknown format {}", image.format)))?;
     Ok(render::image(

@@ -78,6 +78,7 @@ mod notebook_absence;
 mod notebook_answers;
 mod notebook_families;
 mod notebook_home;
+mod notebook_messages;
 mod notebook_models;
 mod notebook_not_arrived;
 mod notebook_retention;

@@ -106,6 +106,30 @@ impl MailAddress {
             .collect())
     }
 
+    /// The address each of these members takes mail at: her primary address if confirmed and
+    /// healthy, else her first confirmed healthy one (members with none are not in the map).
+    pub fn reachable_of_members(
+        conn: &mut DbConnection,
+        member_ids: &[i64],
+    ) -> QueryResult<std::collections::HashMap<i64, String>> {
+        let rows: Vec<(i64, String)> = mail_addresses::table
+            .filter(mail_addresses::member_id.eq_any(member_ids))
+            .filter(mail_addresses::verified_at.is_not_null())
+            .filter(mail_addresses::health.eq(Health::Ok.as_str()))
+            .order((
+                mail_addresses::member_id,
+                mail_addresses::is_primary.desc(),
+                mail_addresses::id,
+            ))
+            .select((mail_addresses::member_id, mail_addresses::address))
+            .load(conn)?;
+        let mut found = std::collections::HashMap::new();
+        for (member, address) in rows {
+            found.entry(member).or_insert(address);
+        }
+        Ok(found)
+    }
+
     /// Adds an address. Unverified ones carry the hash of their confirmation token.
     pub fn insert(
         conn: &mut DbConnection,
