@@ -333,7 +333,10 @@ fn serve(settings: Settings, demo: bool) -> Result<(), String> {
             println!("{}", hiroba::demo::logins());
         }
         if let Some(path) = seeded.home_board_path() {
-            println!("ホーム端末 (the demo's home board): {}{path}", state.settings().base_url);
+            println!(
+                "ホーム端末 (the demo's home board): {}{path}",
+                state.settings().base_url
+            );
         }
     }
     let state = Arc::new(state);

@@ -17,6 +17,7 @@ use std::net::SocketAddr;
 mod communities;
 mod events;
 mod notebook;
+mod notebook_messages;
 mod notebook_week;
 mod posts;
 mod support;
@@ -205,13 +206,16 @@ pub fn seed(ctx: &Context, pool: &DbPool) -> Result<Seeded, String> {
     }
     let notebook = notebook::seed(&mut conn, &ctx.profiles, &hash, staff[0], &family)?;
     let home_board = match &notebook {
-        Some(demo) => Some(notebook_week::seed(
-            &mut conn,
-            demo,
-            ctx.settings.notebook.pairing_minutes,
-            today,
-            crate::db::now(),
-        )?),
+        Some(demo) => Some({
+            notebook_messages::seed(ctx, &mut conn, demo, today, crate::db::now())?;
+            notebook_week::seed(
+                &mut conn,
+                demo,
+                ctx.settings.notebook.pairing_minutes,
+                today,
+                crate::db::now(),
+            )?
+        }),
         None => None,
     };
     if Notice::count(&mut conn).map_err(|e| e.to_string())? > 0 {
@@ -220,7 +224,6 @@ pub fn seed(ctx: &Context, pool: &DbPool) -> Result<Seeded, String> {
             demo_logins,
             watch,
             support,
-            notebook,
             home_board,
         });
     }
@@ -242,7 +245,6 @@ pub fn seed(ctx: &Context, pool: &DbPool) -> Result<Seeded, String> {
         demo_logins,
         watch,
         support,
-        notebook,
         home_board,
     })
 }
@@ -270,8 +272,7 @@ pub struct Seeded {
     pub watch: bool,
     /// The demo's supporters and families (送迎・あずかり支援), when they were added.
     support: Option<support::DemoSupport>,
-    /// The demo school's notebook (デジタル連絡帳), when it was added, and its home board.
-    notebook: Option<notebook::DemoNotebook>,
+    /// はなママ's home board, when the demo school's notebook (デジタル連絡帳) was added now.
     home_board: Option<notebook_week::DemoBoard>,
 }
 

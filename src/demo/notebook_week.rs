@@ -17,12 +17,44 @@ use diesel::prelude::*;
 /// Notices: child (roster position), days before today, kind, reason, note, by mail, confirmed.
 const ABSENCES: [(usize, i64, AbsenceKind, &str, &str, bool, bool); 8] = [
     (23, 0, AbsenceKind::Absent, "発熱", "朝から38度あります。", true, false),
-    (4, 0, AbsenceKind::Late, "通院", "耳鼻科に寄ってから、10時ごろ登校します。", false, true),
-    (16, 0, AbsenceKind::Early, "家庭の都合", "13時に迎えに行きます。", false, false),
-    (0, 2, AbsenceKind::Absent, "体調不良", "咳が出ているので休ませます。", false, true),
+    (
+        4,
+        0,
+        AbsenceKind::Late,
+        "通院",
+        "耳鼻科に寄ってから、10時ごろ登校します。",
+        false,
+        true,
+    ),
+    (
+        16,
+        0,
+        AbsenceKind::Early,
+        "家庭の都合",
+        "13時に迎えに行きます。",
+        false,
+        false,
+    ),
+    (
+        0,
+        2,
+        AbsenceKind::Absent,
+        "体調不良",
+        "咳が出ているので休ませます。",
+        false,
+        true,
+    ),
     (31, 2, AbsenceKind::Absent, "発熱", "", true, true),
     (8, 3, AbsenceKind::Late, "通院", "歯医者のあと登校します。", false, true),
-    (45, 4, AbsenceKind::Absent, "忌引", "祖父の葬儀のため、2日間休みます。", false, true),
+    (
+        45,
+        4,
+        AbsenceKind::Absent,
+        "忌引",
+        "祖父の葬儀のため、2日間休みます。",
+        false,
+        true,
+    ),
     (27, 5, AbsenceKind::Absent, "家庭の都合", "", true, true),
 ];
 
@@ -41,7 +73,8 @@ pub fn seed(
 ) -> Result<DemoBoard, String> {
     let db = |e: diesel::result::Error| e.to_string();
     let guardian_of = |conn: &mut DbConnection, child_id: i64| -> Result<Option<i64>, String> {
-        let pairs = crate::db::models::notebook::family::Family::guardians_of_children(conn, &[child_id]).map_err(db)?;
+        let pairs =
+            crate::db::models::notebook::family::Family::guardians_of_children(conn, &[child_id]).map_err(db)?;
         Ok(pairs.first().map(|(_, member)| *member))
     };
     for (position, days_ago, kind, reason, note, by_mail, confirmed) in ABSENCES {
@@ -77,7 +110,8 @@ pub fn seed(
     let family = demo.family.id;
     let hana = demo.guardian;
     let code = issue_code(conn, family, hana, pairing_minutes).map_err(db)?;
-    let Pairing::Paired { token, .. } = pair(conn, "demo", &code.code, "リビングのタブレット").map_err(db)? else {
+    let Pairing::Paired { token, .. } = pair(conn, "demo", &code.code, "リビングのタブレット").map_err(db)?
+    else {
         return Err("the demo's pairing code was refused".into());
     };
     let yuta = demo.children[0].id;
@@ -94,7 +128,13 @@ pub fn seed(
         if let Some(reply) = HomeNote::reply(conn, family, yuta, snack.id, "わかった")? {
             backdate(conn, reply.id, at(1, 15, 44))?;
         }
-        let today_note = HomeNote::message(conn, family, hana, Some(yuta), "きょうはスイミングの日。4時にむかえに行くね")?;
+        let today_note = HomeNote::message(
+            conn,
+            family,
+            hana,
+            Some(yuta),
+            "きょうはスイミングの日。4時にむかえに行くね",
+        )?;
         backdate(conn, today_note.id, at(0, 7, 50).min(now))?;
         Ok(())
     })
