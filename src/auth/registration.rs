@@ -102,12 +102,18 @@ pub fn tell_already_registered(conn: &mut DbConnection, address: &str, base_url:
 }
 
 /// Account mails anyone can trigger by typing an address: a few a day per address, so the forms
-/// cannot be used to flood someone's phone.
+/// cannot be used to flood someone's phone. Other mail to the address (a school's notices, alerts)
+/// does not count: it must not keep her own confirmation from her.
 const ACCOUNT_MAILS_PER_DAY: i64 = 5;
+const ACCOUNT_MAILS: [MailKind; 2] = [MailKind::AddressConfirmation, MailKind::AlreadyRegistered];
 
 pub fn queue_limited(conn: &mut DbConnection, kind: MailKind, address: &str, mail: &MailText) -> QueryResult<()> {
     let since = now() - chrono::Duration::days(1);
-    if OutboxMail::count_since(conn, address, None, since)? >= ACCOUNT_MAILS_PER_DAY {
+    let mut sent = 0;
+    for counted in ACCOUNT_MAILS {
+        sent += OutboxMail::count_since(conn, address, Some(counted), since)?;
+    }
+    if sent >= ACCOUNT_MAILS_PER_DAY {
         log::warn!("account mail to {address} not queued: {ACCOUNT_MAILS_PER_DAY} in the last day already");
         return Ok(());
     }

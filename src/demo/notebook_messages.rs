@@ -7,7 +7,7 @@ use super::notebook::DemoNotebook;
 use crate::context::Context;
 use crate::db::models::notebook::recipient::Recipient;
 use crate::db::queue::Queue;
-use crate::db::schema::{jobs, notebook_messages, notebook_recipients, threads};
+use crate::db::schema::{jobs, notebook_messages, notebook_recipients, outbox, threads};
 use crate::db::DbConnection;
 use crate::domain::notebook::{Channel, ReadVia};
 use crate::domain::time::jst_day_start;
@@ -178,6 +178,9 @@ fn settle_history(conn: &mut DbConnection, thread: i64, sent_at: NaiveDateTime) 
         .load(conn)?;
     for id in notices.into_iter().flatten() {
         Queue::Outbox.complete(conn, id)?;
+        diesel::update(outbox::table.find(id))
+            .set(outbox::created_at.eq(sent_at))
+            .execute(conn)?;
     }
     let sending: Vec<i64> = jobs::table
         .filter(jobs::kind.eq("notebook_send"))

@@ -5,6 +5,7 @@ use crate::helpers::builders::{
     child_code, teacher, ChildBuilder, MemberBuilder, NotebookFamily, SchoolBuilder, TestNotebookFamily,
 };
 use diesel::prelude::*;
+use hiroba::db::models::activity::Activity;
 use hiroba::db::models::notebook::family::Family;
 use hiroba::db::models::notebook::recipient::Recipient;
 use hiroba::db::models::notebook::teacher::{classes_of, teachers_of, Class};
@@ -108,6 +109,11 @@ db_test! {
             .execute(&mut *conn)
             .unwrap();
 
+        let hour = chrono::Duration::hours(1);
+        assert!(
+            Activity::threads(&mut conn, at - hour, at + hour).unwrap().is_empty(),
+            "a school's message is not a member's post in the statistics"
+        );
         let stored = Thread::find(&mut conn, thread).unwrap().unwrap();
         assert_eq!(stored.place, place);
         assert_eq!(place.thread_path(thread), format!("/notebook/messages/{thread}"));

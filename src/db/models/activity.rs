@@ -1,10 +1,11 @@
 //! When counted things happened, for the statistics report: registrations, threads (クチコミ and
-//! community topics) by channel, comments, mails sent and bounced. Times are UTC; the report sorts
+//! community topics, not the schools' notebook messages) by channel, comments, mails sent and
+//! bounced. Times are UTC; the report sorts
 //! them into Japan-time days.
 
 use crate::db::schema::{mail_bounces, members, outbox, thread_comments, threads};
 use crate::db::DbConnection;
-use crate::domain::thread::Channel;
+use crate::domain::thread::{Channel, PlaceKind};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -23,7 +24,7 @@ impl Activity {
             .load(conn)
     }
 
-    /// (when, channel, device profile id) of the threads of every place.
+    /// (when, channel, device profile id) of the members' threads (every place but the notebook).
     pub fn threads(
         conn: &mut DbConnection,
         from: NaiveDateTime,
@@ -32,6 +33,7 @@ impl Activity {
         let found: Vec<(NaiveDateTime, String, String)> = threads::table
             .filter(threads::created_at.ge(from))
             .filter(threads::created_at.lt(until))
+            .filter(threads::place.ne(PlaceKind::Notebook.key()))
             .select((threads::created_at, threads::channel, threads::profile))
             .load(conn)?;
         Ok(found
@@ -40,7 +42,7 @@ impl Activity {
             .collect())
     }
 
-    /// (when, device profile id) of the comments on threads (web only).
+    /// (when, device profile id) of the comments on members' threads (web only; not the notebook's replies).
     pub fn comments(
         conn: &mut DbConnection,
         from: NaiveDateTime,
@@ -49,6 +51,13 @@ impl Activity {
         thread_comments::table
             .filter(thread_comments::created_at.ge(from))
             .filter(thread_comments::created_at.lt(until))
+            .filter(
+                thread_comments::thread_id.ne_all(
+                    threads::table
+                        .filter(threads::place.eq(PlaceKind::Notebook.key()))
+                        .select(threads::id),
+                ),
+            )
             .select((thread_comments::created_at, thread_comments::profile))
             .load(conn)
     }
