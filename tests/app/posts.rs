@@ -126,11 +126,15 @@ db_test! {
         let commented = hana.follow(&sent);
         let text = commented.text();
         assert!(text.contains("コメントしました") && text.contains("午後が空いていますよ"), "{text}");
-        let reported = hana.submit(&commented, &format!("/posts/{id}/report"), &[("reason", "病院名が誤っています")]);
-        let reported = hana.follow(&reported);
+        // Another member reports it (its author is not offered the form).
+        let yui = MemberBuilder::new("ゆいママ").insert(&app);
+        let mut yui = signed_in(&app, ua::PC, &yui);
+        let page = yui.get(&format!("/posts/{id}"));
+        let reported = yui.submit(&page, &format!("/posts/{id}/report"), &[("reason", "病院名が誤っています")]);
+        let reported = yui.follow(&reported);
         assert!(reported.text().contains("通報を受け付けました"));
-        let again = hana.submit(&reported, &format!("/posts/{id}/report"), &[("reason", "もう一度")]);
-        assert!(hana.follow(&again).text().contains("すでに通報済み"));
+        let again = yui.submit(&reported, &format!("/posts/{id}/report"), &[("reason", "もう一度")]);
+        assert!(yui.follow(&again).text().contains("すでに通報済み"));
         let mut conn = app.pool.get().unwrap();
         assert_eq!(ThreadComment::of_thread(&mut conn, id, true).unwrap().len(), 1, "one comment");
         drop(conn);
@@ -288,8 +292,10 @@ db_test! {
         let (hana, coordinator) = cast(&app);
         let mut hana = signed_in(&app, ua::PC, &hana);
         let id = post_from_pc(&mut hana, "駅前の一時預かり", "土曜も預かってくれました。");
-        let page = hana.get(&format!("/posts/{id}"));
-        hana.submit(&page, &format!("/posts/{id}/report"), &[("reason", "宣伝では？")]);
+        let yui = MemberBuilder::new("ゆいママ").insert(&app);
+        let mut yui = signed_in(&app, ua::PC, &yui);
+        let page = yui.get(&format!("/posts/{id}"));
+        yui.submit(&page, &format!("/posts/{id}/report"), &[("reason", "宣伝では？")]);
 
         let mut coordinator = signed_in(&app, ua::PC, &coordinator);
         let admin = coordinator.get("/admin/posts");
@@ -341,5 +347,23 @@ db_test! {
         assert!(pieces.iter().all(|p| all.contains(p.as_str())), "every piece of the text is on some page");
         let last = pages.last().unwrap();
         assert!(last.contains("コメント（1件）") && last.contains("読みごたえがありました"), "{last}");
+    }
+}
+
+db_test! {
+    fn the_post_page_keeps_delete_by_the_byline_offers_reports_to_others_and_leads_back(app: Empty) {
+        let (hana, coordinator) = cast(&app);
+        let mut phone = signed_in(&app, ua::IPHONE, &hana);
+        let id = post_from_pc(&mut phone, "公園の写真", "噴水が直りました。");
+        let text = phone.get(&format!("/posts/{id}")).text();
+        let delete = text.find("この投稿を削除する").expect("the author's delete link");
+        assert!(delete < text.find("コメント（").expect("comments heading"), "delete sits above the comments: {text}");
+        assert!(!text.contains("不適切な投稿を知らせる"), "no report of her own post: {text}");
+        assert!(text.contains("href=\"/posts\"") && text.contains("投稿の一覧へ"), "{text}");
+        assert!(text.contains("img{max-width:100%;height:auto}"), "photos fit a phone's width");
+
+        let mut other = signed_in(&app, ua::PC, &coordinator);
+        let text = other.get(&format!("/posts/{id}")).text();
+        assert!(text.contains("不適切な投稿を知らせる") && !text.contains("この投稿を削除する"), "{text}");
     }
 }

@@ -9,7 +9,7 @@ font-size:1.05em;color:#222}h1{font-size:1.3em;background:#f6a;color:#fff;paddin
 h2{font-size:1.1em;border-bottom:2px solid #f6a}a{color:#05c}ul.nav{list-style:none;padding:0}\
 ul.nav li{padding:.35em 0;border-bottom:1px solid #eee}.key{color:#c36;font-weight:bold}\
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}\
-input,textarea,button{font-size:1em;max-width:100%}.foot{font-size:.85em;color:#666;margin-top:1em}";
+input,textarea,button{font-size:1em;max-width:100%}img{max-width:100%;height:auto}.foot{font-size:.85em;color:#666;margin-top:1em}";
 
 /// A whole page: the flavour's prologue, a title bar, the body and the footer.
 pub fn page(ctx: &Ctx, title: &str, body: Markup) -> String {

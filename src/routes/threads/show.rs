@@ -149,8 +149,11 @@ pub async fn render(
             (false, Some(refusal)) => Commenting::Closed(comment_refusal_text(refusal).into()),
             (false, None) => Commenting::Open,
         },
-        reports: place.takes_reports(),
-        back: venue.community.map(|c| (format!("/communities/{}", c.id), c.name)),
+        reports: place.takes_reports() && found.member_id != me,
+        back: match venue.community {
+            Some(c) => (format!("/communities/{}", c.id), c.name),
+            None => (place.threads_path(), format!("{}の一覧へ", place.noun())),
+        },
         notice,
         path: path.clone(),
     };

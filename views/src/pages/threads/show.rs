@@ -70,10 +70,10 @@ pub struct ThreadView {
     /// The viewer wrote it: a link to delete it.
     pub mine: bool,
     pub commenting: Commenting,
-    /// The place takes reports (通報).
+    /// The place takes reports (通報) and the viewer is not the author.
     pub reports: bool,
-    /// Back to the place (a community's page): (path, label).
-    pub back: Option<(String, String)>,
+    /// Back to the place (the list of posts, a community's page): (path, label).
+    pub back: (String, String),
     /// A notice after an action (コメントしました, 通報を受け付けました).
     pub notice: Option<String>,
 }
@@ -133,12 +133,13 @@ pub fn thread(ctx: &Ctx, view: &ThreadView, list: &ListPage<'_>) -> String {
             @if let Some(reason) = &view.hidden { (alert(ctx, &format!("非表示（{reason}）"))) }
             @if let Some(labels) = &view.labels { div { (labels) } }
             div { (view.author) " " (view.posted) @if view.by_mail { "（メール投稿）" } }
-            @for item in list.items { (item) }
-            (pager(ctx, path, list.page, list.pages))
-            @if let Some(moderate) = &view.moderate { (moderate_form(ctx, moderate)) }
+            // The author's delete sits with her byline, far from the comment box.
             @if view.mine {
                 div { (link(ctx, &format!("{path}/delete"), &format!("この{}を削除する", view.noun), None)) }
             }
+            @for item in list.items { (item) }
+            (pager(ctx, path, list.page, list.pages))
+            @if let Some(moderate) = &view.moderate { (moderate_form(ctx, moderate)) }
             @match &view.commenting {
                 Commenting::Open => {
                     (form(ctx, &format!("{path}/comments"), true, html! {
@@ -158,7 +159,7 @@ pub fn thread(ctx: &Ctx, view: &ThreadView, list: &ListPage<'_>) -> String {
                     (submit("通報する"))
                 }))
             }
-            @if let Some((back, name)) = &view.back { div { (link(ctx, back, name, Some(9))) } }
+            div { (link(ctx, &view.back.0, &view.back.1, Some(9))) }
             (footer(ctx))
         },
     )
