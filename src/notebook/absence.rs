@@ -1,7 +1,7 @@
 //! 欠席・遅刻・早退連絡: storing a notice from the form or a mail, the teacher's 確認 and its mail.
 
 use crate::db::models::inbound_mail::{Disposition, InboundMail};
-use crate::db::models::notebook::absence::{family_addresses, guardian_by_address, Absence, NewAbsence};
+use crate::db::models::notebook::absence::{guardian_by_address, Absence, NewAbsence};
 use crate::db::models::notebook::family::Family;
 use crate::db::models::notebook::school_settings::SchoolSettings;
 use crate::db::models::outbox::{MailKind, OutboxMail};
@@ -43,7 +43,7 @@ pub fn confirm(conn: &mut DbConnection, absence: &Absence, child: &Child, member
         }
         if let Some(family) = Family::of_child(conn, child.id)? {
             let text = mails::confirmed(&child.short_name, &day_label(absence.day), absence.kind().label());
-            for address in family_addresses(conn, family.id)? {
+            for address in Family::guardian_addresses(conn, family.id)? {
                 OutboxMail::queue(conn, MailKind::AbsenceConfirmed, &address, &text.subject, &text.body)?;
             }
         }

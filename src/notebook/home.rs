@@ -5,7 +5,6 @@
 //! Mails to the guardians are queued in the same transaction as the note that causes them.
 
 use crate::db::models::login_limit::{self, Scope};
-use crate::db::models::mail_address::{Health, MailAddress};
 use crate::db::models::notebook::family::Family;
 use crate::db::models::notebook::home::{HomeBoard, HomeNote, PairingCode};
 use crate::db::models::outbox::{MailKind, OutboxMail};
@@ -174,23 +173,11 @@ fn family_child(conn: &mut DbConnection, family_id: i64, child_id: i64) -> Query
         .find(|c| c.id == child_id))
 }
 
-/// The address a guardian reads the board's mail at: her primary address if confirmed and
-/// reachable, else her first such one.
-pub fn guardian_address(conn: &mut DbConnection, member_id: i64) -> QueryResult<Option<String>> {
-    Ok(MailAddress::of_member(conn, member_id)?
-        .into_iter()
-        .find(|a| a.is_verified() && a.health == Health::Ok.as_str())
-        .map(|a| a.address))
-}
-
 /// Queues `text` once to each guardian of the family who has an address that takes mail.
 fn mail_guardians(conn: &mut DbConnection, family_id: i64, text: &MailText) -> QueryResult<usize> {
-    let mut sent = 0;
-    for guardian in Family::guardians(conn, family_id)? {
-        if let Some(address) = guardian_address(conn, guardian.member_id)? {
-            OutboxMail::queue(conn, MailKind::HomeBoard, &address, &text.subject, &text.body)?;
-            sent += 1;
-        }
+    let addresses = Family::guardian_addresses(conn, family_id)?;
+    for address in &addresses {
+        OutboxMail::queue(conn, MailKind::HomeBoard, address, &text.subject, &text.body)?;
     }
-    Ok(sent)
+    Ok(addresses.len())
 }

@@ -237,7 +237,7 @@ pub fn decide(
         } else {
             families::join_refused(&school.name, &label)
         };
-        if let Some(address) = address_of(conn, request.member_id)? {
+        if let Some(address) = MailAddress::reachable_of(conn, request.member_id)? {
             OutboxMail::queue(conn, MailKind::NotebookJoin, &address, &mail.subject, &mail.body)?;
         }
         Ok(Decision::Done)
@@ -251,17 +251,6 @@ pub fn child_label(child: &Child) -> String {
         class_name: child.class_name.clone(),
     };
     format!("{} {}", class.label(), child.short_name)
-}
-
-/// The address a member reads mail at: her primary one if confirmed and reachable, else her
-/// first confirmed one.
-fn address_of(conn: &mut DbConnection, member_id: i64) -> QueryResult<Option<String>> {
-    let mut addresses: Vec<MailAddress> = MailAddress::of_member(conn, member_id)?
-        .into_iter()
-        .filter(MailAddress::is_verified)
-        .collect();
-    addresses.sort_by_key(|a| (!a.is_primary, a.id));
-    Ok(addresses.into_iter().next().map(|a| a.address))
 }
 
 /// Gives every child of the school without a 申込コード one (the demo seed and the codes page

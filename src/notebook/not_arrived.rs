@@ -2,7 +2,7 @@
 //! the optional mail to their guardians at the school's configured time.
 
 use crate::context::Context;
-use crate::db::models::notebook::absence::{family_addresses, Absence};
+use crate::db::models::notebook::absence::Absence;
 use crate::db::models::notebook::contacted::{arrived_children, claim_nudge, Contacted};
 use crate::db::models::notebook::family::Family;
 use crate::db::models::notebook::school_settings::SchoolSettings;
@@ -87,7 +87,7 @@ fn nudge_school(ctx: &Context, conn: &mut DbConnection, school: &School, day: Na
             };
             let address = absence_address(&family.mail_token, &ctx.settings.mail.domain);
             let text = not_arrived(&entry.child.short_name, &school.name, &address, &link);
-            for to in family_addresses(conn, family.id)? {
+            for to in Family::guardian_addresses(conn, family.id)? {
                 // Replies go to the family's absence address and are read as a notice.
                 OutboxMail::queue_replyable(
                     conn,

@@ -130,6 +130,11 @@ impl MailAddress {
         Ok(found)
     }
 
+    /// The address one member takes mail at (`reachable_of_members`).
+    pub fn reachable_of(conn: &mut DbConnection, member_id: i64) -> QueryResult<Option<String>> {
+        Ok(MailAddress::reachable_of_members(conn, &[member_id])?.remove(&member_id))
+    }
+
     /// Adds an address. Unverified ones carry the hash of their confirmation token.
     pub fn insert(
         conn: &mut DbConnection,

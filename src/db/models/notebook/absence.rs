@@ -131,28 +131,6 @@ impl Absence {
     }
 }
 
-/// The address each guardian of a family reads mail at: her primary address if confirmed, else her
-/// first confirmed one. Guardians without a confirmed address are left out.
-pub fn family_addresses(conn: &mut DbConnection, family_id: i64) -> QueryResult<Vec<String>> {
-    let rows: Vec<(i64, String)> = mail_addresses::table
-        .inner_join(notebook_guardians::table.on(notebook_guardians::member_id.eq(mail_addresses::member_id)))
-        .filter(notebook_guardians::family_id.eq(family_id))
-        .filter(mail_addresses::verified_at.is_not_null())
-        .order((
-            mail_addresses::member_id,
-            mail_addresses::is_primary.desc(),
-            mail_addresses::id,
-        ))
-        .select((mail_addresses::member_id, mail_addresses::address))
-        .load(conn)?;
-    let mut seen = std::collections::HashSet::new();
-    Ok(rows
-        .into_iter()
-        .filter(|(member, _)| seen.insert(*member))
-        .map(|(_, address)| address)
-        .collect())
-}
-
 /// The guardian (of `family_id`) whose confirmed address this is, if any.
 pub fn guardian_by_address(conn: &mut DbConnection, family_id: i64, address: &str) -> QueryResult<Option<i64>> {
     mail_addresses::table

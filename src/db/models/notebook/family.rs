@@ -1,6 +1,7 @@
 //! Families: their children (the watch roster's) and guardians (each with her own account). A
 //! guardian belongs to one family; a child to at most one.
 
+use crate::db::models::mail_address::MailAddress;
 use crate::db::models::watch::child::Child;
 use crate::db::schema::{children, members, notebook_families, notebook_family_children, notebook_guardians};
 use crate::db::{now, DbConnection};
@@ -107,6 +108,17 @@ impl Family {
             .into_iter()
             .map(|(member_id, nickname)| Guardian { member_id, nickname })
             .collect())
+    }
+
+    /// The address each guardian of the family takes mail at (`MailAddress::reachable_of_members`),
+    /// in the order they joined; guardians with none are left out.
+    pub fn guardian_addresses(conn: &mut DbConnection, family_id: i64) -> QueryResult<Vec<String>> {
+        let ids: Vec<i64> = Family::guardians(conn, family_id)?
+            .iter()
+            .map(|g| g.member_id)
+            .collect();
+        let mut reachable = MailAddress::reachable_of_members(conn, &ids)?;
+        Ok(ids.iter().filter_map(|id| reachable.remove(id)).collect())
     }
 
     /// Puts a guardian in the family (she must not be in another one).
