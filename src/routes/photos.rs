@@ -57,7 +57,7 @@ pub fn photo_refs(device: &Device, photos: &[PhotoInfo]) -> Vec<PhotoRef> {
 }
 
 /// The size a photo is shown at on the device (the `img` width and height).
-fn display_size(device: &Device, width: u32, height: u32) -> (u32, u32) {
+pub fn display_size(device: &Device, width: u32, height: u32) -> (u32, u32) {
     let max = if device.profile.keitai || device.profile.id == "smartphone" {
         device.screen_width
     } else {

@@ -16,6 +16,7 @@ use crate::domain::notebook::{AnswerKind, ReadVia};
 use crate::error::AppError;
 use crate::keitai::Device;
 use crate::notebook::deliver::{asks_line, short_time};
+use crate::routes::photos::display_size;
 use crate::routes::request::{ctx, paged_list, KeitaiQuery, Visitor};
 use actix_web::{web, HttpResponse};
 use hiroba_views::pages::notebook::messages::show::{items, message_page, FileItem, MessageView, PhotoItem};
@@ -126,7 +127,11 @@ fn load(
     let photos = PhotoInfo::of_thread(conn, thread_id)?
         .into_iter()
         .map(|p| {
-            let (width, height) = fit(device, p.width, p.height);
+            let (width, height) = display_size(
+                device,
+                u32::try_from(p.width).unwrap_or(0),
+                u32::try_from(p.height).unwrap_or(0),
+            );
             PhotoItem {
                 path: format!("{path}/photos/{}", p.id),
                 width,
@@ -168,21 +173,4 @@ fn load(
         photos,
         files,
     })
-}
-
-/// The size a photo is shown at: the phone's screen width at most (640 on a PC).
-fn fit(device: &Device, width: i32, height: i32) -> (u32, u32) {
-    let (width, height) = (u32::try_from(width).unwrap_or(0), u32::try_from(height).unwrap_or(0));
-    let max = if device.profile.keitai || device.profile.id == "smartphone" {
-        device.screen_width
-    } else {
-        640
-    };
-    if width <= max {
-        return (width, height);
-    }
-    (
-        max,
-        (u64::from(height) * u64::from(max) / u64::from(width.max(1))) as u32,
-    )
 }
