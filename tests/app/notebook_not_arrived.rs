@@ -194,6 +194,9 @@ db_test! {
         for quiet in [&saki.guardians[0].email, &riku.guardians[0].email] {
             assert!(mails(&app, quiet, MailKind::NotArrived).is_empty(), "{quiet}");
         }
+        // A worker back only at Tuesday's dismissal mails nobody: the morning has passed.
+        run(at(monday.succ_opt().unwrap(), 15, 30));
+        assert_eq!(nudges(), 1, "no mail in the afternoon");
         app.run_jobs();
     }
 }

@@ -18,9 +18,15 @@ pub fn list_started(minute_of_day: i32, late_after: i32) -> bool {
     minute_of_day >= late_after
 }
 
-/// Whether the day's mail is due: a weekday, and the school's minute has come.
+/// How long after its minute the day's mail may still go: a worker that was down catches up within
+/// the morning, but a 「登校が確認できません」 in the afternoon, when the child is on her way home,
+/// would only frighten her guardians.
+pub const NUDGE_LATE_LIMIT_MINUTES: i32 = 120;
+
+/// Whether the day's mail is due: a weekday, from the school's minute until the late limit.
 pub fn nudge_due(day: NaiveDate, minute_of_day: i32, nudge_at: i32) -> bool {
-    !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && minute_of_day >= nudge_at
+    !matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
+        && (nudge_at..nudge_at + NUDGE_LATE_LIMIT_MINUTES).contains(&minute_of_day)
 }
 
 /// The stored (UTC) instants between which a Japanese day's passes lie, and the instant of the
@@ -61,11 +67,16 @@ mod tests {
     }
 
     #[test]
-    fn the_mail_goes_on_weekdays_after_its_minute() {
+    fn the_mail_goes_on_weekday_mornings_from_its_minute_until_the_late_limit() {
         let thursday = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
         let saturday = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
         assert!(nudge_due(thursday, 9 * 60, 9 * 60));
-        assert!(nudge_due(thursday, 11 * 60, 9 * 60));
+        assert!(nudge_due(thursday, 10 * 60 + 59, 9 * 60));
+        assert!(
+            !nudge_due(thursday, 11 * 60, 9 * 60),
+            "a worker back after the limit sends nothing"
+        );
+        assert!(!nudge_due(thursday, 18 * 60, 9 * 60));
         assert!(!nudge_due(thursday, 8 * 60 + 59, 9 * 60));
         assert!(!nudge_due(saturday, 11 * 60, 9 * 60));
         assert!(list_started(8 * 60 + 30, 8 * 60 + 30));
