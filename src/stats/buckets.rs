@@ -59,12 +59,27 @@ impl Granularity {
         out
     }
 
-    /// How a period is named in the report: 11/21, 11/17〜, 2026年11月.
+    /// How a period is named in the table and the CSV, with its year so that a range across New
+    /// Year reads right and Excel sees a date: 2026-11-21, 2026-11-16〜2026-11-22, 2026年11月.
     pub fn name(self, start: NaiveDate) -> String {
         match self {
-            Granularity::Day => start.format("%m/%d").to_string(),
-            Granularity::Week => format!("{}〜", start.format("%m/%d")),
+            Granularity::Day => start.format("%Y-%m-%d").to_string(),
+            Granularity::Week => format!(
+                "{}〜{}",
+                start.format("%Y-%m-%d"),
+                (start + Duration::days(6)).format("%Y-%m-%d")
+            ),
             Granularity::Month => format!("{}年{}月", start.year(), start.month()),
+        }
+    }
+
+    /// The short label under a chart's x axis (the axis caption names the range and its years):
+    /// 11/21, 11/16〜, 11月.
+    pub fn short_name(self, start: NaiveDate) -> String {
+        match self {
+            Granularity::Day => format!("{}/{}", start.month(), start.day()),
+            Granularity::Week => format!("{}/{}〜", start.month(), start.day()),
+            Granularity::Month => format!("{}月", start.month()),
         }
     }
 }
@@ -96,5 +111,15 @@ mod tests {
         );
         assert_eq!(Granularity::Week.periods(d(2026, 11, 18), d(2026, 11, 30)).len(), 3);
         assert_eq!(Granularity::Day.periods(d(2026, 11, 30), d(2026, 12, 2)).len(), 3);
+    }
+
+    #[test]
+    fn table_names_carry_the_year_and_chart_labels_stay_short() {
+        assert_eq!(Granularity::Day.name(d(2026, 1, 5)), "2026-01-05");
+        assert_eq!(Granularity::Week.name(d(2026, 12, 28)), "2026-12-28〜2027-01-03");
+        assert_eq!(Granularity::Month.name(d(2027, 1, 1)), "2027年1月");
+        assert_eq!(Granularity::Day.short_name(d(2026, 1, 5)), "1/5");
+        assert_eq!(Granularity::Week.short_name(d(2026, 12, 28)), "12/28〜");
+        assert_eq!(Granularity::Month.short_name(d(2027, 1, 1)), "1月");
     }
 }

@@ -155,3 +155,58 @@ db_test! {
         assert_eq!(mama.get("/admin/stats.csv").status, 403);
     }
 }
+
+db_test! {
+    fn the_csv_names_every_period_with_its_year(app) {
+        let mut coordinator = Browser::new(&app, ua::PC);
+        crate::helpers::log_in(&mut coordinator, "coordinator@hiroba.example.jp", DEMO_PASSWORD);
+        let csv = |coordinator: &mut Browser<'_>, by: &str| {
+            let res = coordinator.get(&format!("/admin/stats.csv?from=2026-12-30&to=2027-01-02&by={by}"));
+            assert_eq!(res.status, 200);
+            let (text, _, _) = encoding_rs::SHIFT_JIS.decode(&res.body);
+            let (periods, _) = text.split_once("\r\n\r\n").expect("two tables");
+            periods.split("\r\n").skip(1).filter(|l| !l.is_empty()).map(|l| l.split(',').next().unwrap().to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(csv(&mut coordinator, "day"), ["2026-12-30", "2026-12-31", "2027-01-01", "2027-01-02"]);
+        // 〜 (WAVE DASH) is CP932's 0x8160, which decodes as the full-width tilde.
+        assert_eq!(csv(&mut coordinator, "week"), ["2026-12-28～2027-01-03"]);
+        assert_eq!(csv(&mut coordinator, "month"), ["2026年12月", "2027年1月"]);
+    }
+}
+
+db_test! {
+    fn the_daily_table_lists_only_days_with_data_and_the_charts_draw_days_as_lines(app) {
+        let mut coordinator = Browser::new(&app, ua::PC);
+        crate::helpers::log_in(&mut coordinator, "coordinator@hiroba.example.jp", DEMO_PASSWORD);
+        // January 2025 is before the demo's data: a table of 31 zero rows is no use to anyone.
+        let text = coordinator.get("/admin/stats?from=2025-01-01&to=2025-01-31&by=day").text();
+        assert!(!text.contains("<td>2025-01-"), "{text}");
+        assert!(text.contains("（31 件）は表から省いています"), "{text}");
+        // Eight charts drawn by plotters, days as lines, labelled under the x axis.
+        assert_eq!(text.matches("<svg").count(), 8, "{text}");
+        let (line, bar) = ("<polyline fill=\"none\" opacity=\"1\" stroke=\"#D94F70\"", "<rect");
+        assert_eq!(text.matches(line).count(), 8, "{text}");
+        // plotters writes each label on a line of its own inside its <text>.
+        assert!(text.contains("\n1/1\n</text>") && text.contains("\n2025-01-01 〜 2025-01-31\n</text>"), "{text}");
+        // Today has the demo's registrations: its row is there, with the year.
+        let today = chrono::Utc::now().with_timezone(&hiroba::domain::time::JST).date_naive();
+        let text = coordinator.get(&format!("/admin/stats?from={}&to={today}&by=day", today - chrono::Duration::days(6))).text();
+        assert!(text.contains(&format!("<td>{today}</td>")), "{text}");
+        // Months as bars, one per month.
+        let text = coordinator.get("/admin/stats?from=2025-01-01&to=2025-12-31&by=month").text();
+        assert!(!text.contains(line) && text.contains("\n12月\n</text>"), "{text}");
+        assert_eq!(text.matches("fill=\"#D94F70\"").count(), 8 * 12, "{text}");
+        assert!(text.matches(bar).count() >= 8 * 12);
+    }
+}
+
+db_test! {
+    fn the_statistics_fit_every_keitai_page_budget_without_charts(app) {
+        for user_agent in ua::KEITAI {
+            let limit = crate::helpers::budget(&app, user_agent);
+            let mut phone = crate::helpers::Signed::new(&app, user_agent, "coordinator@hiroba.example.jp", DEMO_PASSWORD);
+            crate::helpers::device::assert_pages_fit(&mut phone, user_agent, limit, &["/admin/stats".to_string()]);
+            assert!(!phone.get("/admin/stats").text().contains("<svg"), "{user_agent}");
+        }
+    }
+}

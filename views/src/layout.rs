@@ -11,6 +11,11 @@ ul.nav li{padding:.35em 0;border-bottom:1px solid #eee}.key{color:#c36;font-weig
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}\
 input,textarea,button{font-size:1em;max-width:100%}img{max-width:100%;height:auto}.foot{font-size:.85em;color:#666;margin-top:1em}";
 
+/// What the coordinator console adds to the style sheet: on a PC it takes the screen's width
+/// (wide tables, headers that do not break mid-word); a table wider than a phone's screen scrolls
+/// inside its `div.wide` instead of widening the page.
+pub const CONSOLE_STYLE: &str = "body{max-width:90em}th{white-space:nowrap}.wide{overflow-x:auto;max-width:100%}";
+
 /// A whole page: the flavour's prologue, a title bar, the body and the footer.
 pub fn page(ctx: &Ctx, title: &str, body: Markup) -> String {
     frame(ctx, title, None, "", body)
@@ -27,6 +32,11 @@ pub fn refreshing_page(ctx: &Ctx, title: &str, seconds: u32, body: Markup) -> St
 /// without a style sheet get the plain page.
 pub fn styled_page(ctx: &Ctx, title: &str, refresh: Option<u32>, extra_style: &str, body: Markup) -> String {
     frame(ctx, title, refresh, extra_style, body)
+}
+
+/// A page of the coordinator console (`/admin/…`): the PC-wide layout of `CONSOLE_STYLE`.
+pub fn console_page(ctx: &Ctx, title: &str, body: Markup) -> String {
+    frame(ctx, title, None, CONSOLE_STYLE, body)
 }
 
 fn frame(ctx: &Ctx, title: &str, refresh: Option<u32>, extra_style: &str, body: Markup) -> String {

@@ -3,6 +3,7 @@
 //! Views receive plain view-model structs and a `Ctx` describing the device; they produce Unicode
 //! markup and know nothing of bytes, charsets or the database.
 
+pub mod chart;
 pub mod components;
 pub mod csv;
 pub mod ctx;

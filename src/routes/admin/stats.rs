@@ -9,7 +9,7 @@ use crate::stats::buckets::Granularity;
 use crate::stats::report::{build, Report};
 use actix_web::HttpResponse;
 use chrono::{Duration, NaiveDate, Utc};
-use hiroba_views::pages::admin::stats::{stats, stats_csv, StatsView};
+use hiroba_views::pages::admin::stats::{stats, stats_csv, PeriodRow, StatsView};
 
 /// The longest range one report covers (a page of 366 daily bars is already plenty).
 const MAX_DAYS: i64 = 366;
@@ -105,24 +105,23 @@ fn n(v: usize) -> i64 {
     i64::try_from(v).unwrap_or(i64::MAX)
 }
 
-fn rows(report: &Report) -> Vec<(String, [i64; 8])> {
+fn rows(report: &Report) -> Vec<PeriodRow> {
     report
         .rows
         .iter()
-        .map(|r| {
-            (
-                report.granularity.name(r.start),
-                [
-                    r.page_views,
-                    n(r.members),
-                    n(r.registrations),
-                    n(r.posts_web),
-                    n(r.posts_mail),
-                    n(r.comments),
-                    n(r.mails_sent),
-                    n(r.bounces),
-                ],
-            )
+        .map(|r| PeriodRow {
+            name: report.granularity.name(r.start),
+            label: report.granularity.short_name(r.start),
+            values: [
+                r.page_views,
+                n(r.members),
+                n(r.registrations),
+                n(r.posts_web),
+                n(r.posts_mail),
+                n(r.comments),
+                n(r.mails_sent),
+                n(r.bounces),
+            ],
         })
         .collect()
 }

@@ -3,7 +3,7 @@
 
 use crate::components::{alert, footer, form, hidden, label, link, separator, submit, text_input};
 use crate::ctx::{Ctx, InputKind};
-use crate::layout::page;
+use crate::layout::console_page;
 use maud::{html, Markup};
 
 #[derive(Debug, Clone)]
@@ -20,7 +20,7 @@ pub struct CommunityAdminLine {
 }
 
 pub fn community_admin(ctx: &Ctx, lines: &[CommunityAdminLine], log: &[String], notice: Option<&str>) -> String {
-    page(
+    console_page(
         ctx,
         "コミュニティの管理",
         html! {

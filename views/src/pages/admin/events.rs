@@ -2,7 +2,7 @@
 
 use crate::components::{alert, footer, form, label, link, select, subheading, submit, text_area, text_input};
 use crate::ctx::{Ctx, InputKind};
-use crate::layout::page;
+use crate::layout::console_page;
 use maud::{html, Markup};
 
 /// An event's fields as typed (an edit form shows them again after an error).
@@ -59,7 +59,7 @@ fn event_fields(ctx: &Ctx, areas: &[(String, String)], f: &EventForm) -> Markup 
 
 /// The list with a form to add an event, or the form to edit one (`view.action`).
 pub fn admin_events(ctx: &Ctx, view: &AdminEventsView, editing: Option<i64>) -> String {
-    page(
+    console_page(
         ctx,
         if editing.is_some() {
             "イベントの編集"

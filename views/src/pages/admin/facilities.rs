@@ -3,7 +3,7 @@
 
 use crate::components::{alert, footer, form, hidden, label, link, select, subheading, submit, text_area, text_input};
 use crate::ctx::{Ctx, InputKind};
-use crate::layout::page;
+use crate::layout::console_page;
 use maud::{html, Markup};
 
 /// A facility's fields as typed (the form shows them again after an error).
@@ -72,7 +72,7 @@ fn facility_fields(ctx: &Ctx, areas: &[(String, String)], f: &FacilityForm) -> M
 
 /// The list: each facility links to its edit page and to its public page.
 pub fn admin_facilities(ctx: &Ctx, view: &AdminFacilitiesView) -> String {
-    page(
+    console_page(
         ctx,
         "施設の管理",
         html! {
@@ -100,7 +100,7 @@ pub fn admin_facilities(ctx: &Ctx, view: &AdminFacilitiesView) -> String {
 /// and the form to name more staff.
 pub fn facility_edit(ctx: &Ctx, view: &FacilityEditView) -> String {
     let base = format!("/admin/facilities/{}", view.id);
-    page(
+    console_page(
         ctx,
         "施設の編集",
         html! {

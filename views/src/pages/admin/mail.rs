@@ -2,7 +2,7 @@
 
 use crate::components::{footer, subheading};
 use crate::ctx::Ctx;
-use crate::layout::page;
+use crate::layout::console_page;
 use maud::html;
 
 /// One day's counts for one carrier.
@@ -30,7 +30,7 @@ pub struct FailedMail {
 }
 
 pub fn mail_status(ctx: &Ctx, days: &[CarrierDay], failed: &[FailedMail]) -> String {
-    page(
+    console_page(
         ctx,
         "メール配信状況",
         html! {

@@ -2,7 +2,7 @@
 
 use crate::components::{footer, form, hidden, submit};
 use crate::ctx::Ctx;
-use crate::layout::page;
+use crate::layout::console_page;
 use maud::html;
 
 #[derive(Debug, Clone)]
@@ -16,7 +16,7 @@ pub struct PendingMember {
 }
 
 pub fn pending(ctx: &Ctx, members: &[PendingMember]) -> String {
-    page(
+    console_page(
         ctx,
         "承認待ちの会員",
         html! {

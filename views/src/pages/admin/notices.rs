@@ -2,7 +2,7 @@
 
 use crate::components::{alert, footer, form, label, link, subheading, submit, text_area, text_input};
 use crate::ctx::{Ctx, InputKind};
-use crate::layout::page;
+use crate::layout::console_page;
 use maud::html;
 
 /// A notice's fields as typed (the form shows them again after an error).
@@ -36,7 +36,7 @@ pub struct AdminNoticesView {
 
 pub fn admin_notices(ctx: &Ctx, view: &AdminNoticesView, editing: Option<i64>) -> String {
     let f = &view.form;
-    page(
+    console_page(
         ctx,
         if editing.is_some() {
             "お知らせの編集"

@@ -3,7 +3,7 @@
 
 use crate::components::{alert, footer, form, hidden, link, separator, submit};
 use crate::ctx::Ctx;
-use crate::layout::page;
+use crate::layout::console_page;
 use maud::html;
 
 #[derive(Debug, Clone)]
@@ -17,7 +17,7 @@ pub struct ModerationLine {
 }
 
 pub fn post_admin(ctx: &Ctx, notice: Option<&str>, lines: &[ModerationLine], log: &[String]) -> String {
-    page(
+    console_page(
         ctx,
         "クチコミの管理",
         html! {

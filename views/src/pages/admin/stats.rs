@@ -1,11 +1,12 @@
-//! 利用状況 (coordinators, PC): a date range by day, week or month, as a table and as bar charts
-//! drawn on the server (SVG), with a CSV download.
+//! 利用状況 (coordinators, PC): a date range by day, week or month, as a table and as charts drawn
+//! on the server (SVG by plotters: lines for days, bars for weeks and months), with a CSV download.
 
+use crate::chart::{chart, Series, Shape};
 use crate::components::{alert, footer, form, link, select, subheading};
 use crate::csv::Csv;
-use crate::ctx::Ctx;
-use crate::layout::page;
-use maud::{html, Markup};
+use crate::ctx::{Ctx, Flavor};
+use crate::layout::{styled_page, CONSOLE_STYLE};
+use maud::html;
 
 /// The series of the report, in column order: (key, Japanese label).
 pub const SERIES: [(&str, &str); 8] = [
@@ -22,6 +23,17 @@ pub const SERIES: [(&str, &str); 8] = [
 /// The columns of the table by device profile.
 pub const PROFILE_SERIES: [&str; 4] = ["ページビュー", "投稿（Web）", "投稿（メール）", "コメント"];
 
+/// One period of the report.
+#[derive(Debug, Clone)]
+pub struct PeriodRow {
+    /// With its year, for the table and the CSV: 2026-11-21, 2026-11-16〜2026-11-22, 2026年11月.
+    pub name: String,
+    /// Short, under the charts: 11/21, 11/16〜, 11月.
+    pub label: String,
+    /// One value per `SERIES` entry.
+    pub values: [i64; 8],
+}
+
 #[derive(Debug, Clone)]
 pub struct StatsView {
     /// YYYY-MM-DD
@@ -29,8 +41,7 @@ pub struct StatsView {
     pub to: String,
     /// day, week or month
     pub by: String,
-    /// Period names (11/21, 11/17〜, 2026年11月) and one value per `SERIES` entry.
-    pub rows: Vec<(String, [i64; 8])>,
+    pub rows: Vec<PeriodRow>,
     /// Per device profile name, one value per `PROFILE_SERIES` entry.
     pub by_profile: Vec<(String, [i64; 4])>,
     /// The CSV link for the same range.
@@ -38,17 +49,32 @@ pub struct StatsView {
     pub error: Option<String>,
 }
 
+/// Charts two to a row on a PC screen, one on a phone; a chart keeps a readable size and scrolls
+/// sideways inside its box on a narrow screen rather than shrinking its labels.
+const CHART_STYLE: &str = ".charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(30em,1fr));gap:0 2em}\
+.chart{overflow-x:auto}.chart svg{display:block;width:100%;min-width:30em;height:auto}";
+
 pub fn stats(ctx: &Ctx, view: &StatsView) -> String {
     let totals: Vec<i64> = (0..SERIES.len())
-        .map(|i| view.rows.iter().map(|r| r.1[i]).sum())
+        .map(|i| view.rows.iter().map(|r| r.values[i]).sum())
         .collect();
     let periods: Vec<(String, String)> = [("day", "日別"), ("week", "週別"), ("month", "月別")]
         .iter()
         .map(|(value, label)| (value.to_string(), label.to_string()))
         .collect();
-    page(
+    // A month of days is mostly zeros: the table lists the periods with something in them, the
+    // charts show every period.
+    let with_data: Vec<&PeriodRow> = view.rows.iter().filter(|r| r.values.iter().any(|v| *v != 0)).collect();
+    let left_out = view.rows.len() - with_data.len();
+    let labels: Vec<String> = view.rows.iter().map(|r| r.label.clone()).collect();
+    let caption = format!("{} 〜 {}", view.from, view.to);
+    let shape = if view.by == "day" { Shape::Line } else { Shape::Bars };
+    let style = format!("{CONSOLE_STYLE}{CHART_STYLE}");
+    styled_page(
         ctx,
         "利用状況",
+        None,
+        &style,
         html! {
             (form(ctx, "/admin/stats", false, html! {
                 "期間 " input type="date" name="from" value=(view.from);
@@ -59,23 +85,38 @@ pub fn stats(ctx: &Ctx, view: &StatsView) -> String {
             }))
             @if let Some(error) = &view.error { (alert(ctx, error)) }
             p { (link(ctx, &view.csv_path, "CSV でダウンロード（Excel 用）", None)) }
-            table {
-                tr { th { "期間" } @for (_, label) in SERIES { th { (label) } } }
-                @for (name, values) in &view.rows {
-                    tr { td { (name) } @for v in values { td style="text-align:right" { (v) } } }
+            div.wide {
+                table {
+                    tr { th { "期間" } @for (_, label) in SERIES { th { (label) } } }
+                    @for row in &with_data {
+                        tr { td { (row.name) } @for v in row.values { td style="text-align:right" { (v) } } }
+                    }
+                    tr { th { "合計" } @for v in &totals { th style="text-align:right" { (v) } } }
                 }
-                tr { th { "合計" } @for v in &totals { th style="text-align:right" { (v) } } }
+            }
+            @if left_out > 0 {
+                p { "数字がすべて 0 の期間（" (left_out) " 件）は表から省いています。グラフと CSV にはすべての期間があります。" }
             }
             p { "投稿はクチコミとコミュニティのトピック、コメントはその両方へのコメントです。機種は、Web では使った端末、メールでは送り主の携帯会社です。" }
-            @for (i, (_, label)) in SERIES.iter().enumerate() {
-                (subheading(ctx, label))
-                (bar_chart(&view.rows.iter().map(|r| (r.0.as_str(), r.1[i])).collect::<Vec<_>>()))
+            // Charts only where a full browser draws SVG; a keypad phone has the table.
+            @if ctx.flavor == Flavor::Html5 {
+                div.charts {
+                    @for (i, (_, title)) in SERIES.iter().enumerate() {
+                        @let values: Vec<i64> = view.rows.iter().map(|r| r.values[i]).collect();
+                        div {
+                            (subheading(ctx, title))
+                            (chart(&Series { title, labels: &labels, values: &values, caption: &caption, shape }))
+                        }
+                    }
+                }
             }
             (subheading(ctx, "機種別"))
-            table {
-                tr { th { "機種" } @for label in PROFILE_SERIES { th { (label) } } }
-                @for (profile, values) in &view.by_profile {
-                    tr { td { (profile) } @for v in values { td style="text-align:right" { (v) } } }
+            div.wide {
+                table {
+                    tr { th { "機種" } @for label in PROFILE_SERIES { th { (label) } } }
+                    @for (profile, values) in &view.by_profile {
+                        tr { td { (profile) } @for v in values { td style="text-align:right" { (v) } } }
+                    }
                 }
             }
             (footer(ctx))
@@ -83,32 +124,12 @@ pub fn stats(ctx: &Ctx, view: &StatsView) -> String {
     )
 }
 
-/// Vertical bars, one per period, scaled to the largest value; the value above each bar.
-fn bar_chart(values: &[(&str, i64)]) -> Markup {
-    const HEIGHT: i64 = 120;
-    const BAR: usize = 24;
-    let max = values.iter().map(|v| v.1).max().unwrap_or(0).max(1);
-    let width = values.len().max(1) * (BAR + 8) + 8;
-    html! {
-        svg xmlns="http://www.w3.org/2000/svg" width=(width) height=(HEIGHT + 40) role="img" {
-            @for (i, (name, value)) in values.iter().enumerate() {
-                @let h = value * HEIGHT / max;
-                @let x = 8 + i * (BAR + 8);
-                rect x=(x) y=(HEIGHT + 14 - h) width=(BAR) height=(h) fill="#e98a9a" {
-                    title { (name) "：" (value) }
-                }
-                text x=(x + BAR / 2) y=(HEIGHT + 10 - h) font-size="10" text-anchor="middle" { (value) }
-                text x=(x + BAR / 2) y=(HEIGHT + 30) font-size="9" text-anchor="middle" { (name) }
-            }
-        }
-    }
-}
-
 /// The report as CSV for Excel: a header row in Japanese and one row per period, then after an
 /// empty line the same for device profiles.
 pub fn stats_csv(view: &StatsView) -> String {
     let mut csv = Csv::new();
-    csv_table(&mut csv, "期間", SERIES.map(|s| s.1), &view.rows);
+    let periods: Vec<(String, [i64; 8])> = view.rows.iter().map(|r| (r.name.clone(), r.values)).collect();
+    csv_table(&mut csv, "期間", SERIES.map(|s| s.1), &periods);
     csv.blank();
     csv_table(&mut csv, "機種", PROFILE_SERIES, &view.by_profile);
     csv.finish()

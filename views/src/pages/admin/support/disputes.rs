@@ -6,7 +6,7 @@ use crate::components::{
     ListPage,
 };
 use crate::ctx::{Ctx, InputKind};
-use crate::layout::page;
+use crate::layout::console_page;
 use maud::{html, Markup};
 
 /// One disputed report.
@@ -40,7 +40,7 @@ pub fn dispute_item(ctx: &Ctx, row: &DisputeRow) -> Markup {
 }
 
 pub fn disputes(ctx: &Ctx, list: &ListPage<'_>, notice: Option<&str>) -> String {
-    page(
+    console_page(
         ctx,
         "活動報告の異議",
         html! {
@@ -79,7 +79,7 @@ pub fn dispute(ctx: &Ctx, view: &DisputeView) -> String {
     let action = format!("/admin/support/disputes/{}", row.request_id);
     let hours: Vec<String> = (0..24).map(|h| h.to_string()).collect();
     let minutes: Vec<String> = (0..60).step_by(5).map(|m| format!("{m:02}")).collect();
-    page(
+    console_page(
         ctx,
         "活動報告の異議",
         html! {

@@ -2,7 +2,7 @@
 
 use crate::components::{alert, footer, form, label, link, pager, select, submit, text_input, ListPage};
 use crate::ctx::{Ctx, InputKind};
-use crate::layout::page;
+use crate::layout::console_page;
 use maud::{html, Markup};
 
 #[derive(Debug, Clone)]
@@ -28,7 +28,7 @@ pub fn distance_row(row: &DistanceRow) -> Markup {
 }
 
 pub fn distances(ctx: &Ctx, view: &DistancesView, list: &ListPage<'_>) -> String {
-    page(
+    console_page(
         ctx,
         "地域間の距離",
         html! {

@@ -3,7 +3,7 @@
 
 use crate::components::{alert, footer, form, hidden, label, link, select, submit, text_input};
 use crate::ctx::{Ctx, InputKind};
-use crate::layout::page;
+use crate::layout::console_page;
 use maud::html;
 
 /// A matched pair still to meet.
@@ -31,7 +31,7 @@ pub struct MeetingsView {
 }
 
 pub fn meetings(ctx: &Ctx, view: &MeetingsView) -> String {
-    page(
+    console_page(
         ctx,
         "事前打合せ",
         html! {

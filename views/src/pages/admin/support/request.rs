@@ -3,7 +3,7 @@
 
 use crate::components::{alert, footer, form, label, select, subheading, submit, text_input};
 use crate::ctx::{Ctx, InputKind};
-use crate::layout::page;
+use crate::layout::console_page;
 use maud::html;
 
 #[derive(Debug, Clone)]
@@ -59,7 +59,7 @@ pub struct AdminRequestView {
 }
 
 pub fn request_page(ctx: &Ctx, view: &AdminRequestView) -> String {
-    page(
+    console_page(
         ctx,
         &format!("依頼 #{}", view.id),
         html! {

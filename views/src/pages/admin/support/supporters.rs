@@ -3,7 +3,7 @@
 
 use crate::components::{alert, filter_form, footer, form, label, link, pager, submit, text_input, ListPage};
 use crate::ctx::{Ctx, InputKind};
-use crate::layout::page;
+use crate::layout::console_page;
 use maud::{html, Markup};
 
 /// One supporter in the list.
@@ -52,7 +52,7 @@ pub struct SupportersView {
 }
 
 pub fn supporters(ctx: &Ctx, view: &SupportersView, list: &ListPage<'_>) -> String {
-    page(
+    console_page(
         ctx,
         "提供会員と審査",
         html! {
@@ -91,7 +91,7 @@ pub struct SupporterView {
 pub fn supporter_page(ctx: &Ctx, view: &SupporterView) -> String {
     let base = format!("/admin/support/supporters/{}", view.row.id);
     let f = &view.form;
-    page(
+    console_page(
         ctx,
         &format!("{}（提供会員）", view.row.name),
         html! {

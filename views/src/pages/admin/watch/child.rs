@@ -2,7 +2,7 @@
 
 use crate::components::{alert, choice, footer, form, hidden, label, link, subheading, submit, text_input};
 use crate::ctx::{Ctx, InputKind};
-use crate::layout::page;
+use crate::layout::console_page;
 use maud::html;
 
 #[derive(Debug, Clone)]
@@ -46,7 +46,7 @@ pub struct ChildAdminView {
 pub fn child_admin(ctx: &Ctx, view: &ChildAdminView) -> String {
     let base = format!("/admin/watch/children/{}", view.id);
     let none = view.times.first().cloned().unwrap_or_default();
-    page(
+    console_page(
         ctx,
         &format!("{}（タグ・お知らせ先）", view.name),
         html! {

@@ -2,7 +2,7 @@
 
 use crate::components::{alert, footer, label, select, subheading, submit, upload_form};
 use crate::ctx::Ctx;
-use crate::layout::page;
+use crate::layout::console_page;
 use maud::html;
 
 /// What the last upload did, if there was one.
@@ -25,7 +25,7 @@ pub fn roster_import(
     templates: &[(String, String)],
     outcome: &Outcome,
 ) -> String {
-    page(
+    console_page(
         ctx,
         "名簿の取り込み",
         html! {

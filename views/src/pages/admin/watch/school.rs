@@ -3,7 +3,7 @@
 
 use crate::components::{alert, footer, form, hidden, label, link, select, subheading, submit, text_input};
 use crate::ctx::{Ctx, InputKind};
-use crate::layout::page;
+use crate::layout::console_page;
 use maud::{html, Markup};
 
 #[derive(Debug, Clone)]
@@ -52,7 +52,7 @@ pub struct SchoolAdminView {
 
 pub fn school_admin(ctx: &Ctx, view: &SchoolAdminView) -> String {
     let base = format!("/admin/watch/schools/{}", view.id);
-    page(
+    console_page(
         ctx,
         &format!("{}（見守りの設定）", view.name),
         html! {

@@ -2,7 +2,7 @@
 
 use crate::components::{alert, footer, form, label, link, subheading, submit, text_input};
 use crate::ctx::{Ctx, InputKind};
-use crate::layout::page;
+use crate::layout::console_page;
 use maud::html;
 
 #[derive(Debug, Clone)]
@@ -16,7 +16,7 @@ pub struct SchoolRow {
 }
 
 pub fn schools(ctx: &Ctx, rows: &[SchoolRow], error: Option<&str>) -> String {
-    page(
+    console_page(
         ctx,
         "見守りの設定",
         html! {
@@ -60,7 +60,7 @@ pub struct AuditRow {
 }
 
 pub fn audit(ctx: &Ctx, rows: &[AuditRow], limit: usize) -> String {
-    page(
+    console_page(
         ctx,
         "閲覧の記録",
         html! {
