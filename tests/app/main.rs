@@ -58,6 +58,7 @@ macro_rules! db_test {
 }
 
 mod accounts;
+mod browser;
 mod budget;
 mod cli;
 mod communities;
