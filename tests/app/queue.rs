@@ -80,7 +80,7 @@ db_test! {
         let alive = mail(&mut conn, MailKind::TestMail, 2);
         assert_eq!(OutboxMail::claim(&mut conn, 10).unwrap().len(), 2);
         assert_eq!(
-            Queue::Outbox.next_due(&mut conn).unwrap().map(|at| at > now() + Duration::minutes(9)),
+            Queue::Outbox.next_due(&mut conn).unwrap().map(|at| near(Some(at), now() + Queue::Outbox.lease())),
             Some(true),
             "the next claimable row is the first lease to run out"
         );
