@@ -234,3 +234,30 @@ db_test! {
         }
     }
 }
+
+db_test! {
+    fn finished_mails_past_their_retention_are_purged_and_the_rest_kept(app: Empty) {
+        let mut conn = app.pool.get().unwrap();
+        let retention = i64::from(app.state.ctx.settings.mail.outbox_retention_days);
+        let old = now() - Duration::days(retention + 1);
+        let queued = |conn: &mut DbConnection, n: usize, status: &str, created: NaiveDateTime| -> i64 {
+            let id = mail(conn, MailKind::TestMail, n);
+            diesel::update(outbox::table.find(id))
+                .set((outbox::status.eq(status), outbox::created_at.eq(created), outbox::next_attempt_at.eq(now() + Duration::hours(1))))
+                .execute(conn)
+                .unwrap();
+            id
+        };
+        let old_sent = queued(&mut conn, 1, "sent", old);
+        let old_failed = queued(&mut conn, 2, "failed", old);
+        let recent_sent = queued(&mut conn, 3, "sent", now() - Duration::days(retention - 1));
+        let old_pending = queued(&mut conn, 4, "pending", old);
+        drop(conn);
+        app.expect_leftover_jobs("a pending mail is never purged, whatever its age");
+        // The worker's first round does its maintenance.
+        app.worker().round().unwrap();
+        let mut conn = app.pool.get().unwrap();
+        let left: Vec<i64> = outbox::table.select(outbox::id).order(outbox::id).load(&mut *conn).unwrap();
+        assert_eq!(left, [recent_sent, old_pending], "{old_sent} and {old_failed} deleted");
+    }
+}
