@@ -23,7 +23,7 @@ fn worker(app: &TestApp, url: &str, lease_seconds: u64, timeout_seconds: u64) ->
     settings.mail.send_timeout = Duration::from_secs(timeout_seconds);
     let ctx = hiroba::context::Context {
         settings,
-        profiles: hiroba::keitai::ProfileRegistry::load(&app.state.ctx.settings.profiles_dir).unwrap(),
+        profiles: app.state.ctx.profiles.clone(),
         codec: app.state.ctx.codec.clone(),
     };
     Worker::new(Arc::new(ctx), app.pool.clone(), Default::default()).unwrap()
