@@ -5,6 +5,7 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 #[derive(Debug, Clone)]
 pub struct MailSettings {
@@ -22,6 +23,14 @@ pub struct MailSettings {
     pub pacing: BTreeMap<String, Pacing>,
     /// Mail workers started by `serve`.
     pub workers: usize,
+    /// How long a worker's claim on mail lasts unless renewed: a dead worker's mail goes out again
+    /// after this.
+    pub lease: Duration,
+    /// How long handing one mail to the relay may take (connecting included) before it counts as
+    /// a temporary failure.
+    pub send_timeout: Duration,
+    /// Sent and given-up mails are deleted this many days after they were queued.
+    pub outbox_retention_days: u32,
 }
 
 /// How mail leaves.
@@ -65,6 +74,9 @@ pub(super) struct MailFileSettings {
     dkim_selector: Option<String>,
     dkim_key: Option<PathBuf>,
     workers: Option<usize>,
+    lease_seconds: Option<u32>,
+    send_timeout_seconds: Option<u32>,
+    outbox_retention_days: Option<u32>,
     #[serde(default)]
     pacing: BTreeMap<String, Pacing>,
 }
@@ -186,6 +198,25 @@ impl MailSettings {
                 reason: "per_session and per_minute must be above zero",
             });
         }
+        let seconds = |name: &'static str, file: Option<u32>, default: u32| -> Result<u32, ConfigError> {
+            match (env(name), file) {
+                (Some(v), _) => parse_positive(name, &v),
+                (None, Some(n)) => parse_positive(name, &n.to_string()),
+                (None, None) => Ok(default),
+            }
+        };
+        let lease = seconds("HIROBA_MAIL_LEASE_SECONDS", file.lease_seconds, 30)?;
+        let send_timeout = seconds("HIROBA_MAIL_SEND_TIMEOUT_SECONDS", file.send_timeout_seconds, 10)?;
+        // A worker renews its lease between mails, at the latest a third of the lease plus one
+        // mail after the last renewal: that must fit in the lease.
+        if lease < 3 * send_timeout {
+            return Err(ConfigError::Invalid {
+                name: "HIROBA_MAIL_LEASE_SECONDS",
+                value: lease.to_string(),
+                reason: "the lease must be at least three times HIROBA_MAIL_SEND_TIMEOUT_SECONDS",
+            });
+        }
+        let outbox_retention_days = seconds("HIROBA_MAIL_OUTBOX_RETENTION_DAYS", file.outbox_retention_days, 30)?;
         Ok(MailSettings {
             domain,
             from_name: env("HIROBA_MAIL_FROM_NAME")
@@ -197,6 +228,9 @@ impl MailSettings {
             dkim,
             pacing,
             workers,
+            lease: Duration::from_secs(lease.into()),
+            send_timeout: Duration::from_secs(send_timeout.into()),
+            outbox_retention_days,
         })
     }
 

@@ -335,6 +335,45 @@ mod tests {
     }
 
     #[test]
+    fn mail_leases_and_timeouts_are_read_and_must_fit_together() {
+        let s = Settings::load(None, env_of(&[])).unwrap();
+        assert_eq!(
+            (
+                s.mail.lease.as_secs(),
+                s.mail.send_timeout.as_secs(),
+                s.mail.outbox_retention_days
+            ),
+            (30, 10, 30)
+        );
+        let s = Settings::load(
+            None,
+            env_of(&[
+                ("HIROBA_MAIL_LEASE_SECONDS", "6"),
+                ("HIROBA_MAIL_SEND_TIMEOUT_SECONDS", "2"),
+                ("HIROBA_MAIL_OUTBOX_RETENTION_DAYS", "400"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(
+            (
+                s.mail.lease.as_secs(),
+                s.mail.send_timeout.as_secs(),
+                s.mail.outbox_retention_days
+            ),
+            (6, 2, 400)
+        );
+        // A lease that a renewal between two mails could not keep.
+        let err = Settings::load(None, env_of(&[("HIROBA_MAIL_LEASE_SECONDS", "20")]))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("HIROBA_MAIL_LEASE_SECONDS"), "{err}");
+        for name in ["HIROBA_MAIL_SEND_TIMEOUT_SECONDS", "HIROBA_MAIL_OUTBOX_RETENTION_DAYS"] {
+            let err = Settings::load(None, env_of(&[(name, "0")])).unwrap_err().to_string();
+            assert!(err.contains(name), "{err}");
+        }
+    }
+
+    #[test]
     fn bad_values_name_the_setting() {
         let err = Settings::load(None, env_of(&[("HIROBA_BIND", "localhost")]))
             .unwrap_err()

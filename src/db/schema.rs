@@ -117,6 +117,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    outbox_relay_waits (outbox_id) {
+        outbox_id -> BigInt,
+        since -> Timestamp,
+    }
+}
+
+diesel::table! {
     outbox_reply_to (outbox_id) {
         outbox_id -> BigInt,
         address -> Text,
@@ -761,6 +768,7 @@ diesel::joinable!(photos -> threads (thread_id));
 diesel::joinable!(photo_renditions -> photos (photo_id));
 diesel::joinable!(mail_bounces -> outbox (outbox_id));
 diesel::joinable!(outbox_reply_to -> outbox (outbox_id));
+diesel::joinable!(outbox_relay_waits -> outbox (outbox_id));
 diesel::joinable!(school_staff -> schools (school_id));
 diesel::joinable!(school_staff -> members (member_id));
 diesel::joinable!(readers -> schools (school_id));
@@ -1012,6 +1020,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     login_locks,
     subscriber_ids,
     outbox,
+    outbox_relay_waits,
     outbox_reply_to,
     inbound_mails,
     jobs,

@@ -19,26 +19,35 @@ pub fn run_due(ctx: &Context, conn: &mut DbConnection) -> QueryResult<usize> {
         // A bug in one job must not take the worker down with it.
         let outcome = catch_unwind(AssertUnwindSafe(|| run(ctx, conn, job)))
             .unwrap_or_else(|_| Err(JobError::Permanent("job panicked".into())));
-        match outcome {
-            Ok(()) => {
-                Queue::Jobs.complete(conn, job.id)?;
-            }
-            Err(JobError::Transient(e)) => match Queue::Jobs.retry_later(conn, job.id, job.attempts, &e)? {
-                Retry::After(wait) => log::warn!("job {} ({}): {e}; again in {wait}", job.id, job.kind),
-                Retry::GaveUp => log::error!(
-                    "job {} ({}) failed after {} attempts: {e}",
-                    job.id,
-                    job.kind,
-                    job.attempts
-                ),
-            },
-            Err(JobError::Permanent(e)) => {
-                log::error!("job {} ({}) failed: {e}", job.id, job.kind);
-                Queue::Jobs.fail(conn, job.id, &e)?;
-            }
+        // A settling that fails (the database is locked) leaves the job to its lease; the rest of
+        // the claim is still run.
+        if let Err(e) = settle(conn, job, outcome) {
+            log::warn!("job {} ({}): recording its outcome: {e}", job.id, job.kind);
         }
     }
     Ok(jobs.len())
+}
+
+fn settle(conn: &mut DbConnection, job: &Job, outcome: Result<(), JobError>) -> QueryResult<()> {
+    match outcome {
+        Ok(()) => {
+            Queue::Jobs.complete(conn, job.id)?;
+        }
+        Err(JobError::Transient(e)) => match Queue::Jobs.retry_later(conn, job.id, job.attempts, &e)? {
+            Retry::After(wait) => log::warn!("job {} ({}): {e}; again in {wait}", job.id, job.kind),
+            Retry::GaveUp => log::error!(
+                "job {} ({}) failed after {} attempts: {e}",
+                job.id,
+                job.kind,
+                job.attempts
+            ),
+        },
+        Err(JobError::Permanent(e)) => {
+            log::error!("job {} ({}) failed: {e}", job.id, job.kind);
+            Queue::Jobs.fail(conn, job.id, &e)?;
+        }
+    }
+    Ok(())
 }
 
 fn run(ctx: &Context, conn: &mut DbConnection, job: &Job) -> Result<(), JobError> {

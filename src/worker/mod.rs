@@ -33,6 +33,8 @@ pub struct Worker {
     wakeup: Arc<Wakeup>,
     dkim: Option<DkimSigner>,
     last_maintenance: Mutex<Option<Instant>>,
+    /// How long handing one mail over took lately (sizes the claims).
+    per_mail: Mutex<Option<Duration>>,
 }
 
 /// What one round did.
@@ -62,13 +64,17 @@ impl Worker {
             wakeup,
             dkim,
             last_maintenance: Mutex::new(None),
+            per_mail: Mutex::new(None),
         })
     }
 
     /// One round: due jobs first (they may queue mail), then due mail.
     pub fn round(&self) -> Result<Round, diesel::result::Error> {
         let mut conn = self.conn()?;
-        self.maintain_if_due(&mut conn)?;
+        if let Err(e) = self.maintain_if_due(&mut conn) {
+            // Maintenance waits for its next turn; the mail does not wait for it.
+            log::warn!("worker maintenance: {e}");
+        }
         let jobs = jobs::run_due(&self.ctx, &mut conn)?;
         let mails = sending::send_due(self, &mut conn)?;
         Ok(Round { jobs, mails })
@@ -133,7 +139,25 @@ impl Worker {
             log::info!("watch: {reported} readers reported silent; deleted {purged:?}");
         }
         crate::notebook::maintenance::run(&self.ctx, conn, now)?;
+        let purged = sending::purge(&self.ctx.settings.mail, conn, now)?;
+        if purged > 0 {
+            log::info!("outbox: deleted {purged} finished mails past their retention");
+        }
         Ok(())
+    }
+
+    /// The recent time per mail handed over, if any was measured.
+    fn per_mail(&self) -> Option<Duration> {
+        *self.per_mail.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Adds one hand-over's time to the running average (the last few mails weigh most).
+    fn measured(&self, took: Duration) {
+        let mut per_mail = self.per_mail.lock().unwrap_or_else(|e| e.into_inner());
+        *per_mail = Some(match *per_mail {
+            Some(before) => (before * 7 + took) / 8,
+            None => took,
+        });
     }
 
     fn conn(&self) -> Result<DbConn, diesel::result::Error> {

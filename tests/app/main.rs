@@ -91,6 +91,7 @@ mod pages;
 mod posts;
 mod queue;
 mod search;
+mod sending;
 mod simulate;
 mod smtp;
 mod smtp_relay;

@@ -80,7 +80,7 @@ db_test! {
         let alive = mail(&mut conn, MailKind::TestMail, 2);
         assert_eq!(OutboxMail::claim(&mut conn, 10).unwrap().len(), 2);
         assert_eq!(
-            Queue::Outbox.next_due(&mut conn).unwrap().map(|at| at > now() + Duration::minutes(9)),
+            Queue::Outbox.next_due(&mut conn).unwrap().map(|at| near(Some(at), now() + Queue::Outbox.lease())),
             Some(true),
             "the next claimable row is the first lease to run out"
         );
@@ -232,5 +232,32 @@ db_test! {
             assert_eq!(distinct.len(), ROWS, "{queue:?}: every row claimed");
             assert_eq!(claimed.len(), ROWS, "{queue:?}: no row claimed twice");
         }
+    }
+}
+
+db_test! {
+    fn finished_mails_past_their_retention_are_purged_and_the_rest_kept(app: Empty) {
+        let mut conn = app.pool.get().unwrap();
+        let retention = i64::from(app.state.ctx.settings.mail.outbox_retention_days);
+        let old = now() - Duration::days(retention + 1);
+        let queued = |conn: &mut DbConnection, n: usize, status: &str, created: NaiveDateTime| -> i64 {
+            let id = mail(conn, MailKind::TestMail, n);
+            diesel::update(outbox::table.find(id))
+                .set((outbox::status.eq(status), outbox::created_at.eq(created), outbox::next_attempt_at.eq(now() + Duration::hours(1))))
+                .execute(conn)
+                .unwrap();
+            id
+        };
+        let old_sent = queued(&mut conn, 1, "sent", old);
+        let old_failed = queued(&mut conn, 2, "failed", old);
+        let recent_sent = queued(&mut conn, 3, "sent", now() - Duration::days(retention - 1));
+        let old_pending = queued(&mut conn, 4, "pending", old);
+        drop(conn);
+        app.expect_leftover_jobs("a pending mail is never purged, whatever its age");
+        // The worker's first round does its maintenance.
+        app.worker().round().unwrap();
+        let mut conn = app.pool.get().unwrap();
+        let left: Vec<i64> = outbox::table.select(outbox::id).order(outbox::id).load(&mut *conn).unwrap();
+        assert_eq!(left, [recent_sent, old_pending], "{old_sent} and {old_failed} deleted");
     }
 }

@@ -3,8 +3,8 @@
 //! What a mail is, how it is queued and what is asked of the mails sent; claiming, leases, retries
 //! and giving up are the queue mechanism's (`db::queue`, `Queue::Outbox`).
 
-use crate::db::queue::Queue;
-use crate::db::schema::{outbox, outbox_reply_to};
+use crate::db::queue::{Claimed, Lease, Queue};
+use crate::db::schema::{outbox, outbox_relay_waits, outbox_reply_to};
 use crate::db::{now, DbConnection};
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
@@ -159,6 +159,12 @@ pub struct OutboxMail {
     pub priority: i32,
 }
 
+impl Claimed for OutboxMail {
+    fn id(&self) -> i64 {
+        self.id
+    }
+}
+
 impl OutboxMail {
     /// Queues one mail; call inside the transaction of the change that causes it.
     pub fn queue(
@@ -250,9 +256,73 @@ impl OutboxMail {
     /// Claims up to `limit` due mails for this worker (see `db::queue`), highest priority first.
     /// Settle each through `Queue::Outbox`.
     pub fn claim(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<OutboxMail>> {
-        let mut claimed: Vec<OutboxMail> = Queue::Outbox.claim(conn, limit)?;
+        OutboxMail::claim_leased(conn, limit, Queue::Outbox.lease()).map(|(mails, _)| mails)
+    }
+
+    /// [`claim`](Self::claim) with a lease of `length`, and the lease to renew while sending.
+    pub fn claim_leased(
+        conn: &mut DbConnection,
+        limit: i64,
+        length: Duration,
+    ) -> QueryResult<(Vec<OutboxMail>, Lease)> {
+        let (mut claimed, lease): (Vec<OutboxMail>, Lease) = Queue::Outbox.claim_leased(conn, limit, length)?;
         claimed.sort_by_key(|m| (std::cmp::Reverse(m.priority), m.id));
-        Ok(claimed)
+        Ok((claimed, lease))
+    }
+
+    /// An alert (見守り, emergency, not arrived, home board): sent through a second session when
+    /// the first one hangs.
+    pub fn is_alert(&self) -> bool {
+        self.priority >= MailKind::WatchPass.priority()
+    }
+
+    /// The row waits out its backoff because the relay was down or hung (noted after
+    /// `Queue::Outbox.retry_later`), not because it refused this mail.
+    pub fn wait_for_relay(conn: &mut DbConnection, id: i64) -> QueryResult<usize> {
+        // Only the worker holding the row writes its note: no race between the two statements.
+        diesel::delete(outbox_relay_waits::table.find(id)).execute(conn)?;
+        diesel::insert_into(outbox_relay_waits::table)
+            .values((
+                outbox_relay_waits::outbox_id.eq(id),
+                outbox_relay_waits::since.eq(now()),
+            ))
+            .execute(conn)
+    }
+
+    /// The relay accepts mail again: every row waiting out an outage's backoff is due now. Returns
+    /// how many were waiting.
+    pub fn end_outage_waits(conn: &mut DbConnection) -> QueryResult<usize> {
+        let waiting: Vec<i64> = outbox_relay_waits::table
+            .select(outbox_relay_waits::outbox_id)
+            .load(conn)?;
+        if waiting.is_empty() {
+            return Ok(0);
+        }
+        // Rows sent or claimed since then are left as they are; the notes go either way.
+        diesel::update(
+            outbox::table
+                .filter(outbox::id.eq_any(&waiting))
+                .filter(outbox::status.eq("pending")),
+        )
+        .set(outbox::next_attempt_at.eq(now()))
+        .execute(conn)?;
+        diesel::delete(outbox_relay_waits::table.filter(outbox_relay_waits::outbox_id.eq_any(&waiting))).execute(conn)
+    }
+
+    /// Deletes up to `limit` sent or given-up mails queued before `before` (retention); returns how
+    /// many went. Small batches keep each delete short beside the senders.
+    pub fn purge_finished_before(conn: &mut DbConnection, before: NaiveDateTime, limit: i64) -> QueryResult<usize> {
+        let ids = outbox::table
+            .filter(outbox::created_at.lt(before))
+            .filter(outbox::status.eq_any(["sent", "failed"]))
+            .select(outbox::id)
+            .order(outbox::created_at)
+            .limit(limit)
+            .load::<i64>(conn)?;
+        if ids.is_empty() {
+            return Ok(0);
+        }
+        diesel::delete(outbox::table.filter(outbox::id.eq_any(ids))).execute(conn)
     }
 
     /// Records the carrier that claimed mails are about to be handed to (pacing counts by it, and

@@ -8,8 +8,8 @@
 //!   [`Queue::fail`]), which ends the lease.
 //!
 //! A claimed row whose lease ran out belongs to a worker that died: the next claim takes it again
-//! (an outbox row is then sent again, with the same Message-ID). How long a lease lasts, and
-//! whether it is renewed, is decided here and nowhere else.
+//! (an outbox row is then sent again, with the same Message-ID). A live worker renews its
+//! [`Lease`] while it works through a claim, so a lease can be short: seconds for the outbox.
 //!
 //! The models (`models::job`, `models::outbox`) add what is theirs: what a row holds, how it is
 //! queued, and in which order claimed rows are worked on.
@@ -17,11 +17,14 @@
 mod backlog;
 mod backoff;
 mod claim;
+mod lease;
 mod settle;
 mod sql;
 mod table;
 
 pub use backoff::Backoff;
+pub use claim::Claimed;
+pub use lease::Lease;
 pub use settle::Retry;
 
 /// The tables that are queues. A closed list: the SQL names a queue's table and columns from

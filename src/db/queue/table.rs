@@ -21,14 +21,20 @@ pub(super) struct Table {
     pub failed_at: Option<&'static str>,
     /// Which due rows are claimed first.
     pub order: &'static str,
+    /// The columns `order` names (the claim picks them to sort its two picks together).
+    pub order_columns: &'static str,
     /// How long a claim lasts before another worker may take the row.
     pub lease: Duration,
     pub backoff: Backoff,
 }
 
-/// A claim outlives a dead worker by this much. Ten minutes was the old "stale" guess; sending a
-/// claimed batch of 200 mails must fit in it (issue 17 shortens it and renews it instead).
-const LEASE: Duration = Duration::minutes(10);
+/// A job's claim outlives a dead worker by this much. A job is short, but inbound processing of a
+/// large photo mail may take a while.
+const JOB_LEASE: Duration = Duration::minutes(10);
+
+/// A mail's claim outlives a dead worker by this much (the workers renew it while they send, and
+/// `[mail] lease_seconds` sets theirs): a dead worker's alerts go out again within seconds.
+const MAIL_LEASE: Duration = Duration::seconds(30);
 
 const JOBS: Table = Table {
     name: "jobs",
@@ -38,7 +44,8 @@ const JOBS: Table = Table {
     done_at: "finished_at",
     failed_at: Some("finished_at"),
     order: "id",
-    lease: LEASE,
+    order_columns: "id",
+    lease: JOB_LEASE,
     backoff: Backoff {
         first: Duration::seconds(30),
         longest: Duration::hours(1),
@@ -56,7 +63,8 @@ const OUTBOX: Table = Table {
     failed_at: None,
     // Alerts before a mail magazine queued earlier.
     order: "priority DESC, id",
-    lease: LEASE,
+    order_columns: "id, priority",
+    lease: MAIL_LEASE,
     // The kind's lifetime usually ends a mail's retries first (docs/mail.md).
     backoff: Backoff {
         first: Duration::seconds(30),

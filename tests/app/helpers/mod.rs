@@ -1,12 +1,13 @@
 //! What the tests share: the app on a fresh database (`app`), raw HTTP (`http`), a browser that
 //! fills in forms (`browser`), signed-in sessions (`session`), devices and their budgets
-//! (`device`), mail in and out (`mail`, `relay`), child watch (`watch`) and builders for the rows
+//! (`device`), mail in and out (`mail`, `relay`, `faulty_relay`), child watch (`watch`) and builders for the rows
 //! a test needs (`builders`).
 
 pub mod app;
 pub mod browser;
 pub mod builders;
 pub mod device;
+pub mod faulty_relay;
 pub mod http;
 pub mod mail;
 pub mod relay;

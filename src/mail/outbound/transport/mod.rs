@@ -16,6 +16,7 @@ use crate::config::Transport;
 use lettre::address::{Address, Envelope};
 use lettre::{SendmailTransport, Transport as _};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// Why a mail was not handed over.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -25,6 +26,10 @@ pub struct SendError {
     pub permanent: bool,
     /// What went wrong, for the log and `/admin/mail`.
     pub message: String,
+    /// The relay could not be reached or did not answer in time: nothing was said about this mail
+    /// (its outcome is unknown after a timeout during the data), and the next mail that the relay
+    /// accepts ends the backoff of every mail that waited for it.
+    pub outage: bool,
 }
 
 impl SendError {
@@ -32,6 +37,14 @@ impl SendError {
         SendError {
             permanent: false,
             message: message.to_string(),
+            outage: false,
+        }
+    }
+
+    fn outage(message: impl ToString) -> Self {
+        SendError {
+            outage: true,
+            ..SendError::transient(message)
         }
     }
 }
@@ -47,10 +60,11 @@ pub enum Session {
 }
 
 impl Session {
-    /// Gets ready to hand mail over; an SMTP relay is not contacted until the first mail.
-    pub fn open(transport: &Transport) -> Result<Session, SendError> {
+    /// Gets ready to hand mail over; an SMTP relay is not contacted until the first mail. Handing
+    /// one mail to a relay, connecting included, takes at most `timeout`.
+    pub fn open(transport: &Transport, timeout: Duration) -> Result<Session, SendError> {
         Ok(match transport {
-            Transport::Smtp(url) => Session::Smtp(Box::new(SmtpSession::new(url)?)),
+            Transport::Smtp(url) => Session::Smtp(Box::new(SmtpSession::new(url, timeout)?)),
             Transport::Sendmail(path) => Session::Sendmail(SendmailTransport::new_with_command(path)),
             Transport::Directory(dir) => {
                 std::fs::create_dir_all(dir).map_err(SendError::transient)?;
@@ -77,6 +91,7 @@ fn envelope(from: &str, to: &str) -> Result<Envelope, SendError> {
     let bad = |e: lettre::address::AddressError| SendError {
         permanent: true,
         message: format!("address not usable for SMTP: {e}"),
+        outage: false,
     };
     Envelope::new(
         Some(smtp_address(from).map_err(bad)?),
@@ -85,6 +100,7 @@ fn envelope(from: &str, to: &str) -> Result<Envelope, SendError> {
     .map_err(|e| SendError {
         permanent: true,
         message: e.to_string(),
+        outage: false,
     })
 }
 
@@ -126,7 +142,7 @@ mod tests {
     #[test]
     fn the_directory_gets_one_file_per_row() {
         let dir = std::env::temp_dir().join(format!("hiroba-eml-{}", std::process::id()));
-        let mut session = Session::open(&Transport::Directory(dir.clone())).unwrap();
+        let mut session = Session::open(&Transport::Directory(dir.clone()), Duration::from_secs(1)).unwrap();
         session
             .send("bounce-0000001-a=b.jp@h.jp", "a@b.jp", b"Subject: x\r\n\r\nhi\r\n", "1")
             .unwrap();

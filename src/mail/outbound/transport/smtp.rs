@@ -3,8 +3,9 @@
 //!
 //! The connection opens at the first mail, carries the rest of the batch, and ends with QUIT when
 //! the session is dropped. A connection that broke (lettre closes it after any refused command)
-//! is opened again for the next mail; a connection that could not be opened is not tried again in
-//! this session: the rest of the batch gets the same error and waits for its retry.
+//! is opened again for the next mail; a connection that could not be opened, or that did not
+//! answer in time, is not tried again in this session: the rest of the batch gets the same error
+//! and waits for its retry.
 
 use super::relay::{Relay, Tls};
 use super::{socket, SendError};
@@ -15,16 +16,15 @@ use std::future::Future;
 use std::time::Duration;
 use tokio::runtime::Runtime;
 
-/// How long opening a connection may take, from name resolution to AUTH.
-const OPEN_TIMEOUT: Duration = Duration::from_secs(30);
-/// How long one mail may take, from MAIL FROM to the answer after the data.
-const SEND_TIMEOUT: Duration = Duration::from_secs(30);
 /// How long QUIT may take when the session ends; the mail is already accepted by then.
 const QUIT_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// An SMTP session for one batch of mail.
 pub struct SmtpSession {
     relay: Relay,
+    /// How long one mail may take, opening the connection included (`[mail] send_timeout_seconds`):
+    /// a hanging relay holds a worker no longer than this per mail.
+    timeout: Duration,
     runtime: Runtime,
     connection: Connection,
 }
@@ -39,10 +39,11 @@ enum Connection {
 
 impl SmtpSession {
     /// Reads `HIROBA_SMTP_URL` (see `relay.rs`); connects only when the first mail is sent.
-    pub fn new(url: &str) -> Result<SmtpSession, SendError> {
+    pub fn new(url: &str, timeout: Duration) -> Result<SmtpSession, SendError> {
         let relay = Relay::parse(url).map_err(|e| SendError {
             permanent: true,
             message: format!("HIROBA_SMTP_URL: {e}"),
+            outage: false,
         })?;
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -50,6 +51,7 @@ impl SmtpSession {
             .map_err(|e| SendError::transient(format!("SMTP runtime: {e}")))?;
         Ok(SmtpSession {
             relay,
+            timeout,
             runtime,
             connection: Connection::Closed,
         })
@@ -57,6 +59,7 @@ impl SmtpSession {
 
     /// Hands one mail to the relay, opening the connection first if need be.
     pub fn send(&mut self, envelope: &Envelope, message: &[u8]) -> Result<(), SendError> {
+        let started = std::time::Instant::now();
         let mut connection = match std::mem::replace(&mut self.connection, Connection::Closed) {
             Connection::Open(connection) if !connection.has_broken() => connection,
             Connection::Failed(e) => {
@@ -64,16 +67,24 @@ impl SmtpSession {
                 return Err(e);
             }
             Connection::Open(_) | Connection::Closed => {
-                match self.run(OPEN_TIMEOUT, open(&self.relay)).and_then(|opened| opened) {
+                let opened = self.run(self.timeout, open(&self.relay)).and_then(|opened| opened);
+                match opened {
                     Ok(connection) => connection,
-                    Err(e) => {
+                    Err(mut e) => {
+                        // Not reached, or no greeting: nothing was said about any mail. A refusal
+                        // (a 5xx to AUTH) is the relay's answer, not an outage.
+                        e.outage = !e.permanent;
                         self.connection = Connection::Failed(e.clone());
                         return Err(e);
                     }
                 }
             }
         };
-        match self.run(SEND_TIMEOUT, connection.send(envelope, message)) {
+        let left = self
+            .timeout
+            .saturating_sub(started.elapsed())
+            .max(Duration::from_millis(1));
+        match self.run(left, connection.send(envelope, message)) {
             Ok(Ok(_)) => {
                 self.connection = Connection::Open(connection);
                 Ok(())
@@ -85,8 +96,12 @@ impl SmtpSession {
                 }
                 Err(from_lettre(e))
             }
-            // Timed out: the dialogue is in an unknown state, so the connection goes, without QUIT.
-            Err(e) => Err(e),
+            // Timed out: the dialogue is in an unknown state, so the connection goes, without QUIT,
+            // and the rest of the batch does not wait out a timeout each behind a hanging relay.
+            Err(e) => {
+                self.connection = Connection::Failed(e.clone());
+                Err(e)
+            }
         }
     }
 
@@ -102,7 +117,7 @@ impl SmtpSession {
         // The timer must be made inside the runtime: it registers with the runtime's clock.
         self.runtime
             .block_on(async { tokio::time::timeout(limit, work).await })
-            .map_err(|_| SendError::transient(format!("SMTP: no answer within {} s", limit.as_secs())))
+            .map_err(|_| SendError::outage(format!("SMTP: no answer within {} s", self.timeout.as_secs())))
     }
 }
 
@@ -157,5 +172,7 @@ fn from_lettre(e: lettre::transport::smtp::Error) -> SendError {
     SendError {
         permanent: e.is_permanent(),
         message: e.to_string(),
+        // No SMTP reply at all (the connection broke): the relay, not this mail.
+        outage: !e.is_permanent() && !e.is_transient(),
     }
 }
