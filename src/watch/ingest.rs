@@ -35,6 +35,7 @@ pub fn ingest(
     school: &School,
     events: &[Event],
 ) -> QueryResult<Ingested> {
+    Reader::lock_for_batch(conn, reader.id)?;
     let seqs: Vec<i64> = events.iter().map(|e| e.seq as i64).collect();
     let known = ReaderEvent::known_seqs(conn, reader.id, &seqs)?;
     let mut fresh: Vec<&Event> = events.iter().filter(|e| !known.contains(&(e.seq as i64))).collect();
