@@ -22,6 +22,9 @@ pub struct MailSettings {
     pub pacing: BTreeMap<String, Pacing>,
     /// Mail workers started by `serve`.
     pub workers: usize,
+    /// The key of the tags in bounce (VERP) addresses, so that nobody can forge a bounce for a
+    /// mail of ours. `None`: a random key kept in the database (`mail::bounce_key`).
+    pub bounce_secret: Option<String>,
 }
 
 /// How mail leaves.
@@ -65,6 +68,7 @@ pub(super) struct MailFileSettings {
     dkim_selector: Option<String>,
     dkim_key: Option<PathBuf>,
     workers: Option<usize>,
+    bounce_secret: Option<String>,
     #[serde(default)]
     pacing: BTreeMap<String, Pacing>,
 }
@@ -186,6 +190,16 @@ impl MailSettings {
                 reason: "per_session and per_minute must be above zero",
             });
         }
+        let bounce_secret = env("HIROBA_BOUNCE_SECRET").or(file.bounce_secret);
+        if let Some(secret) = &bounce_secret {
+            if secret.trim().len() < 32 {
+                return Err(ConfigError::Invalid {
+                    name: "HIROBA_BOUNCE_SECRET",
+                    value: String::new(),
+                    reason: "expected at least 32 characters (e.g. openssl rand -hex 32)",
+                });
+            }
+        }
         Ok(MailSettings {
             domain,
             from_name: env("HIROBA_MAIL_FROM_NAME")
@@ -197,6 +211,7 @@ impl MailSettings {
             dkim,
             pacing,
             workers,
+            bounce_secret,
         })
     }
 

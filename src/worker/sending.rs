@@ -2,7 +2,8 @@
 
 use super::{pacing, Worker};
 use crate::db::models::mail_address::MailAddress;
-use crate::db::models::outbox::OutboxMail;
+use crate::db::models::mail_bounce;
+use crate::db::models::outbox::{MailKind, OutboxMail};
 use crate::db::queue::{Queue, Retry};
 use crate::db::{now, DbConnection};
 use crate::domain::mail_route::verp_address;
@@ -57,6 +58,7 @@ fn send_session(worker: &Worker, conn: &mut DbConnection, mails: &[OutboxMail]) 
     };
     let ids: Vec<i64> = mails.iter().map(|m| m.id).collect();
     let reply_addresses = OutboxMail::reply_addresses(conn, &ids)?;
+    let bounce_key = crate::mail::bounce_key(conn, worker.ctx.settings.mail.bounce_secret.as_deref())?;
     for mail in mails {
         if let Some(reason) = not_worth_sending(conn, mail)? {
             Queue::Outbox.fail(conn, mail.id, reason)?;
@@ -64,7 +66,7 @@ fn send_session(worker: &Worker, conn: &mut DbConnection, mails: &[OutboxMail]) 
         }
         let settings = &worker.ctx.settings.mail;
         let bytes = render(worker, mail, reply_addresses.get(&mail.id).map(String::as_str));
-        let envelope_from = verp_address(mail.id, &mail.recipient, &settings.domain);
+        let envelope_from = verp_address(mail.id, &mail.recipient, &settings.domain, &bounce_key);
         match session.send(&envelope_from, &mail.recipient, &bytes, &file_name(mail)) {
             Ok(()) => {
                 Queue::Outbox.complete(conn, mail.id)?;
@@ -75,12 +77,18 @@ fn send_session(worker: &Worker, conn: &mut DbConnection, mails: &[OutboxMail]) 
     Ok(())
 }
 
-/// Expired, or to an address that no longer exists.
+/// Expired, or to an address that no longer exists. Watch and emergency alerts still go to an
+/// address that bounced until it has bounced hard repeatedly over days (one report, true or not,
+/// must not silence a guardian).
 fn not_worth_sending(conn: &mut DbConnection, mail: &OutboxMail) -> QueryResult<Option<&'static str>> {
     if mail.expires_at.is_some_and(|at| at < now()) {
         return Ok(Some("expired before it could be sent"));
     }
-    let unknown = MailAddress::find(conn, &mail.recipient)?.is_some_and(|a| a.health == "unknown_user");
+    let mut unknown = MailAddress::find(conn, &mail.recipient)?.is_some_and(|a| a.health == "unknown_user");
+    let alert = [MailKind::WatchPass, MailKind::WatchEmergency].map(MailKind::as_str);
+    if unknown && alert.contains(&mail.kind.as_str()) {
+        unknown = mail_bounce::stops_alerts(&mail_bounce::hard_of(conn, &mail.recipient)?);
+    }
     Ok(unknown.then_some("address unknown at the carrier (5.1.1): not sent"))
 }
 

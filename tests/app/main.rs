@@ -58,6 +58,7 @@ macro_rules! db_test {
 }
 
 mod accounts;
+mod bounces;
 mod budget;
 mod cli;
 mod communities;
