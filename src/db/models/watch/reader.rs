@@ -166,6 +166,8 @@ impl Reader {
     /// keys (events, signatures) free, so a batch that inserted those first cannot deadlock.
     /// SQLite needs nothing: a `write_transaction` holds the database's one write lock from BEGIN.
     pub fn lock_for_batch(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
+        #[cfg(not(feature = "postgres"))]
+        let _ = id;
         match conn {
             DbConnection::Sqlite(_) => Ok(()),
             #[cfg(feature = "postgres")]
