@@ -351,8 +351,14 @@ fn serve(settings: Settings, demo: bool) -> Result<(), String> {
     let mail = &state.settings().mail;
     if let Some(addr) = mail.listen {
         let listener = std::net::TcpListener::bind(addr).map_err(|e| format!("SMTP {addr}: {e}"))?;
-        hiroba::mail::inbound::listener::spawn(listener, state.pool.clone(), &mail.domain, mail.max_message_bytes)
-            .map_err(|e| e.to_string())?;
+        hiroba::mail::inbound::listener::spawn(
+            listener,
+            state.pool.clone(),
+            &mail.domain,
+            mail.bounce_secret.as_deref(),
+            mail.max_message_bytes,
+        )
+        .map_err(|e| e.to_string())?;
         println!("SMTP: {addr} (entry@{} など)", mail.domain);
     }
     Worker::spawn(&state.ctx, &state.pool, &state.wakeup, mail.workers)?;

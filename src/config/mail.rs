@@ -31,6 +31,9 @@ pub struct MailSettings {
     pub send_timeout: Duration,
     /// Sent and given-up mails are deleted this many days after they were queued.
     pub outbox_retention_days: u32,
+    /// The key of the tags in bounce (VERP) addresses, so that nobody can forge a bounce for a
+    /// mail of ours. `None`: a random key kept in the database (`mail::bounce_key`).
+    pub bounce_secret: Option<String>,
 }
 
 /// How mail leaves.
@@ -77,6 +80,7 @@ pub(super) struct MailFileSettings {
     lease_seconds: Option<u32>,
     send_timeout_seconds: Option<u32>,
     outbox_retention_days: Option<u32>,
+    bounce_secret: Option<String>,
     #[serde(default)]
     pacing: BTreeMap<String, Pacing>,
 }
@@ -217,6 +221,16 @@ impl MailSettings {
             });
         }
         let outbox_retention_days = seconds("HIROBA_MAIL_OUTBOX_RETENTION_DAYS", file.outbox_retention_days, 30)?;
+        let bounce_secret = env("HIROBA_BOUNCE_SECRET").or(file.bounce_secret);
+        if let Some(secret) = &bounce_secret {
+            if secret.trim().len() < 32 {
+                return Err(ConfigError::Invalid {
+                    name: "HIROBA_BOUNCE_SECRET",
+                    value: String::new(),
+                    reason: "expected at least 32 characters (e.g. openssl rand -hex 32)",
+                });
+            }
+        }
         Ok(MailSettings {
             domain,
             from_name: env("HIROBA_MAIL_FROM_NAME")
@@ -231,6 +245,7 @@ impl MailSettings {
             lease: Duration::from_secs(lease.into()),
             send_timeout: Duration::from_secs(send_timeout.into()),
             outbox_retention_days,
+            bounce_secret,
         })
     }
 

@@ -232,6 +232,33 @@ where
     }
 }
 
+/// A [`write_transaction`] whose commit has reached the disk when it returns, for writes whose
+/// success is promised to a device that then deletes its copy (a reader's acknowledged batch).
+/// SQLite: `synchronous = FULL` for this transaction only (the pragma cannot change inside a
+/// transaction, so it is set before and put back to the pool's `NORMAL` after, also on failure).
+/// PostgreSQL: `synchronous_commit = on` for this transaction, whatever the server's default.
+pub fn durable_write_transaction<T, E, F>(conn: &mut DbConnection, work: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    match conn {
+        DbConnection::Sqlite(c) => {
+            c.batch_execute("PRAGMA synchronous = FULL")?;
+            let outcome = write_transaction(conn, work);
+            let restored = conn.batch_execute("PRAGMA synchronous = NORMAL");
+            let value = outcome?;
+            restored?;
+            Ok(value)
+        }
+        #[cfg(feature = "postgres")]
+        DbConnection::Postgres(_) => write_transaction(conn, |conn| {
+            conn.batch_execute("SET LOCAL synchronous_commit = on")?;
+            work(conn)
+        }),
+    }
+}
+
 /// The current time as stored: UTC without zone (portable across both backends).
 pub fn now() -> chrono::NaiveDateTime {
     chrono::Utc::now().naive_utc()

@@ -1009,6 +1009,14 @@ diesel::joinable!(notebook_absences -> children (child_id));
 diesel::joinable!(home_boards -> notebook_families (family_id));
 diesel::joinable!(home_notes -> notebook_families (family_id));
 
+diesel::table! {
+    server_secrets (name) {
+        name -> Text,
+        value -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     notices,
     areas,
@@ -1092,6 +1100,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     home_pairing_codes,
     home_notes,
     home_tadaima,
+    server_secrets,
 );
 
 diesel::table! {

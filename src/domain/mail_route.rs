@@ -23,8 +23,13 @@ pub enum Route {
     NotebookReply { token: String },
     /// `abs-<token>@`: a family's own address for absence notices (`notebook_families.mail_token`).
     Absence { token: String },
-    /// `bounce-<outbox id>-<local>=<domain>@`: delivery reports for one outbox row (VERP).
-    Bounce { outbox_id: i64, address: String },
+    /// `bounce-<outbox id>-<tag>-<local>=<domain>@`: delivery reports for one outbox row (VERP).
+    /// The tag ([`verp_tag`]) is checked by whoever holds the key before anything is believed.
+    Bounce {
+        outbox_id: i64,
+        tag: String,
+        address: String,
+    },
 }
 
 /// Who replies in 送迎・あずかり支援, by the address the mail was sent from.
@@ -118,13 +123,16 @@ impl Route {
             return None;
         }
         let rest = local.strip_prefix("bounce-")?;
-        let (id, address) = rest.split_once('-')?;
+        let (id, rest) = rest.split_once('-')?;
+        let (tag, address) = rest.split_once('-')?;
         let (user, host) = address.rsplit_once('=')?;
-        if user.is_empty() || host.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
+        let tag_ok = tag.len() == VERP_TAG_LEN && tag.bytes().all(|b| b.is_ascii_hexdigit());
+        if user.is_empty() || host.is_empty() || !tag_ok || !id.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
         Some(Route::Bounce {
             outbox_id: id.parse().ok()?,
+            tag: tag.to_string(),
             address: format!("{user}@{host}"),
         })
     }
@@ -154,9 +162,35 @@ pub fn thread_address(place: Place, token: &str, domain: &str) -> String {
     }
 }
 
-/// The envelope sender of one outbox row: a bounce names the row and the address it was for.
-pub fn verp_address(outbox_id: i64, recipient: &str, domain: &str) -> String {
-    format!("bounce-{outbox_id:07}-{}@{domain}", recipient.replacen('@', "=", 1))
+/// The envelope sender of one outbox row: a bounce names the row, a tag only we can make for that
+/// row and recipient (with `key`), and the address it was for.
+pub fn verp_address(outbox_id: i64, recipient: &str, domain: &str, key: &[u8]) -> String {
+    let tag = verp_tag(key, outbox_id, recipient);
+    format!(
+        "bounce-{outbox_id:07}-{tag}-{}@{domain}",
+        recipient.replacen('@', "=", 1)
+    )
+}
+
+/// Hex digits of a VERP tag: 64 bits, far beyond guessing one mail at a time.
+const VERP_TAG_LEN: usize = 16;
+
+/// The tag of a bounce address: the start of HMAC-SHA256(key, "<row>:<recipient>"), the
+/// recipient lower-cased because MTAs and our parser fold the local part's case.
+pub fn verp_tag(key: &[u8], outbox_id: i64, recipient: &str) -> String {
+    use hmac::{Hmac, Mac};
+    #[expect(clippy::expect_used, reason = "HMAC takes keys of any length")]
+    let mut mac = <Hmac<sha2::Sha256> as Mac>::new_from_slice(key).expect("HMAC takes keys of any length");
+    mac.update(format!("{outbox_id}:{}", recipient.to_ascii_lowercase()).as_bytes());
+    let digest = mac.finalize().into_bytes();
+    super::token::hex(&digest[..VERP_TAG_LEN / 2])
+}
+
+/// Whether `tag` is the one [`verp_tag`] makes (compared in constant time).
+pub fn verp_tag_matches(key: &[u8], outbox_id: i64, recipient: &str, tag: &str) -> bool {
+    let expected = verp_tag(key, outbox_id, recipient);
+    let (a, b) = (expected.as_bytes(), tag.to_ascii_lowercase().into_bytes());
+    a.len() == b.len() && a.iter().zip(&b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 #[cfg(test)]
@@ -224,26 +258,66 @@ mod tests {
 
     #[test]
     fn verp_addresses_round_trip_keitai_local_parts() {
-        let verp = verp_address(42, "hanako.old@docomo.ne.jp", DOMAIN);
-        // The form of tests/data/mail/bounce-docomo-unknown.eml.
-        assert_eq!(verp, "bounce-0000042-hanako.old=docomo.ne.jp@hiroba.example.jp");
+        let key = b"a test key of thirty-two bytes!!";
+        let verp = verp_address(42, "hanako.old@docomo.ne.jp", DOMAIN, key);
+        let tag = verp_tag(key, 42, "hanako.old@docomo.ne.jp");
+        assert_eq!(
+            verp,
+            format!("bounce-0000042-{tag}-hanako.old=docomo.ne.jp@hiroba.example.jp")
+        );
         assert_eq!(
             Route::parse(&verp, DOMAIN),
             Some(Route::Bounce {
                 outbox_id: 42,
+                tag: tag.clone(),
                 address: "hanako.old@docomo.ne.jp".into()
             })
         );
-        let odd = verp_address(7, "taro..hanako-.@ezweb.ne.jp", DOMAIN);
-        assert_eq!(
-            Route::parse(&odd, DOMAIN),
-            Some(Route::Bounce {
-                outbox_id: 7,
-                address: "taro..hanako-.@ezweb.ne.jp".into()
-            })
-        );
+        let odd = verp_address(7, "taro..hanako-.@ezweb.ne.jp", DOMAIN, key);
+        let Some(Route::Bounce {
+            outbox_id,
+            tag: odd_tag,
+            address,
+        }) = Route::parse(&odd, DOMAIN)
+        else {
+            panic!("{odd}");
+        };
+        assert_eq!((outbox_id, address.as_str()), (7, "taro..hanako-.@ezweb.ne.jp"));
+        assert!(verp_tag_matches(key, 7, &address, &odd_tag));
         let quoted = format!("\"{}", odd.replacen('@', "\"@", 1));
         assert_eq!(Route::parse(&quoted, DOMAIN), Route::parse(&odd, DOMAIN));
         assert_eq!(Route::parse("bounce-x-a=b@hiroba.example.jp", DOMAIN), None);
+        // The untagged form of old, and a tag of the wrong shape, are nobody's address.
+        assert_eq!(
+            Route::parse("bounce-0000042-hanako.old=docomo.ne.jp@hiroba.example.jp", DOMAIN),
+            None
+        );
+        assert_eq!(
+            Route::parse("bounce-0000042-0123-hanako.old=docomo.ne.jp@hiroba.example.jp", DOMAIN),
+            None
+        );
+    }
+
+    #[test]
+    fn a_verp_tag_belongs_to_one_row_one_recipient_and_one_key() {
+        let key = b"a test key of thirty-two bytes!!";
+        let tag = verp_tag(key, 42, "Hanako@docomo.ne.jp");
+        assert!(
+            verp_tag_matches(key, 42, "hanako@docomo.ne.jp", &tag),
+            "case does not matter"
+        );
+        assert!(verp_tag_matches(key, 42, "hanako@docomo.ne.jp", &tag.to_uppercase()));
+        assert!(!verp_tag_matches(key, 43, "hanako@docomo.ne.jp", &tag), "another row");
+        assert!(
+            !verp_tag_matches(key, 42, "taro@docomo.ne.jp", &tag),
+            "another recipient"
+        );
+        assert!(!verp_tag_matches(
+            b"another key, also long enough!!!",
+            42,
+            "hanako@docomo.ne.jp",
+            &tag
+        ));
+        assert!(!verp_tag_matches(key, 42, "hanako@docomo.ne.jp", &tag[..15]));
     }
 }

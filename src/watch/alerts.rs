@@ -106,6 +106,30 @@ pub fn reader_health(conn: &mut DbConnection, settings: &Settings, reader: &Read
     Ok(to.len())
 }
 
+/// A guardian's watch address bounced hard: the staff of each school whose child it serves are
+/// told, with whether alerts to it have now stopped (`hard_bounces`: all of its hard bounces).
+pub fn recipient_bounced(conn: &mut DbConnection, address: &str, hard_bounces: &[NaiveDateTime]) -> QueryResult<usize> {
+    let stopped = crate::db::models::mail_bounce::stops_alerts(hard_bounces);
+    let mut told = 0;
+    for recipient in Recipient::with_address(conn, address)? {
+        let Some(child) = Child::find(conn, recipient.child_id)? else {
+            continue;
+        };
+        let mail = text::recipient_bounced(
+            &child.short_name,
+            &recipient.label,
+            address,
+            hard_bounces.len(),
+            stopped,
+        );
+        for staff in staff_addresses(conn, child.school_id)? {
+            OutboxMail::queue(conn, MailKind::WatchBounce, &staff, &mail.subject, &mail.body)?;
+            told += 1;
+        }
+    }
+    Ok(told)
+}
+
 /// The primary verified address of each staff member of a school.
 fn staff_addresses(conn: &mut DbConnection, school_id: i64) -> QueryResult<Vec<String>> {
     let mut out = Vec::new();

@@ -5,6 +5,7 @@
 
 use super::alerts;
 use super::batch::{Direction, Event, EventKind};
+use super::signature::MAX_SKEW_SECS;
 use crate::config::Settings;
 use crate::db::models::watch::pass::{Pass, PassDirection};
 use crate::db::models::watch::reader::{Reader, ReaderKind};
@@ -25,6 +26,39 @@ pub struct Ingested {
     pub duplicates: usize,
     /// New events whose tag no child carried at the time.
     pub unknown_tags: usize,
+    /// New events read longer ago than the alert window: stored and shown, nobody mailed.
+    pub late: usize,
+    /// New events dated more than [`MAX_AHEAD`] after our clock: stored for the record only (no
+    /// pass, nobody mailed), since their time cannot be true.
+    pub future: usize,
+}
+
+/// How far a `read_at` may lie ahead of our clock: the clock error the signature allows
+/// (`signature::MAX_SKEW_SECS`). Anything later is a broken reader clock or a broken event, and
+/// mailing it would tell a guardian a time that has not come (「08:00」 for a read dated 2100).
+pub const MAX_AHEAD: Duration = Duration::seconds(MAX_SKEW_SECS);
+
+/// When a read was made, against our clock: what it may cause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Timing {
+    /// Within the alert window: a pass and its mail, or an alarm.
+    Timely,
+    /// Older than the alert window: a pass for the histories, no mail.
+    Late,
+    /// Ahead of our clock by more than [`MAX_AHEAD`]: the event only.
+    Future,
+}
+
+impl Timing {
+    fn of(read_at: NaiveDateTime, now: NaiveDateTime, max_delay: Duration) -> Timing {
+        if read_at - now > MAX_AHEAD {
+            Timing::Future
+        } else if now - read_at > max_delay {
+            Timing::Late
+        } else {
+            Timing::Timely
+        }
+    }
 }
 
 /// Stores a batch; call inside a transaction (with the request's replay check).
@@ -35,6 +69,7 @@ pub fn ingest(
     school: &School,
     events: &[Event],
 ) -> QueryResult<Ingested> {
+    Reader::lock_for_batch(conn, reader.id)?;
     let seqs: Vec<i64> = events.iter().map(|e| e.seq as i64).collect();
     let known = ReaderEvent::known_seqs(conn, reader.id, &seqs)?;
     let mut fresh: Vec<&Event> = events.iter().filter(|e| !known.contains(&(e.seq as i64))).collect();
@@ -49,9 +84,11 @@ pub fn ingest(
     for event in fresh {
         let read_at = event.read_at.naive_utc();
         let child_id = TagAssignment::child_at(conn, event.tag.as_str(), read_at)?;
-        let timely = now() - read_at <= max_delay;
+        let timing = Timing::of(read_at, now(), max_delay);
+        let timely = timing == Timing::Timely;
         let mut pass_id = None;
         match (event.kind, child_id) {
+            _ if timing == Timing::Future => outcome.future += 1,
             (EventKind::Emergency, child) => {
                 // A child pressing again and again raises one alarm per debounce window.
                 let again =
@@ -77,6 +114,9 @@ pub fn ingest(
         }
         if child_id.is_none() {
             outcome.unknown_tags += 1;
+        }
+        if timing == Timing::Late {
+            outcome.late += 1;
         }
         ReaderEvent::insert(
             conn,

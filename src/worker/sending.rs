@@ -4,7 +4,8 @@
 use super::{pacing, Worker};
 use crate::config::MailSettings;
 use crate::db::models::mail_address::MailAddress;
-use crate::db::models::outbox::OutboxMail;
+use crate::db::models::mail_bounce;
+use crate::db::models::outbox::{MailKind, OutboxMail};
 use crate::db::queue::Lease;
 use crate::db::queue::{Queue, Retry};
 use crate::db::{now, DbConnection};
@@ -114,6 +115,14 @@ impl Sending<'_> {
                 return;
             }
         };
+        let bounce_key = match crate::mail::bounce_key(conn, settings.bounce_secret.as_deref()) {
+            Ok(key) => key,
+            Err(e) => {
+                log::warn!("mail {ids:?}: reading the bounce key: {e}; left for the next claim");
+                ids.iter().for_each(|id| self.lease.release(*id));
+                return;
+            }
+        };
         let mut session = Session::open(&settings.transport, settings.send_timeout);
         let mut second_session = false;
         // Before each mail the lease must cover the send and its bookkeeping.
@@ -144,7 +153,7 @@ impl Sending<'_> {
                 }
             }
             let bytes = render(self.worker, mail, reply_addresses.get(&mail.id).map(String::as_str));
-            let envelope_from = verp_address(mail.id, &mail.recipient, &settings.domain);
+            let envelope_from = verp_address(mail.id, &mail.recipient, &settings.domain, &bounce_key);
             let mut outcome = hand_over(self.worker, &mut session, mail, &envelope_from, &bytes);
             if outcome.as_ref().is_err_and(|e| e.outage) && mail.is_alert() && !second_session {
                 // The relay hung or dropped us: an alert tries once more at once, through a second
@@ -268,12 +277,18 @@ pub fn purge(settings: &MailSettings, conn: &mut DbConnection, now: NaiveDateTim
     Ok(purged)
 }
 
-/// Expired, or to an address that no longer exists.
+/// Expired, or to an address that no longer exists. Watch and emergency alerts still go to an
+/// address that bounced until it has bounced hard repeatedly over days (one report, true or not,
+/// must not silence a guardian).
 fn not_worth_sending(conn: &mut DbConnection, mail: &OutboxMail) -> QueryResult<Option<&'static str>> {
     if mail.expires_at.is_some_and(|at| at < now()) {
         return Ok(Some("expired before it could be sent"));
     }
-    let unknown = MailAddress::find(conn, &mail.recipient)?.is_some_and(|a| a.health == "unknown_user");
+    let mut unknown = MailAddress::find(conn, &mail.recipient)?.is_some_and(|a| a.health == "unknown_user");
+    let alert = [MailKind::WatchPass, MailKind::WatchEmergency].map(MailKind::as_str);
+    if unknown && alert.contains(&mail.kind.as_str()) {
+        unknown = mail_bounce::stops_alerts(&mail_bounce::hard_of(conn, &mail.recipient)?);
+    }
     Ok(unknown.then_some("address unknown at the carrier (5.1.1): not sent"))
 }
 

@@ -73,11 +73,12 @@ db_test! {
         let id = OutboxMail::queue(&mut conn, MailKind::TestMail, address, "テスト", "本文").unwrap();
         drop(conn);
         app.run_jobs();
+        let key = hiroba::mail::bounce_key(&mut app.pool.get().unwrap(), None).unwrap();
+        let verp = hiroba::domain::mail_route::verp_address(id, address, DOMAIN, &key);
         let dsn = String::from_utf8(fixture("bounce-docomo-unknown.eml"))
             .unwrap()
             .replace("hanako.old@docomo.ne.jp", address)
-            .replace("bounce-0000042-hanako.old=docomo.ne.jp", &format!("bounce-{id:07}-hana.mama=docomo.ne.jp"));
-        let verp = format!("bounce-{id:07}-hana.mama=docomo.ne.jp@{DOMAIN}");
+            .replace("bounce-0000042-hanako.old=docomo.ne.jp@hiroba.example.jp", &verp);
         assert_eq!(mail_in(&app.database_url, &verp, dsn.as_bytes(), &[]), 0);
         app.run_jobs();
         let mut conn = app.pool.get().unwrap();
@@ -96,8 +97,8 @@ db_test! {
         let page = pc.follow(&done);
         assert!(page.text().contains("アドレスが存在しません"), "{}", page.text());
         // A forged report for a row sent elsewhere changes nothing.
-        let forged = format!("bounce-{id:07}-sakura.baaba=ezweb.ne.jp@{DOMAIN}");
-        assert_eq!(mail_in(&app.database_url, &forged, dsn.as_bytes(), &[]), 0);
+        let forged = format!("bounce-{id:07}-{}-sakura.baaba=ezweb.ne.jp@{DOMAIN}", &verp[15..31]);
+        assert_eq!(mail_in(&app.database_url, &forged, dsn.as_bytes(), &[]), 67, "not our tag for her");
         app.run_jobs();
         let mut conn = app.pool.get().unwrap();
         assert_eq!(MailAddress::find(&mut conn, "sakura.baaba@ezweb.ne.jp").unwrap().unwrap().health, "ok");

@@ -59,6 +59,7 @@ macro_rules! db_test {
 
 mod accounts;
 mod browser;
+mod bounces;
 mod budget;
 mod cli;
 mod communities;
@@ -104,5 +105,6 @@ mod support_statements;
 mod threads;
 mod watch_admin_pages;
 mod watch_api;
+mod watch_concurrency;
 mod watch_import;
 mod watch_pages;

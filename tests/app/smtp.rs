@@ -11,7 +11,7 @@ use std::net::{TcpListener, TcpStream};
 
 /// Speaks SMTP: each element is a command or a whole DATA content ending in CRLF.CRLF, and gets
 /// one reply; returns the greeting's and each reply's code.
-fn converse(port: u16, lines: &[&[u8]]) -> Vec<u16> {
+pub fn converse(port: u16, lines: &[&[u8]]) -> Vec<u16> {
     let stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut writer = stream;
@@ -30,10 +30,11 @@ fn converse(port: u16, lines: &[&[u8]]) -> Vec<u16> {
     codes
 }
 
-fn listen(app: &TestApp, max_bytes: usize) -> u16 {
+/// Starts our SMTP listener on a free port; returns the port.
+pub fn listen(app: &TestApp, max_bytes: usize) -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
-    hiroba::mail::inbound::listener::spawn(listener, app.pool.clone(), DOMAIN, max_bytes).unwrap();
+    hiroba::mail::inbound::listener::spawn(listener, app.pool.clone(), DOMAIN, None, max_bytes).unwrap();
     port
 }
 
@@ -102,7 +103,9 @@ db_test! {
         assert_eq!(message_ids.len(), 60);
         let (from, to, data) = inbox.iter().find(|(_, to, _)| to[0] == "mama0@ezweb.ne.jp").unwrap();
         assert_eq!(to.len(), 1);
-        assert_eq!(from, &format!("bounce-{:07}-mama0=ezweb.ne.jp@{DOMAIN}", ids[0]));
+        let key = hiroba::mail::bounce_key(&mut app.pool.get().unwrap(), None).unwrap();
+        let tag = hiroba::domain::mail_route::verp_tag(&key, ids[0], "mama0@ezweb.ne.jp");
+        assert_eq!(from, &format!("bounce-{:07}-{tag}-mama0=ezweb.ne.jp@{DOMAIN}", ids[0]));
         // au: ISO-2022-JP with ☔ as JIS 0x7545.
         let text = String::from_utf8_lossy(data);
         assert!(text.contains("charset=\"ISO-2022-JP\"") || text.contains("charset=ISO-2022-JP"), "{text}");

@@ -39,7 +39,7 @@ db_test! {
         let watch = Watch::new(&app, &[MOTHER, FATHER]);
         let res = send(&app, &watch.gate, &[(1, "04a1b2c3", 5, Some("in"))]);
         assert_eq!(res.status, 200, "{}", res.text());
-        assert_eq!(res.json(), serde_json::json!({"accepted": 1, "duplicates": 0, "unknown_tags": 0}));
+        assert_eq!(res.json(), serde_json::json!({"accepted": 1, "duplicates": 0, "unknown_tags": 0, "late": 0, "future": 0}));
         for address in [MOTHER, FATHER] {
             let mails = mails_to(&app, address);
             assert_eq!(mails.len(), 1, "{address}");
@@ -63,17 +63,17 @@ db_test! {
         let watch = Watch::new(&app, &[MOTHER]);
         let batch = [(10, "04A1B2C3", 30, None), (11, "FFFF0001", 20, None)];
         let first = send(&app, &watch.gate, &batch);
-        assert_eq!(first.json(), serde_json::json!({"accepted": 2, "duplicates": 0, "unknown_tags": 1}));
+        assert_eq!(first.json(), serde_json::json!({"accepted": 2, "duplicates": 0, "unknown_tags": 1, "late": 0, "future": 0}));
         // The same events again (re-signed, as a reader retries after a lost answer).
         let again = send(&app, &watch.gate, &batch);
         assert_eq!(again.status, 200);
-        assert_eq!(again.json(), serde_json::json!({"accepted": 0, "duplicates": 2, "unknown_tags": 0}));
+        assert_eq!(again.json(), serde_json::json!({"accepted": 0, "duplicates": 2, "unknown_tags": 0, "late": 0, "future": 0}));
         assert_eq!(count_events(&app, &watch), 2);
         assert_eq!(count_passes(&app, &watch), 1);
         assert_eq!(mails_to(&app, MOTHER).len(), 1);
         // Half old, half new.
         let mixed = send(&app, &watch.gate, &[(11, "FFFF0001", 20, None), (12, "FFFF0002", 10, None)]);
-        assert_eq!(mixed.json(), serde_json::json!({"accepted": 1, "duplicates": 1, "unknown_tags": 1}));
+        assert_eq!(mixed.json(), serde_json::json!({"accepted": 1, "duplicates": 1, "unknown_tags": 1, "late": 0, "future": 0}));
         assert_eq!(app.run_jobs().mails, 1, "one pass, one mail");
     }
 }
@@ -283,9 +283,38 @@ db_test! {
     fn a_late_upload_is_recorded_but_not_mailed(app: Empty) {
         let watch = Watch::new(&app, &[MOTHER]);
         // A reader back after an outage uploads this morning's reads two hours late.
-        send(&app, &watch.gate, &[(1, "04A1B2C3", 2 * 3600, Some("in"))]);
+        let res = send(&app, &watch.gate, &[(1, "04A1B2C3", 2 * 3600, Some("in"))]);
+        assert_eq!(res.json(), serde_json::json!({"accepted": 1, "duplicates": 0, "unknown_tags": 0, "late": 1, "future": 0}));
         assert_eq!(count_passes(&app, &watch), 1);
         assert!(mails_to(&app, MOTHER).is_empty());
+    }
+}
+
+db_test! {
+    fn a_read_dated_ahead_of_our_clock_is_recorded_but_neither_a_pass_nor_mailed(app: Empty) {
+        let watch = Watch::new(&app, &[MOTHER]);
+        let mut conn = app.pool.get().unwrap();
+        hiroba::db::models::watch::emergency_contact::EmergencyContact::add(&mut conn, watch.school.id, "ボランティア", "volunteer@example.jp").unwrap();
+        drop(conn);
+        // A reader whose event times went wrong: a read dated in 2100, an emergency an hour ahead.
+        let now = chrono::Utc::now();
+        let in_2100 = chrono::DateTime::parse_from_rfc3339("2100-04-08T08:00:00+09:00").unwrap();
+        let body = serde_json::json!([
+            {"seq": 1, "tag": "04A1B2C3", "read_at": in_2100.to_rfc3339()},
+            {"seq": 2, "tag": "04A1B2C3", "read_at": (now + chrono::Duration::hours(1)).to_rfc3339(), "type": "emergency"},
+        ]).to_string();
+        let res = post_signed(&app, &watch.gate, "events", &body, now.timestamp());
+        assert_eq!(res.status, 200, "{}", res.text());
+        assert_eq!(res.json(), serde_json::json!({"accepted": 2, "duplicates": 0, "unknown_tags": 0, "late": 0, "future": 2}));
+        assert_eq!(count_events(&app, &watch), 2, "both are kept for the record");
+        assert_eq!(count_passes(&app, &watch), 0);
+        assert!(mails_to(&app, MOTHER).is_empty());
+        assert!(mails_to(&app, "volunteer@example.jp").is_empty());
+        // Four minutes ahead is within the clock error the protocol allows: a pass and its mail.
+        let res = send(&app, &watch.gate, &[(3, "04A1B2C3", -240, None)]);
+        assert_eq!(res.json(), serde_json::json!({"accepted": 1, "duplicates": 0, "unknown_tags": 0, "late": 0, "future": 0}));
+        assert_eq!(count_passes(&app, &watch), 1);
+        assert_eq!(app.run_jobs().mails, 1);
     }
 }
 

@@ -33,6 +33,8 @@ pub enum MailKind {
     WatchEmergency,
     /// A reader went silent or came back (to the school's staff).
     ReaderHealth,
+    /// A guardian's watch address bounced (to the school's staff).
+    WatchBounce,
     /// The area mail magazine (地域のお知らせメール).
     Magazine,
     /// Tells a member that a coordinator approved or declined the community she proposed.
@@ -86,6 +88,7 @@ impl MailKind {
             MailKind::WatchPass => "watch_pass",
             MailKind::WatchEmergency => "watch_emergency",
             MailKind::ReaderHealth => "reader_health",
+            MailKind::WatchBounce => "watch_bounce",
             MailKind::Magazine => "magazine",
             MailKind::CommunityDecision => "community_decision",
             MailKind::SupportOffer => "support_offer",
@@ -112,7 +115,7 @@ impl MailKind {
         match self {
             MailKind::WatchEmergency => 20,
             MailKind::WatchPass => 10,
-            MailKind::ReaderHealth => 5,
+            MailKind::ReaderHealth | MailKind::WatchBounce => 5,
             // A family waits for an answer, sometimes for this afternoon.
             MailKind::SupportOffer | MailKind::SupportMatched | MailKind::SupportCancelled => 3,
             // A child who has not arrived, or just came home: as urgent as a pass.

@@ -1,4 +1,6 @@
-//! Delivery reports: RFC 3464 DSNs, and the plain-text bounces some MTAs still send.
+//! Delivery reports: RFC 3464 DSNs only (`multipart/report` with a `message/delivery-status`
+//! part). Plain-text bounces are refused: anyone can write 「550 5.1.1」 in a mail, and a report
+//! believed wrongly silences a guardian.
 //!
 //! Classification follows the enhanced status codes (RFC 3463): 5.1.x the mailbox does not
 //! exist; 5.2.x and 5.7.1 the mailbox refused us — on Japanese carriers the member's 指定受信 or
@@ -26,11 +28,16 @@ pub struct Bounce {
     pub diagnostic: Option<String>,
 }
 
-/// Reads a bounce; `None` when the message is not one.
+/// Reads a DSN; `None` when the message is not one.
 pub fn parse_bounce(raw: &[u8]) -> Option<Bounce> {
     let message = MessageParser::default().parse(raw)?;
-    // The machine-readable part when there is one, else the whole text.
-    let report = message
+    let is_report = message.content_type().is_some_and(|ct| {
+        ct.c_type.eq_ignore_ascii_case("multipart") && ct.subtype().is_some_and(|s| s.eq_ignore_ascii_case("report"))
+    });
+    if !is_report {
+        return None;
+    }
+    let text = message
         .parts
         .iter()
         .find(|part| {
@@ -39,8 +46,7 @@ pub fn parse_bounce(raw: &[u8]) -> Option<Bounce> {
                     && ct.subtype().is_some_and(|s| s.eq_ignore_ascii_case("delivery-status"))
             })
         })
-        .map(|part| String::from_utf8_lossy(part.contents()).into_owned());
-    let text = report.unwrap_or_else(|| String::from_utf8_lossy(raw).into_owned());
+        .map(|part| String::from_utf8_lossy(part.contents()).into_owned())?;
     let field = |name: &str| {
         text.lines().find_map(|line| {
             let (key, value) = line.split_once(':')?;
@@ -157,14 +163,10 @@ mod tests {
     }
 
     #[test]
-    fn plain_text_bounces_are_read_too() {
+    fn plain_text_bounces_are_not_reports() {
         let qmail = b"From: MAILER-DAEMON@mx.example.jp\r\nSubject: failure notice\r\n\r\n\
             Hi. This is the qmail-send program.\r\n<a@softbank.ne.jp>:\r\n550 5.1.1 <a@softbank.ne.jp>... User unknown\r\n";
-        let bounce = parse_bounce(qmail).unwrap();
-        assert_eq!(
-            (bounce.kind, bounce.status.as_deref()),
-            (BounceKind::UnknownUser, Some("5.1.1"))
-        );
+        assert_eq!(parse_bounce(qmail), None);
         assert_eq!(
             parse_bounce(b"From: mama@docomo.ne.jp\r\nSubject: hi\r\n\r\nhello\r\n"),
             None

@@ -8,7 +8,8 @@ use crate::db::models::member::Member;
 use crate::db::models::notebook::family::Family;
 use crate::db::models::notebook::recipient::Recipient;
 use crate::db::DbConnection;
-use crate::domain::mail_route::Route;
+use crate::domain::mail_route::{verp_tag_matches, Route};
+use crate::mail::bounce_key;
 use crate::threads::Venue;
 use mail_parser::MessageParser;
 use sha2::{Digest, Sha256};
@@ -70,7 +71,13 @@ pub enum Received {
 }
 
 /// Decides whether we take mail for a recipient (SMTP RCPT TO, and before storing).
-pub fn check_recipient(conn: &mut DbConnection, recipient: &str, domain: &str) -> Result<Route, Refusal> {
+/// `bounce_secret` is `MailSettings::bounce_secret`: a bounce address must carry our tag.
+pub fn check_recipient(
+    conn: &mut DbConnection,
+    recipient: &str,
+    domain: &str,
+    bounce_secret: Option<&str>,
+) -> Result<Route, Refusal> {
     let route = Route::parse(recipient, domain).ok_or(Refusal::UnknownRecipient)?;
     match &route {
         // Whether the member may write there is answered by a reply; a place that never existed (a
@@ -90,7 +97,18 @@ pub fn check_recipient(conn: &mut DbConnection, recipient: &str, domain: &str) -
         Route::Absence { token } => {
             Family::by_mail_token(conn, token)?.ok_or(Refusal::UnknownRecipient)?;
         }
-        Route::Entry | Route::Bounce { .. } => {}
+        // A forged report could silence a guardian's alerts: without our tag it is nobody's.
+        Route::Bounce {
+            outbox_id,
+            tag,
+            address,
+        } => {
+            let key = bounce_key(conn, bounce_secret)?;
+            if !verp_tag_matches(&key, *outbox_id, address, tag) {
+                return Err(Refusal::UnknownRecipient);
+            }
+        }
+        Route::Entry => {}
     }
     Ok(route)
 }
@@ -99,6 +117,7 @@ pub fn check_recipient(conn: &mut DbConnection, recipient: &str, domain: &str) -
 pub fn receive(
     conn: &mut DbConnection,
     domain: &str,
+    bounce_secret: Option<&str>,
     max_bytes: usize,
     recipient: &str,
     envelope_sender: Option<&str>,
@@ -108,7 +127,7 @@ pub fn receive(
         return Err(Refusal::TooLarge(max_bytes));
     }
     let key = message_key(raw)?;
-    check_recipient(conn, recipient, domain)?;
+    check_recipient(conn, recipient, domain, bounce_secret)?;
     let recipient = recipient.trim().trim_matches(['<', '>']).to_ascii_lowercase();
     let sender = envelope_sender
         .map(|s| s.trim().trim_matches(['<', '>']))

@@ -11,6 +11,7 @@ use std::sync::Arc;
 struct Shared {
     pool: DbPool,
     domain: String,
+    bounce_secret: Option<String>,
     max_bytes: usize,
 }
 
@@ -46,8 +47,9 @@ impl Handler for Session {
     }
 
     fn rcpt(&mut self, to: &str) -> Response {
-        let domain = self.shared.domain.clone();
-        match self.with_conn(|conn| intake::check_recipient(conn, to, &domain)) {
+        let shared = Arc::clone(&self.shared);
+        match self.with_conn(|conn| intake::check_recipient(conn, to, &shared.domain, shared.bounce_secret.as_deref()))
+        {
             Ok(_) => {
                 self.recipients.push(to.to_string());
                 mailin_embedded::response::OK
@@ -82,6 +84,7 @@ impl Handler for Session {
                 intake::receive(
                     conn,
                     &shared.domain,
+                    shared.bounce_secret.as_deref(),
                     shared.max_bytes,
                     recipient,
                     sender.as_deref(),
@@ -101,11 +104,18 @@ impl Handler for Session {
 }
 
 /// Serves SMTP on `listener` in background threads until the process ends.
-pub fn spawn(listener: TcpListener, pool: DbPool, domain: &str, max_bytes: usize) -> std::io::Result<()> {
+pub fn spawn(
+    listener: TcpListener,
+    pool: DbPool,
+    domain: &str,
+    bounce_secret: Option<&str>,
+    max_bytes: usize,
+) -> std::io::Result<()> {
     let session = Session {
         shared: Arc::new(Shared {
             pool,
             domain: domain.to_string(),
+            bounce_secret: bounce_secret.map(str::to_string),
             max_bytes,
         }),
         sender: None,

@@ -63,7 +63,16 @@ fn store(settings: &Settings, recipient: &str, sender: Option<&str>, input: impl
     let mut conn = db::connect_one(&settings.database).map_err(|e| Refusal::Transient(e.to_string()))?;
     db::migrate_one(&mut conn).map_err(|e| Refusal::Transient(e.to_string()))?;
     db::durable_commits(&mut conn)?;
-    intake::receive(&mut conn, &settings.mail.domain, max, recipient, sender, &raw)
+    let mail = &settings.mail;
+    intake::receive(
+        &mut conn,
+        &mail.domain,
+        mail.bounce_secret.as_deref(),
+        max,
+        recipient,
+        sender,
+        &raw,
+    )
 }
 
 /// Debug builds only: `HIROBA_MAIL_IN_FAULT=panic` makes the handler panic, so the tests can

@@ -173,7 +173,9 @@ async fn authenticate(
     })
 }
 
-/// Runs `work` in one transaction after recording the signature: a replay changes nothing.
+/// Runs `work` in one durable transaction after recording the signature: a replay changes
+/// nothing, and a 200 is only sent for a commit that survives power loss (the reader deletes what
+/// we acknowledge).
 /// Two copies of one batch arriving at once collide on (reader, seq); the loser tries once more
 /// and then finds the events stored, as duplicates.
 fn in_transaction<T>(
@@ -182,7 +184,7 @@ fn in_transaction<T>(
     work: impl Fn(&mut DbConnection, &Reader) -> diesel::QueryResult<T>,
 ) -> Result<T, ApiError> {
     let attempt = |conn: &mut DbConnection| {
-        crate::db::write_transaction(conn, |conn| {
+        crate::db::durable_write_transaction(conn, |conn| {
             if !Reader::remember_request(conn, signed.reader.id, &signed.signature)? {
                 return Ok(None);
             }
@@ -213,3 +215,6 @@ fn batch_error(e: BatchError) -> ApiError {
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
+
+#[cfg(test)]
+mod tests;

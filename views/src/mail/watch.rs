@@ -23,6 +23,24 @@ pub fn emergency(short_name: &str, grade_class: &str, time: &str, reader: &str) 
     }
 }
 
+/// To a school's staff: mail to a guardian's watch address came back as undeliverable.
+/// `stopped`: enough hard bounces over days that watch alerts to it have stopped.
+pub fn recipient_bounced(short_name: &str, label: &str, address: &str, times: usize, stopped: bool) -> MailText {
+    let what = if stopped {
+        "この宛先への見守りのお知らせは止めました。".to_string()
+    } else {
+        "見守りのお知らせは、この宛先へも送り続けています（何日かにわたり何度も戻るまで止めません）。".to_string()
+    };
+    MailText {
+        subject: format!("[見守り] {short_name}さんのお知らせ先にメールが届きません"),
+        body: format!(
+            "{short_name}さんのお知らせ先（{label}）{address} 宛てのメールが、\n\
+             届かずに戻ってきました（これで {times} 回目）。\n{what}\n\n\
+             保護者の方にアドレスと受信設定（指定受信・なりすまし拒否）を確かめてもらってください。\n"
+        ),
+    }
+}
+
 /// To a school's staff: a reader has not been heard from.
 pub fn reader_offline(school: &str, reader: &str, last_seen: &str, board_url: &str) -> MailText {
     MailText {

@@ -158,6 +158,28 @@ impl Reader {
             .map(drop)
     }
 
+    /// Holds this reader's row until the transaction ends, so that its batches are worked one at a
+    /// time: the debounce (`Pass::open`, then `Pass::create`) and the emergency check read before
+    /// they write, and under PostgreSQL's READ COMMITTED two batches read together would both find
+    /// nothing and both create (two passes, two mails per guardian). After the lock every statement
+    /// sees what the batch before committed. `NO KEY UPDATE` leaves the key-share locks of foreign
+    /// keys (events, signatures) free, so a batch that inserted those first cannot deadlock.
+    /// SQLite needs nothing: a `write_transaction` holds the database's one write lock from BEGIN.
+    pub fn lock_for_batch(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
+        #[cfg(not(feature = "postgres"))]
+        let _ = id;
+        match conn {
+            DbConnection::Sqlite(_) => Ok(()),
+            #[cfg(feature = "postgres")]
+            DbConnection::Postgres(c) => readers::table
+                .find(id)
+                .select(readers::id)
+                .for_no_key_update()
+                .first::<i64>(c)
+                .map(drop),
+        }
+    }
+
     /// Records a sign of life; returns the health it had before (Offline: it is back).
     pub fn touch(
         conn: &mut DbConnection,

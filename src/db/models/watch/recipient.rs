@@ -32,6 +32,14 @@ pub enum AddRecipientError {
 }
 
 impl Recipient {
+    /// Every child's recipient row with this address.
+    pub fn with_address(conn: &mut DbConnection, address: &str) -> QueryResult<Vec<Recipient>> {
+        watch_recipients::table
+            .filter(watch_recipients::address.eq(address))
+            .select(Recipient::as_select())
+            .load(conn)
+    }
+
     pub fn of_child(conn: &mut DbConnection, child_id: i64) -> QueryResult<Vec<Recipient>> {
         watch_recipients::table
             .filter(watch_recipients::child_id.eq(child_id))

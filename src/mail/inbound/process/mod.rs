@@ -46,8 +46,13 @@ pub fn process_inbound(ctx: &Context, conn: &mut DbConnection, id: i64) -> Resul
         InboundMail::finish(conn, id, Disposition::Refused, "not one of our addresses")?;
         return Ok(());
     };
-    if let Route::Bounce { outbox_id, address } = &route {
-        return bounce::handle(ctx, conn, &mail, *outbox_id, address);
+    if let Route::Bounce {
+        outbox_id,
+        tag,
+        address,
+    } = &route
+    {
+        return bounce::handle(ctx, conn, &mail, *outbox_id, tag, address);
     }
     let decoded = match decode(&mail.raw, &ctx.codec, &ctx.profiles) {
         Ok(decoded) => decoded,

@@ -1,0 +1,4 @@
+EXPLAIN QUERY PLAN SELECT child_id FROM tag_assignments WHERE tag = 'TAG00012345' AND assigned_at <= '2026-12-04 07:00:00' AND (released_at IS NULL OR released_at > '2026-12-04 07:00:00') ORDER BY assigned_at DESC LIMIT 1;
+.timer on
+SELECT count(*) FROM probes p WHERE (SELECT child_id FROM tag_assignments WHERE tag = p.tag AND assigned_at <= '2026-12-04 07:00:00' AND (released_at IS NULL OR released_at > '2026-12-04 07:00:00') ORDER BY assigned_at DESC LIMIT 1) IS NOT NULL;
+SELECT count(*) FROM probes p WHERE (SELECT child_id FROM tag_assignments WHERE tag = p.tag AND assigned_at <= '2026-12-04 07:00:00' AND (released_at IS NULL OR released_at > '2026-12-04 07:00:00') ORDER BY assigned_at DESC LIMIT 1) IS NOT NULL;

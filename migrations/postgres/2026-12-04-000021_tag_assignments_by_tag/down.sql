@@ -1,0 +1,1 @@
+DROP INDEX tag_assignments_tag_assigned;
