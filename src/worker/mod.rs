@@ -133,6 +133,10 @@ impl Worker {
             log::info!("watch: {reported} readers reported silent; deleted {purged:?}");
         }
         crate::notebook::maintenance::run(&self.ctx, conn, now)?;
+        let mails = crate::mail::inbound::retention::purge(conn, settings, now)?;
+        if mails > 0 {
+            log::info!("mail: deleted {mails} processed inbound mails past their retention");
+        }
         Ok(())
     }
 
