@@ -131,7 +131,7 @@ fn main() -> ExitCode {
         // Postfix must only ever see 0/65/67/75 from mail-in: a broken master.cf line keeps the
         // mail queued rather than bouncing it.
         Err(e) if std::env::args().any(|a| a == "mail-in") => {
-            eprintln!("hiroba mail-in: {e}");
+            hiroba::mail::inbound::pipe::tell_mta(e);
             return ExitCode::from(hiroba::mail::inbound::intake::EX_TEMPFAIL);
         }
         Err(e) => e.exit(),

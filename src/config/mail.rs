@@ -34,6 +34,11 @@ pub struct MailSettings {
     /// The key of the tags in bounce (VERP) addresses, so that nobody can forge a bounce for a
     /// mail of ours. `None`: a random key kept in the database (`mail::bounce_key`).
     pub bounce_secret: Option<String>,
+    /// The authserv-id our own MTA writes in `Authentication-Results` (e.g. `mx.example.jp`);
+    /// a `fail` there refuses a mail to a posting address. None: no such field is read.
+    pub authserv_id: Option<String>,
+    /// Days a processed inbound mail (its raw bytes) is kept before the workers delete it.
+    pub inbound_retention_days: u32,
 }
 
 /// How mail leaves.
@@ -81,6 +86,8 @@ pub(super) struct MailFileSettings {
     send_timeout_seconds: Option<u32>,
     outbox_retention_days: Option<u32>,
     bounce_secret: Option<String>,
+    authserv_id: Option<String>,
+    inbound_retention_days: Option<u32>,
     #[serde(default)]
     pacing: BTreeMap<String, Pacing>,
 }
@@ -193,6 +200,19 @@ impl MailSettings {
             })?,
             None => file.workers.unwrap_or(2),
         };
+        let inbound_retention_days = match env("HIROBA_MAIL_INBOUND_RETENTION_DAYS") {
+            Some(v) => parse_positive("HIROBA_MAIL_INBOUND_RETENTION_DAYS", &v)?,
+            None => match file.inbound_retention_days {
+                Some(0) => {
+                    return Err(ConfigError::Invalid {
+                        name: "mail.inbound_retention_days",
+                        value: "0".into(),
+                        reason: "expected a whole number of days above zero",
+                    })
+                }
+                days => days.unwrap_or(30),
+            },
+        };
         let mut pacing = default_pacing();
         pacing.extend(file.pacing);
         if pacing.values().any(|p| p.per_session == 0 || p.per_minute == 0) {
@@ -246,6 +266,11 @@ impl MailSettings {
             send_timeout: Duration::from_secs(send_timeout.into()),
             outbox_retention_days,
             bounce_secret,
+            authserv_id: env("HIROBA_MAIL_AUTHSERV_ID")
+                .or(file.authserv_id)
+                .map(|id| id.trim().to_string())
+                .filter(|id| !id.is_empty()),
+            inbound_retention_days,
         })
     }
 

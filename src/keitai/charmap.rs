@@ -19,9 +19,9 @@ pub fn cp932_equivalent(c: char) -> Option<char> {
     })
 }
 
-/// A plain replacement for a character of the NEC row 13 or IBM extension rows,
-/// which some docomo handsets lack.
-pub fn docomo_safe(c: char) -> Option<&'static str> {
+/// A plain replacement for a character of the NEC row 13 or IBM extension rows, which some
+/// docomo handsets lack and which SoftBank handsets show as emoji (row FB).
+pub fn plain_replacement(c: char) -> Option<&'static str> {
     const CIRCLED: [&str; 20] = [
         "(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)", "(10)", "(11)", "(12)", "(13)", "(14)", "(15)",
         "(16)", "(17)", "(18)", "(19)", "(20)",
@@ -82,6 +82,30 @@ pub fn docomo_safe(c: char) -> Option<&'static str> {
         '濵' => "濱",
         '栁' => "柳",
         '瀨' => "瀬",
+        // The rest of row FB (SoftBank's emoji codes) that JIS X 0208 writes otherwise.
+        '淸' => "清",
+        '凞' => "熙",
+        '甁' => "瓶",
+        '綠' => "緑",
+        '緖' => "緒",
+        '羡' => "羨",
+        '薰' => "薫",
+        '賴' => "頼",
+        '郞' => "郎",
+        '鄕' => "郷",
+        // Compatibility ideographs of row FB and their unified forms.
+        '\u{FA16}' => "猪",
+        '\u{FA17}' => "益",
+        '\u{FA18}' => "礼",
+        '\u{FA19}' => "神",
+        '\u{FA1A}' => "祥",
+        '\u{FA1B}' => "福",
+        '\u{FA1C}' => "靖",
+        '\u{FA1D}' => "精",
+        '\u{FA1E}' => "羽",
+        '\u{FA22}' => "諸",
+        '\u{FA25}' => "逸",
+        '\u{FA26}' => "都",
         _ => return None,
     })
 }

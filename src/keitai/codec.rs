@@ -3,7 +3,7 @@
 //! Pages are rendered as Unicode; `Codec::encode` writes them in the viewer's charset and emoji
 //! code space, `Codec::decode` turns what a phone sent back into Unicode with standard emoji.
 
-use super::charmap::{cp932_equivalent, docomo_safe};
+use super::charmap::{cp932_equivalent, plain_replacement};
 use super::emoji::{Carrier, Emoji, EmojiTable};
 use super::profile::{Charset, EmojiSet};
 use encoding_rs::{Encoder, EncoderResult, SHIFT_JIS};
@@ -37,6 +37,9 @@ pub struct Codec {
     emoji_start: BmpSet,
     /// BMP characters whose CP932 code lies in the NEC row 13 or IBM extension rows.
     vendor_row: BmpSet,
+    /// BMP characters whose CP932 code is one of SoftBank's Shift_JIS emoji (FB41–FBDE): a
+    /// SoftBank handset shows 濵 as a face.
+    softbank_row: BmpSet,
 }
 
 impl Codec {
@@ -47,6 +50,7 @@ impl Codec {
             emoji,
             emoji_start,
             vendor_row: vendor_row_chars(),
+            softbank_row: softbank_row_chars(),
         }
     }
 
@@ -77,8 +81,10 @@ impl Codec {
                 return Some((Special::Emoji(emoji), len + variation_selector_len(&rest[len..])));
             }
         }
-        if target.avoid_vendor_rows && self.vendor_row.contains(c) {
-            let replacement = docomo_safe(c).map_or(Special::Geta, Special::Text);
+        let softbank_sjis = target.emoji == EmojiSet::Softbank && target.charset == Charset::ShiftJis;
+        if (target.avoid_vendor_rows && self.vendor_row.contains(c)) || (softbank_sjis && self.softbank_row.contains(c))
+        {
+            let replacement = plain_replacement(c).map_or(Special::Geta, Special::Text);
             return Some((replacement, c.len_utf8()));
         }
         None
@@ -158,10 +164,8 @@ impl Codec {
     /// Reads text a device sent in the target's charset; carrier emoji become standard emoji.
     pub fn decode(&self, bytes: &[u8], target: Target) -> Result<String, DecodeError> {
         let text = match target.charset {
-            Charset::ShiftJis => SHIFT_JIS
-                .decode_without_bom_handling_and_without_replacement(bytes)
-                .ok_or(DecodeError { charset: "Shift_JIS" })?
-                .into_owned(),
+            Charset::ShiftJis if target.emoji == EmojiSet::Softbank => self.decode_softbank_sjis(bytes)?,
+            Charset::ShiftJis => decode_sjis(bytes)?,
             Charset::Utf8 => std::str::from_utf8(bytes)
                 .map_err(|_| DecodeError { charset: "UTF-8" })?
                 .to_string(),
@@ -173,6 +177,37 @@ impl Codec {
             return Ok(text);
         }
         Ok(self.carrier_to_unicode(&text, carrier, target.charset))
+    }
+
+    /// SoftBank Shift_JIS: its emoji pages P and Q (FB41–FBDE) lie on IBM extension kanji, which a
+    /// CP932 decoder would read (涬, 濵…); from a SoftBank handset they are emoji. The other pages
+    /// (F741…, F941…) decode to private use and are read with the rest in `carrier_to_unicode`.
+    fn decode_softbank_sjis(&self, bytes: &[u8]) -> Result<String, DecodeError> {
+        let mut out = String::with_capacity(bytes.len() * 2);
+        let (mut run_start, mut i) = (0, 0);
+        while i < bytes.len() {
+            let lead = bytes[i];
+            let len = if matches!(lead, 0x81..=0x9F | 0xE0..=0xFC) {
+                2
+            } else {
+                1
+            };
+            let code = match bytes.get(i..i + len) {
+                Some(&[lead, trail]) => u16::from_be_bytes([lead, trail]),
+                _ => 0,
+            };
+            if is_softbank_ibm_row_emoji(code) {
+                out.push_str(&decode_sjis(&bytes[run_start..i])?);
+                match self.emoji.from_sjis(Carrier::Softbank, code) {
+                    Some(emoji) => out.push_str(&emoji.text),
+                    None => out.push(GETA),
+                }
+                run_start = i + len;
+            }
+            i += len;
+        }
+        out.push_str(&decode_sjis(&bytes[run_start..])?);
+        Ok(out)
     }
 
     fn carrier_to_unicode(&self, text: &str, carrier: Carrier, charset: Charset) -> String {
@@ -212,7 +247,7 @@ impl Codec {
             _ => None,
         };
         let Some(page) = page else {
-            out.push(GETA);
+            // A lone ESC is no emoji but a control character, dropped as form decoding drops them.
             return;
         };
         chars.nth(1);
@@ -227,6 +262,18 @@ impl Codec {
             }
         }
     }
+}
+
+fn decode_sjis(bytes: &[u8]) -> Result<String, DecodeError> {
+    Ok(SHIFT_JIS
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .ok_or(DecodeError { charset: "Shift_JIS" })?
+        .into_owned())
+}
+
+/// SoftBank's Shift_JIS emoji pages P and Q: FB41–FB9B and FBA1–FBDE, on the IBM extension row FB.
+fn is_softbank_ibm_row_emoji(code: u16) -> bool {
+    (0xFB41..=0xFBDE).contains(&code) && code & 0xFF != 0x7F
 }
 
 /// Encodes a run of ordinary text; what CP932 lacks gets its CP932 look-alike, else 〓.
@@ -343,6 +390,19 @@ fn vendor_row_chars() -> BmpSet {
                 set.insert(c);
             }
         }
+    }
+    set
+}
+
+/// Characters that CP932 writes on SoftBank's emoji codes FB41–FBDE.
+fn softbank_row_chars() -> BmpSet {
+    let mut set = BmpSet::default();
+    for code in (0xFB41u16..=0xFBDE).filter(|&code| is_softbank_ibm_row_emoji(code)) {
+        let bytes = code.to_be_bytes();
+        let Some(decoded) = SHIFT_JIS.decode_without_bom_handling_and_without_replacement(&bytes) else {
+            continue;
+        };
+        decoded.chars().for_each(|c| set.insert(c));
     }
     set
 }

@@ -4,6 +4,8 @@
 //! ever sees Shift_JIS. Nothing is returned unless every field decoded cleanly.
 
 use super::codec::{Codec, DecodeError, Target};
+use super::controls::strip_controls;
+use memchr::memmem;
 
 /// A decoded form: text fields in order, and uploaded files.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -62,14 +64,20 @@ pub fn parse_urlencoded(body: &[u8], codec: &Codec, target: Target) -> Result<Fo
             Some(i) => (&pair[..i], &pair[i + 1..]),
             None => (pair, &b""[..]),
         };
-        let name = codec.decode(&percent_decode(name)?, target)?;
-        let value = codec.decode(&percent_decode(value)?, target)?;
+        let name = text(codec, &percent_decode(name)?, target)?;
+        let value = text(codec, &percent_decode(value)?, target)?;
         fields.push((name, value));
     }
     Ok(FormData {
         fields,
         files: Vec::new(),
     })
+}
+
+/// What a person typed: decoded in the device's charset (carrier emoji escapes included), then
+/// stripped of control characters, so that none is stored or written back to a page.
+fn text(codec: &Codec, bytes: &[u8], target: Target) -> Result<String, FormError> {
+    Ok(strip_controls(&codec.decode(bytes, target)?).into_owned())
 }
 
 fn percent_decode(input: &[u8]) -> Result<Vec<u8>, FormError> {
@@ -107,13 +115,23 @@ pub fn multipart_boundary(content_type: &str) -> Option<String> {
         .filter(|b| !b.is_empty())
 }
 
+/// The longest boundary RFC 2046 allows. A longer one is refused before any search: a naive
+/// search costs body × boundary length, and even a linear one need not serve an attacker.
+pub const MAX_BOUNDARY_LEN: usize = 70;
+
 /// `multipart/form-data`: each text field decoded in the device's charset, files kept as bytes.
+/// Every search is linear in the body (`memmem`), whatever the boundary.
 pub fn parse_multipart(body: &[u8], boundary: &str, codec: &Codec, target: Target) -> Result<FormData, FormError> {
-    let delimiter = format!("--{boundary}").into_bytes();
+    if boundary.len() > MAX_BOUNDARY_LEN {
+        return Err(FormError::Malformed("multipart boundary longer than 70 characters"));
+    }
+    let delimiter = format!("\r\n--{boundary}").into_bytes();
+    let next_part = memmem::Finder::new(&delimiter);
     let mut form = FormData::default();
-    let mut rest = body;
-    let start = find(rest, &delimiter).ok_or(FormError::Malformed("no multipart boundary"))?;
-    rest = &rest[start + delimiter.len()..];
+    // The first delimiter may open the body, without the CRLF before it.
+    let first = &delimiter[2..];
+    let start = find(body, first).ok_or(FormError::Malformed("no multipart boundary"))?;
+    let mut rest = &body[start + first.len()..];
     loop {
         if rest.starts_with(b"--") {
             return Ok(form);
@@ -121,9 +139,9 @@ pub fn parse_multipart(body: &[u8], boundary: &str, codec: &Codec, target: Targe
         rest = rest
             .strip_prefix(b"\r\n")
             .ok_or(FormError::Malformed("bad multipart delimiter line"))?;
-        let end = find(rest, &[b"\r\n", &delimiter[..]].concat()).ok_or(FormError::Malformed("unterminated part"))?;
+        let end = next_part.find(rest).ok_or(FormError::Malformed("unterminated part"))?;
         read_part(&rest[..end], codec, target, &mut form)?;
-        rest = &rest[end + 2 + delimiter.len()..];
+        rest = &rest[end + delimiter.len()..];
     }
 }
 
@@ -146,15 +164,15 @@ fn read_part(part: &[u8], codec: &Codec, target: Target, form: &mut FormData) ->
     }
     let disposition = disposition.ok_or(FormError::Malformed("part without Content-Disposition"))?;
     let name = header_param(&disposition, "name").ok_or(FormError::Malformed("part without a name"))?;
-    let name = codec.decode(&name, target)?;
+    let name = text(codec, &name, target)?;
     match header_param(&disposition, "filename") {
         Some(filename) => form.files.push(UploadedFile {
             field: name,
-            filename: codec.decode(&filename, target)?,
+            filename: text(codec, &filename, target)?,
             content_type,
             bytes: body.to_vec(),
         }),
-        None => form.fields.push((name, codec.decode(body, target)?)),
+        None => form.fields.push((name, text(codec, body, target)?)),
     }
     Ok(())
 }
@@ -197,5 +215,5 @@ fn trim(b: &[u8]) -> &[u8] {
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+    memmem::find(haystack, needle)
 }

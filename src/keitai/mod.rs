@@ -4,6 +4,7 @@ pub mod builtin;
 pub mod charmap;
 pub mod client_addr;
 pub mod codec;
+pub mod controls;
 pub mod detect;
 pub mod emoji;
 pub mod form;

@@ -102,6 +102,9 @@ pub fn au(ua: &str) -> Parsed {
 /// SoftBank, Vodafone, J-PHONE: `SoftBank/1.0/910SH/SHJ001/…`, `J-PHONE/4.0/J-SH51/…`, `MOT-V980/…`;
 /// 3GC handsets also name the model in `X-JPHONE-MSNAME`.
 pub fn softbank(ua: &str, msname: Option<String>) -> Parsed {
+    // Some J-PHONE browsers announce themselves after an IE-style `Mozilla/4.0 (compatible; …` part,
+    // so the grammar starts at the carrier token wherever it is.
+    let ua = ua.find("J-PHONE/").map_or(ua, |at| &ua[at..]);
     let mut parts = ua.split([' ', '/']);
     let vendor = parts.next().unwrap_or_default();
     let (browser, from_ua) = if let Some(model) = vendor.strip_prefix("MOT-") {
@@ -112,7 +115,7 @@ pub fn softbank(ua: &str, msname: Option<String>) -> Parsed {
             "Vodafone" | "Vemulator" => "vodafone",
             _ => "softbank",
         };
-        (browser, parts.nth(1).unwrap_or_default().to_string())
+        (browser, model_token(parts.nth(1).unwrap_or_default()))
     };
     let model = msname
         .map(|m| m.trim().to_string())
@@ -124,6 +127,16 @@ pub fn softbank(ua: &str, msname: Option<String>) -> Parsed {
         compact_only: browser == "jphone",
         ..Parsed::default()
     }
+}
+
+/// The model ends where a comment such as `(compatible; Mozilla 4.0; MSIE 5.5)` or a field begins.
+fn model_token(token: &str) -> String {
+    token
+        .split(['(', ')', ';'])
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_string()
 }
 
 /// WILLCOM: `Mozilla/3.0(WILLCOM;KYOCERA/WX310K/2;1.2.2.16.000000/0.1/C100) Opera 7.0`.
@@ -173,9 +186,9 @@ fn kaios_model(ua: &str) -> Option<String> {
     (!model.is_empty()).then(|| model.to_string())
 }
 
-/// iPhone, iPad, iPod or the Android model code.
+/// iPhone, iPad, iPod, BlackBerry or the Android model code.
 pub fn smartphone(ua: &str, android_model: Option<String>) -> Parsed {
-    let model = ["iPhone", "iPad", "iPod"]
+    let model = ["iPhone", "iPad", "iPod", "BlackBerry", "BB10"]
         .into_iter()
         .find(|m| ua.contains(m))
         .map(str::to_string)

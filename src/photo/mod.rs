@@ -18,7 +18,7 @@ pub use decode::{MAX_INPUT_BYTES, MAX_PIXELS};
 pub use error::PhotoError;
 pub use format::PhotoFormat;
 pub use ingest::{ingest, Original, MAX_SIDE};
-pub use rendition::{rendition, Rendition};
+pub use rendition::{rendition, rendition_width, Rendition, WIDTH_BUCKETS};
 
 #[cfg(test)]
 mod tests;

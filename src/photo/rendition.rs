@@ -13,6 +13,24 @@ const MAX_SIZES: usize = 10;
 /// Narrower than this is no photo any more.
 const MIN_WIDTH: u32 = 16;
 
+/// The widths renditions are made at. A phone may claim any screen width (96 to 4096 pixels,
+/// twice that for smartphones); one rendition per claimed width would store the same photo
+/// thousands of times, so a request is served from the widest bucket that fits its screen.
+pub const WIDTH_BUCKETS: [u32; 9] = [96, 120, 176, 240, 320, 480, 640, 960, 1280];
+
+/// The width of the rendition served for a screen `screen_width` pixels wide, of an original
+/// `original_width` wide: the widest bucket that fits the screen (the narrowest for smaller
+/// screens, which detection never reports), and never wider than the original, which is then the rendition's own width.
+pub fn rendition_width(screen_width: u32, original_width: u32) -> u32 {
+    let bucket = WIDTH_BUCKETS
+        .iter()
+        .rev()
+        .find(|&&b| b <= screen_width)
+        .copied()
+        .unwrap_or(WIDTH_BUCKETS[0]);
+    bucket.min(original_width.max(1))
+}
+
 /// A photo encoded for one kind of device.
 #[derive(Debug, Clone)]
 pub struct Rendition {
@@ -67,4 +85,30 @@ pub fn rendition(
         image.width(),
         image.height()
     )))
+}
+
+#[cfg(test)]
+mod width_tests {
+    use super::rendition_width;
+
+    #[test]
+    fn widths_snap_down_to_a_bucket_and_never_exceed_the_original() {
+        let cases = [
+            // (screen, original, rendition)
+            (96, 2000, 96),
+            (119, 2000, 96),
+            (230, 2000, 176),
+            (240, 2000, 240),
+            (241, 2000, 240),
+            (780, 2000, 640),
+            (4096, 2000, 1280),
+            (8192, 2000, 1280),
+            (4096, 300, 300),
+            (240, 200, 200),
+            (240, 0, 1),
+        ];
+        for (screen, original, expected) in cases {
+            assert_eq!(rendition_width(screen, original), expected, "{screen} on {original}");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! `/photos/{id}`: a photo as the viewer's device can take it — for keitai a JPEG (GIF for mova)
 //! at the screen width within 20 KB, for smartphones a sharper JPEG, for PCs the stored original.
-//! Renditions are made on first request and kept. The photo of a hidden post or topic is a 404 for
+//! Renditions are made on first request, outside the database closure, at a few bucket widths,
+//! and kept. The photo of a hidden post or topic is a 404 for
 //! members.
 
 use crate::db::models::photo::{ImageBytes, PhotoInfo};
@@ -10,7 +11,7 @@ use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::keitai::detect::Device;
 use crate::keitai::profile::Markup;
-use crate::photo::{rendition, PhotoFormat};
+use crate::photo::{rendition, rendition_width, PhotoFormat};
 use crate::routes::request::{render, Visitor};
 use actix_web::http::header::CacheDirective;
 use actix_web::{web, HttpResponse};
@@ -94,40 +95,79 @@ pub async fn show(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, 
     let moderator = visitor.may(Resource::MemberContent, Action::Moderate);
     let id = id.into_inner();
     let wanted = wanted(&visitor.device);
-    let image = visitor
+    let found = visitor
         .db(move |conn| {
             let photo = PhotoInfo::find(conn, id)?.ok_or(AppError::NotFound)?;
             if !may_see(conn, &photo, moderator)? {
                 return Err(AppError::NotFound);
             }
-            rendered(conn, id, wanted)
+            lookup(conn, &photo, wanted)
         })
         .await?;
-    respond(id, image)
+    respond(id, rendered(&visitor, found).await?)
 }
 
-/// The photo as `wanted` (see `wanted`) asks, made and kept on first request. The caller has
-/// checked that the viewer may see it.
-pub fn rendered(
-    conn: &mut DbConnection,
+/// What the database holds for a photo request: the image to send, or the original to render.
+pub enum Found {
+    Ready(ImageBytes),
+    Render(PendingRendition),
+}
+
+/// A rendition to make from its original, then to keep under `width`.
+pub struct PendingRendition {
     id: i64,
+    width: u32,
+    max_bytes: usize,
+    format: PhotoFormat,
+    original: Vec<u8>,
+}
+
+/// Inside the database closure: the photo as `wanted` (see `wanted`) asks, if it is kept, else
+/// its original. The caller has checked that the viewer may see it. Widths snap to a few buckets
+/// (`rendition_width`), so a photo has at most one rendition per bucket and format.
+pub fn lookup(
+    conn: &mut DbConnection,
+    photo: &PhotoInfo,
     wanted: Option<(u32, usize, PhotoFormat)>,
-) -> Result<ImageBytes, AppError> {
-    let Some((max_width, max_bytes, format)) = wanted else {
-        return Ok(PhotoInfo::original(conn, id)?);
+) -> Result<Found, AppError> {
+    let Some((screen_width, max_bytes, format)) = wanted else {
+        return Ok(Found::Ready(PhotoInfo::original(conn, photo.id)?));
     };
-    if let Some(kept) = PhotoInfo::rendition(conn, id, max_width as i32, format.extension())? {
-        return Ok(kept);
+    let width = rendition_width(screen_width, u32::try_from(photo.width).unwrap_or(0));
+    if let Some(kept) = PhotoInfo::rendition(conn, photo.id, width as i32, format.extension())? {
+        return Ok(Found::Ready(kept));
     }
-    let original = PhotoInfo::original(conn, id)?;
-    let made = rendition(&original.bytes, max_width, max_bytes, format).map_err(AppError::internal)?;
+    Ok(Found::Render(PendingRendition {
+        id: photo.id,
+        width,
+        max_bytes,
+        format,
+        original: PhotoInfo::original(conn, photo.id)?.bytes,
+    }))
+}
+
+/// After the database closure: renders what `lookup` could not find, off the executor and
+/// holding no pooled connection (decoding and encoding take a while), then keeps it.
+pub async fn rendered(visitor: &Visitor, found: Found) -> Result<ImageBytes, AppError> {
+    let pending = match found {
+        Found::Ready(image) => return Ok(image),
+        Found::Render(pending) => pending,
+    };
+    let (id, width) = (pending.id, pending.width);
+    let made = web::block(move || rendition(&pending.original, pending.width, pending.max_bytes, pending.format))
+        .await
+        .map_err(AppError::internal)?
+        .map_err(AppError::internal)?;
     let image = ImageBytes {
         format: made.format.extension().to_string(),
         width: made.width as i32,
         height: made.height as i32,
         bytes: made.bytes,
     };
-    PhotoInfo::keep_rendition(conn, id, max_width as i32, &image)?;
+    let kept = image.clone();
+    visitor
+        .db(move |conn| Ok(PhotoInfo::keep_rendition(conn, id, width as i32, &kept)?))
+        .await?;
     Ok(image)
 }
 

@@ -143,6 +143,10 @@ impl Worker {
         if purged > 0 {
             log::info!("outbox: deleted {purged} finished mails past their retention");
         }
+        let mails = crate::mail::inbound::retention::purge(conn, settings, now)?;
+        if mails > 0 {
+            log::info!("mail: deleted {mails} processed inbound mails past their retention");
+        }
         Ok(())
     }
 

@@ -120,3 +120,79 @@ fn utf8_profiles_get_standard_emoji_and_fallbacks_for_google_only_ones() {
         "[カニ]"
     );
 }
+
+/// Every SoftBank Shift_JIS emoji code of the table (F741…, F941…, FB41…) and the emoji it stands for.
+fn softbank_sjis_codes(codec: &Codec) -> Vec<(u16, String)> {
+    let table = codec.emoji();
+    let mut codes: Vec<u16> = table
+        .iter()
+        .filter_map(|e| e.code(Carrier::Softbank))
+        .flat_map(|code| code.sjis.iter().copied())
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    let codes: Vec<(u16, String)> = codes
+        .into_iter()
+        .filter_map(|code| table.from_sjis(Carrier::Softbank, code).map(|e| (code, e.text.clone())))
+        .collect();
+    // Pages P and Q (FB41–FBD7) lie on IBM extension kanji: they are what this is about.
+    assert!(codes.iter().filter(|(code, _)| code >> 8 == 0xFB).count() > 100);
+    assert!(codes.len() > 400, "{}", codes.len());
+    codes
+}
+
+db_test! {
+    fn every_softbank_shift_jis_emoji_code_is_read_from_a_form(app: Empty) {
+        let codes = softbank_sjis_codes(&codec());
+        let joined = codes.iter().map(|(code, _)| code.to_be_bytes().to_vec()).collect::<Vec<_>>().join(&b'\n');
+        let json = app
+            .post(
+                "/device/echo.json",
+                ua::SOFTBANK,
+                "application/x-www-form-urlencoded",
+                format!("text={}", percent_encode(&joined)).as_bytes(),
+            )
+            .json();
+        let decoded: Vec<&str> = json["fields"][0][1].as_str().expect("text").split('\n').collect();
+        assert_eq!(decoded.len(), codes.len());
+        for ((code, emoji), back) in codes.iter().zip(decoded) {
+            assert_eq!(back, emoji, "SoftBank {code:04X}");
+        }
+    }
+}
+
+db_test! {
+    fn every_softbank_shift_jis_emoji_code_is_read_from_a_mail(app: Empty) {
+        use crate::helpers::mail::{mail_in, member_with};
+        use base64::Engine;
+        use hiroba::db::models::thread::Thread;
+        let from = "mama.sato@softbank.ne.jp";
+        let to = member_with(&app, from);
+        let codes = softbank_sjis_codes(&codec());
+        // A post body holds 2000 characters: 100 emoji a mail, the first ten in the subject too.
+        for (n, chunk) in codes.chunks(100).enumerate() {
+            let sjis = |codes: &[(u16, String)]| codes.iter().flat_map(|(code, _)| code.to_be_bytes()).collect::<Vec<u8>>();
+            let expect = |codes: &[(u16, String)]| codes.iter().map(|(_, e)| e.as_str()).collect::<String>();
+            let subject = &chunk[..10.min(chunk.len())];
+            let mut mail = format!(
+                "From: <{from}>\r\nTo: {to}\r\nSubject: =?SHIFT_JIS?B?{}?=\r\nMessage-ID: <sb-emoji-{n}@softbank.ne.jp>\r\n\
+                 MIME-Version: 1.0\r\nContent-Type: text/plain; charset=Shift_JIS\r\nContent-Transfer-Encoding: 8bit\r\n\r\n",
+                base64::engine::general_purpose::STANDARD.encode(sjis(subject))
+            )
+            .into_bytes();
+            mail.extend(sjis(chunk));
+            mail.extend_from_slice(b"\r\n");
+            assert_eq!(mail_in(&app.database_url, &to, &mail, &[]), 0);
+            app.run_jobs();
+            let mut conn = app.pool.get().unwrap();
+            let id = {
+                use diesel::prelude::*;
+                use hiroba::db::schema::inbound_mails::dsl::{id, inbound_mails};
+                inbound_mails.select(diesel::dsl::max(id)).first::<Option<i64>>(&mut *conn).unwrap().unwrap()
+            };
+            let post = Thread::from_mail(&mut conn, id).unwrap().expect("a post");
+            assert_eq!(post.title, expect(subject), "mail {n}: subject");
+            assert_eq!(post.body, expect(chunk), "mail {n}: body");
+        }
+    }
+}

@@ -158,3 +158,79 @@ db_test! {
         assert_eq!(phone.post("/device/echo", &body).status, 403);
     }
 }
+
+db_test! {
+    fn control_characters_are_stripped_from_every_field_but_newlines_and_tabs_stay(app: Empty) {
+        // Typed: ESC, BEL, NUL, a tab and a CRLF; and a real SoftBank web-code emoji, which is kept.
+        let typed = b"x%1Bz%07%00y%09t%0D%0Au%1B%24Gj%0F";
+        let mut body = urlencoded(b"");
+        body.extend_from_slice(b"&memo=");
+        body.extend_from_slice(typed);
+        body.extend_from_slice(b"&na%1Bme=1");
+        let json = app
+            .post("/device/echo.json", ua::SOFTBANK, "application/x-www-form-urlencoded", &body)
+            .json();
+        assert_eq!(json["fields"][2][1], "xzy\tt\r\nu☀", "{json}");
+        assert_eq!(json["fields"][3][0], "name", "{json}");
+
+        let boundary = "b0undary";
+        let mut multipart = Vec::new();
+        multipart.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\na\x1Bb\x08c\r\n").as_bytes(),
+        );
+        multipart.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"p\x1B.jpg\"\r\n\r\nJPEG\r\n")
+                .as_bytes(),
+        );
+        multipart.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        let json = app
+            .post(
+                "/device/echo.json",
+                ua::SOFTBANK,
+                &format!("multipart/form-data; boundary={boundary}"),
+                &multipart,
+            )
+            .json();
+        assert_eq!(json["fields"][0][1], "abc", "{json}");
+        assert_eq!(json["files"][0]["filename"], "p.jpg", "{json}");
+
+        // What the page writes back to a SoftBank handset holds the text without the ESC.
+        let mut phone = Browser::new(&app, ua::SOFTBANK);
+        let page = phone.get("/device");
+        let body = format!("_enc={}&text=qq%1Bss&csrf={}", percent_encode(&sjis("あ")), csrf_of(&page));
+        let body = body.into_bytes();
+        let response = phone.post("/device/echo", &body);
+        assert_eq!(response.status, 200);
+        assert!(response.body.windows(4).any(|w| w == b"qqss"), "{}", response.sjis_text());
+        assert!(!response.body.windows(3).any(|w| w == b"qq\x1B"));
+    }
+}
+
+/// A multipart body of one text field under `boundary`.
+fn one_field_multipart(boundary: &str, padding: usize) -> Vec<u8> {
+    let mut body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n").into_bytes();
+    body.extend(std::iter::repeat_n(b'-', padding));
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    body
+}
+
+db_test! {
+    fn multipart_boundaries_longer_than_rfc_2046_allows_are_refused(app: Empty) {
+        let post = |boundary: &str, padding: usize| {
+            app.post(
+                "/device/echo.json",
+                ua::DOCOMO_FOMA_2,
+                &format!("multipart/form-data; boundary={boundary}"),
+                &one_field_multipart(boundary, padding),
+            )
+        };
+        let longest = "b".repeat(70);
+        let response = post(&longest, 10);
+        assert_eq!(response.status, 200);
+        assert_eq!(response.json()["fields"][0][1], "-".repeat(10));
+        assert_eq!(post(&"b".repeat(71), 10).status, 400);
+        // The attack of issue 17 (as long a boundary as fits in actix's header buffer): a naive
+        // search over a megabyte of dashes takes minutes of CPU; now it is refused at once.
+        assert_eq!(post(&"-".repeat(16_000), 1_000_000).status, 400);
+    }
+}

@@ -367,3 +367,50 @@ db_test! {
         assert!(text.contains("不適切な投稿を知らせる") && !text.contains("この投稿を削除する"), "{text}");
     }
 }
+
+db_test! {
+    fn photo_renditions_snap_to_a_few_widths_and_never_exceed_the_original(app: Empty) {
+        let (hana, _) = cast(&app);
+        let bytes = crate::helpers::data_file("photos/gps-orientation6.jpg");
+        let mut phone = signed_in(&app, ua::IPHONE, &hana);
+        let form = phone.get("/posts/new");
+        let sent = phone.upload(
+            &form,
+            "/posts/new",
+            &[("title", "ひまわり畑"), ("body", "見頃です"), ("category", "play")],
+            ("photo", "IMG_0001.jpg", &bytes),
+        );
+        let id = post_id(&sent);
+        let photo = {
+            let mut conn = app.pool.get().unwrap();
+            PhotoInfo::of_thread(&mut conn, id).unwrap().remove(0)
+        };
+        let original_width = u32::try_from(photo.width).unwrap();
+        let signed = hana.sign_in(&app, ua::SOFTBANK);
+        let cookie = signed.browser.cookie().expect("a SoftBank handset keeps cookies").to_string();
+        // A SoftBank handset says its screen width in X-JPHONE-DISPLAY; anyone can claim any.
+        let claims = [96, 100, 150, 200, 201, 202, 230, 239, 240, 250, 300, 333, 1000, 2000, 4000, 4096];
+        for claimed in claims {
+            let mut handset = Browser::new(&app, ua::SOFTBANK)
+                .with_header("X-JPHONE-DISPLAY", &format!("{claimed}*320"))
+                .with_header("Cookie", &cookie);
+            let response = handset.get(&format!("/photos/{}", photo.id));
+            assert_eq!(response.status, 200, "{claimed}");
+            let served = image::load_from_memory(&response.body).expect("an image").width();
+            assert!(served <= claimed && served <= original_width, "{served} px for a {claimed} px screen");
+        }
+        let kept: Vec<i32> = {
+            use diesel::prelude::*;
+            use hiroba::db::schema::photo_renditions::dsl::{max_width, photo_id, photo_renditions};
+            let mut conn = app.pool.get().unwrap();
+            photo_renditions
+                .filter(photo_id.eq(photo.id))
+                .select(max_width)
+                .load(&mut *conn)
+                .unwrap()
+        };
+        // Sixteen claims, at most one rendition per width bucket up to the original's width.
+        assert!(kept.len() <= 7, "{} renditions kept: {kept:?}", kept.len());
+        assert!(kept.iter().all(|&w| w <= photo.width), "{kept:?} wider than {}", photo.width);
+    }
+}

@@ -6,13 +6,17 @@ use crate::helpers::mail::{fixture, test_smtp_server, worker_with_smtp, DOMAIN};
 use crate::helpers::TestApp;
 use hiroba::db::models::inbound_mail::InboundMail;
 use hiroba::db::models::outbox::{MailKind, OutboxMail};
-use std::io::{BufRead, BufReader, Write};
+use hiroba::mail::inbound::listener::Limits;
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
+use std::time::Duration;
 
 /// Speaks SMTP: each element is a command or a whole DATA content ending in CRLF.CRLF, and gets
 /// one reply; returns the greeting's and each reply's code.
 pub fn converse(port: u16, lines: &[&[u8]]) -> Vec<u16> {
     let stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    // A listener that does not answer fails the test rather than hanging it.
+    stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut writer = stream;
     let read_reply = |reader: &mut BufReader<TcpStream>| loop {
@@ -115,4 +119,85 @@ db_test! {
             assert_eq!(OutboxMail::find(&mut conn, id).unwrap().unwrap().status, "sent");
         }
     }
+}
+
+db_test! {
+    fn our_smtp_listener_takes_at_most_100_recipients_per_transaction(app: Empty) {
+        let port = listen(&app, 64 * 1024);
+        let mut lines: Vec<Vec<u8>> = vec![b"EHLO relay.example\r\n".to_vec(), b"MAIL FROM:<hanako.k@docomo.ne.jp>\r\n".to_vec()];
+        lines.extend((0..101).map(|_| format!("RCPT TO:<entry@{DOMAIN}>\r\n").into_bytes()));
+        let lines: Vec<&[u8]> = lines.iter().map(Vec::as_slice).collect();
+        let codes = converse(port, &lines);
+        assert_eq!(codes[..3], [220, 250, 250]);
+        assert!(codes[3..103].iter().all(|&c| c == 250), "{codes:?}");
+        assert_eq!(codes[103], 452, "the 101st recipient waits for another transaction");
+    }
+}
+
+db_test! {
+    fn slow_smtp_clients_cannot_keep_mail_out(app: Empty) {
+        app.expect_leftover_jobs("the stored mail waits for its processing job");
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let limits = Limits {
+            max_connections: 6,
+            idle: Duration::from_secs(2),
+            session: Duration::from_secs(4),
+        };
+        hiroba::mail::inbound::listener::spawn_with(listener, app.pool.clone(), DOMAIN, None, 64 * 1024, limits).unwrap();
+        // Four clients that say hello and then nothing (mailin-embedded served four at a time).
+        let idle: Vec<TcpStream> = (0..4).map(|_| greeted(port)).collect();
+        // A fifth that trickles a byte a second, never silent long enough for the idle limit.
+        let trickler = greeted(port);
+        let trickling = std::thread::spawn(move || {
+            let mut stream = trickler;
+            for _ in 0..20 {
+                if stream.write_all(b"N").is_err() {
+                    return true;
+                }
+                std::thread::sleep(Duration::from_millis(500));
+            }
+            false
+        });
+        // Mail still gets in while they wait.
+        let mut message = fixture("docomo-iso2022jp-plain.eml");
+        message.extend_from_slice(b"\r\n.\r\n");
+        let codes = converse(port, &[
+            b"EHLO phone.example\r\n",
+            b"MAIL FROM:<hanako.k@docomo.ne.jp>\r\n",
+            b"RCPT TO:<entry@hiroba.example.jp>\r\n",
+            b"DATA\r\n",
+            &message,
+            b"QUIT\r\n",
+        ]);
+        assert_eq!(codes, [220, 250, 250, 250, 354, 250, 221]);
+        // The silent ones are closed after the idle limit, the trickler after the session limit.
+        for mut stream in idle {
+            stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+            let mut rest = Vec::new();
+            assert!(stream.read_to_end(&mut rest).is_ok(), "an idle client is closed");
+        }
+        assert!(trickling.join().unwrap(), "a trickling client is cut off");
+        // Past the limit of connections at once, a client is told to come back later.
+        let mut held = Vec::new();
+        let refused = (0..8).any(|_| {
+            let stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+            stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+            let mut reply = String::new();
+            BufReader::new(&stream).read_line(&mut reply).unwrap();
+            held.push(stream);
+            reply.starts_with("421")
+        });
+        assert!(refused && held.len() <= 7, "{} connections at once", held.len());
+    }
+}
+
+/// A connection that has read the greeting and says nothing more.
+fn greeted(port: u16) -> TcpStream {
+    let stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let mut greeting = String::new();
+    BufReader::new(&stream).read_line(&mut greeting).unwrap();
+    assert!(greeting.starts_with("220"), "{greeting}");
+    stream
 }

@@ -86,6 +86,17 @@ impl InboundMail {
         inbound_mails::table.count().get_result(conn)
     }
 
+    /// Deletes the mails processed (posted, refused or failed) before `before`, raw bytes and all;
+    /// what they became keeps no link to them (`ON DELETE SET NULL`). Pending ones stay.
+    pub fn delete_processed_before(conn: &mut DbConnection, before: NaiveDateTime) -> QueryResult<usize> {
+        diesel::delete(
+            inbound_mails::table
+                .filter(inbound_mails::status.ne("pending"))
+                .filter(inbound_mails::processed_at.lt(before)),
+        )
+        .execute(conn)
+    }
+
     /// Records what processing did.
     pub fn finish(conn: &mut DbConnection, id: i64, disposition: Disposition, outcome: &str) -> QueryResult<usize> {
         diesel::update(inbound_mails::table.find(id))

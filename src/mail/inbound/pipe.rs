@@ -3,12 +3,14 @@
 //! Postfix bounces the mail on any status but 0 and 75 (EX_TEMPFAIL, try later) — and 65/67 are
 //! the bounces we mean. A panic would be 101 and a bounce, so every path ends in one of
 //! 0/65/67/75: panics are caught, and a watchdog ends the process with 75 after `TIME_CAP`
-//! (well below Postfix's `command_time_limit` of 1000 s).
+//! (well below Postfix's `command_time_limit` of 1000 s). Nothing is printed with `eprintln!`,
+//! which panics when stderr is a closed pipe: the status never depends on stdout or stderr.
 
 use crate::config::Settings;
 use crate::db;
 use crate::mail::inbound::intake::{self, Received, Refusal, EX_OK, EX_TEMPFAIL};
-use std::io::Read;
+use std::fmt::Display;
+use std::io::{Read, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::Duration;
 
@@ -18,10 +20,10 @@ pub const TIME_CAP: Duration = Duration::from_secs(60);
 pub fn mail_in(settings: Result<Settings, String>, recipient: &str, sender: Option<&str>, input: impl Read) -> u8 {
     std::thread::spawn(|| {
         std::thread::sleep(TIME_CAP);
-        eprintln!(
-            "hiroba mail-in: gave up after {} s; the MTA will try again",
+        tell_mta(format_args!(
+            "gave up after {} s; the MTA will try again",
             TIME_CAP.as_secs()
-        );
+        ));
         std::process::exit(i32::from(EX_TEMPFAIL));
     });
     let outcome = catch_unwind(AssertUnwindSafe(|| {
@@ -39,14 +41,20 @@ pub fn mail_in(settings: Result<Settings, String>, recipient: &str, sender: Opti
             EX_OK
         }
         Ok(Err(refusal)) => {
-            eprintln!("hiroba mail-in: {refusal}");
+            tell_mta(&refusal);
             refusal.exit_code()
         }
         Err(_) => {
-            eprintln!("hiroba mail-in: internal error; the MTA will try again");
+            tell_mta("internal error; the MTA will try again");
             EX_TEMPFAIL
         }
     }
+}
+
+/// A line on stderr for the MTA's log, if anyone still listens: Postfix may have closed the pipe,
+/// and a failed write must not turn the status into a panic's 101.
+pub fn tell_mta(message: impl Display) {
+    let _ = writeln!(std::io::stderr().lock(), "hiroba mail-in: {message}");
 }
 
 fn store(settings: &Settings, recipient: &str, sender: Option<&str>, input: impl Read) -> Result<Received, Refusal> {

@@ -7,7 +7,7 @@
 
 use super::softbank::softbank_escapes_to_sjis;
 use crate::domain::kana;
-use crate::keitai::charmap::docomo_safe;
+use crate::keitai::charmap::plain_replacement;
 use crate::keitai::emoji::{Carrier, Emoji, EmojiTable};
 use crate::keitai::profile::{Charset, EmojiSet, Profile};
 use crate::keitai::{Codec, Target};
@@ -200,7 +200,7 @@ fn ibm_replacement(pair: &[u8]) -> Vec<u8> {
     let replacement = SHIFT_JIS
         .decode_without_bom_handling_and_without_replacement(pair)
         .and_then(|text| text.chars().next())
-        .and_then(docomo_safe);
+        .and_then(plain_replacement);
     match replacement {
         // The replacements are ASCII and JIS X 0208 text, all in CP932.
         Some(text) => SHIFT_JIS.encode(text).0.into_owned(),

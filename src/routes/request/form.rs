@@ -12,6 +12,7 @@ use actix_web::{web, FromRequest, HttpRequest};
 use hiroba_views::components::{CHARSET_HINT_FIELD, CHARSET_HINT_VALUE, CSRF_FIELD};
 use std::future::{ready, Future, Ready};
 use std::pin::Pin;
+use std::sync::Arc;
 
 /// A form (urlencoded or multipart) decoded in the device's charset, with carrier emoji made standard.
 #[derive(Debug)]
@@ -29,12 +30,12 @@ impl FromRequest for KeitaiForm {
         let body = web::Bytes::from_request(&req, payload);
         Box::pin(async move {
             let body = body.await?;
-            Ok(KeitaiForm(decode_form(&req, &body)?))
+            Ok(KeitaiForm(decode_form(&req, body).await?))
         })
     }
 }
 
-fn decode_form(req: &HttpRequest, body: &[u8]) -> Result<FormData, AppError> {
+async fn decode_form(req: &HttpRequest, body: web::Bytes) -> Result<FormData, AppError> {
     let state = req
         .app_data::<web::Data<AppState>>()
         .ok_or_else(|| AppError::internal("no app state"))?;
@@ -46,12 +47,18 @@ fn decode_form(req: &HttpRequest, body: &[u8]) -> Result<FormData, AppError> {
         .headers()
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
+        .unwrap_or_default()
+        .to_string();
     let target = device.target();
-    let form = match multipart_boundary(content_type) {
-        Some(boundary) => parse_multipart(body, &boundary, &state.ctx.codec, target),
-        None => parse_urlencoded(body, &state.ctx.codec, target),
-    }
+    let ctx = Arc::clone(&state.ctx);
+    // Up to 10 MB of decoding is CPU work: off the executor, so one big post cannot stall the
+    // other requests of this worker.
+    let form = web::block(move || match multipart_boundary(&content_type) {
+        Some(boundary) => parse_multipart(&body, &boundary, &ctx.codec, target),
+        None => parse_urlencoded(&body, &ctx.codec, target),
+    })
+    .await
+    .map_err(AppError::internal)?
     .map_err(|e| AppError::BadInput(e.to_string()))?;
     // A browser that sent another charset than the page's decodes our hint differently.
     match form.get(CHARSET_HINT_FIELD) {

@@ -21,11 +21,51 @@ pub fn fixture(name: &str) -> Vec<u8> {
     super::data_file(&format!("mail/{name}"))
 }
 
-/// Runs `hiroba mail-in` on `message`; returns the exit status.
+/// Runs `hiroba mail-in` on `message` as Postfix passes an honest sender's mail (the envelope
+/// sender is the From address); returns the exit status.
 pub fn mail_in(database_url: &str, recipient: &str, message: &[u8], env: &[(&str, &str)]) -> i32 {
+    let sender = from_address(message).unwrap_or_else(|| "someone@docomo.ne.jp".into());
+    run_mail_in(database_url, recipient, &sender, message, env, false)
+}
+
+/// Runs `hiroba mail-in` with another envelope sender than the message's From.
+pub fn mail_in_from(database_url: &str, recipient: &str, sender: &str, message: &[u8]) -> i32 {
+    run_mail_in(database_url, recipient, sender, message, &[], false)
+}
+
+/// Runs `hiroba mail-in` with stdout and stderr pipes whose reading ends are already closed, as
+/// when the MTA has given up listening; returns the exit status.
+pub fn mail_in_with_closed_output(database_url: &str, recipient: &str, message: &[u8], env: &[(&str, &str)]) -> i32 {
+    run_mail_in(database_url, recipient, "someone@docomo.ne.jp", message, env, true)
+}
+
+/// The address of the first From: line of the header block (`From: 名前 <a@b>` or `From:a@b`).
+fn from_address(message: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(message);
+    let header = text.split("\r\n\r\n").next()?.split("\n\n").next()?;
+    let line = header
+        .lines()
+        .find(|l| l.len() > 5 && l[..5].eq_ignore_ascii_case("from:"))?;
+    let value = &line[5..];
+    let address = match (value.rfind('<'), value.rfind('>')) {
+        (Some(start), Some(end)) if start < end => &value[start + 1..end],
+        _ => value.split_whitespace().next()?,
+    };
+    address.contains('@').then(|| address.trim().to_string())
+}
+
+fn run_mail_in(
+    database_url: &str,
+    recipient: &str,
+    sender: &str,
+    message: &[u8],
+    env: &[(&str, &str)],
+    closed_output: bool,
+) -> i32 {
+    let output = || if closed_output { Stdio::piped() } else { Stdio::null() };
     let mut command = Command::new(env!("CARGO_BIN_EXE_hiroba"));
     command
-        .args(["mail-in", "--recipient", recipient, "--sender", "someone@docomo.ne.jp"])
+        .args(["mail-in", "--recipient", recipient, "--sender", sender])
         .env("HIROBA_DATABASE_URL", database_url)
         .env(
             "HIROBA_PROFILES_DIR",
@@ -34,12 +74,15 @@ pub fn mail_in(database_url: &str, recipient: &str, message: &[u8], env: &[(&str
         .env("HIROBA_MAIL_DOMAIN", DOMAIN)
         .env("RUST_LOG", "warn")
         .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
+        .stdout(output())
+        .stderr(output());
     for (k, v) in env {
         command.env(k, v);
     }
     let mut child = command.spawn().expect("run hiroba mail-in");
+    // Dropping our ends closes them: every write of the child's then fails with EPIPE.
+    drop(child.stdout.take());
+    drop(child.stderr.take());
     // A refusal may come before all input is read (oversized mail): a broken pipe is fine.
     let _ = child.stdin.take().expect("stdin").write_all(message);
     let status = child.wait().expect("wait");

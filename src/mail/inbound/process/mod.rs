@@ -1,6 +1,7 @@
 //! Processing a stored inbound mail (a job): decode it and hand it to the handler of its address.
 
 mod absence;
+mod authenticity;
 mod bounce;
 mod entry;
 mod notebook_reply;

@@ -1,8 +1,9 @@
 //! The checks every posting address makes before anything is posted — the token's member, a
-//! verified sender address of hers, an approved member, something to post — and the refusal reply,
+//! sender that is not forged (`authenticity`), a verified sender address of hers, an approved member, something to post — and the refusal reply,
 //! rate-limited so that a forged sender cannot turn us into a mail cannon. Every place's address
 //! (`post-<token>@`, `c<id>-<token>@`) goes through them in `thread`.
 
+use super::authenticity::forged;
 use super::JobError;
 use crate::context::Context;
 use crate::db::models::inbound_mail::{Disposition, InboundMail};
@@ -48,6 +49,12 @@ pub fn check(
         InboundMail::finish(conn, mail.id, Disposition::Refused, "no sender address")?;
         return Ok(None);
     };
+    let authserv_id = ctx.settings.mail.authserv_id.as_deref();
+    if let Some(why) = forged(&mail.raw, mail.envelope_sender.as_deref(), &sender, authserv_id) {
+        // No reply: the From of a forged mail is the victim's address.
+        InboundMail::finish(conn, mail.id, Disposition::Refused, &why)?;
+        return Ok(None);
+    }
     let known = MailAddress::find(conn, &sender)?.filter(|a| a.member_id == member.id && a.is_verified());
     if known.is_none() {
         let reason =

@@ -8,7 +8,7 @@ use crate::db::models::photo::PhotoInfo;
 use crate::db::DbConnection;
 use crate::domain::notebook::attachment::ascii_name;
 use crate::error::AppError;
-use crate::routes::photos::{rendered, respond, wanted};
+use crate::routes::photos::{lookup, rendered, respond, wanted};
 use crate::routes::request::Visitor;
 use actix_web::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use actix_web::{web, HttpResponse};
@@ -24,27 +24,27 @@ pub async fn photo_by_login(visitor: Visitor, path: web::Path<(i64, i64)>) -> Re
     let (thread_id, photo_id) = path.into_inner();
     let (member_id, reach) = member_reader(&visitor)?;
     let wanted = wanted(&visitor.device);
-    let image = visitor
+    let found = visitor
         .db(move |conn| {
             reaches(conn, member_id, reach, thread_id)?;
             let photo = photo_of(conn, thread_id, photo_id)?;
-            rendered(conn, photo.id, wanted)
+            lookup(conn, &photo, wanted)
         })
         .await?;
-    respond(photo_id, image)
+    respond(photo_id, rendered(&visitor, found).await?)
 }
 
 pub async fn photo_by_token(visitor: Visitor, path: web::Path<(String, i64)>) -> Result<HttpResponse, AppError> {
     let (token, photo_id) = path.into_inner();
     let wanted = wanted(&visitor.device);
-    let image = visitor
+    let found = visitor
         .db(move |conn| {
             let recipient = Recipient::by_token(conn, &token)?.ok_or(AppError::NotFound)?;
             let photo = photo_of(conn, recipient.thread_id, photo_id)?;
-            rendered(conn, photo.id, wanted)
+            lookup(conn, &photo, wanted)
         })
         .await?;
-    respond(photo_id, image)
+    respond(photo_id, rendered(&visitor, found).await?)
 }
 
 pub async fn attachment_by_login(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
