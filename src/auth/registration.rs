@@ -30,9 +30,11 @@ pub struct Registration {
 /// way, so the form does not reveal who is a member. An address nobody confirmed yet goes to the
 /// new registration: its confirmation mail was lost, or someone else typed the address.
 pub fn register(conn: &mut DbConnection, reg: &Registration, base_url: &str) -> QueryResult<()> {
-    crate::db::write_transaction(conn, |conn| match insert_pending(conn, reg, base_url)? {
-        Some(member_id) => add_unconfirmed(conn, member_id, reg.email.as_str(), &reg.carrier, true, base_url),
-        None => Ok(()),
+    crate::db::write_transaction(conn, |conn| {
+        match insert_pending(conn, reg, Claim::Registration, base_url)? {
+            Some(member_id) => add_unconfirmed(conn, member_id, reg.email.as_str(), &reg.carrier, true, base_url),
+            None => Ok(()),
+        }
     })
 }
 
@@ -48,7 +50,7 @@ pub fn register_invited(
         if !registration_invite::use_up(conn, invite_hash)? {
             return Ok(false);
         }
-        if let Some(member_id) = insert_pending(conn, reg, base_url)? {
+        if let Some(member_id) = insert_pending(conn, reg, Claim::Proven, base_url)? {
             MailAddress::insert(conn, member_id, reg.email.as_str(), &reg.carrier, true, None)?;
         }
         Ok(true)
@@ -57,14 +59,14 @@ pub fn register_invited(
 
 /// Writes the pending member of a registration; `None` when the address belongs to someone already
 /// (its owner is told by mail). An address nobody confirmed is released for the new member.
-fn insert_pending(conn: &mut DbConnection, reg: &Registration, base_url: &str) -> QueryResult<Option<i64>> {
-    let address = reg.email.as_str();
-    if let Some(existing) = MailAddress::find(conn, address)? {
-        if existing.is_verified() {
-            tell_already_registered(conn, address, base_url)?;
-            return Ok(None);
-        }
-        release_unconfirmed(conn, &existing)?;
+fn insert_pending(
+    conn: &mut DbConnection,
+    reg: &Registration,
+    claim: Claim,
+    base_url: &str,
+) -> QueryResult<Option<i64>> {
+    if !claim_address(conn, reg.email.as_str(), claim, base_url)? {
+        return Ok(None);
     }
     Member::insert(
         conn,
@@ -120,8 +122,45 @@ pub fn queue_limited(conn: &mut DbConnection, kind: MailKind, address: &str, mai
     OutboxMail::queue(conn, kind, address, &mail.subject, &mail.body).map(drop)
 }
 
+/// Who wants an address added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Claim {
+    /// A signed-in member, from her page.
+    Member(i64),
+    /// A registration typed on the form: anyone may have typed it.
+    Registration,
+    /// A registration from a 空メール invitation: the address itself wrote to us.
+    Proven,
+}
+
+/// Whether `address` may be added for `claim`, freeing it when an earlier unconfirmed claim has
+/// run out. A confirmed address stays its owner's, who is told of the attempt by mail. An
+/// unconfirmed one whose link is still live stays with the member who added it (unless the address
+/// itself proved it is someone else's): releasing it would let anyone take the address over. The
+/// page says the same either way.
+pub fn claim_address(conn: &mut DbConnection, address: &str, claim: Claim, base_url: &str) -> QueryResult<bool> {
+    let Some(existing) = MailAddress::find(conn, address)? else {
+        return Ok(true);
+    };
+    if existing.is_verified() {
+        tell_already_registered(conn, address, base_url)?;
+        return Ok(false);
+    }
+    let theirs = match claim {
+        Claim::Member(id) => existing.member_id != id,
+        Claim::Registration => true,
+        Claim::Proven => false,
+    };
+    if existing.link_is_live() && theirs {
+        log::info!("address {address} not released: another member's confirmation link is live");
+        return Ok(false);
+    }
+    release_unconfirmed(conn, &existing)?;
+    Ok(true)
+}
+
 /// Frees an address nobody confirmed; a pending member left without addresses goes too.
-pub fn release_unconfirmed(conn: &mut DbConnection, existing: &MailAddress) -> QueryResult<()> {
+fn release_unconfirmed(conn: &mut DbConnection, existing: &MailAddress) -> QueryResult<()> {
     use crate::db::schema::mail_addresses;
     diesel::delete(mail_addresses::table.find(existing.id)).execute(conn)?;
     if MailAddress::of_member(conn, existing.member_id)?.is_empty() {

@@ -35,7 +35,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/logout", web::post().to(logout::submit))
         .route("/register", web::get().to(register::form))
         .route("/register", web::post().to(register::submit))
-        .route("/register/confirm", web::get().to(confirm::confirm))
+        .route("/register/confirm", web::get().to(confirm::show))
+        .route("/register/confirm", web::post().to(confirm::submit))
         .route("/reauth", web::get().to(reauth::form))
         .route("/reauth", web::post().to(reauth::submit));
 }
