@@ -8,6 +8,7 @@ pub mod browser;
 pub mod builders;
 pub mod device;
 pub mod http;
+pub mod log;
 pub mod mail;
 pub mod relay;
 pub mod session;
