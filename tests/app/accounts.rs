@@ -378,3 +378,60 @@ db_test! {
         assert_eq!(settings.status, 404, "she cannot silence the guardian's alerts");
     }
 }
+
+db_test! {
+    fn a_login_never_lands_a_cookieless_phone_on_out_with_its_sid(app) {
+        let mut phone = Browser::new(&app, ua::DOCOMO_FOMA_1);
+        for next in ["/out?u=https://evil.example/", "/%6Fut?u=https://evil.example/", "/mypage?sid=0123456789abcdef0123456789abcdef"] {
+            let form = phone.get(&format!("/login?next={}", hiroba_views::ctx::percent_encode(next)));
+            let done = phone.submit(&form, "/login", &[("email", "hana.mama@docomo.ne.jp"), ("password", "hiroba-demo-2026")]);
+            assert_eq!(done.status, 302, "{next}");
+            let location = done.header("location").expect("location").to_string();
+            let path = location.strip_prefix(&app.base_url).expect("ours");
+            assert!(path.starts_with("/mypage?sid="), "{next} → {path}");
+            assert_eq!(path.matches("sid=").count(), 1, "only her fresh sid: {path}");
+        }
+        // An /out URL with a sid goes round once more without it, then shows the page.
+        let leak = phone.get("/out?u=https%3A%2F%2Fevil.example%2F&sid=0123456789abcdef0123456789abcdef");
+        assert_eq!(leak.status, 302);
+        let location = leak.header("location").expect("location").to_string();
+        assert!(!location.contains("sid"), "{location}");
+        let page = phone.follow(&leak);
+        assert_eq!(page.status, 200);
+        assert!(page.sjis_text().contains("evil.example"));
+        // Every page asks for no Referer: pages, redirects and error pages alike.
+        for path in ["/", "/login", "/mypage", "/no-such-page", "/out?u=https%3A%2F%2Fevil.example%2F"] {
+            let response = phone.get(path);
+            assert_eq!(response.header("referrer-policy"), Some("no-referrer"), "{path}");
+        }
+    }
+}
+
+db_test! {
+    fn the_access_log_keeps_no_sid_and_no_one_time_token(app) {
+        crate::helpers::log::capture_access_log();
+        let mut phone = Browser::new(&app, ua::DOCOMO_FOMA_1);
+        let done = log_in(&mut phone, "hana.mama@docomo.ne.jp", "hiroba-demo-2026");
+        let location = done.header("location").expect("location").to_string();
+        let sid = location.split("sid=").nth(1).expect("sid").to_string();
+        // A marker per backend, so parallel tests' lines are told apart.
+        let marker = format!("logcheck{}", &sid[..8]);
+        let token = "0123456789abcdef0123456789abcdef";
+        for path in [
+            format!("/mypage?{marker}=1&sid={sid}"),
+            format!("/register/confirm?{marker}=1&t={token}"),
+            format!("/register?{marker}=1&invite={token}"),
+            format!("/support/o/k3mn8pq2rstu4vwx?{marker}=1"),
+        ] {
+            phone.get(&path);
+        }
+        let lines = crate::helpers::log::access_log_lines(&marker, 4);
+        assert_eq!(lines.len(), 4, "{lines:?}");
+        for line in &lines {
+            assert!(!line.contains(&sid) && !line.contains(token), "a secret in the log: {line}");
+            assert!(!line.contains("k3mn8pq2rstu4vwx"), "a link token in the log: {line}");
+            assert!(line.contains("[redacted]"), "{line}");
+        }
+        assert!(lines.iter().any(|l| l.contains("GET /mypage?")), "{lines:?}");
+    }
+}
