@@ -435,3 +435,37 @@ db_test! {
         assert!(lines.iter().any(|l| l.contains("GET /mypage?")), "{lines:?}");
     }
 }
+
+db_test! {
+    fn forged_empty_mails_from_her_address_do_not_use_up_the_mails_she_asks_for(app) {
+        use crate::helpers::mail::{mail_in, DOMAIN};
+        let victim = "hana.mama@docomo.ne.jp";
+        // Six 空メール that claim to come from her: five answers, then the cap for mails holds.
+        for n in 0..6 {
+            let forged = format!(
+                "From: {victim}\r\nTo: entry@{DOMAIN}\r\nMessage-ID: <forged-{n}@evil.example>\r\nSubject: \r\n\r\n\r\n"
+            );
+            assert_eq!(mail_in(&app.database_url, &format!("entry@{DOMAIN}"), forged.as_bytes(), &[]), 0);
+            app.run_jobs();
+        }
+        let told = |app: &TestApp| {
+            let mut conn = app.pool.get().expect("connection");
+            OutboxMail::to_recipient(&mut conn, victim)
+                .expect("outbox")
+                .into_iter()
+                .filter(|m| m.kind == MailKind::AlreadyRegistered.as_str())
+                .count()
+        };
+        assert_eq!(told(&app), 5, "forged mails are capped too");
+        // She herself, having forgotten she is registered, types her address on the form.
+        let mut phone = Browser::new(&app, ua::DOCOMO_FOMA_1);
+        let form = phone.get("/register");
+        phone.submit(
+            &form,
+            "/register",
+            &[("email", victim), ("password", "another-pass"), ("nickname", "x"), ("real_name", "x"), ("area", "1")],
+        );
+        assert_eq!(told(&app), 6, "the mail she asked for is still sent");
+        app.run_jobs();
+    }
+}

@@ -30,7 +30,15 @@ pub async fn add(posted: Posted) -> Result<HttpResponse, AppError> {
                 if !claim_address(conn, &address, Claim::Member(member_id), &base_url)? {
                     return Ok(());
                 }
-                add_unconfirmed(conn, member_id, &address, &carrier, false, &base_url)
+                add_unconfirmed(
+                    conn,
+                    member_id,
+                    &address,
+                    &carrier,
+                    false,
+                    Claim::Member(member_id),
+                    &base_url,
+                )
             })?)
         })
         .await?;
