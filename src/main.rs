@@ -288,7 +288,10 @@ fn import(settings: Settings, kind: RosterKind, file: &std::path::Path) -> Resul
     })?;
     let state = build_state(settings).map_err(|e| e.to_string())?;
     let mut conn = state.pool.get().map_err(|e| e.to_string())?;
-    match hiroba::watch::import::import(&mut conn, &roster) {
+    let progress = hiroba::progress::spinner("名簿を取り込んでいます (importing the roster)");
+    let imported = hiroba::watch::import::import(&mut conn, &roster);
+    progress.finish_and_clear();
+    match imported {
         Ok(done) => {
             println!(
                 "{}の名簿を取り込みました (imported): 追加 {} 件、更新 {} 件",
@@ -325,7 +328,9 @@ fn worker(settings: Settings, until_idle: bool) -> Result<(), String> {
 fn serve(settings: Settings, demo: bool) -> Result<(), String> {
     let state = build_state(settings).map_err(|e| e.to_string())?;
     if demo {
-        let seeded = hiroba::demo::seed(&state.ctx, &state.pool)?;
+        let progress = hiroba::progress::spinner("デモデータを用意しています (seeding the demo)");
+        let seeded = hiroba::demo::seed_showing(&state.ctx, &state.pool, &progress)?;
+        progress.finish_and_clear();
         log::info!("demo data: {} notices added", seeded.notices);
         let asked = hiroba::demo::seed_live(&state.ctx, &state.pool, &seeded)?;
         log::info!("demo data: {asked} support requests asked today");

@@ -27,23 +27,24 @@ pub enum StartupError {
     Db(#[from] db::DbError),
     #[error(transparent)]
     Gateways(#[from] crate::keitai::gateway::GatewayError),
-    #[error("アドレス {addr} で待ち受けできません (cannot listen on {addr}): {source}")]
+    #[error("アドレス {addr} で待ち受けできません。HIROBA_BIND を確かめてください (cannot listen on {addr}: check HIROBA_BIND): {source}")]
     Bind { addr: String, source: std::io::Error },
 }
 
 /// Loads the profiles and the emoji table and opens the database, migrated.
 pub fn build_state(settings: Settings) -> Result<AppState, StartupError> {
-    let profiles = ProfileRegistry::load(&settings.profiles_dir)?;
-    let emoji = EmojiTable::load(&settings.profiles_dir.join("emoji.tsv"))?;
+    let (profiles, emoji) = match &settings.profiles_dir {
+        Some(dir) => (ProfileRegistry::load(dir)?, EmojiTable::load(&dir.join("emoji.tsv"))?),
+        None => (ProfileRegistry::builtin()?, EmojiTable::builtin()?),
+    };
     // A missing list switches かんたんログイン off; a broken one stops start-up like a broken profile.
-    let gateway_list = if settings.gateway_list.exists() {
-        Some(GatewayList::load(&settings.gateway_list)?)
-    } else {
-        log::warn!(
-            "no gateway list at {}: かんたんログイン is off",
-            settings.gateway_list.display()
-        );
-        None
+    let gateway_list = match &settings.gateway_list {
+        Some(path) if path.exists() => Some(GatewayList::load(path)?),
+        Some(path) => {
+            log::warn!("no gateway list at {}: かんたんログイン is off", path.display());
+            None
+        }
+        None => Some(GatewayList::builtin()?),
     };
     let pool = db::connect(&settings.database, settings.db_pool_size)?;
     db::migrate(&pool)?;
@@ -60,6 +61,7 @@ pub fn build_state(settings: Settings) -> Result<AppState, StartupError> {
         gateway_list,
         wakeup: Default::default(),
         page_views: Default::default(),
+        metrics: Default::default(),
     })
 }
 
@@ -105,6 +107,7 @@ impl Application {
                 .wrap(actix_web::middleware::from_fn(
                     routes::request::page_views::count_page_views,
                 ))
+                .wrap(actix_web::middleware::from_fn(crate::metrics::count_requests))
                 // Browsers that honour it send no Referer at all; for keitai that do not, links out
                 // go through `/out`, whose own URL carries no sid.
                 .wrap(DefaultHeaders::new().add(("Referrer-Policy", "no-referrer")))

@@ -22,8 +22,8 @@ pub struct Settings {
     pub bind: SocketAddr,
     /// The public URL, without a trailing slash (used in mails and the Host check).
     pub base_url: String,
-    /// Folder with the device profiles and the emoji table.
-    pub profiles_dir: PathBuf,
+    /// Folder with the device profiles and the emoji table; `None`: the built-in ones.
+    pub profiles_dir: Option<PathBuf>,
     /// Worker threads of the HTTP server (0: one per core).
     pub http_workers: usize,
     /// Database connections kept by this process at most.
@@ -34,10 +34,12 @@ pub struct Settings {
     pub session_idle_minutes: u32,
     /// Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed.
     pub trusted_proxies: TrustedProxies,
-    /// The dated carrier gateway list used by かんたんログイン.
-    pub gateway_list: PathBuf,
+    /// The dated carrier gateway list used by かんたんログイン; `None`: the built-in one.
+    pub gateway_list: Option<PathBuf>,
     /// A gateway list older than this many days switches かんたんログイン off.
     pub gateway_max_age_days: u32,
+    /// Client addresses allowed to read `/metrics`; empty: nobody (the page answers 404).
+    pub metrics_allow: TrustedProxies,
     pub mail: MailSettings,
     pub watch: WatchSettings,
     pub support: SupportSettings,
@@ -66,6 +68,7 @@ struct FileSettings {
     trusted_proxies: Option<String>,
     gateway_list: Option<PathBuf>,
     gateway_max_age_days: Option<u32>,
+    metrics_allow: Option<String>,
     #[serde(default)]
     mail: mail::MailFileSettings,
     #[serde(default)]
@@ -111,14 +114,11 @@ impl Settings {
         let database_url = pick("HIROBA_DATABASE_URL", from_file.database_url, "hiroba-data/hiroba.db");
         let bind = pick("HIROBA_BIND", from_file.bind, "127.0.0.1:8080");
         let base_url = pick("HIROBA_BASE_URL", from_file.base_url, "http://127.0.0.1:8080");
-        let profiles_dir = env("HIROBA_PROFILES_DIR")
-            .map(PathBuf::from)
-            .or(from_file.profiles_dir)
-            .unwrap_or_else(|| PathBuf::from("carrier-profiles"));
+        let profiles_dir = env("HIROBA_PROFILES_DIR").map(PathBuf::from).or(from_file.profiles_dir);
         let gateway_list = env("HIROBA_GATEWAY_LIST")
             .map(PathBuf::from)
             .or(from_file.gateway_list)
-            .unwrap_or_else(|| profiles_dir.join("gateways.toml"));
+            .or_else(|| profiles_dir.as_ref().map(|dir| dir.join("gateways.toml")));
         let areas: Vec<String> = match env("HIROBA_AREAS") {
             Some(list) => list.split(',').map(String::from).collect(),
             None => from_file.areas.unwrap_or_default(),
@@ -129,6 +129,7 @@ impl Settings {
             .filter(|a| !a.is_empty())
             .collect();
         let proxies = pick("HIROBA_TRUSTED_PROXIES", from_file.trusted_proxies, "");
+        let metrics_allow = pick("HIROBA_METRICS_ALLOW", from_file.metrics_allow, "");
         let idle = pick(
             "HIROBA_SESSION_IDLE_MINUTES",
             from_file.session_idle_minutes.map(|n| n.to_string()),
@@ -173,6 +174,11 @@ impl Settings {
             })?,
             gateway_list,
             gateway_max_age_days: parse_positive("HIROBA_GATEWAY_MAX_AGE_DAYS", &max_age)?,
+            metrics_allow: TrustedProxies::parse_list(&metrics_allow).map_err(|_| ConfigError::Invalid {
+                name: "HIROBA_METRICS_ALLOW",
+                value: metrics_allow.clone(),
+                reason: "expected addresses or CIDR ranges separated by commas or spaces",
+            })?,
             mail: MailSettings::load(from_file.mail, &env)?,
             watch: WatchSettings::load(from_file.watch, &env)?,
             support: SupportSettings::load(from_file.support, &env)?,

@@ -51,7 +51,7 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// Why the database could not be opened or migrated.
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
-    #[error("データベースに接続できません (cannot open the database {url}): {message}")]
+    #[error("データベース {url} を開けません。HIROBA_DATABASE_URL を確かめてください (cannot open the database {url}: check HIROBA_DATABASE_URL): {message}")]
     Connect { url: String, message: String },
     #[error("このビルドは PostgreSQL に未対応です。--features postgres でビルドしてください (built without PostgreSQL support): {0}")]
     Unsupported(String),

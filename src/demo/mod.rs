@@ -12,6 +12,7 @@ use crate::db::models::notice::{NewNotice, Notice};
 use crate::db::DbPool;
 use crate::domain::role::{MemberStatus, Role};
 use chrono::{Duration, Local};
+use indicatif::ProgressBar;
 use std::net::SocketAddr;
 
 mod communities;
@@ -164,6 +165,12 @@ const NOTICES: [(&str, &str); 16] = [
 
 /// Adds the demo members to a database without members, and the notices when there are none.
 pub fn seed(ctx: &Context, pool: &DbPool) -> Result<Seeded, String> {
+    seed_showing(ctx, pool, &ProgressBar::hidden())
+}
+
+/// `seed`, naming each step on `progress` (a spinner on the terminal of `hiroba demo`).
+pub fn seed_showing(ctx: &Context, pool: &DbPool, progress: &ProgressBar) -> Result<Seeded, String> {
+    progress.set_message("デモの会員 (members)");
     let mut conn = pool.get().map_err(|e| e.to_string())?;
     let areas = Area::all(&mut conn).map_err(|e| e.to_string())?;
     // Demo accounts have a published password: they go only into a database without members.
@@ -190,8 +197,10 @@ pub fn seed(ctx: &Context, pool: &DbPool) -> Result<Seeded, String> {
         .is_some();
     let staff = ["sensei@kashiwa-es.example.jp", "coordinator@hiroba.example.jp"];
     let family = [MEMBERS[0].0, MEMBERS[1].0];
+    progress.set_message("見守り (child watch)");
     let watch = watch::seed(&mut conn, &staff, &family).map_err(|e| e.to_string())?;
     // はなママ works at 柏中央子育て支援センター in the demo: she updates its vacancies from her keitai.
+    progress.set_message("催し・施設・クチコミ・コミュニティ (portal)");
     events::seed(&mut conn, MEMBERS[0].0).map_err(|e| e.to_string())?;
     posts::seed(&mut conn, &ctx.profiles).map_err(|e| e.to_string())?;
     communities::seed(&mut conn).map_err(|e| e.to_string())?;
@@ -200,10 +209,12 @@ pub fn seed(ctx: &Context, pool: &DbPool) -> Result<Seeded, String> {
     let coordinator = MailAddress::find(&mut conn, staff[1])
         .map_err(|e| e.to_string())?
         .map(|a| a.member_id);
+    progress.set_message("送迎・あずかり支援 (support)");
     let support = support::seed(&mut conn, &ctx.profiles, &hash, &family, today)?;
     if let Some(demo) = &support {
         support_history::seed(&mut conn, &ctx.settings, demo, coordinator, today).map_err(|e| e.to_string())?;
     }
+    progress.set_message("連絡帳・伝言板 (notebook)");
     let notebook = notebook::seed(&mut conn, &ctx.profiles, &hash, staff[0], &family)?;
     let home_board = match &notebook {
         Some(demo) => Some({

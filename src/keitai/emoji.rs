@@ -65,7 +65,7 @@ pub struct EmojiTable {
 
 /// Why the emoji table could not be read.
 #[derive(Debug, thiserror::Error)]
-#[error("emoji table {path}, line {line}: {message}")]
+#[error("絵文字表 {path} の {line} 行目が読めません。HIROBA_PROFILES_DIR を確かめてください (emoji table {path}, line {line}: {message})")]
 pub struct EmojiTableError {
     pub path: String,
     pub line: usize,
@@ -82,6 +82,15 @@ impl EmojiTable {
         })?;
         Self::parse(&text).map_err(|(line, message)| EmojiTableError {
             path: shown,
+            line,
+            message,
+        })
+    }
+
+    /// The table compiled into the binary (`keitai::builtin`).
+    pub fn builtin() -> Result<Self, EmojiTableError> {
+        Self::parse(super::builtin::EMOJI_TSV).map_err(|(line, message)| EmojiTableError {
+            path: super::builtin::SHOWN_AS.to_string(),
             line,
             message,
         })

@@ -94,7 +94,7 @@ pub enum Freshness {
 
 /// A gateway list file that cannot be read or is malformed.
 #[derive(Debug, thiserror::Error)]
-#[error("ゲートウェイ一覧 {path} を読めません (cannot read gateway list): {message}")]
+#[error("ゲートウェイ一覧 {path} を読めません。HIROBA_GATEWAY_LIST を確かめてください (cannot read the gateway list {path}: check HIROBA_GATEWAY_LIST): {message}")]
 pub struct GatewayError {
     path: String,
     message: String,
@@ -131,6 +131,14 @@ impl GatewayList {
         };
         let text = std::fs::read_to_string(path).map_err(|e| error(e.to_string()))?;
         GatewayList::parse(&text).map_err(error)
+    }
+
+    /// The list compiled into the binary (`keitai::builtin`).
+    pub fn builtin() -> Result<Self, GatewayError> {
+        GatewayList::parse(super::builtin::GATEWAYS).map_err(|message| GatewayError {
+            path: super::builtin::SHOWN_AS.to_string(),
+            message,
+        })
     }
 
     /// Parses the TOML text of a gateway list; the error says what is wrong and where.

@@ -1,5 +1,6 @@
 //! The device pipeline: detection, profiles, Shift_JIS/emoji codec, form decoding.
 
+pub mod builtin;
 pub mod charmap;
 pub mod client_addr;
 pub mod codec;

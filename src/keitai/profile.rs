@@ -1,5 +1,6 @@
 //! Device profiles: one TOML file per profile in `carrier-profiles/`, parsed strictly at start-up.
 
+use super::builtin;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::Path;
@@ -183,9 +184,9 @@ pub struct Profile {
 /// Why the profiles could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum ProfileError {
-    #[error("cannot read carrier profiles in {path}: {source}")]
+    #[error("端末プロファイルのフォルダ {path} を読めません。HIROBA_PROFILES_DIR を確かめるか、設定を外して組み込みのプロファイルを使ってください (cannot read the carrier profiles in {path}: check HIROBA_PROFILES_DIR, or unset it to use the built-in profiles): {source}")]
     Read { path: String, source: std::io::Error },
-    #[error("carrier profile {path}: {message}")]
+    #[error("端末プロファイル {path} が正しくありません (invalid carrier profile {path}): {message}")]
     Invalid { path: String, message: String },
 }
 
@@ -208,13 +209,29 @@ impl ProfileRegistry {
             .filter(|p| p.extension().is_some_and(|ext| ext == "toml") && !is_gateway_file(p))
             .collect();
         paths.sort();
-        let mut profiles = Vec::with_capacity(paths.len());
+        let mut files = Vec::with_capacity(paths.len());
         for path in paths {
-            let shown = path.display().to_string();
             let text = std::fs::read_to_string(&path).map_err(|source| ProfileError::Read {
-                path: shown.clone(),
+                path: path.display().to_string(),
                 source,
             })?;
+            files.push((path.display().to_string(), text));
+        }
+        Self::parse(&dir.display().to_string(), files)
+    }
+
+    /// The profiles compiled into the binary (`keitai::builtin`).
+    pub fn builtin() -> Result<Self, ProfileError> {
+        let files = builtin::PROFILES
+            .iter()
+            .map(|(name, text)| (format!("{} {name}", builtin::SHOWN_AS), text.to_string()));
+        Self::parse(builtin::SHOWN_AS, files.collect())
+    }
+
+    /// Parses and checks profile files given as (shown name, TOML text).
+    fn parse(shown_as: &str, files: Vec<(String, String)>) -> Result<Self, ProfileError> {
+        let mut profiles = Vec::with_capacity(files.len());
+        for (shown, text) in files {
             let profile: Profile = toml::from_str(&text).map_err(|e| ProfileError::Invalid {
                 path: shown.clone(),
                 message: e.to_string(),
@@ -225,7 +242,7 @@ impl ProfileRegistry {
             profiles.push(profile);
         }
         Self::new(profiles).map_err(|message| ProfileError::Invalid {
-            path: dir.display().to_string(),
+            path: shown_as.to_string(),
             message,
         })
     }

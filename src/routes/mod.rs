@@ -8,6 +8,7 @@ pub mod communities;
 pub mod device;
 pub mod help;
 pub mod home;
+pub mod metrics;
 pub mod mypage;
 pub mod notebook;
 pub mod out;
@@ -41,6 +42,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/qr/posting", web::get().to(qr::posting))
         .route("/photos/{id}", web::get().to(photos::show))
         .route("/health", web::get().to(|| async { "ok" }))
+        .route("/metrics", web::get().to(metrics::metrics))
         .configure(portal::configure)
         .configure(admin::configure)
         .configure(account::configure)

@@ -99,3 +99,48 @@ fn an_unknown_database_scheme_is_named() {
         "{err}"
     );
 }
+
+/// A second instance started in an empty folder, with no profiles setting.
+fn hiroba_elsewhere(dir: &std::path::Path, args: &[&str], profiles_dir: Option<&str>) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_hiroba"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env_remove("HIROBA_PROFILES_DIR")
+        .env_remove("HIROBA_GATEWAY_LIST")
+        .env_remove("HIROBA_CONFIG")
+        .env("HIROBA_DATABASE_URL", dir.join("hiroba.db").display().to_string())
+        .env("RUST_LOG", "warn");
+    if let Some(profiles) = profiles_dir {
+        command.env("HIROBA_PROFILES_DIR", profiles);
+    }
+    command.output().expect("run hiroba")
+}
+
+#[test]
+fn a_server_started_from_another_folder_uses_its_built_in_profiles() {
+    let dir = crate::helpers::unique_dir();
+    let done = hiroba_elsewhere(&dir, &["worker", "--until-idle"], None);
+    assert_eq!(done.status.code(), Some(0), "{}", text(&done.stderr));
+    assert!(
+        !text(&done.stderr).contains("gateway"),
+        "the built-in gateway list is used: {}",
+        text(&done.stderr)
+    );
+}
+
+#[test]
+fn a_profiles_folder_that_is_missing_is_named_in_japanese_and_english_with_its_setting() {
+    let dir = crate::helpers::unique_dir();
+    let out = hiroba_elsewhere(&dir, &["migrate"], Some("no-such-folder"));
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    for expected in [
+        "端末プロファイル",
+        "no-such-folder",
+        "HIROBA_PROFILES_DIR",
+        "cannot read the carrier profiles",
+    ] {
+        assert!(err.contains(expected), "{expected} missing in: {err}");
+    }
+}

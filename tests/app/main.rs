@@ -74,6 +74,7 @@ mod magazine;
 mod mail_bytes;
 mod mail_flows;
 mod mail_in;
+mod metrics;
 mod notebook_absence;
 mod notebook_answers;
 mod notebook_families;

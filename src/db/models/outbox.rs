@@ -291,6 +291,28 @@ impl OutboxMail {
             .load(conn)
     }
 
+    /// Mails waiting or being sent, by kind and status (the queue's depth; sent history is not read).
+    pub fn depth(conn: &mut DbConnection) -> QueryResult<Vec<(String, String, i64)>> {
+        outbox::table
+            .filter(outbox::status.eq_any(["pending", "sending"]))
+            .group_by((outbox::kind, outbox::status))
+            .select((outbox::kind, outbox::status, diesel::dsl::count_star()))
+            .load(conn)
+    }
+
+    /// Queue and hand-over times of the alerts (見守り passes and emergencies) sent after `since`.
+    pub fn alert_delays_since(
+        conn: &mut DbConnection,
+        since: NaiveDateTime,
+    ) -> QueryResult<Vec<(NaiveDateTime, Option<NaiveDateTime>)>> {
+        outbox::table
+            .filter(outbox::status.eq("sent"))
+            .filter(outbox::sent_at.gt(since))
+            .filter(outbox::kind.eq_any([MailKind::WatchPass.as_str(), MailKind::WatchEmergency.as_str()]))
+            .select((outbox::created_at, outbox::sent_at))
+            .load(conn)
+    }
+
     /// Mails given up on, newest first (shown to coordinators).
     pub fn failed_recent(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<(OutboxMail, Option<String>)>> {
         outbox::table

@@ -35,6 +35,18 @@ pub(crate) fn lines(text: &[u8], wire: Wire) -> Vec<u8> {
     out
 }
 
+/// Text with LF line ends as CRLF lines, none cut: the canonical form that base64 encodes, whose
+/// own lines are short whatever the text's (RFC 2045 §6.8), so a long line stays whole.
+pub(crate) fn crlf_lines(text: &[u8]) -> Vec<u8> {
+    let text = text.strip_suffix(b"\n").unwrap_or(text);
+    let mut out = Vec::with_capacity(text.len() + text.len() / 8 + 2);
+    for line in text.split(|&b| b == b'\n') {
+        out.extend_from_slice(line);
+        out.extend_from_slice(b"\r\n");
+    }
+    out
+}
+
 /// Base64 of `canonical` (already CRLF text) in lines of 76 characters, each ended by CRLF.
 pub(crate) fn base64_lines(canonical: &[u8]) -> Vec<u8> {
     let encoded = STANDARD.encode(canonical);
@@ -60,6 +72,13 @@ mod tests {
     #[test]
     fn cr_in_any_form_becomes_lf() {
         assert_eq!(normalize_newlines("a\r\nb\rc\nd"), "a\nb\nc\nd");
+    }
+
+    #[test]
+    fn a_long_line_is_kept_whole_for_base64() {
+        let long = "あ".repeat(1000);
+        let text = format!("{long}\nb\n");
+        assert_eq!(crlf_lines(text.as_bytes()), format!("{long}\r\nb\r\n").into_bytes());
     }
 
     #[test]

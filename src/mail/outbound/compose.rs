@@ -26,10 +26,10 @@
 //! those handsets write it themselves (Encode::JP::Mobile: `=?SHIFT_JIS?B?+J+CxYK3?=`).
 //! A printable-ASCII subject that fits on one line is written as it is.
 //!
-//! Every line ends in CRLF and holds at most 998 bytes; a longer body line is cut between
-//! characters (see `body::lines`).
+//! Every line ends in CRLF and holds at most 998 bytes; a longer line of a 7bit or 8bit body is cut
+//! between characters (see `body::lines`), while a base64 body keeps its lines whole.
 
-use super::body::{base64_lines, lines, normalize_newlines};
+use super::body::{base64_lines, crlf_lines, lines, normalize_newlines};
 use super::encoded_word::{encoded_words, first_word_max, fold};
 use super::header_address::header_address;
 use super::keitai_text::{has_carrier_emoji, mail_carrier, KeitaiText};
@@ -158,7 +158,7 @@ pub fn compose(mail: &Outgoing, profile: &Profile, codec: &Codec) -> Vec<u8> {
     out.extend(match charset {
         MailCharset::Iso2022Jp => lines(&text.keitai.jis(&body), text.jis_wire()),
         MailCharset::ShiftJis => lines(&text.keitai.shift_jis(&body), Wire::ShiftJis),
-        MailCharset::Utf8 => base64_lines(&lines(&text.utf8_bytes(&body), Wire::Utf8)),
+        MailCharset::Utf8 => base64_lines(&crlf_lines(&text.utf8_bytes(&body))),
     });
     out
 }

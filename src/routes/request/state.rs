@@ -6,6 +6,7 @@ use crate::config::Settings;
 use crate::context::Context;
 use crate::db::DbPool;
 use crate::keitai::gateway::GatewayList;
+use crate::metrics::RequestCounts;
 use crate::stats::PageViewCounter;
 use crate::worker::Wakeup;
 use std::sync::Arc;
@@ -20,6 +21,8 @@ pub struct AppState {
     pub wakeup: Arc<Wakeup>,
     /// Page views counted since the last flush (statistics).
     pub page_views: Arc<PageViewCounter>,
+    /// Requests this server answered, for `/metrics`.
+    pub metrics: Arc<RequestCounts>,
 }
 
 impl AppState {

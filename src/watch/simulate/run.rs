@@ -12,6 +12,7 @@ use super::{SimulateError, Summary};
 use crate::watch::batch::MAX_EVENTS;
 use crate::watch::signature::{sign, SIGNATURE_HEADER, TIMESTAMP_HEADER};
 use chrono::{DateTime, SecondsFormat, Utc};
+use indicatif::ProgressBar;
 use std::collections::{BTreeMap, VecDeque};
 use std::time::{Duration, Instant};
 
@@ -110,13 +111,15 @@ pub fn simulate(participants: &Participants, options: &Options) -> Result<Summar
         batch: options.batch.clamp(1, MAX_EVENTS),
         retries: options.retries,
     };
+    let progress = crate::progress::bar(events as u64, "読み取りを送信中 (sending reads)");
     let (start, start_wall) = (Instant::now(), Utc::now());
     let parts: Vec<Summary> = std::thread::scope(|scope| {
         let handles: Vec<_> = lanes
             .into_iter()
             .map(|lane| {
                 let client = Client::new(base.clone());
-                scope.spawn(move || play(lane, client, start, start_wall, sending))
+                let progress = progress.clone();
+                scope.spawn(move || play(lane, client, start, start_wall, sending, &progress))
             })
             .collect();
         handles
@@ -134,6 +137,7 @@ pub fn simulate(participants: &Participants, options: &Options) -> Result<Summar
         summary.merge(part);
     }
     summary.elapsed = start.elapsed();
+    progress.finish_and_clear();
     Ok(summary)
 }
 
@@ -172,6 +176,7 @@ fn play(
     start: Instant,
     start_wall: DateTime<Utc>,
     options: Sending,
+    progress: &ProgressBar,
 ) -> Summary {
     let mut summary = Summary::default();
     loop {
@@ -197,7 +202,7 @@ fn play(
             }
         };
         match send(&mut client, &mut summary, queue.reader, &events, start_wall) {
-            Outcome::Delivered => {}
+            Outcome::Delivered => progress.inc(events.len() as u64),
             Outcome::Retry(retry_after) if attempt < options.retries => {
                 summary.retried += 1;
                 let wait = backoff(attempt).max(retry_after.unwrap_or_default());
@@ -207,7 +212,10 @@ fn play(
                     events,
                 });
             }
-            Outcome::Retry(_) | Outcome::Refused => summary.undelivered += events.len(),
+            Outcome::Retry(_) | Outcome::Refused => {
+                summary.undelivered += events.len();
+                progress.inc(events.len() as u64);
+            }
         }
     }
 }

@@ -123,7 +123,7 @@ pub fn worker_with_smtp(app: &TestApp, url: &str) -> Worker {
     settings.mail.transport = Transport::Smtp(url.to_string());
     let ctx = hiroba::context::Context {
         settings,
-        profiles: hiroba::keitai::ProfileRegistry::load(&app.state.ctx.settings.profiles_dir).unwrap(),
+        profiles: app.state.ctx.profiles.clone(),
         codec: app.state.ctx.codec.clone(),
     };
     Worker::new(Arc::new(ctx), app.pool.clone(), Default::default()).unwrap()

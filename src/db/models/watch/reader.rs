@@ -102,6 +102,11 @@ impl Reader {
             .optional()
     }
 
+    /// Every reader of every school (for the metrics).
+    pub fn all(conn: &mut DbConnection) -> QueryResult<Vec<Reader>> {
+        readers::table.order(readers::id).select(Reader::as_select()).load(conn)
+    }
+
     pub fn of_school(conn: &mut DbConnection, school_id: i64) -> QueryResult<Vec<Reader>> {
         readers::table
             .filter(readers::school_id.eq(school_id))

@@ -242,6 +242,17 @@ fn smartphones_and_pcs_get_utf8_with_standard_emoji() {
 }
 
 #[test]
+fn a_long_utf8_line_decodes_whole_from_base64() {
+    let long: String = "あいうえおabc🏃".chars().cycle().take(3000).collect();
+    let out = render(&mail("mama@gmail.com", "長い行", &format!("{long}\n")));
+    assert_wire_rules(&out);
+    let (_, body) = split(&out);
+    let joined: Vec<u8> = body.iter().copied().filter(|b| !b"\r\n".contains(b)).collect();
+    let text = String::from_utf8(STANDARD.decode(joined).unwrap()).unwrap();
+    assert_eq!(text, format!("{long}\r\n"));
+}
+
+#[test]
 fn a_3000_character_line_is_cut_into_lines_that_keep_their_escapes_balanced() {
     let long: String = "あいうえおabc☔".chars().cycle().take(3000).collect();
     for to in ["mama@ezweb.ne.jp", "mama@docomo.ne.jp", "mama@pdx.ne.jp"] {
