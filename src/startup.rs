@@ -11,7 +11,7 @@ use crate::routes;
 use crate::routes::request::AppState;
 use actix_web::dev::Server;
 use actix_web::http::StatusCode;
-use actix_web::middleware::{ErrorHandlers, Logger};
+use actix_web::middleware::{DefaultHeaders, ErrorHandlers};
 use actix_web::{web, App, HttpServer};
 use std::net::TcpListener;
 use std::sync::Arc;
@@ -108,7 +108,10 @@ impl Application {
                     routes::request::page_views::count_page_views,
                 ))
                 .wrap(actix_web::middleware::from_fn(crate::metrics::count_requests))
-                .wrap(Logger::new("%a \"%r\" %s %b %Dms \"%{User-Agent}i\""))
+                // Browsers that honour it send no Referer at all; for keitai that do not, links out
+                // go through `/out`, whose own URL carries no sid.
+                .wrap(DefaultHeaders::new().add(("Referrer-Policy", "no-referrer")))
+                .wrap(routes::request::access_log::logger())
                 .app_data(state.clone())
                 .app_data(web::PayloadConfig::new(routes::request::MAX_FORM_BYTES))
                 .configure(routes::configure)

@@ -78,3 +78,31 @@ pub fn check_password(
         LoginOutcome::Success { member_id: member.id }
     })
 }
+
+/// The key the per-member password limit counts under (step-up, confirming an address).
+fn member_key(member_id: i64) -> String {
+    format!("member:{member_id}")
+}
+
+/// The password of a known member once more (`/reauth`, an address confirmation opened without a
+/// session): `Ok(true)` when right, `Err(until)` while the per-member limit is locked. Ten wrong
+/// passwords within the window lock it, as on the login form.
+pub fn check_member_password(
+    conn: &mut DbConnection,
+    member_id: i64,
+    password: &str,
+) -> QueryResult<Result<bool, NaiveDateTime>> {
+    let account = member_key(member_id);
+    if let Some(until) = login_limit::locked_until(conn, Scope::Account, &account)? {
+        return Ok(Err(until));
+    }
+    let member = Member::find(conn, member_id)?;
+    if verify_password(password, &member.password_hash) {
+        login_limit::clear(conn, Scope::Account, &account)?;
+        return Ok(Ok(true));
+    }
+    Ok(match login_limit::record_failure(conn, Scope::Account, &account)? {
+        Some(until) => Err(until),
+        None => Ok(false),
+    })
+}

@@ -1,5 +1,6 @@
 //! Registration and address confirmation: the member, the address and its mail in one transaction.
 
+use crate::db::models::account_mail::{self, Channel};
 use crate::db::models::mail_address::MailAddress;
 use crate::db::models::member::{Member, NewMember};
 use crate::db::models::outbox::{MailKind, OutboxMail};
@@ -30,9 +31,19 @@ pub struct Registration {
 /// way, so the form does not reveal who is a member. An address nobody confirmed yet goes to the
 /// new registration: its confirmation mail was lost, or someone else typed the address.
 pub fn register(conn: &mut DbConnection, reg: &Registration, base_url: &str) -> QueryResult<()> {
-    crate::db::write_transaction(conn, |conn| match insert_pending(conn, reg, base_url)? {
-        Some(member_id) => add_unconfirmed(conn, member_id, reg.email.as_str(), &reg.carrier, true, base_url),
-        None => Ok(()),
+    crate::db::write_transaction(conn, |conn| {
+        match insert_pending(conn, reg, Claim::Registration, base_url)? {
+            Some(member_id) => add_unconfirmed(
+                conn,
+                member_id,
+                reg.email.as_str(),
+                &reg.carrier,
+                true,
+                Claim::Registration,
+                base_url,
+            ),
+            None => Ok(()),
+        }
     })
 }
 
@@ -48,7 +59,7 @@ pub fn register_invited(
         if !registration_invite::use_up(conn, invite_hash)? {
             return Ok(false);
         }
-        if let Some(member_id) = insert_pending(conn, reg, base_url)? {
+        if let Some(member_id) = insert_pending(conn, reg, Claim::Proven, base_url)? {
             MailAddress::insert(conn, member_id, reg.email.as_str(), &reg.carrier, true, None)?;
         }
         Ok(true)
@@ -57,14 +68,14 @@ pub fn register_invited(
 
 /// Writes the pending member of a registration; `None` when the address belongs to someone already
 /// (its owner is told by mail). An address nobody confirmed is released for the new member.
-fn insert_pending(conn: &mut DbConnection, reg: &Registration, base_url: &str) -> QueryResult<Option<i64>> {
-    let address = reg.email.as_str();
-    if let Some(existing) = MailAddress::find(conn, address)? {
-        if existing.is_verified() {
-            tell_already_registered(conn, address, base_url)?;
-            return Ok(None);
-        }
-        release_unconfirmed(conn, &existing)?;
+fn insert_pending(
+    conn: &mut DbConnection,
+    reg: &Registration,
+    claim: Claim,
+    base_url: &str,
+) -> QueryResult<Option<i64>> {
+    if !claim_address(conn, reg.email.as_str(), claim, base_url)? {
+        return Ok(None);
     }
     Member::insert(
         conn,
@@ -80,48 +91,108 @@ fn insert_pending(conn: &mut DbConnection, reg: &Registration, base_url: &str) -
     .map(Some)
 }
 
-/// Adds an address that must be confirmed by the link mailed to it.
+/// Adds an address that must be confirmed by the link mailed to it (`claim` says who asked).
 pub fn add_unconfirmed(
     conn: &mut DbConnection,
     member_id: i64,
     address: &str,
     carrier: &str,
     primary: bool,
+    claim: Claim,
     base_url: &str,
 ) -> QueryResult<()> {
     let token = random_token();
     MailAddress::insert(conn, member_id, address, carrier, primary, Some(&token_hash(&token)))?;
     let mail = account::confirmation(&format!("{base_url}/register/confirm?t={token}"));
-    queue_limited(conn, MailKind::AddressConfirmation, address, &mail)
+    queue_limited(conn, MailKind::AddressConfirmation, address, &mail, claim.channel())
 }
 
 /// Tells the owner of an address that someone tried to register it (instead of saying so on the page).
-pub fn tell_already_registered(conn: &mut DbConnection, address: &str, base_url: &str) -> QueryResult<()> {
+pub fn tell_already_registered(
+    conn: &mut DbConnection,
+    address: &str,
+    base_url: &str,
+    channel: Channel,
+) -> QueryResult<()> {
     let mail = account::already_registered(&format!("{base_url}/login"));
-    queue_limited(conn, MailKind::AlreadyRegistered, address, &mail)
+    queue_limited(conn, MailKind::AlreadyRegistered, address, &mail, channel)
 }
 
-/// Account mails anyone can trigger by typing an address: a few a day per address, so the forms
-/// cannot be used to flood someone's phone. Other mail to the address (a school's notices, alerts)
-/// does not count: it must not keep her own confirmation from her.
+/// Account mails anyone can make us write by typing an address or forging a mail: a few a day per
+/// address and per way of asking (`account_mail::Channel`), so neither the forms nor forged mails
+/// can flood someone's phone, and forged 空メール cannot use up the mails she asks for herself.
+/// Other mail to the address (a school's notices, alerts) does not count.
 const ACCOUNT_MAILS_PER_DAY: i64 = 5;
-const ACCOUNT_MAILS: [MailKind; 2] = [MailKind::AddressConfirmation, MailKind::AlreadyRegistered];
 
-pub fn queue_limited(conn: &mut DbConnection, kind: MailKind, address: &str, mail: &MailText) -> QueryResult<()> {
-    let since = now() - chrono::Duration::days(1);
-    let mut sent = 0;
-    for counted in ACCOUNT_MAILS {
-        sent += OutboxMail::count_since(conn, address, Some(counted), since)?;
-    }
-    if sent >= ACCOUNT_MAILS_PER_DAY {
-        log::warn!("account mail to {address} not queued: {ACCOUNT_MAILS_PER_DAY} in the last day already");
+pub fn queue_limited(
+    conn: &mut DbConnection,
+    kind: MailKind,
+    address: &str,
+    mail: &MailText,
+    channel: Channel,
+) -> QueryResult<()> {
+    let day = chrono::Duration::days(1);
+    if account_mail::count_since(conn, address, channel, now() - day)? >= ACCOUNT_MAILS_PER_DAY {
+        log::warn!(
+            "account mail to {address} not queued: {ACCOUNT_MAILS_PER_DAY} asked for by {} in the last day already",
+            channel.as_str()
+        );
         return Ok(());
     }
+    account_mail::record(conn, address, channel, day)?;
     OutboxMail::queue(conn, kind, address, &mail.subject, &mail.body).map(drop)
 }
 
+/// Who wants an address added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Claim {
+    /// A signed-in member, from her page.
+    Member(i64),
+    /// A registration typed on the form: anyone may have typed it.
+    Registration,
+    /// A registration from a 空メール invitation: the address itself wrote to us.
+    Proven,
+}
+
+impl Claim {
+    /// How the mails of this claim were asked for.
+    pub fn channel(self) -> Channel {
+        match self {
+            Claim::Member(_) => Channel::Member,
+            Claim::Registration => Channel::Form,
+            Claim::Proven => Channel::Mail,
+        }
+    }
+}
+
+/// Whether `address` may be added for `claim`, freeing it when an earlier unconfirmed claim has
+/// run out. A confirmed address stays its owner's, who is told of the attempt by mail. An
+/// unconfirmed one whose link is still live stays with the member who added it (unless the address
+/// itself proved it is someone else's): releasing it would let anyone take the address over. The
+/// page says the same either way.
+pub fn claim_address(conn: &mut DbConnection, address: &str, claim: Claim, base_url: &str) -> QueryResult<bool> {
+    let Some(existing) = MailAddress::find(conn, address)? else {
+        return Ok(true);
+    };
+    if existing.is_verified() {
+        tell_already_registered(conn, address, base_url, claim.channel())?;
+        return Ok(false);
+    }
+    let theirs = match claim {
+        Claim::Member(id) => existing.member_id != id,
+        Claim::Registration => true,
+        Claim::Proven => false,
+    };
+    if existing.link_is_live() && theirs {
+        log::info!("address {address} not released: another member's confirmation link is live");
+        return Ok(false);
+    }
+    release_unconfirmed(conn, &existing)?;
+    Ok(true)
+}
+
 /// Frees an address nobody confirmed; a pending member left without addresses goes too.
-pub fn release_unconfirmed(conn: &mut DbConnection, existing: &MailAddress) -> QueryResult<()> {
+fn release_unconfirmed(conn: &mut DbConnection, existing: &MailAddress) -> QueryResult<()> {
     use crate::db::schema::mail_addresses;
     diesel::delete(mail_addresses::table.find(existing.id)).execute(conn)?;
     if MailAddress::of_member(conn, existing.member_id)?.is_empty() {

@@ -1,6 +1,15 @@
 //! The database schema, portable across SQLite and PostgreSQL.
 
 diesel::table! {
+    account_mails (id) {
+        id -> BigInt,
+        address -> Text,
+        channel -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     notices (id) {
         id -> BigInt,
         title -> Text,
@@ -262,6 +271,17 @@ diesel::table! {
         status -> Nullable<Text>,
         kind -> Text,
         received_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    password_resets (id) {
+        id -> BigInt,
+        member_id -> BigInt,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
     }
 }
 
@@ -752,6 +772,7 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(password_resets -> members (member_id));
 diesel::joinable!(members -> areas (area_id));
 diesel::joinable!(member_roles -> members (member_id));
 diesel::joinable!(mail_addresses -> members (member_id));
@@ -1018,6 +1039,7 @@ diesel::table! {
 }
 
 diesel::allow_tables_to_appear_in_same_query!(
+    account_mails,
     notices,
     areas,
     members,
@@ -1040,6 +1062,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     photos,
     photo_renditions,
     mail_bounces,
+    password_resets,
     registration_invites,
     schools,
     school_staff,

@@ -7,6 +7,7 @@ pub mod fold;
 pub mod kana;
 pub mod mail_route;
 pub mod moderation;
+pub mod next_path;
 pub mod notebook;
 pub mod paging;
 pub mod policy;

@@ -181,7 +181,13 @@ fn needs_password(resource: Resource, action: Action) -> bool {
         | Resource::Notebook
         | Resource::NotebookSchool => true,
         Resource::OwnAccount => action != Action::Read,
-        _ => false,
+        // The admin pages: other members' data and the centre's and the system's settings. A
+        // spoofed subscriber id must not reach them, reading included.
+        Resource::Members | Resource::System | Resource::SupportCentre => true,
+        Resource::PublicInfo => action != Action::Read,
+        Resource::MemberContent => !matches!(action, Action::Read | Action::Create),
+        Resource::CareSlots => matches!(action, Action::Create | Action::Delete),
+        Resource::SupportOwn => false,
     }
 }
 
@@ -324,5 +330,29 @@ mod tests {
         let mut s = member(&[Role::Supporter]);
         s.assurance = Assurance::Low;
         assert_eq!(decide(Some(&s), ChildRecord, Read), Deny);
+    }
+
+    #[test]
+    fn low_assurance_sessions_confirm_the_password_for_admin_pages() {
+        let mut staff = member(&[Role::Coordinator, Role::Admin]);
+        staff.assurance = Assurance::Low;
+        for (resource, action) in [
+            (Members, Read),
+            (Members, Moderate),
+            (System, Read),
+            (SupportCentre, Read),
+            (PublicInfo, Create),
+            (MemberContent, Moderate),
+        ] {
+            assert_eq!(
+                decide(Some(&staff), resource, action),
+                ConfirmPassword,
+                "{resource:?} {action:?}"
+            );
+        }
+        assert_eq!(decide(Some(&staff), PublicInfo, Read), Allow);
+        assert_eq!(decide(Some(&staff), MemberContent, Create), Allow);
+        staff.assurance = Assurance::High;
+        assert_eq!(decide(Some(&staff), Members, Read), Allow);
     }
 }

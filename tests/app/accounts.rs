@@ -2,7 +2,11 @@
 
 use crate::helpers::{forms, links, Browser};
 use crate::helpers::{log_in, ua, Response, TestApp};
+use diesel::prelude::*;
+use hiroba::db::models::mail_address::MailAddress;
 use hiroba::db::models::outbox::{MailKind, OutboxMail};
+use hiroba::db::models::watch::recipient::Recipient;
+use hiroba::db::schema::mail_addresses;
 
 /// The path of the confirmation link in the newest mail to `address`, once the mail is sent.
 pub fn confirmation_path(app: &TestApp, address: &str) -> String {
@@ -54,8 +58,13 @@ db_test! {
         let early = log_in(&mut phone, "hana..mama.@docomo.ne.jp", "sakura-2008");
         assert!(early.sjis_text().contains("確認が済んでいません"), "{}", early.sjis_text());
 
-        let confirmed = phone.get(&confirmation_path(&app, "hana..mama.@docomo.ne.jp"));
-        assert!(confirmed.sjis_text().contains("確認できました"));
+        // The link only shows whose account the address joins; her password confirms it (a POST).
+        let link = phone.get(&confirmation_path(&app, "hana..mama.@docomo.ne.jp"));
+        let text = link.sjis_text();
+        assert!(text.contains("「はなママ") && !text.contains("確認できました"), "{text}");
+        let confirmed = phone.submit(&link, "/register/confirm", &[("password", "sakura-2008")]);
+        assert!(confirmed.sjis_text().contains("確認できました"), "{}", confirmed.sjis_text());
+        assert!(sid_in(&confirmed).is_some(), "the password opened her session");
 
         let login_page = phone.get("/login");
         let anonymous_sid = sid_in(&login_page).expect("the login page carries an anonymous sid");
@@ -260,7 +269,12 @@ db_test! {
         assert!(text.contains("確認のメールを送りました") && text.contains("確認待ち"), "{text}");
         // Until confirmed it cannot become the primary address.
         assert!(!forms(&added).iter().any(|f| f.action.starts_with("/mypage/addresses/primary")));
-        phone.get(&confirmation_path(&app, "yui.papa@ezweb.ne.jp"));
+        // In her own session the link asks no password: one button, naming her account.
+        let link = phone.get(&confirmation_path(&app, "yui.papa@ezweb.ne.jp"));
+        assert!(link.sjis_text().contains("「ゆいママ」"), "{}", link.sjis_text());
+        assert!(!link.sjis_text().contains("name=\"password\""));
+        let confirmed = phone.submit(&link, "/register/confirm", &[]);
+        assert!(confirmed.sjis_text().contains("確認できました"), "{}", confirmed.sjis_text());
         let page = phone.get("/mypage");
         let text = page.sjis_text();
         assert!(text.contains("yui.papa@ezweb.ne.jp（au") , "carrier from the domain: {text}");
@@ -315,5 +329,143 @@ db_test! {
         assert_eq!(mails[0].kind, MailKind::AlreadyRegistered.as_str(), "{}", mails[0].subject);
         drop(conn);
         assert_eq!(app.run_jobs().mails, 7);
+    }
+}
+
+db_test! {
+    fn a_confirmation_link_opened_by_the_addresss_owner_does_not_join_it_to_anothers_account(app) {
+        // A member adds a roster guardian's address, which is not registered yet.
+        let watch = crate::helpers::watch::Watch::new(&app, &["real.mama@ezweb.ne.jp"]);
+        crate::helpers::watch::member(&app, "taker.mama@docomo.ne.jp", &[hiroba::domain::role::Role::Guardian]);
+        let mut taker = Browser::new(&app, ua::PC);
+        let done = log_in(&mut taker, "taker.mama@docomo.ne.jp", "watch-pass-1");
+        let mypage = taker.follow(&done);
+        taker.submit(&mypage, "/mypage/addresses", &[("email", "real.mama@ezweb.ne.jp")]);
+        // The guardian opens the link on her phone: it names the account, and GET confirms nothing.
+        let mut owner = Browser::new(&app, ua::AU);
+        let link = owner.get(&confirmation_path(&app, "real.mama@ezweb.ne.jp"));
+        assert_eq!(link.status, 200);
+        let text = link.sjis_text();
+        assert!(text.contains("「見守り」さんのアカウント"), "{text}");
+        let sent = owner.submit(&link, "/register/confirm", &[("password", "")]);
+        assert!(sent.sjis_text().contains("パスワードが違います"), "{}", sent.sjis_text());
+        let mut conn = app.pool.get().expect("connection");
+        let row = MailAddress::find(&mut conn, "real.mama@ezweb.ne.jp").unwrap().expect("still pending");
+        assert!(!row.is_verified(), "opening and posting without her password confirmed it");
+        // Another member cannot take the address over while the link is live.
+        drop(conn);
+        let mut other = Browser::new(&app, ua::PC);
+        let done = log_in(&mut other, "sakura.baaba@ezweb.ne.jp", "hiroba-demo-2026");
+        let page = other.follow(&done);
+        let added = other.submit(&page, "/mypage/addresses", &[("email", "real.mama@ezweb.ne.jp")]);
+        assert!(added.text().contains("確認のメールを送りました"), "the page reads the same");
+        let mut conn = app.pool.get().expect("connection");
+        let kept = MailAddress::find(&mut conn, "real.mama@ezweb.ne.jp").unwrap().expect("kept");
+        assert_eq!(kept.member_id, row.member_id, "the live claim was released to someone else");
+        // Even a confirmed address on the roster links no child: only the family does.
+        diesel::update(mail_addresses::table.find(row.id))
+            .set(mail_addresses::verified_at.eq(Some(hiroba::db::now())))
+            .execute(&mut *conn)
+            .unwrap();
+        drop(conn);
+        let home = taker.get("/watch");
+        assert_eq!(home.status, 200);
+        assert!(!home.text().contains("ゆうた"), "{}", home.text());
+        let history = taker.get(&format!("/watch/children/{}", watch.child.id));
+        assert_eq!(history.status, 404);
+        let recipient = Recipient::of_child(&mut app.pool.get().unwrap(), watch.child.id).unwrap()[0].id;
+        let settings = taker.get(&format!("/watch/children/{}/settings/{recipient}", watch.child.id));
+        assert_eq!(settings.status, 404, "she cannot silence the guardian's alerts");
+    }
+}
+
+db_test! {
+    fn a_login_never_lands_a_cookieless_phone_on_out_with_its_sid(app) {
+        let mut phone = Browser::new(&app, ua::DOCOMO_FOMA_1);
+        for next in ["/out?u=https://evil.example/", "/%6Fut?u=https://evil.example/", "/mypage?sid=0123456789abcdef0123456789abcdef"] {
+            let form = phone.get(&format!("/login?next={}", hiroba_views::ctx::percent_encode(next)));
+            let done = phone.submit(&form, "/login", &[("email", "hana.mama@docomo.ne.jp"), ("password", "hiroba-demo-2026")]);
+            assert_eq!(done.status, 302, "{next}");
+            let location = done.header("location").expect("location").to_string();
+            let path = location.strip_prefix(&app.base_url).expect("ours");
+            assert!(path.starts_with("/mypage?sid="), "{next} → {path}");
+            assert_eq!(path.matches("sid=").count(), 1, "only her fresh sid: {path}");
+        }
+        // An /out URL with a sid goes round once more without it, then shows the page.
+        let leak = phone.get("/out?u=https%3A%2F%2Fevil.example%2F&sid=0123456789abcdef0123456789abcdef");
+        assert_eq!(leak.status, 302);
+        let location = leak.header("location").expect("location").to_string();
+        assert!(!location.contains("sid"), "{location}");
+        let page = phone.follow(&leak);
+        assert_eq!(page.status, 200);
+        assert!(page.sjis_text().contains("evil.example"));
+        // Every page asks for no Referer: pages, redirects and error pages alike.
+        for path in ["/", "/login", "/mypage", "/no-such-page", "/out?u=https%3A%2F%2Fevil.example%2F"] {
+            let response = phone.get(path);
+            assert_eq!(response.header("referrer-policy"), Some("no-referrer"), "{path}");
+        }
+    }
+}
+
+db_test! {
+    fn the_access_log_keeps_no_sid_and_no_one_time_token(app) {
+        crate::helpers::log::capture_access_log();
+        let mut phone = Browser::new(&app, ua::DOCOMO_FOMA_1);
+        let done = log_in(&mut phone, "hana.mama@docomo.ne.jp", "hiroba-demo-2026");
+        let location = done.header("location").expect("location").to_string();
+        let sid = location.split("sid=").nth(1).expect("sid").to_string();
+        // A marker per backend, so parallel tests' lines are told apart.
+        let marker = format!("logcheck{}", &sid[..8]);
+        let token = "0123456789abcdef0123456789abcdef";
+        for path in [
+            format!("/mypage?{marker}=1&sid={sid}"),
+            format!("/register/confirm?{marker}=1&t={token}"),
+            format!("/register?{marker}=1&invite={token}"),
+            format!("/support/o/k3mn8pq2rstu4vwx?{marker}=1"),
+        ] {
+            phone.get(&path);
+        }
+        let lines = crate::helpers::log::access_log_lines(&marker, 4);
+        assert_eq!(lines.len(), 4, "{lines:?}");
+        for line in &lines {
+            assert!(!line.contains(&sid) && !line.contains(token), "a secret in the log: {line}");
+            assert!(!line.contains("k3mn8pq2rstu4vwx"), "a link token in the log: {line}");
+            assert!(line.contains("[redacted]"), "{line}");
+        }
+        assert!(lines.iter().any(|l| l.contains("GET /mypage?")), "{lines:?}");
+    }
+}
+
+db_test! {
+    fn forged_empty_mails_from_her_address_do_not_use_up_the_mails_she_asks_for(app) {
+        use crate::helpers::mail::{mail_in, DOMAIN};
+        let victim = "hana.mama@docomo.ne.jp";
+        // Six 空メール that claim to come from her: five answers, then the cap for mails holds.
+        for n in 0..6 {
+            let forged = format!(
+                "From: {victim}\r\nTo: entry@{DOMAIN}\r\nMessage-ID: <forged-{n}@evil.example>\r\nSubject: \r\n\r\n\r\n"
+            );
+            assert_eq!(mail_in(&app.database_url, &format!("entry@{DOMAIN}"), forged.as_bytes(), &[]), 0);
+            app.run_jobs();
+        }
+        let told = |app: &TestApp| {
+            let mut conn = app.pool.get().expect("connection");
+            OutboxMail::to_recipient(&mut conn, victim)
+                .expect("outbox")
+                .into_iter()
+                .filter(|m| m.kind == MailKind::AlreadyRegistered.as_str())
+                .count()
+        };
+        assert_eq!(told(&app), 5, "forged mails are capped too");
+        // She herself, having forgotten she is registered, types her address on the form.
+        let mut phone = Browser::new(&app, ua::DOCOMO_FOMA_1);
+        let form = phone.get("/register");
+        phone.submit(
+            &form,
+            "/register",
+            &[("email", victim), ("password", "another-pass"), ("nickname", "x"), ("real_name", "x"), ("area", "1")],
+        );
+        assert_eq!(told(&app), 6, "the mail she asked for is still sent");
+        app.run_jobs();
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::helpers::session::{docomo_phone, register_phone, DOCOMO_GATEWAY, GUID};
 use crate::helpers::Browser;
-use crate::helpers::{spawn_on, spawn_with, ua, write_gateway_list, Response, TestApp};
+use crate::helpers::{spawn_on, spawn_with, ua, write_gateway_list, Response, TestApp, DEMO_PASSWORD, GUARDIAN};
 
 const AU_GATEWAY: &str = "198.51.100.20";
 
@@ -118,5 +118,33 @@ db_test! {
             .with_header("X-Forwarded-For", "192.168.7.7")
             .with_header("X-DCMGUID", GUID);
         assert_refused(&easy_login(&mut forged));
+    }
+}
+
+db_test! {
+    fn an_easy_login_session_types_the_password_before_the_admin_pages(app) {
+        use hiroba::db::models::mail_address::MailAddress;
+        use hiroba::db::models::member::Member;
+        use hiroba::domain::role::Role;
+        {
+            let mut conn = app.pool.get().expect("connection");
+            let hana = MailAddress::find(&mut conn, GUARDIAN).unwrap().expect("hana").member_id;
+            Member::add_roles(&mut conn, hana, &[Role::Coordinator]).unwrap();
+        }
+        register_phone(&app);
+        let mut phone = docomo_phone(&app, DOCOMO_GATEWAY);
+        let done = easy_login(&mut phone);
+        assert_eq!(done.status, 302, "{}", done.sjis_text());
+        let sid = done.header("location").and_then(|l| l.split("sid=").nth(1)).expect("sid").to_string();
+        let asked = phone.get(&format!("/admin/members?sid={sid}"));
+        assert_eq!(asked.status, 302, "{}", asked.sjis_text());
+        let location = asked.header("location").unwrap_or_default().to_string();
+        assert!(location.contains("/reauth?next=%2Fadmin%2Fmembers"), "{location}");
+        let reauth = phone.follow(&asked);
+        let back = phone.submit(&reauth, "/reauth", &[("password", DEMO_PASSWORD)]);
+        assert_eq!(back.status, 302);
+        assert!(back.header("location").unwrap_or_default().contains("/admin/members"));
+        let page = phone.follow(&back);
+        assert_eq!(page.status, 200, "{}", page.sjis_text());
     }
 }

@@ -38,7 +38,7 @@ db_test! {
 }
 
 db_test! {
-    fn a_coordinator_reads_a_readers_secret_and_reissuing_it_locks_the_old_one_out(app) {
+    fn a_readers_secret_is_shown_only_when_reissued_and_the_old_one_is_locked_out(app) {
         app.expect_leftover_jobs("the pass mail to the guardians is not what this test is about");
         let watch = Watch::new(&app, &[GUARDIAN]);
         let mut coordinator = Signed::new(&app, ua::PC, COORDINATOR, DEMO_PASSWORD);
@@ -46,7 +46,8 @@ db_test! {
         let page = coordinator.get(&path);
         assert_eq!(page.status, 200, "{}", page.text());
         let text = page.text();
-        assert!(text.contains(&watch.gate.secret) && text.contains(&watch.waypoint.secret), "{text}");
+        // A reader's secret is shown only when issued or re-issued, never on a plain view.
+        assert!(!text.contains(&watch.gate.secret) && !text.contains(&watch.waypoint.secret), "{text}");
         assert!(text.contains("04A1B2C3"), "the child's current tag: {text}");
 
         let reissued = coordinator.browser.submit(&page, &format!("{path}/readers/secret"), &[("reader", &watch.gate.id.to_string())]);
@@ -55,6 +56,8 @@ db_test! {
         assert_ne!(fresh.secret, watch.gate.secret);
         assert_eq!(fresh.secret.len(), 64);
         assert!(reissued.text().contains(&fresh.secret) && !reissued.text().contains(&watch.gate.secret));
+        assert!(!reissued.text().contains(&watch.waypoint.secret), "only the re-issued secret is shown");
+        assert!(!coordinator.get(&path).text().contains(&fresh.secret), "shown once, not on the next view");
         let waypoint = Reader::find(&mut app.pool.get().unwrap(), watch.waypoint.id).unwrap().unwrap();
         assert_eq!(waypoint.secret, watch.waypoint.secret, "only that reader's secret changes");
         assert_ne!(send(&app, &watch.gate, &[(1, &watch.tag, 5, Some("in"))]).status, 200, "the old secret is refused");

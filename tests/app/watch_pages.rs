@@ -184,6 +184,12 @@ db_test! {
         assert!(text.contains("正門") && text.contains("学童クラブ前") && text.contains("未接続"), "readers: {text}");
         assert!(links(&page).contains(&format!("/watch/children/{}", absent.id)));
         assert!(teacher.get("/watch").text().contains(&board), "her board is linked from /watch");
+        let board_views = WatchAudit::recent(&mut app.pool.get().unwrap(), 100)
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.action.contains("見守りボードを閲覧") && e.action.contains(&watch.school.name))
+            .count();
+        assert_eq!(board_views, 1, "her look at the board is logged, a refused one is not");
 
         let before = audit_count(&app, watch.child.id);
         let seen = teacher.get(&history);

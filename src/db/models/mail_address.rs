@@ -164,18 +164,31 @@ impl MailAddress {
             .get_result(conn)
     }
 
-    /// Marks the address whose link was opened as verified; the token works once.
-    pub fn confirm(conn: &mut DbConnection, token_hash: &str) -> QueryResult<Confirmation> {
-        let found: Option<MailAddress> = mail_addresses::table
+    /// An unconfirmed address whose link still works: it stays with the member who added it, so
+    /// no one else can take it over (or be handed it) while its owner may still open the link.
+    pub fn link_is_live(&self) -> bool {
+        !self.is_verified() && self.confirm_expires_at.is_some_and(|until| until >= now())
+    }
+
+    /// The unconfirmed address a confirmation link names, live or expired (None: unknown or used).
+    pub fn by_confirm_token(conn: &mut DbConnection, token_hash: &str) -> QueryResult<Option<MailAddress>> {
+        mail_addresses::table
             .filter(mail_addresses::confirm_token_hash.eq(token_hash))
+            .filter(mail_addresses::verified_at.is_null())
             .select(MailAddress::as_select())
             .first(conn)
-            .optional()?;
-        let Some(row) = found else {
+            .optional()
+    }
+
+    /// Marks the address of this link as verified, only for `member_id`, the member who added it:
+    /// whoever else presents the link (the address's real owner tricked into opening it) confirms
+    /// nothing. The token works once.
+    pub fn confirm(conn: &mut DbConnection, token_hash: &str, member_id: i64) -> QueryResult<Confirmation> {
+        let Some(row) = MailAddress::by_confirm_token(conn, token_hash)?.filter(|r| r.member_id == member_id) else {
             return Ok(Confirmation::Unknown);
         };
         let at = now();
-        if row.confirm_expires_at.is_none_or(|until| until < at) {
+        if !row.link_is_live() {
             return Ok(Confirmation::Expired);
         }
         diesel::update(mail_addresses::table.find(row.id))

@@ -1,5 +1,6 @@
 //! Table models: rows and the queries on them.
 
+pub mod account_mail;
 pub mod activity;
 pub mod area;
 pub mod care_slot;

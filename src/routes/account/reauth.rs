@@ -1,9 +1,7 @@
 //! `/reauth`: the password once more, after かんたんログイン, before anything about children.
 
-use crate::auth::password::verify_password;
+use crate::auth::login::check_member_password;
 use crate::auth::session;
-use crate::db::models::login_limit::{self, Scope};
-use crate::db::models::member::Member;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::routes::account::{jst_clock, safe_next};
@@ -27,23 +25,13 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
     let next = safe_next(form.get("next"));
     let password = form.get("password").unwrap_or_default().to_string();
     let token = visitor.session.as_ref().map(|s| s.token.clone()).unwrap_or_default();
-    // The same limit as the login form, counted per member.
-    let account = format!("member:{member_id}");
     let outcome = visitor
         .db(move |conn| {
-            if let Some(until) = login_limit::locked_until(conn, Scope::Account, &account)? {
-                return Ok(Err(until));
-            }
-            let member = Member::find(conn, member_id)?;
-            if verify_password(&password, &member.password_hash) {
+            let outcome = check_member_password(conn, member_id, &password)?;
+            if outcome == Ok(true) {
                 session::confirm_password(conn, &token)?;
-                login_limit::clear(conn, Scope::Account, &account)?;
-                return Ok(Ok(true));
             }
-            Ok(match login_limit::record_failure(conn, Scope::Account, &account)? {
-                Some(until) => Err(until),
-                None => Ok(false),
-            })
+            Ok(outcome)
         })
         .await?;
     let (status, error) = match outcome {

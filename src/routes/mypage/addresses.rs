@@ -1,6 +1,6 @@
 //! Adding, choosing and removing the member's mail addresses.
 
-use crate::auth::registration::{add_unconfirmed, release_unconfirmed, tell_already_registered};
+use crate::auth::registration::{add_unconfirmed, claim_address, Claim};
 use crate::db::models::mail_address::{Health, MailAddress};
 use crate::db::models::member::Member;
 use crate::db::models::outbox::{MailKind, OutboxMail};
@@ -26,14 +26,19 @@ pub async fn add(posted: Posted) -> Result<HttpResponse, AppError> {
     visitor
         .db(move |conn| {
             Ok(crate::db::write_transaction(conn, |conn| {
-                if let Some(existing) = MailAddress::find(conn, &address)? {
-                    if existing.is_verified() {
-                        // Whose address it is stays private; its owner hears about the attempt.
-                        return tell_already_registered(conn, &address, &base_url);
-                    }
-                    release_unconfirmed(conn, &existing)?;
+                // Whose address it is stays private: the page reads the same when it is taken.
+                if !claim_address(conn, &address, Claim::Member(member_id), &base_url)? {
+                    return Ok(());
                 }
-                add_unconfirmed(conn, member_id, &address, &carrier, false, &base_url)
+                add_unconfirmed(
+                    conn,
+                    member_id,
+                    &address,
+                    &carrier,
+                    false,
+                    Claim::Member(member_id),
+                    &base_url,
+                )
             })?)
         })
         .await?;

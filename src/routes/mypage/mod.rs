@@ -10,8 +10,8 @@ use crate::db::models::community::Community;
 use crate::db::models::event::Event;
 use crate::db::models::mail_address::MailAddress;
 use crate::db::models::member::Member;
+use crate::db::models::notebook::family::Family;
 use crate::db::models::subscriber_id;
-use crate::db::models::watch::child::Child;
 use crate::db::models::watch::school::School;
 use crate::db::DbConnection;
 use crate::domain::mail_route::posting_address;
@@ -123,10 +123,9 @@ pub async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpRes
     Ok(ok(visitor, &mypage(&ctx(visitor), &view)))
 }
 
-/// Whether the member gets a child's pass mails at a confirmed address, or works at a school.
+/// Whether the member has children in her family, or works at a school.
 fn watches(conn: &mut DbConnection, member_id: i64) -> diesel::QueryResult<bool> {
-    let addresses = MailAddress::verified_of_member(conn, member_id)?;
-    Ok(!Child::of_addresses(conn, &addresses)?.is_empty() || !School::of_staff(conn, member_id)?.is_empty())
+    Ok(!Family::children_of_guardian(conn, member_id)?.is_empty() || !School::of_staff(conn, member_id)?.is_empty())
 }
 
 /// What a member should do about an address mail does not reach.

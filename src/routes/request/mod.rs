@@ -1,7 +1,9 @@
 //! The request layer every handler uses: the device, the visitor and its session, forms decoded in
-//! the device's charset, rendering for the device, the shared state and page-view counting.
+//! the device's charset, rendering for the device, the shared state, page-view counting and the
+//! access log.
 //! It uses nothing of the handlers'. Inside, the order is state ← device ← visitor ← form, render.
 
+pub mod access_log;
 pub mod device;
 pub mod form;
 pub mod page_views;

@@ -1,7 +1,7 @@
 //! Which children and schools a member reaches. The policy says what kind of access a role gives
 //! (`policy::child_reach`); these functions check the relation in the database.
 
-use crate::db::models::mail_address::MailAddress;
+use crate::db::models::notebook::family::Family;
 use crate::db::models::watch::child::Child;
 use crate::db::models::watch::school::School;
 use crate::db::DbConnection;
@@ -12,7 +12,7 @@ use diesel::QueryResult;
 /// How a member came to see a child.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChildAccess {
-    /// One of her confirmed addresses receives the child's pass mails.
+    /// The child is in her family (`family_children`).
     Family,
     /// A teacher of the child's school, or a coordinator: the view is audit-logged.
     Staff,
@@ -37,10 +37,11 @@ pub fn visible_child(
     Err(AppError::NotFound)
 }
 
-/// The children whose pass mails go to one of the member's confirmed addresses.
+/// The children of the member's family: linked to her as a member, by the child's 申込コード or
+/// the school's approval (`notebook::join`). An address on the roster that happens to be hers
+/// links nothing: anyone can add an address, and its pass mails are not a right to the child.
 pub fn family_children(conn: &mut DbConnection, member_id: i64) -> QueryResult<Vec<Child>> {
-    let addresses = MailAddress::verified_of_member(conn, member_id)?;
-    Child::of_addresses(conn, &addresses)
+    Family::children_of_guardian(conn, member_id)
 }
 
 /// Whether the member sees this school's board and children as staff.

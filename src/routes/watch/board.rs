@@ -1,6 +1,8 @@
-//! `/watch/schools/{id}`: the live board for the school's teachers and the coordinators.
+//! `/watch/schools/{id}`: the live board for the school's teachers and the coordinators. Every
+//! view is written to the audit log first.
 
 use crate::db;
+use crate::db::models::watch::audit::WatchAudit;
 use crate::db::models::watch::child::Child;
 use crate::db::models::watch::pass::{Pass, PassAt};
 use crate::db::models::watch::reader::{Health, Reader, ReaderKind};
@@ -15,6 +17,9 @@ use crate::routes::request::{ctx, ok, Visitor};
 use crate::routes::watch::access::reaches_school;
 use actix_web::{web, HttpResponse};
 use hiroba_views::pages::watch::board::{board, BoardChild, BoardView, ClassBoard, ReaderStatus, UnknownTag};
+
+/// What the audit log calls a look at a school's live board (the school's name follows).
+pub const BOARD_AUDIT_ACTION: &str = "見守りボードを閲覧";
 
 /// The most unknown-tag reads the board lists.
 const UNKNOWN_SHOWN: i64 = 50;
@@ -32,6 +37,13 @@ pub async fn show(visitor: Visitor, id: web::Path<i64>) -> Result<HttpResponse, 
             if !reaches_school(conn, member_id, reach, school.id)? {
                 return Err(AppError::Forbidden);
             }
+            // Only staff reach a board, and it names every child of the school: logged (DESIGN §6).
+            WatchAudit::record(
+                conn,
+                member_id,
+                None,
+                &format!("{BOARD_AUDIT_ACTION}（{}）", school.name),
+            )?;
             let children = Child::of_school(conn, id)?;
             let readers = Reader::of_school(conn, id)?;
             let passes = Pass::of_school_since(conn, id, from)?;

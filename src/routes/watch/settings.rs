@@ -12,6 +12,7 @@ use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::keitai::form::FormData;
 use crate::routes::request::{ctx, ok, Posted, Visitor};
+use crate::routes::watch::access::family_children;
 use actix_web::{web, HttpResponse};
 use hiroba_views::pages::watch::settings::{
     alert_settings, reader_field, AlertSettingsView, ReaderChoice, ALL_READERS_FIELD, NO_TIME,
@@ -95,6 +96,10 @@ fn own_recipient(
     child_id: i64,
     recipient_id: i64,
 ) -> Result<(Child, Recipient), AppError> {
+    // The child must be her family's: an address of hers on another family's roster gives nothing.
+    if !family_children(conn, member_id)?.iter().any(|c| c.id == child_id) {
+        return Err(AppError::NotFound);
+    }
     let addresses = MailAddress::verified_of_member(conn, member_id)?;
     let recipient = Recipient::find(conn, recipient_id)?
         .filter(|r| r.child_id == child_id && addresses.contains(&r.address))

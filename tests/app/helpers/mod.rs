@@ -9,6 +9,7 @@ pub mod builders;
 pub mod device;
 pub mod faulty_relay;
 pub mod http;
+pub mod log;
 pub mod mail;
 pub mod relay;
 pub mod session;

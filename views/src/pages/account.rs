@@ -163,6 +163,41 @@ pub fn message(ctx: &Ctx, title: &str, lines: &[&str]) -> String {
     )
 }
 
+/// An address confirmation link, opened: it names the member who added the address, and only a
+/// POST in her session (or with her password) confirms it.
+#[derive(Debug, Clone)]
+pub struct ConfirmView {
+    pub token: String,
+    pub address: String,
+    /// The nickname of the member who added the address.
+    pub nickname: String,
+    /// No session of hers: her password proves it is her.
+    pub ask_password: bool,
+    pub error: Option<String>,
+}
+
+pub fn confirm_address(ctx: &Ctx, view: &ConfirmView) -> String {
+    page(
+        ctx,
+        "メールアドレスの確認",
+        html! {
+            @if let Some(error) = &view.error { (alert(ctx, error)) }
+            div { (view.address) " を、ニックネーム「" (view.nickname) "」さんのアカウントに追加します。" }
+            div { "ご自分のアカウントでなければ、何もせずにこのページを閉じてください。" }
+            (form(ctx, "/register/confirm", true, html! {
+                (hidden("t", &view.token))
+                @if view.ask_password {
+                    (label(&format!("「{}」さんのパスワード", view.nickname)))
+                    (password_input(ctx, "password", 12))
+                    br;
+                }
+                (submit("確認する"))
+            }))
+            (footer(ctx))
+        },
+    )
+}
+
 pub fn logout(ctx: &Ctx) -> String {
     page(
         ctx,

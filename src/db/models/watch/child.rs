@@ -1,6 +1,6 @@
 //! Children watched by the readers, and who may see them.
 
-use crate::db::schema::{children, tag_assignments, watch_recipients};
+use crate::db::schema::{children, tag_assignments};
 use crate::db::{now, DbConnection};
 use diesel::prelude::*;
 
@@ -81,18 +81,6 @@ impl Child {
             ))
             .returning(children::id)
             .get_result(conn)
-    }
-
-    /// Children that one of these (verified) addresses receives mail for: a guardian's children.
-    pub fn of_addresses(conn: &mut DbConnection, addresses: &[String]) -> QueryResult<Vec<Child>> {
-        let ids = watch_recipients::table
-            .filter(watch_recipients::address.eq_any(addresses))
-            .select(watch_recipients::child_id);
-        children::table
-            .filter(children::id.eq_any(ids))
-            .order((children::grade.desc(), children::id))
-            .select(Child::as_select())
-            .load(conn)
     }
 
     /// The tags a school's children carry now: (child id, tag).

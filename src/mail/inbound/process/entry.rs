@@ -5,6 +5,7 @@
 use super::JobError;
 use crate::auth::registration::{queue_limited, tell_already_registered};
 use crate::context::Context;
+use crate::db::models::account_mail::Channel;
 use crate::db::models::inbound_mail::{Disposition, InboundMail};
 use crate::db::models::mail_address::MailAddress;
 use crate::db::models::outbox::MailKind;
@@ -42,14 +43,14 @@ pub fn handle(
         // link they did not ask for; the daily cap keeps that from becoming a flood.
         match MailAddress::find(conn, &address)? {
             Some(existing) if existing.is_verified() => {
-                tell_already_registered(conn, &address, base_url)?;
+                tell_already_registered(conn, &address, base_url, Channel::Mail)?;
                 InboundMail::finish(conn, mail.id, Disposition::Processed, "already registered: told so")?;
             }
             _ => {
                 let token = random_token();
                 registration_invite::create(conn, &token_hash(&token), &address)?;
                 let text = inbound::entry_invite(&format!("{base_url}/register?invite={token}"));
-                queue_limited(conn, MailKind::EntryInvite, &address, &text)?;
+                queue_limited(conn, MailKind::EntryInvite, &address, &text, Channel::Mail)?;
                 InboundMail::finish(conn, mail.id, Disposition::Processed, "registration link sent")?;
             }
         }
@@ -83,7 +84,7 @@ fn with_code(
         }
         let Some(code) = right else {
             let text = families::entry_wrong_code(&entry_address(&ctx.settings.mail.domain));
-            queue_limited(conn, MailKind::NotebookJoin, address, &text)?;
+            queue_limited(conn, MailKind::NotebookJoin, address, &text, Channel::Mail)?;
             InboundMail::finish(conn, mail.id, Disposition::Processed, "wrong join code: told so")?;
             return Ok(());
         };
@@ -95,6 +96,7 @@ fn with_code(
                     MailKind::NotebookJoin,
                     address,
                     &families::entry_member_join(&join_url),
+                    Channel::Mail,
                 )?;
                 InboundMail::finish(conn, mail.id, Disposition::Processed, "join link sent to a member")?;
             }
@@ -102,7 +104,7 @@ fn with_code(
                 let token = random_token();
                 registration_invite::create(conn, &token_hash(&token), address)?;
                 let text = families::entry_with_code(&format!("{base_url}/register?invite={token}"), &join_url);
-                queue_limited(conn, MailKind::EntryInvite, address, &text)?;
+                queue_limited(conn, MailKind::EntryInvite, address, &text, Channel::Mail)?;
                 InboundMail::finish(
                     conn,
                     mail.id,

@@ -1,7 +1,7 @@
 //! Coordinators add readers to a school and re-issue a reader's secret (a device lost or its
 //! secret seen by someone): the old secret stops working at once.
 
-use super::school::render;
+use super::school::{render, render_revealing};
 use crate::db::models::watch::reader::{Reader, ReaderKind};
 use crate::db::models::watch::school::School;
 use crate::domain::policy::{Action, Resource};
@@ -30,15 +30,23 @@ pub async fn add(posted: Posted, school: web::Path<i64>) -> Result<HttpResponse,
         .db(move |conn| {
             School::find(conn, school)?.ok_or(AppError::NotFound)?;
             if Reader::by_name(conn, school, &name)?.is_some() {
-                return Ok(Feedback::refused(format!("「{name}」という読み取り機はもうあります。")));
+                return Ok((
+                    Feedback::refused(format!("「{name}」という読み取り機はもうあります。")),
+                    None,
+                ));
             }
-            Reader::create(conn, school, &name, kind, &new_secret())?;
-            Ok(Feedback::Done(format!(
-                "読み取り機「{name}」を追加しました。秘密鍵を機器に設定してください。"
-            )))
+            let secret = new_secret();
+            let id = Reader::create(conn, school, &name, kind, &secret)?;
+            Ok((
+                Feedback::Done(format!(
+                    "読み取り機「{name}」を追加しました。秘密鍵を機器に設定してください（この画面でだけ表示します）。"
+                )),
+                Some((id, secret)),
+            ))
         })
         .await?;
-    render(&visitor, school, added).await
+    let (feedback, revealed) = added;
+    render_revealing(&visitor, school, feedback, revealed).await
 }
 
 pub async fn reissue_secret(posted: Posted, school: web::Path<i64>) -> Result<HttpResponse, AppError> {
@@ -46,16 +54,19 @@ pub async fn reissue_secret(posted: Posted, school: web::Path<i64>) -> Result<Ht
     let by = visitor.require_member(Resource::WatchSetup, Action::Update)?.member_id;
     let school = school.into_inner();
     let reader = id_field(&form, "reader")?;
-    let name = visitor
+    let (name, secret) = visitor
         .db(move |conn| {
             let found = Reader::find(conn, reader)?
                 .filter(|r| r.school_id == school)
                 .ok_or(AppError::NotFound)?;
-            Reader::set_secret(conn, found.id, &new_secret())?;
-            Ok(found.name)
+            let secret = new_secret();
+            Reader::set_secret(conn, found.id, &secret)?;
+            Ok((found.name, secret))
         })
         .await?;
     log::info!("reader {reader} of school {school}: secret re-issued by member {by}");
-    let done = format!("「{name}」の秘密鍵を再発行しました。新しい秘密鍵を機器に設定してください。");
-    render(&visitor, school, Feedback::Done(done)).await
+    let done = format!(
+        "「{name}」の秘密鍵を再発行しました。新しい秘密鍵を機器に設定してください（この画面でだけ表示します）。"
+    );
+    render_revealing(&visitor, school, Feedback::Done(done), Some((reader, secret))).await
 }

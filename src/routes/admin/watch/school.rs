@@ -55,6 +55,18 @@ fn parse_times(form: &FormData) -> Option<SchoolTimes> {
 
 /// The school's page, with what the last action said on top.
 pub async fn render(visitor: &Visitor, id: i64, feedback: Feedback) -> Result<HttpResponse, AppError> {
+    render_revealing(visitor, id, feedback, None).await
+}
+
+/// The school's page showing one reader's secret, `(reader id, secret)`: only right after it was
+/// issued or re-issued, for setting up the device. Every other view shows no secret at all, so a
+/// glance at a coordinator's screen (or a screenshot) gives no one a key.
+pub async fn render_revealing(
+    visitor: &Visitor,
+    id: i64,
+    feedback: Feedback,
+    revealed: Option<(i64, String)>,
+) -> Result<HttpResponse, AppError> {
     let (school, readers, children, tags, staff, contacts) = visitor
         .db(move |conn| {
             let school = School::find(conn, id)?.ok_or(AppError::NotFound)?;
@@ -86,7 +98,10 @@ pub async fn render(visitor: &Visitor, id: i64, feedback: Feedback) -> Result<Ht
                 kind: r.kind().label().to_string(),
                 health: r.health().label().to_string(),
                 name: r.name,
-                secret: r.secret,
+                secret: revealed
+                    .as_ref()
+                    .filter(|(reader, _)| *reader == r.id)
+                    .map(|(_, secret)| secret.clone()),
             })
             .collect(),
         children: children

@@ -2,11 +2,13 @@
 //! passes are mailed to.
 
 use crate::helpers::app::TestApp;
+use hiroba::db::models::mail_address::MailAddress;
 use hiroba::db::models::watch::child::{Child, NewChild};
 use hiroba::db::models::watch::reader::{Reader, ReaderKind};
 use hiroba::db::models::watch::recipient::Recipient;
 use hiroba::db::models::watch::school::School;
 use hiroba::db::models::watch::tag::TagAssignment;
+use hiroba::notebook::join::join_child;
 
 pub struct SchoolBuilder {
     name: String,
@@ -119,7 +121,8 @@ impl ChildBuilder {
         self
     }
 
-    /// A guardian mailed at each pass, e.g. `("mama@docomo.ne.jp", "母")`.
+    /// A guardian mailed at each pass, e.g. `("mama@docomo.ne.jp", "母")`; a member who has
+    /// confirmed that address is put in the child's family.
     pub fn guardian(mut self, address: &str, label: &str) -> Self {
         self.guardians.push((address.to_string(), label.to_string()));
         self
@@ -152,6 +155,13 @@ impl ChildBuilder {
         }
         for (address, label) in &self.guardians {
             Recipient::upsert(&mut conn, id, address, label, None).expect("guardian");
+            // A member at that address is in the child's family, as the school's approval or the
+            // child's 申込コード would have put her: the address alone links nothing.
+            if let Some(found) = MailAddress::find(&mut conn, address).expect("address") {
+                if found.is_verified() {
+                    join_child(&mut conn, found.member_id, id).expect("family");
+                }
+            }
         }
         Child::find(&mut conn, id).expect("child").expect("child")
     }

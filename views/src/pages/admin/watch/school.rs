@@ -12,8 +12,8 @@ pub struct ReaderRow {
     pub name: String,
     pub kind: String,
     pub health: String,
-    /// The HMAC key, shown so the device can be set up.
-    pub secret: String,
+    /// The HMAC key, only right after it was issued or re-issued (to set the device up).
+    pub secret: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -105,7 +105,12 @@ fn readers(ctx: &Ctx, base: &str, rows: &[ReaderRow]) -> Markup {
             @for r in rows {
                 tr {
                     td { (r.id) } td { (r.name) } td { (r.kind) } td { (r.health) }
-                    td { code { (r.secret) } }
+                    td {
+                        @match &r.secret {
+                            Some(secret) => { code { (secret) } }
+                            None => { "（表示しません）" }
+                        }
+                    }
                     td {
                         (form(ctx, &format!("{base}/readers/secret"), true, html! {
                             (hidden("reader", &r.id.to_string())) (submit("秘密鍵を再発行"))
@@ -114,7 +119,7 @@ fn readers(ctx: &Ctx, base: &str, rows: &[ReaderRow]) -> Markup {
                 }
             }
         }
-        div { "秘密鍵を再発行すると、読み取り機の設定を変えるまでその読み取り機の記録は届きません。" }
+        div { "秘密鍵は、追加や再発行のときに一度だけ表示します。再発行すると、読み取り機の設定を変えるまでその読み取り機の記録は届きません。" }
         (form(ctx, &format!("{base}/readers"), true, html! {
             (label("読み取り機を追加（名前と種類）"))
             (text_input(ctx, "name", "", InputKind::Japanese, 20)) " " (select("kind", &kinds, "gate"))
