@@ -101,5 +101,6 @@ mod support_statements;
 mod threads;
 mod watch_admin_pages;
 mod watch_api;
+mod watch_board;
 mod watch_import;
 mod watch_pages;
