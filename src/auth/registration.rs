@@ -1,5 +1,6 @@
 //! Registration and address confirmation: the member, the address and its mail in one transaction.
 
+use crate::db::models::magazine::Subscription;
 use crate::db::models::mail_address::MailAddress;
 use crate::db::models::member::{Member, NewMember};
 use crate::db::models::outbox::{MailKind, OutboxMail};
@@ -66,7 +67,7 @@ fn insert_pending(conn: &mut DbConnection, reg: &Registration, base_url: &str) -
         }
         release_unconfirmed(conn, &existing)?;
     }
-    Member::insert(
+    let id = Member::insert(
         conn,
         &NewMember {
             nickname: &reg.nickname,
@@ -76,8 +77,9 @@ fn insert_pending(conn: &mut DbConnection, reg: &Registration, base_url: &str) -
             status: MemberStatus::Pending,
             roles: &[reg.role],
         },
-    )
-    .map(Some)
+    )?;
+    Subscription::defaults(reg.area_id).save(conn, id)?;
+    Ok(Some(id))
 }
 
 /// Adds an address that must be confirmed by the link mailed to it.

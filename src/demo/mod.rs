@@ -16,6 +16,7 @@ use std::net::SocketAddr;
 
 mod communities;
 mod events;
+mod magazine;
 mod notebook;
 mod notebook_messages;
 mod notebook_week;
@@ -184,6 +185,9 @@ pub fn seed(ctx: &Context, pool: &DbPool) -> Result<Seeded, String> {
             status,
         };
         add_member(&mut conn, &ctx.profiles, &new)?;
+    }
+    if !members.is_empty() {
+        magazine::seed(&mut conn).map_err(|e| e.to_string())?;
     }
     let demo_logins = MailAddress::find(&mut conn, MEMBERS[0].0)
         .map_err(|e| e.to_string())?

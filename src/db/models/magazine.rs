@@ -7,7 +7,8 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 /// What a notice is about; members choose the topics they want.
-pub const TOPICS: [(&str, &str); 4] = [
+pub const TOPICS: [(&str, &str); 5] = [
+    ("general", "地域のお知らせ"),
     ("events", "イベント・講座"),
     ("health", "健診・予防接種"),
     ("facilities", "施設のお知らせ"),
@@ -37,7 +38,21 @@ pub struct Subscription {
     pub topics: Vec<String>,
 }
 
+/// The topic every new member receives for her own area until she changes it.
+pub const DEFAULT_TOPIC: &str = "general";
+
 impl Subscription {
+    /// A new member's choice: her own area's general notices (nothing without an area).
+    pub fn defaults(area_id: Option<i64>) -> Subscription {
+        match area_id {
+            Some(area) => Subscription {
+                area_ids: vec![area],
+                topics: vec![DEFAULT_TOPIC.to_string()],
+            },
+            None => Subscription::default(),
+        }
+    }
+
     pub fn of(conn: &mut DbConnection, member_id: i64) -> QueryResult<Subscription> {
         Ok(Subscription {
             area_ids: magazine_areas::table

@@ -65,6 +65,10 @@ pub async fn send(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, Ap
             Ok(db::write_transaction(conn, |conn| {
                 let magazine = Magazine::find(conn, id)?.ok_or(diesel::result::Error::NotFound)?;
                 let to = Magazine::recipients(conn, id)?;
+                // Sending to nobody would only mark the notice sent: it stays a draft instead.
+                if to.is_empty() {
+                    return Ok(Some(0));
+                }
                 if !Magazine::mark_sent(conn, id, to.len())? {
                     return Ok(None);
                 }
@@ -77,6 +81,7 @@ pub async fn send(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, Ap
         .await?;
     visitor.state().wakeup.notify();
     let notice = match sent {
+        Some(0) => "送信先がいないため、送信しませんでした。下書きのまま残しています。".to_string(),
         Some(n) => format!("{n} 件の送信を受け付けました。順に配信します。"),
         None => "このお知らせは送信済みです。".to_string(),
     };

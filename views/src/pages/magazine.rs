@@ -105,6 +105,9 @@ pub fn magazine_preview(ctx: &Ctx, view: &MagazinePreview) -> String {
             div { "テーマ：" (view.topic) "　地域：" (view.areas) }
             @match &view.sent {
                 Some(sent) => { div { (sent) } }
+                None if view.recipients == 0 => {
+                    (alert(ctx, "送信先：0 件。このテーマと地域を選んだ会員がまだいないため、送信できません。"))
+                }
                 None => {
                     div { "送信先：" (view.recipients) " 件（テーマと地域を選んだ会員）" }
                     (form(ctx, &format!("/admin/magazine/{}/send", view.id), true, html! {
