@@ -16,3 +16,4 @@ pub mod support;
 pub mod thread;
 pub mod time;
 pub mod token;
+pub mod unsubscribe;

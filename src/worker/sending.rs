@@ -57,13 +57,19 @@ fn send_session(worker: &Worker, conn: &mut DbConnection, mails: &[OutboxMail]) 
     };
     let ids: Vec<i64> = mails.iter().map(|m| m.id).collect();
     let reply_addresses = OutboxMail::reply_addresses(conn, &ids)?;
+    let unsubscribe = OutboxMail::unsubscribe_urls(conn, &ids)?;
     for mail in mails {
         if let Some(reason) = not_worth_sending(conn, mail)? {
             Queue::Outbox.fail(conn, mail.id, reason)?;
             continue;
         }
         let settings = &worker.ctx.settings.mail;
-        let bytes = render(worker, mail, reply_addresses.get(&mail.id).map(String::as_str));
+        let bytes = render(
+            worker,
+            mail,
+            reply_addresses.get(&mail.id).map(String::as_str),
+            unsubscribe.get(&mail.id).map(String::as_str),
+        );
         let envelope_from = verp_address(mail.id, &mail.recipient, &settings.domain);
         match session.send(&envelope_from, &mail.recipient, &bytes, &file_name(mail)) {
             Ok(()) => {
@@ -103,7 +109,9 @@ fn record_failure(conn: &mut DbConnection, mail: &OutboxMail, error: &SendError)
 }
 
 /// The bytes for this recipient's phone, signed when a DKIM key is configured.
-fn render(worker: &Worker, mail: &OutboxMail, reply_to: Option<&str>) -> Vec<u8> {
+/// A magazine carries its one-click unsubscribe address (RFC 8058; the DKIM signature covers both
+/// headers, as receivers require).
+fn render(worker: &Worker, mail: &OutboxMail, reply_to: Option<&str>, unsubscribe: Option<&str>) -> Vec<u8> {
     let settings = &worker.ctx.settings.mail;
     let profile = worker.ctx.profiles.mail_profile_of_address(&mail.recipient);
     let date = jst(mail.created_at);
@@ -116,8 +124,11 @@ fn render(worker: &Worker, mail: &OutboxMail, reply_to: Option<&str>) -> Vec<u8>
     // A mail with its own reply address (an offer, a match's confirmation) is from that address, so
     // that a reply reaches it on handsets that ignore Reply-To; Reply-To says it for the others.
     let from_address = reply_to.map_or_else(|| settings.from_address(), str::to_string);
+    let list_unsubscribe = unsubscribe.map(|url| format!("<{url}>"));
     let headers: Vec<(&str, &str)> = std::iter::once(("Auto-Submitted", "auto-generated"))
         .chain(reply_to.map(|address| ("Reply-To", address)))
+        .chain(list_unsubscribe.as_deref().map(|value| ("List-Unsubscribe", value)))
+        .chain(unsubscribe.map(|_| ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")))
         .collect();
     let bytes = compose(
         &Outgoing {

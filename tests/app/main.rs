@@ -71,6 +71,7 @@ mod forms;
 mod helpers;
 mod layers;
 mod magazine;
+mod magazine_unsubscribe;
 mod mail_bytes;
 mod mail_flows;
 mod mail_in;

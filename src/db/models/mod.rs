@@ -24,6 +24,7 @@ pub mod page_view;
 pub mod photo;
 mod place;
 pub mod registration_invite;
+pub mod service_key;
 pub mod session;
 pub mod subscriber_id;
 pub mod support;
