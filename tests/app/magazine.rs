@@ -164,3 +164,30 @@ db_test! {
         assert_eq!(after.topics, vec!["events".to_string()]);
     }
 }
+
+db_test! {
+    fn the_preview_shows_each_carriers_emoji_as_a_pc_can_draw_them_with_the_carriers_code(app) {
+        let areas = Area::all(&mut app.pool.get().unwrap()).unwrap();
+        let area = areas.iter().find(|a| a.name == "柏中央").unwrap().id.to_string();
+        let mut pc = Browser::new(&app, ua::PC);
+        crate::helpers::log_in(&mut pc, "coordinator@hiroba.example.jp", DEMO_PASSWORD);
+        let list = pc.get("/admin/magazine");
+        let created = pc.submit(&list, "/admin/magazine", &[
+            ("title", "晴れたら外あそび☀"),
+            ("body", "あしたは公園です☀"),
+            ("topic", "events"),
+            ("area", &area),
+        ]);
+        let text = pc.follow(&created).text();
+        let docomo = text.split("<h3>").find(|s| s.starts_with("ドコモ")).expect("docomo's preview");
+        assert!(docomo.contains("公園です☀[F89F]"), "the sun with docomo's code: {docomo}");
+        for section in text.split("<h3>").skip(1) {
+            let boxes: Vec<char> = section
+                .chars()
+                .filter(|c| (0xE000..=0xF8FF).contains(&u32::from(*c)) || u32::from(*c) >= 0xF0000)
+                .collect();
+            assert!(boxes.is_empty(), "private-use characters a PC draws as boxes {boxes:?}: {section}");
+            assert!(section.contains("☀"), "{section}");
+        }
+    }
+}
