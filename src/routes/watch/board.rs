@@ -47,7 +47,7 @@ pub async fn show(visitor: Visitor, id: web::Path<i64>, query: KeitaiQuery) -> R
         })
         .await?;
     let everyone = board_children(&children, &passes, &readers);
-    let show = query.0.get("show").map_or(Show::All, |s| Show::parse(s));
+    let show = query.0.get("show").map_or(Show::All, Show::parse);
     let view = BoardView {
         school_id: school.id,
         as_of: format!("{} {} 現在", day_label(today), jst(now).format("%H:%M")),
