@@ -47,6 +47,7 @@ fn page() -> String {
         &ctx,
         &ListPage {
             items: &notices,
+            first: 0,
             page: 1,
             pages: 3,
         },

@@ -5,7 +5,7 @@ use crate::context::Context;
 use crate::db;
 use crate::db::models::area::Area;
 use crate::keitai::emoji::EmojiTable;
-use crate::keitai::gateway::GatewayList;
+use crate::keitai::gateway::{Freshness, GatewayList};
 use crate::keitai::{Codec, ProfileRegistry};
 use crate::routes;
 use crate::routes::request::AppState;
@@ -46,6 +46,21 @@ pub fn build_state(settings: Settings) -> Result<AppState, StartupError> {
         }
         None => Some(GatewayList::builtin()?),
     };
+    if let Some(list) = &gateway_list {
+        // Members are not told (the option is simply not shown); operators are, here and on
+        // their menu in my page.
+        let today = chrono::Utc::now().date_naive();
+        if let Freshness::Stale { as_of } = list.freshness(today, settings.gateway_max_age_days) {
+            log::warn!(
+                "gateway list {} is from {as_of}, older than {} days: かんたんログイン is off until it is replaced",
+                settings
+                    .gateway_list
+                    .as_ref()
+                    .map_or(crate::keitai::builtin::SHOWN_AS.into(), |p| p.display().to_string()),
+                settings.gateway_max_age_days
+            );
+        }
+    }
     let pool = db::connect(&settings.database, settings.db_pool_size)?;
     db::migrate(&pool)?;
     let mut conn = pool.get().map_err(|e| db::DbError::Migrate(e.to_string()))?;

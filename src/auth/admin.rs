@@ -2,6 +2,7 @@
 
 use crate::auth::password::{hash_password, Password};
 use crate::db::models::area::Area;
+use crate::db::models::magazine::Subscription;
 use crate::db::models::mail_address::MailAddress;
 use crate::db::models::member::{Member, NewMember};
 use crate::db::models::subscriber_id;
@@ -71,6 +72,7 @@ pub fn add_member_hashed(
             },
         )?;
         MailAddress::insert(conn, id, email.as_str(), &carrier, true, None)?;
+        Subscription::defaults(area_id).save(conn, id)?;
         Ok(Ok((id, email.clone())))
     })
     .map_err(|e: diesel::result::Error| e.to_string())?

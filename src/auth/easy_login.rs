@@ -30,10 +30,25 @@ pub enum Refusal {
 }
 
 impl Refusal {
+    /// What operators must do when the feature is off for everyone (the log and the staff menu);
+    /// `None` when the refusal is about one device.
+    pub fn operator_notice(&self) -> Option<String> {
+        match self {
+            Refusal::NoList => Some(
+                "かんたんログインは停止中です：携帯電話会社の接続元一覧（gateway_list）が置かれていません。".into(),
+            ),
+            Refusal::Stale { as_of } => Some(format!(
+                "かんたんログインは停止中です：携帯電話会社の接続元一覧（gateway_list）が{}時点のもので古いため。新しい一覧に入れ替えてください。",
+                as_of.format("%Y-%m-%d")
+            )),
+            _ => None,
+        }
+    }
+
     pub fn message(&self) -> String {
         match self {
             Refusal::NoList | Refusal::Stale { .. } => {
-                "ただいまご利用いただけません（接続元を確かめる一覧が古いため）。パスワードでログインしてください。".into()
+                "ただいまご利用いただけません。パスワードでログインしてください。".into()
             }
             Refusal::NotSupported => "この機種ではご利用いただけません。パスワードでログインしてください。".into(),
             Refusal::WrongHost | Refusal::NotFromGateway => {

@@ -1,6 +1,7 @@
 //! Registration and address confirmation: the member, the address and its mail in one transaction.
 
 use crate::db::models::account_mail::{self, Channel};
+use crate::db::models::magazine::Subscription;
 use crate::db::models::mail_address::MailAddress;
 use crate::db::models::member::{Member, NewMember};
 use crate::db::models::outbox::{MailKind, OutboxMail};
@@ -77,7 +78,7 @@ fn insert_pending(
     if !claim_address(conn, reg.email.as_str(), claim, base_url)? {
         return Ok(None);
     }
-    Member::insert(
+    let id = Member::insert(
         conn,
         &NewMember {
             nickname: &reg.nickname,
@@ -87,8 +88,9 @@ fn insert_pending(
             status: MemberStatus::Pending,
             roles: &[reg.role],
         },
-    )
-    .map(Some)
+    )?;
+    Subscription::defaults(reg.area_id).save(conn, id)?;
+    Ok(Some(id))
 }
 
 /// Adds an address that must be confirmed by the link mailed to it (`claim` says who asked).

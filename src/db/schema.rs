@@ -133,6 +133,20 @@ diesel::table! {
 }
 
 diesel::table! {
+    outbox_unsubscribe (outbox_id) {
+        outbox_id -> BigInt,
+        url -> Text,
+    }
+}
+
+diesel::table! {
+    service_keys (name) {
+        name -> Text,
+        secret -> Text,
+    }
+}
+
+diesel::table! {
     outbox_reply_to (outbox_id) {
         outbox_id -> BigInt,
         address -> Text,
@@ -790,6 +804,7 @@ diesel::joinable!(photo_renditions -> photos (photo_id));
 diesel::joinable!(mail_bounces -> outbox (outbox_id));
 diesel::joinable!(outbox_reply_to -> outbox (outbox_id));
 diesel::joinable!(outbox_relay_waits -> outbox (outbox_id));
+diesel::joinable!(outbox_unsubscribe -> outbox (outbox_id));
 diesel::joinable!(school_staff -> schools (school_id));
 diesel::joinable!(school_staff -> members (member_id));
 diesel::joinable!(readers -> schools (school_id));
@@ -1052,6 +1067,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     outbox,
     outbox_relay_waits,
     outbox_reply_to,
+    outbox_unsubscribe,
+    service_keys,
     inbound_mails,
     jobs,
     threads,

@@ -17,6 +17,7 @@ use std::net::SocketAddr;
 
 mod communities;
 mod events;
+mod magazine;
 mod notebook;
 mod notebook_messages;
 mod notebook_week;
@@ -191,6 +192,9 @@ pub fn seed_showing(ctx: &Context, pool: &DbPool, progress: &ProgressBar) -> Res
             status,
         };
         add_member(&mut conn, &ctx.profiles, &new)?;
+    }
+    if !members.is_empty() {
+        magazine::seed(&mut conn).map_err(|e| e.to_string())?;
     }
     let demo_logins = MailAddress::find(&mut conn, MEMBERS[0].0)
         .map_err(|e| e.to_string())?

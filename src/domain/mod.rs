@@ -17,3 +17,4 @@ pub mod support;
 pub mod thread;
 pub mod time;
 pub mod token;
+pub mod unsubscribe;

@@ -20,6 +20,7 @@ pub mod request;
 pub mod search;
 pub mod support;
 pub mod threads;
+pub mod unsubscribe;
 pub mod upload;
 pub mod watch;
 
@@ -43,6 +44,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/photos/{id}", web::get().to(photos::show))
         .route("/health", web::get().to(|| async { "ok" }))
         .route("/metrics", web::get().to(metrics::metrics))
+        .route("/unsubscribe/{token}", web::get().to(unsubscribe::show))
+        .route("/unsubscribe/{token}", web::post().to(unsubscribe::stop))
         .configure(portal::configure)
         .configure(admin::configure)
         .configure(account::configure)

@@ -5,6 +5,7 @@ pub mod batch;
 pub mod health;
 pub mod import;
 pub mod ingest;
+pub mod presence;
 pub mod retention;
 pub mod roster;
 pub mod signature;

@@ -115,6 +115,14 @@ impl Sending<'_> {
                 return;
             }
         };
+        let unsubscribe = match OutboxMail::unsubscribe_urls(conn, &ids) {
+            Ok(urls) => urls,
+            Err(e) => {
+                log::warn!("mail {ids:?}: reading unsubscribe addresses: {e}; left for the next claim");
+                ids.iter().for_each(|id| self.lease.release(*id));
+                return;
+            }
+        };
         let bounce_key = match crate::mail::bounce_key(conn, settings.bounce_secret.as_deref()) {
             Ok(key) => key,
             Err(e) => {
@@ -152,7 +160,12 @@ impl Sending<'_> {
                     continue;
                 }
             }
-            let bytes = render(self.worker, mail, reply_addresses.get(&mail.id).map(String::as_str));
+            let bytes = render(
+                self.worker,
+                mail,
+                reply_addresses.get(&mail.id).map(String::as_str),
+                unsubscribe.get(&mail.id).map(String::as_str),
+            );
             let envelope_from = verp_address(mail.id, &mail.recipient, &settings.domain, &bounce_key);
             let mut outcome = hand_over(self.worker, &mut session, mail, &envelope_from, &bytes);
             if outcome.as_ref().is_err_and(|e| e.outage) && mail.is_alert() && !second_session {
@@ -322,7 +335,9 @@ fn record_failure(conn: &mut DbConnection, mail: &OutboxMail, error: &SendError)
 }
 
 /// The bytes for this recipient's phone, signed when a DKIM key is configured.
-fn render(worker: &Worker, mail: &OutboxMail, reply_to: Option<&str>) -> Vec<u8> {
+/// A magazine carries its one-click unsubscribe address (RFC 8058; the DKIM signature covers both
+/// headers, as receivers require).
+fn render(worker: &Worker, mail: &OutboxMail, reply_to: Option<&str>, unsubscribe: Option<&str>) -> Vec<u8> {
     let settings = &worker.ctx.settings.mail;
     let profile = worker.ctx.profiles.mail_profile_of_address(&mail.recipient);
     let date = jst(mail.created_at);
@@ -335,8 +350,11 @@ fn render(worker: &Worker, mail: &OutboxMail, reply_to: Option<&str>) -> Vec<u8>
     // A mail with its own reply address (an offer, a match's confirmation) is from that address, so
     // that a reply reaches it on handsets that ignore Reply-To; Reply-To says it for the others.
     let from_address = reply_to.map_or_else(|| settings.from_address(), str::to_string);
+    let list_unsubscribe = unsubscribe.map(|url| format!("<{url}>"));
     let headers: Vec<(&str, &str)> = std::iter::once(("Auto-Submitted", "auto-generated"))
         .chain(reply_to.map(|address| ("Reply-To", address)))
+        .chain(list_unsubscribe.as_deref().map(|value| ("List-Unsubscribe", value)))
+        .chain(unsubscribe.map(|_| ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")))
         .collect();
     let bytes = compose(
         &Outgoing {

@@ -1,8 +1,8 @@
 //! かんたんログイン: a registered phone logs in through its carrier's gateway, and every spoof fails.
 
 use crate::helpers::session::{docomo_phone, register_phone, DOCOMO_GATEWAY, GUID};
-use crate::helpers::Browser;
-use crate::helpers::{spawn_on, spawn_with, ua, write_gateway_list, Response, TestApp, DEMO_PASSWORD, GUARDIAN};
+use crate::helpers::{spawn_on, spawn_with, ua, write_gateway_list, Response, TestApp};
+use crate::helpers::{Browser, Signed, DEMO_PASSWORD, GUARDIAN};
 
 const AU_GATEWAY: &str = "198.51.100.20";
 
@@ -98,14 +98,33 @@ db_test! {
         let mut phone = docomo_phone(&app, DOCOMO_GATEWAY);
         let page = phone.get("/login");
         let text = page.sjis_text();
-        assert!(text.contains("ただいまご利用いただけません"), "{text}");
+        assert!(!text.contains("かんたんログイン") && !text.contains("一覧"), "members get no internal reasons: {text}");
         assert!(!text.contains("/login/easy"), "no easy login form is offered");
+        // The operators are told on their menu.
+        let mut coordinator = Signed::new(&app, ua::PC, "coordinator@hiroba.example.jp", DEMO_PASSWORD);
+        let menu = coordinator.get("/mypage").text();
+        assert!(menu.contains("かんたんログインは停止中です") && menu.contains("2011-12-31"), "{menu}");
         // A hand-made post is refused all the same.
         let csrf = crate::helpers::forms(&page)[0].fields.iter().find(|(n, _)| n == "csrf").expect("csrf").1.clone();
         let sid = page.text().split("sid=").nth(1).expect("sid")[..32].to_string();
         let answer = phone.post(&format!("/login/easy?guid=ON&sid={sid}"), format!("csrf={csrf}").as_bytes());
         assert_eq!(answer.status, 403);
         assert!(answer.sjis_text().contains("ただいまご利用いただけません"));
+        assert!(!answer.sjis_text().contains("一覧"), "{}", answer.sjis_text());
+    }
+}
+
+db_test! {
+    fn only_a_carrier_keitai_is_offered_to_register_itself(app) {
+        for agent in [ua::PC, ua::IPHONE] {
+            let mut member = Signed::new(&app, agent, "hana.mama@docomo.ne.jp", DEMO_PASSWORD);
+            let text = member.get("/mypage").text();
+            assert!(!text.contains("このケータイを登録する") && !text.contains("/mypage/phone"), "{agent}: {text}");
+            assert!(!text.contains("かんたんログインは停止中"), "members see no operator notice: {text}");
+        }
+        let mut phone = Signed::new(&app, ua::DOCOMO_FOMA_2, "hana.mama@docomo.ne.jp", DEMO_PASSWORD);
+        let mypage = phone.get("/mypage");
+        assert!(mypage.sjis_text().contains("このケータイを登録する"), "{}", mypage.sjis_text());
     }
 }
 

@@ -4,7 +4,7 @@
 use crate::helpers::ua;
 use crate::helpers::Browser;
 use hiroba::db::models::area::Area;
-use hiroba::db::models::magazine::Subscription;
+use hiroba::db::models::magazine::{Magazine, Subscription};
 use hiroba::db::models::mail_address::MailAddress;
 use hiroba::db::models::outbox::OutboxMail;
 use hiroba::demo::DEMO_PASSWORD;
@@ -87,4 +87,107 @@ fn csrf(page: &crate::helpers::Response) -> String {
         .find(|(n, _)| n == "csrf")
         .map(|(_, v)| v)
         .expect("a csrf field")
+}
+
+db_test! {
+    fn a_notice_nobody_asked_for_is_not_sent_and_stays_a_draft(app) {
+        let areas = Area::all(&mut app.pool.get().unwrap()).unwrap();
+        let fuse = areas.iter().find(|a| a.name == "富勢").unwrap().id.to_string();
+        let mut pc = Browser::new(&app, ua::PC);
+        crate::helpers::log_in(&mut pc, "coordinator@hiroba.example.jp", DEMO_PASSWORD);
+        let list = pc.get("/admin/magazine");
+        // Nobody in 富勢 chose 健診・予防接種.
+        let created = pc.submit(&list, "/admin/magazine", &[
+            ("title", "富勢の健診日"),
+            ("body", "1月の健診は10日です。"),
+            ("topic", "health"),
+            ("area", &fuse),
+        ]);
+        assert_eq!(created.status, 302, "{}", created.text());
+        let path = created.header("location").unwrap().split("/admin/magazine/").nth(1).unwrap().to_string();
+        let preview = pc.follow(&created);
+        let text = preview.text();
+        assert!(text.contains("送信先：0 件"), "{text}");
+        assert!(!text.contains("件に送信する"), "no button to send to nobody: {text}");
+
+        let replay = pc.post(&format!("/admin/magazine/{path}/send"), format!("csrf={}", csrf(&list)).as_bytes());
+        assert!(replay.text().contains("送信しませんでした"), "{}", replay.text());
+        let mut conn = app.pool.get().unwrap();
+        let magazine = Magazine::find(&mut conn, path.parse().unwrap()).unwrap().unwrap();
+        assert_eq!(magazine.sent_at, None, "still a draft");
+        drop(conn);
+        assert!(pc.get("/admin/magazine").text().contains("未送信"));
+        assert_eq!(app.run_jobs().mails, 0);
+    }
+}
+
+db_test! {
+    fn a_new_member_gets_her_own_areas_general_notices_until_she_changes_them(app) {
+        app.expect_leftover_jobs("her confirmation mail is not what this test is about");
+        let mut phone = Browser::new(&app, ua::DOCOMO_FOMA_2);
+        let form = phone.get("/register");
+        let sent = phone.submit(
+            &form,
+            "/register",
+            &[
+                ("email", "kaede.mama@docomo.ne.jp"),
+                ("password", "kaede-2026"),
+                ("nickname", "かえでママ"),
+                ("real_name", "柏 かえで"),
+                ("area", "3"),
+            ],
+        );
+        assert!(sent.sjis_text().contains("確認のメールを送りました"), "{}", sent.sjis_text());
+        let mut conn = app.pool.get().unwrap();
+        let kaede = MailAddress::find(&mut conn, "kaede.mama@docomo.ne.jp").unwrap().unwrap().member_id;
+        let chosen = Subscription::of(&mut conn, kaede).unwrap();
+        assert_eq!(chosen.area_ids, vec![3]);
+        assert_eq!(chosen.topics, vec!["general".to_string()]);
+
+        // The demo's members have theirs too: はなママ also chose events and health.
+        let hana = MailAddress::find(&mut conn, "hana.mama@docomo.ne.jp").unwrap().unwrap().member_id;
+        let mut topics = Subscription::of(&mut conn, hana).unwrap().topics;
+        topics.sort();
+        assert_eq!(topics, vec!["events", "general", "health"]);
+        drop(conn);
+
+        // She sees the choice checked on her settings page and can change it.
+        let mut mama = Browser::new(&app, ua::DOCOMO_FOMA_2);
+        crate::helpers::log_in(&mut mama, "hana.mama@docomo.ne.jp", DEMO_PASSWORD);
+        let page = mama.get("/mypage/magazine");
+        let text = page.sjis_text();
+        assert!(text.contains("地域のお知らせ"), "{text}");
+        let general = text.split("value=\"general\"").nth(1).unwrap_or_default();
+        assert!(general.split('>').next().unwrap_or_default().contains("checked"), "{text}");
+        mama.submit(&page, "/mypage/magazine", &[("topic", "events")]);
+        let after = Subscription::of(&mut app.pool.get().unwrap(), hana).unwrap();
+        assert_eq!(after.topics, vec!["events".to_string()]);
+    }
+}
+
+db_test! {
+    fn the_preview_shows_each_carriers_emoji_as_a_pc_can_draw_them_with_the_carriers_code(app) {
+        let areas = Area::all(&mut app.pool.get().unwrap()).unwrap();
+        let area = areas.iter().find(|a| a.name == "柏中央").unwrap().id.to_string();
+        let mut pc = Browser::new(&app, ua::PC);
+        crate::helpers::log_in(&mut pc, "coordinator@hiroba.example.jp", DEMO_PASSWORD);
+        let list = pc.get("/admin/magazine");
+        let created = pc.submit(&list, "/admin/magazine", &[
+            ("title", "晴れたら外あそび☀"),
+            ("body", "あしたは公園です☀"),
+            ("topic", "events"),
+            ("area", &area),
+        ]);
+        let text = pc.follow(&created).text();
+        let docomo = text.split("<h3>").find(|s| s.starts_with("ドコモ")).expect("docomo's preview");
+        assert!(docomo.contains("公園です☀[F89F]"), "the sun with docomo's code: {docomo}");
+        for section in text.split("<h3>").skip(1) {
+            let boxes: Vec<char> = section
+                .chars()
+                .filter(|c| (0xE000..=0xF8FF).contains(&u32::from(*c)) || u32::from(*c) >= 0xF0000)
+                .collect();
+            assert!(boxes.is_empty(), "private-use characters a PC draws as boxes {boxes:?}: {section}");
+            assert!(section.contains("☀"), "{section}");
+        }
+    }
 }

@@ -58,8 +58,8 @@ macro_rules! db_test {
 }
 
 mod accounts;
-mod browser;
 mod bounces;
+mod browser;
 mod budget;
 mod cli;
 mod communities;
@@ -73,6 +73,7 @@ mod forms;
 mod helpers;
 mod layers;
 mod magazine;
+mod magazine_unsubscribe;
 mod mail_bytes;
 mod mail_flows;
 mod mail_in;
@@ -105,6 +106,7 @@ mod support_statements;
 mod threads;
 mod watch_admin_pages;
 mod watch_api;
+mod watch_board;
 mod watch_concurrency;
 mod watch_import;
 mod watch_pages;

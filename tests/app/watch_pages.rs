@@ -179,9 +179,9 @@ db_test! {
         assert!(text.contains("3年2組"), "{text}");
         let arrival = text.find("山田 ゆうた").expect("the arrived child");
         assert!(text[arrival..].contains(&time), "arrival time {time}: {text}");
-        let missing = text.split("未登校").nth(1).expect("the 未登校 section");
-        assert!(missing.contains("佐藤 みく") && text.contains("校門の記録がない児童：1人"), "{text}");
-        assert!(text.contains("正門") && text.contains("学童クラブ前") && text.contains("未接続"), "readers: {text}");
+        let missing = text.split("佐藤 みく").nth(1).expect("the absent child");
+        assert!(missing.contains("未登校") && text.contains("登校の記録がない児童：1人"), "{text}");
+        assert!(text.contains("正門") && text.contains("学童クラブ前") && text.contains("受信待ち"), "readers: {text}");
         assert!(links(&page).contains(&format!("/watch/children/{}", absent.id)));
         assert!(teacher.get("/watch").text().contains(&board), "her board is linked from /watch");
         let board_views = WatchAudit::recent(&mut app.pool.get().unwrap(), 100)

@@ -256,6 +256,8 @@ pub fn submit(label: &str) -> Markup {
 #[derive(Debug, Clone, Copy)]
 pub struct ListPage<'a> {
     pub items: &'a [Markup],
+    /// The index of the first item shown in the whole list (a page may go on from the last).
+    pub first: usize,
     /// 1-based.
     pub page: usize,
     pub pages: usize,

@@ -7,7 +7,8 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 /// What a notice is about; members choose the topics they want.
-pub const TOPICS: [(&str, &str); 4] = [
+pub const TOPICS: [(&str, &str); 5] = [
+    ("general", "地域のお知らせ"),
     ("events", "イベント・講座"),
     ("health", "健診・予防接種"),
     ("facilities", "施設のお知らせ"),
@@ -37,7 +38,21 @@ pub struct Subscription {
     pub topics: Vec<String>,
 }
 
+/// The topic every new member receives for her own area until she changes it.
+pub const DEFAULT_TOPIC: &str = "general";
+
 impl Subscription {
+    /// A new member's choice: her own area's general notices (nothing without an area).
+    pub fn defaults(area_id: Option<i64>) -> Subscription {
+        match area_id {
+            Some(area) => Subscription {
+                area_ids: vec![area],
+                topics: vec![DEFAULT_TOPIC.to_string()],
+            },
+            None => Subscription::default(),
+        }
+    }
+
     pub fn of(conn: &mut DbConnection, member_id: i64) -> QueryResult<Subscription> {
         Ok(Subscription {
             area_ids: magazine_areas::table
@@ -127,7 +142,8 @@ impl Magazine {
 
     /// The addresses it goes to: approved members who chose its topic and one of its areas, at
     /// their primary verified address unless mail to it bounced as unknown.
-    pub fn recipients(conn: &mut DbConnection, id: i64) -> QueryResult<Vec<String>> {
+    /// (member id, address) of each, one per address.
+    pub fn recipients(conn: &mut DbConnection, id: i64) -> QueryResult<Vec<(i64, String)>> {
         let Some(magazine) = Magazine::find(conn, id)? else {
             return Ok(Vec::new());
         };
@@ -138,7 +154,7 @@ impl Magazine {
         let on_topic = magazine_topics::table
             .filter(magazine_topics::topic.eq(magazine.topic))
             .select(magazine_topics::member_id);
-        let mut addresses: Vec<String> = mail_addresses::table
+        let mut addresses: Vec<(i64, String)> = mail_addresses::table
             .inner_join(members::table)
             .filter(members::status.eq(MemberStatus::Approved.as_str()))
             .filter(members::id.eq_any(in_areas))
@@ -146,11 +162,16 @@ impl Magazine {
             .filter(mail_addresses::is_primary.eq(true))
             .filter(mail_addresses::verified_at.is_not_null())
             .filter(mail_addresses::health.ne("unknown_user"))
-            .select(mail_addresses::address)
+            .select((members::id, mail_addresses::address))
             .load(conn)?;
-        addresses.sort();
-        addresses.dedup();
+        addresses.sort_by(|a, b| a.1.cmp(&b.1));
+        addresses.dedup_by(|a, b| a.1 == b.1);
         Ok(addresses)
+    }
+
+    /// Stops every notice to a member (her one-click unsubscribe): no area, no topic.
+    pub fn unsubscribe(conn: &mut DbConnection, member_id: i64) -> QueryResult<()> {
+        Subscription::default().save(conn, member_id)
     }
 
     /// Marks it sent with its recipient count, unless it was sent already (false then).

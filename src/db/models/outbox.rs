@@ -4,7 +4,7 @@
 //! and giving up are the queue mechanism's (`db::queue`, `Queue::Outbox`).
 
 use crate::db::queue::{Claimed, Lease, Queue};
-use crate::db::schema::{outbox, outbox_relay_waits, outbox_reply_to};
+use crate::db::schema::{outbox, outbox_relay_waits, outbox_reply_to, outbox_unsubscribe};
 use crate::db::{now, DbConnection};
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
@@ -210,6 +210,23 @@ impl OutboxMail {
                 .execute(conn)?;
         }
         Ok(id)
+    }
+
+    /// Records a mail's one-click unsubscribe address (a magazine's List-Unsubscribe).
+    pub fn set_unsubscribe(conn: &mut DbConnection, id: i64, url: &str) -> QueryResult<()> {
+        diesel::insert_into(outbox_unsubscribe::table)
+            .values((outbox_unsubscribe::outbox_id.eq(id), outbox_unsubscribe::url.eq(url)))
+            .execute(conn)
+            .map(drop)
+    }
+
+    /// The unsubscribe addresses of these mails, by row (mails without one are not in the map).
+    pub fn unsubscribe_urls(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<HashMap<i64, String>> {
+        outbox_unsubscribe::table
+            .filter(outbox_unsubscribe::outbox_id.eq_any(ids))
+            .select((outbox_unsubscribe::outbox_id, outbox_unsubscribe::url))
+            .load::<(i64, String)>(conn)
+            .map(|rows| rows.into_iter().collect())
     }
 
     /// The reply addresses of these mails, by row (mails without one are not in the map).

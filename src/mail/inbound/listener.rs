@@ -58,7 +58,8 @@ impl Handler for Session {
             return Response::custom(452, "4.5.3 Too many recipients".into());
         }
         let shared = Arc::clone(&self.shared);
-        match self.with_conn(|conn| intake::check_recipient(conn, to, &shared.domain, shared.bounce_secret.as_deref())) {
+        match self.with_conn(|conn| intake::check_recipient(conn, to, &shared.domain, shared.bounce_secret.as_deref()))
+        {
             Ok(_) => {
                 self.recipients.push(to.to_string());
                 mailin::response::OK

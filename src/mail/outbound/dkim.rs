@@ -17,7 +17,8 @@ use openssl::sign::Signer;
 use sha2::{Digest, Sha256};
 
 /// The headers signed, in this order, when present.
-const SIGNED_HEADERS: [&str; 8] = [
+/// RFC 8058 §4 requires List-Unsubscribe and List-Unsubscribe-Post to be signed.
+const SIGNED_HEADERS: [&str; 10] = [
     "From",
     "To",
     "Subject",
@@ -26,6 +27,8 @@ const SIGNED_HEADERS: [&str; 8] = [
     "MIME-Version",
     "Content-Type",
     "Content-Transfer-Encoding",
+    "List-Unsubscribe",
+    "List-Unsubscribe-Post",
 ];
 /// RFC 5322 §2.1.1: lines should stay within 78 characters.
 const LINE_LIMIT: usize = 78;

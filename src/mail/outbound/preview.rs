@@ -2,6 +2,7 @@
 //! read back as the phone would, so a coordinator sees lost emoji and the size before sending.
 
 use crate::context::Context;
+use crate::keitai::emoji::{Carrier, EmojiTable};
 use crate::mail::inbound::decode::decode;
 use crate::mail::outbound::compose::{compose, Outgoing};
 use chrono::Utc;
@@ -49,13 +50,18 @@ pub fn previews(ctx: &Context, subject: &str, body: &str) -> Vec<Preview> {
                 profile,
                 &ctx.codec,
             );
-            let read = decode(&raw, &ctx.codec, &ctx.profiles).ok();
+            // The decoder reads emoji in the sender's code space; here they are in the
+            // recipient's, so it reads a copy that says it comes from the recipient.
+            let as_sent_by_phone = replace_first(&raw, format!("<{from}>").as_bytes(), format!("<{to}>").as_bytes());
+            let read = decode(&as_sent_by_phone, &ctx.codec, &ctx.profiles).ok();
+            let carrier = Carrier::of(profile.emoji);
+            let shown = |text: &str| on_a_pc(text, ctx.codec.emoji(), carrier);
             Preview {
                 profile: profile.name.clone(),
                 charset: charset_of(&raw),
                 bytes: raw.len(),
-                subject: read.as_ref().map(|m| m.subject.clone()).unwrap_or_default(),
-                body: read.map(|m| m.body).unwrap_or_default(),
+                subject: read.as_ref().map(|m| shown(&m.subject)).unwrap_or_default(),
+                body: read.map(|m| shown(&m.body)).unwrap_or_default(),
             }
         })
         .collect()
@@ -73,4 +79,41 @@ fn charset_of(raw: &[u8]) -> String {
                 .to_uppercase()
         })
         .unwrap_or_default()
+}
+
+/// The phone's text as a PC can show it: each emoji as its standard picture (the table's text,
+/// e.g. 「[霧]」, where Unicode has none and a PC would draw an empty box) marked with the
+/// carrier's Shift_JIS code, e.g. 「☀[F89F]」. An emoji the carrier lacks is its text already.
+fn on_a_pc(text: &str, table: &EmojiTable, carrier: Option<Carrier>) -> String {
+    let Some(carrier) = carrier else {
+        return text.to_string();
+    };
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        match table.match_prefix(rest) {
+            Some((emoji, len)) => {
+                let private = emoji.text.chars().next().is_some_and(|c| u32::from(c) >= 0xF0000);
+                out.push_str(if private { &emoji.fallback } else { &emoji.text });
+                if let Some(code) = emoji.code(carrier) {
+                    let codes: Vec<String> = code.sjis.iter().map(|c| format!("{c:04X}")).collect();
+                    out.push_str(&format!("[{}]", codes.join(" ")));
+                }
+                rest = &rest[len..];
+            }
+            None => {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    out
+}
+
+/// `bytes` with the first `from` replaced by `to`.
+fn replace_first(bytes: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    match bytes.windows(from.len()).position(|w| w == from) {
+        Some(at) => [&bytes[..at], to, &bytes[at + from.len()..]].concat(),
+        None => bytes.to_vec(),
+    }
 }

@@ -92,12 +92,11 @@ pub async fn open_session(visitor: &mut Visitor, member_id: i64, how: LoginMetho
 
 fn render(visitor: &Visitor, status: StatusCode, email: String, next: String, error: Option<String>) -> HttpResponse {
     let state = visitor.state();
+    // Where it cannot work it is not offered at all: members need no reasons (an old gateway
+    // list is the operators' to fix; they see it in the log and on their menu).
     let easy_login = match state.gateways().offer(&visitor.device) {
         Ok(()) => EasyLogin::Offered {
             action: form_action("/login/easy", &visitor.device),
-        },
-        Err(refusal) if visitor.device.is_keitai() && !visitor.device.carrier.is_empty() => EasyLogin::Unavailable {
-            reason: refusal.message(),
         },
         Err(_) => EasyLogin::Hidden,
     };

@@ -5,12 +5,15 @@ use crate::db;
 use crate::db::models::area::Area;
 use crate::db::models::magazine::{topic_label, Magazine, TOPICS};
 use crate::db::models::outbox::{MailKind, OutboxMail};
+use crate::db::models::service_key;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::time::jst;
+use crate::domain::unsubscribe::UnsubscribeToken;
 use crate::error::AppError;
 use crate::mail::outbound::preview::previews;
 use crate::routes::request::{ctx, ok, redirect, Posted, Visitor};
 use actix_web::{web, HttpResponse};
+use hiroba_views::mail::magazine as magazine_text;
 use hiroba_views::pages::magazine::{
     magazine_list, magazine_preview, CarrierPreview, Choice, MagazinePreview, MagazineRow,
 };
@@ -60,16 +63,26 @@ pub async fn send(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, Ap
     let Posted { visitor, .. } = posted;
     visitor.require(Resource::Members, Action::Moderate)?;
     let id = id.into_inner();
+    let base_url = visitor.settings().base_url.clone();
     let sent = visitor
         .db(move |conn| {
             Ok(db::write_transaction(conn, |conn| {
                 let magazine = Magazine::find(conn, id)?.ok_or(diesel::result::Error::NotFound)?;
                 let to = Magazine::recipients(conn, id)?;
+                // Sending to nobody would only mark the notice sent: it stays a draft instead.
+                if to.is_empty() {
+                    return Ok(Some(0));
+                }
                 if !Magazine::mark_sent(conn, id, to.len())? {
                     return Ok(None);
                 }
-                for address in &to {
-                    OutboxMail::queue(conn, MailKind::Magazine, address, &magazine.title, &magazine.body)?;
+                let key = service_key::get_or_create(conn, service_key::UNSUBSCRIBE)?;
+                for (member_id, address) in &to {
+                    let token = UnsubscribeToken::sign(key.as_bytes(), *member_id);
+                    let url = format!("{base_url}/unsubscribe/{}", token.as_str());
+                    let body = magazine_text::with_unsubscribe(&magazine.body, &url);
+                    let id = OutboxMail::queue(conn, MailKind::Magazine, address, &magazine.title, &body)?;
+                    OutboxMail::set_unsubscribe(conn, id, &url)?;
                 }
                 Ok::<_, diesel::result::Error>(Some(to.len()))
             })?)
@@ -77,6 +90,7 @@ pub async fn send(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, Ap
         .await?;
     visitor.state().wakeup.notify();
     let notice = match sent {
+        Some(0) => "送信先がいないため、送信しませんでした。下書きのまま残しています。".to_string(),
         Some(n) => format!("{n} 件の送信を受け付けました。順に配信します。"),
         None => "このお知らせは送信済みです。".to_string(),
     };

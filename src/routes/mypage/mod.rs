@@ -100,6 +100,13 @@ pub async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpRes
             })
             .collect(),
         phone_registered: phones > 0,
+        phone_offer: visitor.state().gateways().offer(&visitor.device).is_ok(),
+        easy_login_notice: visitor
+            .state()
+            .gateways()
+            .offer(&visitor.device)
+            .err()
+            .and_then(|refusal| refusal.operator_notice()),
         staff: roles.iter().any(|r| matches!(r, Role::Coordinator | Role::Admin)),
         notice,
         posting_address: posting_token.map(|t| posting_address(&t, &visitor.settings().mail.domain)),

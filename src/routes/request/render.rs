@@ -94,6 +94,7 @@ pub fn paged_list(
         let whole = codec.encode(
             &render(&ListPage {
                 items,
+                first: 0,
                 page: 1,
                 pages: 1,
             }),
@@ -110,6 +111,7 @@ pub fn paged_list(
         .encode(
             &render(&ListPage {
                 items: &[],
+                first: 0,
                 page: 98,
                 pages: 99,
             }),
@@ -122,6 +124,7 @@ pub fn paged_list(
     ok(
         visitor,
         &render(&ListPage {
+            first: shown.start,
             items: &items[shown],
             page,
             pages: pages.len(),

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod community;
 pub mod inbound;
+pub mod magazine;
 pub mod notebook;
 pub mod support;
 pub mod watch;

@@ -105,6 +105,9 @@ pub fn magazine_preview(ctx: &Ctx, view: &MagazinePreview) -> String {
             div { "テーマ：" (view.topic) "　地域：" (view.areas) }
             @match &view.sent {
                 Some(sent) => { div { (sent) } }
+                None if view.recipients == 0 => {
+                    (alert(ctx, "送信先：0 件。このテーマと地域を選んだ会員がまだいないため、送信できません。"))
+                }
                 None => {
                     div { "送信先：" (view.recipients) " 件（テーマと地域を選んだ会員）" }
                     (form(ctx, &format!("/admin/magazine/{}/send", view.id), true, html! {
@@ -119,6 +122,41 @@ pub fn magazine_preview(ctx: &Ctx, view: &MagazinePreview) -> String {
                 pre { (p.body) }
             }
             div { (link(ctx, "/admin/magazine", "お知らせメールの一覧へ", None)) }
+            (footer(ctx))
+        },
+    )
+}
+
+/// Where the one-click unsubscribe page stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unsubscribe {
+    /// The link is good: a button confirms (a mail scanner that opens the link stops nothing).
+    Confirm,
+    /// Done.
+    Stopped,
+    /// Not one of our links (mistyped or cut off on a keitai).
+    Unknown,
+}
+
+pub fn unsubscribe_page(ctx: &Ctx, action: &str, state: Unsubscribe) -> String {
+    page(
+        ctx,
+        "お知らせメールの配信停止",
+        html! {
+            @match state {
+                Unsubscribe::Confirm => {
+                    div { "地域のお知らせメールの配信を止めます。よろしければボタンを押してください。" }
+                    (form(ctx, action, true, html! { (submit("配信を止める")) }))
+                }
+                Unsubscribe::Stopped => {
+                    div { "お知らせメールの配信を止めました。これからは届きません。" }
+                    div { "また受け取りたいときは、マイページの「お知らせメールの設定」で選び直せます。" }
+                }
+                Unsubscribe::Unknown => {
+                    (alert(ctx, "このリンクは使えません。メールにあるリンクを、最後まで正しく開いてください。"))
+                    div { "ログインして、マイページの「お知らせメールの設定」からも止められます。" }
+                }
+            }
             (footer(ctx))
         },
     )

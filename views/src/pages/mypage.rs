@@ -28,6 +28,10 @@ pub struct MyPageView {
     pub phone_registered: bool,
     /// The member may approve others.
     pub staff: bool,
+    /// The device is a carrier keitai that かんたんログイン can work for.
+    pub phone_offer: bool,
+    /// Staff: why かんたんログイン is off for everyone, if it is.
+    pub easy_login_notice: Option<String>,
     pub notice: Option<String>,
     /// The secret posting address (approved members).
     pub posting_address: Option<String>,
@@ -57,6 +61,9 @@ pub fn mypage(ctx: &Ctx, view: &MyPageView) -> String {
             @if !view.pending {
                 div { (link(ctx, "/posts", "クチコミ", Some(6))) }
                 div { (link(ctx, "/posts?mine=1", "わたしの投稿", Some(7))) }
+            }
+            @if let Some(notice) = view.easy_login_notice.as_deref().filter(|_| view.staff) {
+                (alert(ctx, notice))
             }
             @if view.staff {
                 // Without access keys: the member links above already use the number keys.
@@ -128,11 +135,16 @@ pub fn mypage(ctx: &Ctx, view: &MyPageView) -> String {
                 }))
             }
             (separator(ctx))
-            (subheading(ctx, "かんたんログイン"))
-            @if view.phone_registered {
-                div { "このアカウントにはケータイが登録されています。" }
+            @if view.phone_offer || view.phone_registered {
+                (subheading(ctx, "かんたんログイン"))
+                @if view.phone_registered {
+                    div { "このアカウントにはケータイが登録されています。" }
+                }
+                // Only a carrier keitai has an id to register.
+                @if view.phone_offer {
+                    (link(ctx, "/mypage/phone", "このケータイを登録する", Some(5)))
+                }
             }
-            (link(ctx, "/mypage/phone", "このケータイを登録する", Some(5)))
             (footer(ctx))
         },
     )

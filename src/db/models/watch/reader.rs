@@ -64,7 +64,8 @@ impl Health {
 
     pub fn label(self) -> &'static str {
         match self {
-            Health::Unknown => "未接続",
+            // Not a fault: a reader sends nothing until a child passes it.
+            Health::Unknown => "受信待ち",
             Health::Online => "正常",
             Health::Offline => "応答なし",
         }

@@ -1,0 +1,2 @@
+DROP TABLE outbox_unsubscribe;
+DROP TABLE service_keys;
