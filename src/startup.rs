@@ -46,6 +46,12 @@ pub fn build_state(settings: Settings) -> Result<AppState, StartupError> {
         }
         None => Some(GatewayList::builtin()?),
     };
+    let pool = db::connect(&settings.database, settings.db_pool_size)?;
+    db::migrate(&pool)?;
+    let mut conn = pool.get().map_err(|e| db::DbError::Migrate(e.to_string()))?;
+    Area::sync(&mut conn, &settings.areas).map_err(|e| db::DbError::Migrate(e.to_string()))?;
+    drop(conn);
+    // Warned once the database is open, so that a start that fails says one thing.
     if let Some(list) = &gateway_list {
         // Members are not told (the option is simply not shown); operators are, here and on
         // their menu in my page.
@@ -61,11 +67,6 @@ pub fn build_state(settings: Settings) -> Result<AppState, StartupError> {
             );
         }
     }
-    let pool = db::connect(&settings.database, settings.db_pool_size)?;
-    db::migrate(&pool)?;
-    let mut conn = pool.get().map_err(|e| db::DbError::Migrate(e.to_string()))?;
-    Area::sync(&mut conn, &settings.areas).map_err(|e| db::DbError::Migrate(e.to_string()))?;
-    drop(conn);
     Ok(AppState {
         ctx: Arc::new(Context {
             settings,
@@ -122,7 +123,9 @@ impl Application {
                 .wrap(actix_web::middleware::from_fn(
                     routes::request::page_views::count_page_views,
                 ))
-                .wrap(actix_web::middleware::from_fn(crate::metrics::count_requests))
+                .wrap(actix_web::middleware::from_fn(
+                    routes::request::request_counts::count_requests,
+                ))
                 // Browsers that honour it send no Referer at all; for keitai that do not, links out
                 // go through `/out`, whose own URL carries no sid.
                 .wrap(DefaultHeaders::new().add(("Referrer-Policy", "no-referrer")))

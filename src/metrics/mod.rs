@@ -10,7 +10,7 @@ mod requests;
 mod snapshot;
 
 pub use exposition::Exposition;
-pub use requests::{count_requests, RequestCounts};
+pub use requests::RequestCounts;
 pub use snapshot::Snapshot;
 
 /// The whole scrape: this server's request counts, then the shared state.

@@ -141,16 +141,23 @@ try {
   await goto(teacher, `/watch/schools/${facts.school}`);
   await noOverflow(teacher, 'board');
   const board = await teacher.evaluate(() => ({
-    headings: [...document.querySelectorAll('h2')].map((h) => h.textContent.trim()),
     columns: [...document.querySelectorAll('th')].map((th) => th.textContent.trim()),
-    rows: document.querySelectorAll('tr').length,
+    // A child's row: 名前, 登校, 下校, いま.
+    rows: [...document.querySelectorAll('tr')]
+      .map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim()))
+      .filter((cells) => cells.length === 4),
   }));
-  check(board.headings.includes('きょうの登校'), `board: shows its columns (${board.headings.join(' / ')})`);
   check(
-    ['名前', '校門の通過'].every((c) => board.columns.includes(c)),
-    `board: a name and a gate column (${board.columns.join(' / ')})`,
+    ['名前', '登校', '下校', 'いま'].every((c) => board.columns.includes(c)),
+    `board: 名前, 登校, 下校 and いま columns (${board.columns.slice(0, 4).join(' / ')})`,
   );
-  check(board.rows > facts.children, `board: a row for each of the ${facts.children} children (${board.rows} rows)`);
+  const left = board.rows.filter((r) => r[3].startsWith('下校'));
+  check(left.length > 0, `board: children who went through the gate after school show 下校 (${left.length} of ${board.rows.length})`);
+  const leftWithoutMorning = left.filter((r) => r[3] === '下校（登校の記録なし）');
+  check(
+    leftWithoutMorning.every((r) => !/\d{1,2}:\d{2}/.test(r[1])),
+    `board: a dismissal is never shown as an arrival (${leftWithoutMorning.length} left with no morning record)`,
+  );
   await shot(teacher, 'board');
 
   // A post with a photo, written and read on a 390 px smartphone.

@@ -8,6 +8,7 @@ pub mod device;
 pub mod form;
 pub mod page_views;
 pub mod render;
+pub mod request_counts;
 pub mod state;
 pub mod visitor;
 
