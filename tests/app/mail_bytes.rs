@@ -44,6 +44,20 @@ db_test! {
             ("pc", "papa@example.jp", Charset::Utf8),
         ];
         let mut conn = app.pool.get().unwrap();
+        // A fixed bounce key, so that the Return-Path's tag is the same in every run (each
+        // database otherwise makes its own random key).
+        {
+            use diesel::prelude::*;
+            use hiroba::db::schema::server_secrets;
+            diesel::insert_into(server_secrets::table)
+                .values((
+                    server_secrets::name.eq("verp"),
+                    server_secrets::value.eq("mail-bytes-test-key-0123456789abcdef"),
+                    server_secrets::created_at.eq(hiroba::db::now()),
+                ))
+                .execute(&mut conn)
+                .unwrap();
+        }
         for (_, address, _) in recipients {
             OutboxMail::queue(&mut conn, MailKind::TestMail, address, SUBJECT, BODY).unwrap();
         }

@@ -168,9 +168,6 @@ pub fn test_settings(database: DatabaseUrl) -> Settings {
     let mut mail = defaults.mail;
     mail.transport = Transport::Directory(dir.join("mail"));
     mail.workers = 0;
-    // A fixed key, so that bounce addresses (and the mails' bytes in snapshots) are the same in
-    // every run; without one each database makes its own random key.
-    mail.bounce_secret = Some("hiroba-test-bounce-secret-0123456789abcdef".into());
     Settings {
         database,
         bind: "127.0.0.1:0".parse().expect("addr"),
