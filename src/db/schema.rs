@@ -140,13 +140,6 @@ diesel::table! {
 }
 
 diesel::table! {
-    service_keys (name) {
-        name -> Text,
-        secret -> Text,
-    }
-}
-
-diesel::table! {
     outbox_reply_to (outbox_id) {
         outbox_id -> BigInt,
         address -> Text,
@@ -1068,7 +1061,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     outbox_relay_waits,
     outbox_reply_to,
     outbox_unsubscribe,
-    service_keys,
     inbound_mails,
     jobs,
     threads,

@@ -10,6 +10,6 @@ use diesel::QueryResult;
 pub fn bounce_key(conn: &mut DbConnection, configured: Option<&str>) -> QueryResult<Vec<u8>> {
     Ok(match configured {
         Some(secret) => secret.trim().as_bytes().to_vec(),
-        None => server_secret::get_or_create(conn, "verp")?.into_bytes(),
+        None => server_secret::get_or_create(conn, server_secret::VERP)?.into_bytes(),
     })
 }

@@ -3,7 +3,7 @@
 //! unsubscribe, stops every notice at once. No login: the signed token is the credential.
 
 use crate::db::models::magazine::Magazine;
-use crate::db::models::service_key;
+use crate::db::models::server_secret;
 use crate::domain::unsubscribe::UnsubscribeToken;
 use crate::error::AppError;
 use crate::routes::request::{ctx, page, Visitor};
@@ -42,7 +42,7 @@ async fn member_of(visitor: &Visitor, token: &str) -> Result<Option<i64>, AppErr
     let token = token.to_string();
     visitor
         .db(move |conn| {
-            let key = service_key::get_or_create(conn, service_key::UNSUBSCRIBE)?;
+            let key = server_secret::get_or_create(conn, server_secret::UNSUBSCRIBE)?;
             Ok(UnsubscribeToken::verify(key.as_bytes(), &token))
         })
         .await

@@ -1,2 +1,1 @@
 DROP TABLE outbox_unsubscribe;
-DROP TABLE service_keys;

@@ -26,7 +26,6 @@ pub mod photo;
 mod place;
 pub mod registration_invite;
 pub mod server_secret;
-pub mod service_key;
 pub mod session;
 pub mod subscriber_id;
 pub mod support;

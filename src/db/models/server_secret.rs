@@ -6,6 +6,11 @@ use crate::db::{now, DbConnection};
 use crate::domain::token::random_hex;
 use diesel::prelude::*;
 
+/// The key of the tags in bounce (VERP) addresses, when `[mail] bounce_secret` is not set.
+pub const VERP: &str = "verp";
+/// The key that signs one-click unsubscribe links.
+pub const UNSUBSCRIBE: &str = "magazine-unsubscribe";
+
 /// The secret called `name`, made now (32 random bytes as hex) if there is none yet. Two
 /// processes making it at once both insert-or-ignore and then read the one that won.
 pub fn get_or_create(conn: &mut DbConnection, name: &str) -> QueryResult<String> {

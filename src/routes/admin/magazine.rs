@@ -5,7 +5,7 @@ use crate::db;
 use crate::db::models::area::Area;
 use crate::db::models::magazine::{topic_label, Magazine, TOPICS};
 use crate::db::models::outbox::{MailKind, OutboxMail};
-use crate::db::models::service_key;
+use crate::db::models::server_secret;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::time::jst;
 use crate::domain::unsubscribe::UnsubscribeToken;
@@ -76,7 +76,7 @@ pub async fn send(posted: Posted, id: web::Path<i64>) -> Result<HttpResponse, Ap
                 if !Magazine::mark_sent(conn, id, to.len())? {
                     return Ok(None);
                 }
-                let key = service_key::get_or_create(conn, service_key::UNSUBSCRIBE)?;
+                let key = server_secret::get_or_create(conn, server_secret::UNSUBSCRIBE)?;
                 for (member_id, address) in &to {
                     let token = UnsubscribeToken::sign(key.as_bytes(), *member_id);
                     let url = format!("{base_url}/unsubscribe/{}", token.as_str());
