@@ -29,6 +29,9 @@ pub enum AppError {
     /// Go elsewhere first (login, password confirmation); the absolute URL.
     #[error("redirect to {0}")]
     Redirect(String),
+    /// Too much of one costly thing at once (password checks): try again in a moment.
+    #[error("busy")]
+    Busy,
 }
 
 /// The Japanese message a person sees, attached to the response for the error page renderer.
@@ -69,6 +72,10 @@ impl AppError {
                 title: "移動します",
                 text: "次のページへ移動します。",
             },
+            AppError::Busy => UserMessage {
+                title: "ただいま混み合っています",
+                text: "ただいま混み合っています。少し待ってから、もう一度お試しください。",
+            },
             AppError::Internal(_) => UserMessage {
                 title: "ただいま表示できません",
                 text:
@@ -95,6 +102,7 @@ impl ResponseError for AppError {
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             AppError::Forbidden | AppError::Csrf | AppError::AwaitingApproval => StatusCode::FORBIDDEN,
             AppError::Redirect(_) => StatusCode::FOUND,
+            AppError::Busy => StatusCode::TOO_MANY_REQUESTS,
         }
     }
 
@@ -107,7 +115,11 @@ impl ResponseError for AppError {
                 .insert_header((actix_web::http::header::LOCATION, location.as_str()))
                 .finish();
         }
-        let mut response = HttpResponse::build(self.status_code()).finish();
+        let mut response = HttpResponse::build(self.status_code());
+        if let AppError::Busy = self {
+            response.insert_header((actix_web::http::header::RETRY_AFTER, "5"));
+        }
+        let mut response = response.finish();
         response.extensions_mut().insert(self.user_message());
         response
     }

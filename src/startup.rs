@@ -1,5 +1,6 @@
 //! Builds the application from `Settings`: profiles, emoji table, database, HTTP server.
 
+use crate::auth::hashing::HashPool;
 use crate::config::Settings;
 use crate::context::Context;
 use crate::db;
@@ -29,6 +30,8 @@ pub enum StartupError {
     Gateways(#[from] crate::keitai::gateway::GatewayError),
     #[error("アドレス {addr} で待ち受けできません。HIROBA_BIND を確かめてください (cannot listen on {addr}: check HIROBA_BIND): {source}")]
     Bind { addr: String, source: std::io::Error },
+    #[error("パスワード確認用のスレッドを起動できません (cannot start the password threads): {0}")]
+    Threads(std::io::Error),
 }
 
 /// Loads the profiles and the emoji table and opens the database, migrated.
@@ -78,6 +81,7 @@ pub fn build_state(settings: Settings) -> Result<AppState, StartupError> {
         wakeup: Default::default(),
         page_views: Default::default(),
         metrics: Default::default(),
+        hashes: HashPool::for_server().map_err(StartupError::Threads)?,
     })
 }
 

@@ -87,6 +87,12 @@ pub struct Gateways<'a> {
 }
 
 impl Gateways<'_> {
+    /// The list, if one is installed and young enough to be believed.
+    pub fn fresh_list(&self) -> Option<&GatewayList> {
+        self.list
+            .filter(|list| matches!(list.freshness(self.today, self.max_age_days), Freshness::Fresh))
+    }
+
     /// Whether the feature can be offered to this device at all (before any request header is read).
     pub fn offer(&self, device: &Device) -> Result<(), Refusal> {
         let list = self.list.ok_or(Refusal::NoList)?;

@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod easy_login;
+pub mod hashing;
 pub mod login;
 pub mod password;
 pub mod registration;

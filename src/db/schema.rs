@@ -152,11 +152,19 @@ diesel::table! {
         message_key -> Text,
         recipient -> Text,
         envelope_sender -> Nullable<Text>,
-        raw -> Binary,
+        message_id -> BigInt,
         received_at -> Timestamp,
         status -> Text,
         outcome -> Nullable<Text>,
         processed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    inbound_messages (id) {
+        id -> BigInt,
+        raw -> Binary,
+        received_at -> Timestamp,
     }
 }
 
@@ -780,6 +788,7 @@ diesel::table! {
 }
 
 diesel::joinable!(password_resets -> members (member_id));
+diesel::joinable!(inbound_mails -> inbound_messages (message_id));
 diesel::joinable!(members -> areas (area_id));
 diesel::joinable!(member_roles -> members (member_id));
 diesel::joinable!(mail_addresses -> members (member_id));
@@ -1062,6 +1071,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     outbox_reply_to,
     outbox_unsubscribe,
     inbound_mails,
+    inbound_messages,
     jobs,
     threads,
     legacy_topics,

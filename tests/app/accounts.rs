@@ -1,7 +1,7 @@
 //! Registration, login, sessions with and without cookies, CSRF, the login limit and the member CLI.
 
 use crate::helpers::{forms, links, Browser};
-use crate::helpers::{log_in, ua, Response, TestApp};
+use crate::helpers::{log_in, spawn_with, ua, write_gateway_list, Backend, Response, TestApp};
 use diesel::prelude::*;
 use hiroba::db::models::mail_address::MailAddress;
 use hiroba::db::models::outbox::{MailKind, OutboxMail};
@@ -306,6 +306,37 @@ db_test! {
             302,
             "another member behind the same gateway still logs in"
         );
+    }
+}
+
+db_test! {
+    fn an_ipv6_client_is_limited_by_its_64_not_by_each_address(app) {
+        // A phone may take a new address in its /64 for every try; ten tries from ten addresses
+        // lock the whole /64, and another member behind it too, but not the next /64.
+        for n in 1..=10 {
+            let mut phone = Browser::new(&app, ua::IPHONE).with_header("X-Forwarded-For", &format!("2001:db8:1:2::{n:x}"));
+            let account = format!("nobody{n}@example.jp");
+            log_in(&mut phone, &account, "wrong-password");
+        }
+        let mut same_64 = Browser::new(&app, ua::IPHONE).with_header("X-Forwarded-For", "2001:db8:1:2:ffff::1");
+        assert_eq!(log_in(&mut same_64, "hana.mama@docomo.ne.jp", "hiroba-demo-2026").status, 429);
+        let mut next_64 = Browser::new(&app, ua::IPHONE).with_header("X-Forwarded-For", "2001:db8:1:3::1");
+        assert_eq!(log_in(&mut next_64, "hana.mama@docomo.ne.jp", "hiroba-demo-2026").status, 302);
+    }
+}
+
+db_test! {
+    fn a_stale_gateway_list_exempts_no_address_from_the_limit(backend: Backend) {
+        // With a list from 2011, 203.0.113.9 may be anyone's address now: it is limited like any other.
+        let app = spawn_with(backend, |s| {
+            write_gateway_list(s.gateway_list.as_ref().expect("the tests write a list"), chrono::NaiveDate::from_ymd_opt(2011, 12, 31).expect("date"))
+        });
+        let mut attacker = Browser::new(&app, ua::DOCOMO_FOMA_1).with_header("X-Forwarded-For", "203.0.113.9");
+        for _ in 0..10 {
+            log_in(&mut attacker, "nobody@example.jp", "wrong-password");
+        }
+        let mut behind = Browser::new(&app, ua::DOCOMO_FOMA_1).with_header("X-Forwarded-For", "203.0.113.9");
+        assert_eq!(log_in(&mut behind, "sakura.baaba@ezweb.ne.jp", "hiroba-demo-2026").status, 429);
     }
 }
 

@@ -2,7 +2,7 @@
 //! SMTP server (mailin-embedded, recording what it accepts), one mail per outbox row even with
 //! two workers claiming at once.
 
-use crate::helpers::mail::{fixture, test_smtp_server, worker_with_smtp, DOMAIN};
+use crate::helpers::mail::{fixture, member_with, test_smtp_server, worker_with_smtp, DOMAIN};
 use crate::helpers::TestApp;
 use hiroba::db::models::inbound_mail::InboundMail;
 use hiroba::db::models::outbox::{MailKind, OutboxMail};
@@ -118,6 +118,42 @@ db_test! {
         for id in ids {
             assert_eq!(OutboxMail::find(&mut conn, id).unwrap().unwrap().status, "sent");
         }
+    }
+}
+
+db_test! {
+    fn a_message_to_several_of_our_addresses_is_kept_once_until_its_last_recipient_is_purged(app: Empty) {
+        let port = listen(&app, 64 * 1024);
+        let poster = member_with(&app, "hanako.k@docomo.ne.jp");
+        let mut message = fixture("docomo-iso2022jp-plain.eml");
+        message.extend_from_slice(b"\r\n.\r\n");
+        let to_poster = format!("RCPT TO:<{poster}>\r\n");
+        let codes = converse(port, &[
+            b"EHLO phone.example\r\n",
+            b"MAIL FROM:<hanako.k@docomo.ne.jp>\r\n",
+            to_poster.as_bytes(),
+            b"RCPT TO:<entry@hiroba.example.jp>\r\n",
+            // The same address twice is one delivery.
+            b"RCPT TO:<ENTRY@hiroba.example.jp>\r\n",
+            b"DATA\r\n",
+            &message,
+            b"QUIT\r\n",
+        ]);
+        assert_eq!(codes, [220, 250, 250, 250, 250, 250, 354, 250, 221]);
+        let mut conn = app.pool.get().unwrap();
+        assert_eq!(InboundMail::count(&mut conn).unwrap(), 2, "one row per recipient");
+        assert_eq!(InboundMail::message_count(&mut conn).unwrap(), 1, "one copy of the bytes");
+        drop(conn);
+        app.run_jobs();
+        let mut conn = app.pool.get().unwrap();
+        // The first rows of a fresh database.
+        for id in [1, 2] {
+            assert_eq!(InboundMail::find(&mut conn, id).unwrap().raw, message[..message.len() - 3], "row {id} reads the message");
+        }
+        let settings = &app.state.ctx.settings;
+        let purge = hiroba::mail::inbound::retention::purge;
+        assert_eq!(purge(&mut conn, settings, hiroba::db::now() + chrono::Duration::days(31)).unwrap(), 2);
+        assert_eq!(InboundMail::message_count(&mut conn).unwrap(), 0, "the bytes went with the last row");
     }
 }
 

@@ -1,12 +1,14 @@
 //! Inbound mail as received: raw bytes first, processing later by a job.
 
 use crate::db::models::job::{Job, JobKind};
-use crate::db::schema::inbound_mails;
-use crate::db::{now, DbConnection};
+use crate::db::schema::{inbound_mails, inbound_messages};
+use crate::db::{now, write_transaction, DbConnection};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
+/// One recipient's copy of a message, with the message's bytes (kept once per message in
+/// `inbound_messages`, however many of our addresses it was sent to).
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = inbound_mails)]
 pub struct InboundMail {
@@ -14,6 +16,7 @@ pub struct InboundMail {
     pub message_key: String,
     pub recipient: String,
     pub envelope_sender: Option<String>,
+    #[diesel(select_expression = inbound_messages::raw)]
     pub raw: Vec<u8>,
     pub received_at: NaiveDateTime,
     pub status: String,
@@ -42,42 +45,66 @@ impl Disposition {
 }
 
 impl InboundMail {
-    /// Stores a message for one recipient and queues its processing, in one transaction.
-    /// `None` when the same message (same key) was already stored for this recipient.
+    /// Stores a message once for its recipients and queues each one's processing, in one
+    /// transaction. Per recipient, the new row's id, or `None` when the same message (same key)
+    /// was already stored for that recipient (a redelivery).
     pub fn store(
         conn: &mut DbConnection,
         message_key: &str,
-        recipient: &str,
+        recipients: &[String],
         envelope_sender: Option<&str>,
         raw: &[u8],
-    ) -> QueryResult<Option<i64>> {
-        // Insert first, no look beforehand: a redelivery is the unique violation below. On SQLite a
-        // transaction that read before writing fails at once ("database is locked") when another
-        // process wrote in between, where one that writes first waits its busy timeout.
-        let stored = conn.transaction(|conn| {
-            let id = diesel::insert_into(inbound_mails::table)
-                .values((
-                    inbound_mails::message_key.eq(message_key),
-                    inbound_mails::recipient.eq(recipient),
-                    inbound_mails::envelope_sender.eq(envelope_sender),
-                    inbound_mails::raw.eq(raw),
-                    inbound_mails::received_at.eq(now()),
-                ))
-                .returning(inbound_mails::id)
-                .get_result(conn)?;
-            Job::enqueue(conn, JobKind::ProcessInbound, Some(id))?;
-            Ok(Some(id))
-        });
-        match stored {
-            // Stored before (a redelivery), or by a delivery racing this one.
-            Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => Ok(None),
+    ) -> QueryResult<Vec<Option<i64>>> {
+        let attempt = |conn: &mut DbConnection| {
+            write_transaction(conn, |conn| {
+                let known: Vec<String> = inbound_mails::table
+                    .filter(inbound_mails::message_key.eq(message_key))
+                    .filter(inbound_mails::recipient.eq_any(recipients))
+                    .select(inbound_mails::recipient)
+                    .load(conn)?;
+                if recipients.iter().all(|r| known.contains(r)) {
+                    return Ok(vec![None; recipients.len()]);
+                }
+                let received_at = now();
+                let message_id: i64 = diesel::insert_into(inbound_messages::table)
+                    .values((inbound_messages::raw.eq(raw), inbound_messages::received_at.eq(received_at)))
+                    .returning(inbound_messages::id)
+                    .get_result(conn)?;
+                let mut ids = Vec::with_capacity(recipients.len());
+                for (n, recipient) in recipients.iter().enumerate() {
+                    // The same address twice in one envelope is one delivery.
+                    if known.contains(recipient) || recipients[..n].contains(recipient) {
+                        ids.push(None);
+                        continue;
+                    }
+                    let id = diesel::insert_into(inbound_mails::table)
+                        .values((
+                            inbound_mails::message_key.eq(message_key),
+                            inbound_mails::recipient.eq(recipient),
+                            inbound_mails::envelope_sender.eq(envelope_sender),
+                            inbound_mails::message_id.eq(message_id),
+                            inbound_mails::received_at.eq(received_at),
+                        ))
+                        .returning(inbound_mails::id)
+                        .get_result(conn)?;
+                    Job::enqueue(conn, JobKind::ProcessInbound, Some(id))?;
+                    ids.push(Some(id));
+                }
+                Ok(ids)
+            })
+        };
+        match attempt(conn) {
+            // A delivery of the same message racing this one (PostgreSQL; SQLite's writers take
+            // turns) stored it first: once more, and its rows are seen as redeliveries.
+            Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => attempt(conn),
             other => other,
         }
     }
 
     pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<InboundMail> {
         inbound_mails::table
-            .find(id)
+            .inner_join(inbound_messages::table)
+            .filter(inbound_mails::id.eq(id))
             .select(InboundMail::as_select())
             .first(conn)
     }
@@ -86,15 +113,29 @@ impl InboundMail {
         inbound_mails::table.count().get_result(conn)
     }
 
-    /// Deletes the mails processed (posted, refused or failed) before `before`, raw bytes and all;
-    /// what they became keeps no link to them (`ON DELETE SET NULL`). Pending ones stay.
+    /// Deletes the mails processed (posted, refused or failed) before `before`, and the raw
+    /// messages no recipient's row points at any more; what they became keeps no link to them
+    /// (`ON DELETE SET NULL`). Pending ones stay, with their message.
     pub fn delete_processed_before(conn: &mut DbConnection, before: NaiveDateTime) -> QueryResult<usize> {
-        diesel::delete(
-            inbound_mails::table
-                .filter(inbound_mails::status.ne("pending"))
-                .filter(inbound_mails::processed_at.lt(before)),
-        )
-        .execute(conn)
+        conn.transaction(|conn| {
+            let deleted = diesel::delete(
+                inbound_mails::table
+                    .filter(inbound_mails::status.ne("pending"))
+                    .filter(inbound_mails::processed_at.lt(before)),
+            )
+            .execute(conn)?;
+            let pointed_at = inbound_mails::table
+                .filter(inbound_mails::message_id.eq(inbound_messages::id))
+                .select(inbound_mails::id);
+            diesel::delete(inbound_messages::table.filter(diesel::dsl::not(diesel::dsl::exists(pointed_at))))
+                .execute(conn)?;
+            Ok(deleted)
+        })
+    }
+
+    /// How many raw messages are kept (one per message, however many recipients).
+    pub fn message_count(conn: &mut DbConnection) -> QueryResult<i64> {
+        inbound_messages::table.count().get_result(conn)
     }
 
     /// Records what processing did.

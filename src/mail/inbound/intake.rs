@@ -113,29 +113,34 @@ pub fn check_recipient(
     Ok(route)
 }
 
-/// Stores one message for one recipient. Returns only after the row is committed.
+/// Stores one message for its recipients, its bytes once. Returns only after the rows are
+/// committed; one refused recipient refuses the whole message (the listener checked each at RCPT).
 pub fn receive(
     conn: &mut DbConnection,
     domain: &str,
     bounce_secret: Option<&str>,
     max_bytes: usize,
-    recipient: &str,
+    recipients: &[&str],
     envelope_sender: Option<&str>,
     raw: &[u8],
-) -> Result<Received, Refusal> {
+) -> Result<Vec<Received>, Refusal> {
     if raw.len() > max_bytes {
         return Err(Refusal::TooLarge(max_bytes));
     }
     let key = message_key(raw)?;
-    check_recipient(conn, recipient, domain, bounce_secret)?;
-    let recipient = recipient.trim().trim_matches(['<', '>']).to_ascii_lowercase();
+    let mut normalised = Vec::with_capacity(recipients.len());
+    for recipient in recipients {
+        check_recipient(conn, recipient, domain, bounce_secret)?;
+        normalised.push(recipient.trim().trim_matches(['<', '>']).to_ascii_lowercase());
+    }
     let sender = envelope_sender
         .map(|s| s.trim().trim_matches(['<', '>']))
         .filter(|s| !s.is_empty());
-    Ok(match InboundMail::store(conn, &key, &recipient, sender, raw)? {
-        Some(id) => Received::Stored(id),
-        None => Received::Duplicate,
-    })
+    let stored = InboundMail::store(conn, &key, &normalised, sender, raw)?;
+    Ok(stored
+        .into_iter()
+        .map(|id| id.map_or(Received::Duplicate, Received::Stored))
+        .collect())
 }
 
 /// The Message-ID, or a hash of the bytes for mail without one; refuses what is not a mail.

@@ -88,20 +88,17 @@ impl Handler for Session {
         let sender = self.sender.clone();
         let stored = self.with_conn(|conn| {
             db::durable_commits(conn)?;
-            // A failure part-way leaves some recipients stored: the client retries them all and
-            // the stored ones are recognised as redeliveries.
-            for recipient in &self.recipients {
-                intake::receive(
-                    conn,
-                    &shared.domain,
-                    shared.bounce_secret.as_deref(),
-                    shared.max_bytes,
-                    recipient,
-                    sender.as_deref(),
-                    &raw,
-                )?;
-            }
-            Ok(())
+            let recipients: Vec<&str> = self.recipients.iter().map(String::as_str).collect();
+            intake::receive(
+                conn,
+                &shared.domain,
+                shared.bounce_secret.as_deref(),
+                shared.max_bytes,
+                &recipients,
+                sender.as_deref(),
+                &raw,
+            )
+            .map(drop)
         });
         match stored {
             Ok(()) => Response::custom(250, "2.0.0 Stored".into()),

@@ -72,15 +72,16 @@ fn store(settings: &Settings, recipient: &str, sender: Option<&str>, input: impl
     db::migrate_one(&mut conn).map_err(|e| Refusal::Transient(e.to_string()))?;
     db::durable_commits(&mut conn)?;
     let mail = &settings.mail;
-    intake::receive(
+    let received = intake::receive(
         &mut conn,
         &mail.domain,
         mail.bounce_secret.as_deref(),
         max,
-        recipient,
+        &[recipient],
         sender,
         &raw,
-    )
+    )?;
+    Ok(received[0])
 }
 
 /// Debug builds only: `HIROBA_MAIL_IN_FAULT=panic` makes the handler panic, so the tests can

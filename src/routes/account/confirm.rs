@@ -3,7 +3,6 @@
 //! password, which opens one) confirms it. A link mailed to someone else's address therefore never
 //! ties that address, and the children and alerts that follow it, to the wrong account.
 
-use crate::auth::login::check_member_password;
 use crate::auth::session::LoginMethod;
 use crate::db::models::mail_address::{Confirmation, MailAddress};
 use crate::db::models::member::Member;
@@ -11,7 +10,7 @@ use crate::domain::policy::{Action, Resource};
 use crate::domain::role::MemberStatus;
 use crate::domain::token::{looks_like_token, token_hash};
 use crate::error::AppError;
-use crate::routes::account::jst_clock;
+use crate::routes::account::{check_member_password, jst_clock};
 use crate::routes::account::login::open_session;
 use crate::routes::request::{ctx, ok, page, KeitaiQuery, Posted, Visitor};
 use actix_web::http::StatusCode;
@@ -74,9 +73,7 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
         Some(_) => return Ok(ok(&visitor, &other_account(&visitor))),
         None => {
             let password = form.get("password").unwrap_or_default().to_string();
-            let checked = visitor
-                .db(move |conn| Ok(check_member_password(conn, member_id, &password)?))
-                .await?;
+            let checked = check_member_password(&visitor, member_id, password).await?;
             let error = match checked {
                 Ok(true) if found_suspended(&visitor, member_id).await? => {
                     return Ok(ok(

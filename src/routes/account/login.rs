@@ -1,7 +1,7 @@
 //! `/login`: password login from every profile.
 
 use crate::auth::easy_login::form_action;
-use crate::auth::login::{check_password, LoginOutcome};
+use crate::auth::login::{self, client_key, LoginOutcome};
 use crate::auth::session::{self, LoginMethod};
 use crate::db::models::login_limit::LOCK;
 use crate::db::models::mail_address::{Health, MailAddress};
@@ -29,16 +29,19 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
     let email = form.get("email").unwrap_or_default().trim().to_ascii_lowercase();
     let password = form.get("password").unwrap_or_default().to_string();
     let next = safe_next(form.get("next"));
-    let state = visitor.state();
-    let from_gateway = state
-        .gateway_list
-        .as_ref()
-        .and_then(|g| g.carrier_of(visitor.client_ip))
-        .is_some();
-    let client = (!from_gateway).then(|| visitor.client_ip.to_string());
+    // Carrier gateways are not limited per address (thousands of phones share one), but only
+    // while the list of them can be believed.
+    let from_gateway = visitor.state().gateways().fresh_list().and_then(|g| g.carrier_of(visitor.client_ip)).is_some();
+    let client = (!from_gateway).then(|| client_key(visitor.client_ip));
+    let (account, limited) = (email.clone(), client.clone());
+    let attempt = visitor.db(move |conn| Ok(login::begin(conn, &account, limited.as_deref())?)).await?;
+    let matches = match &attempt {
+        login::Attempt::Locked { .. } => false,
+        login::Attempt::Check { .. } => visitor.verify_password(password, attempt.stored_hash()).await?,
+    };
     let account = email.clone();
     let outcome = visitor
-        .db(move |conn| Ok(check_password(conn, &account, &password, client.as_deref())?))
+        .db(move |conn| Ok(login::finish(conn, &account, client.as_deref(), attempt, matches)?))
         .await?;
     let (status, message) = match outcome {
         LoginOutcome::Success { member_id } => {

@@ -7,12 +7,34 @@ pub mod logout;
 pub mod reauth;
 pub mod register;
 
+use crate::auth::login::{member_hash, settle_member_password};
 use crate::domain::next_path::NextPath;
+use crate::error::AppError;
+use crate::routes::request::Visitor;
 use actix_web::web;
+use chrono::NaiveDateTime;
 
 /// Where to go after login (`domain::next_path`): a path of ours, never `/out`, never with a sid.
 pub fn safe_next(next: Option<&str>) -> String {
     NextPath::parse(next).into_string()
+}
+
+/// A member's password once more (`/reauth`, confirming an address, changing the password), under
+/// her per-member limit: `Ok(true)` right, `Ok(false)` wrong, `Err(until)` locked. The hash is
+/// checked between two database steps, holding no connection.
+pub async fn check_member_password(
+    visitor: &Visitor,
+    member_id: i64,
+    password: String,
+) -> Result<Result<bool, NaiveDateTime>, AppError> {
+    let stored = match visitor.db(move |conn| Ok(member_hash(conn, member_id)?)).await? {
+        Ok(stored) => stored,
+        Err(until) => return Ok(Err(until)),
+    };
+    let matches = visitor.verify_password(password, Some(stored)).await?;
+    visitor
+        .db(move |conn| Ok(settle_member_password(conn, member_id, matches)?))
+        .await
 }
 
 /// A UTC time as members read it (Japan time, hours and minutes).

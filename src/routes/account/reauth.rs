@@ -1,10 +1,9 @@
 //! `/reauth`: the password once more, after かんたんログイン, before anything about children.
 
-use crate::auth::login::check_member_password;
 use crate::auth::session;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
-use crate::routes::account::{jst_clock, safe_next};
+use crate::routes::account::{check_member_password, jst_clock, safe_next};
 use crate::routes::request::{ctx, page, redirect, KeitaiQuery, Posted, Visitor};
 use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
@@ -25,15 +24,10 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
     let next = safe_next(form.get("next"));
     let password = form.get("password").unwrap_or_default().to_string();
     let token = visitor.session.as_ref().map(|s| s.token.clone()).unwrap_or_default();
-    let outcome = visitor
-        .db(move |conn| {
-            let outcome = check_member_password(conn, member_id, &password)?;
-            if outcome == Ok(true) {
-                session::confirm_password(conn, &token)?;
-            }
-            Ok(outcome)
-        })
-        .await?;
+    let outcome = check_member_password(&visitor, member_id, password).await?;
+    if outcome == Ok(true) {
+        visitor.db(move |conn| Ok(session::confirm_password(conn, &token)?)).await?;
+    }
     let (status, error) = match outcome {
         Ok(true) => return Ok(redirect(&visitor, &next)),
         Ok(false) => (StatusCode::OK, "パスワードが違います。".to_string()),

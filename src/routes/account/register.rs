@@ -1,6 +1,6 @@
 //! `/register`: registration by form from every profile.
 
-use crate::auth::password::{hash_password, Password};
+use crate::auth::password::Password;
 use crate::auth::registration::{register, register_invited, Registration};
 use crate::db::models::area::Area;
 use crate::db::models::registration_invite;
@@ -74,13 +74,11 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
     };
     let email = registration.email.to_string();
     let base_url = visitor.settings().base_url.clone();
+    let mut registration = registration;
+    registration.password_hash = visitor.hash_password(password).await?;
     if let Some((token, _)) = invite {
         let registered = visitor
-            .db(move |conn| {
-                let mut registration = registration;
-                registration.password_hash = hash_password(&password).map_err(AppError::internal)?;
-                Ok(register_invited(conn, &registration, &token_hash(&token), &base_url)?)
-            })
+            .db(move |conn| Ok(register_invited(conn, &registration, &token_hash(&token), &base_url)?))
             .await?;
         if !registered {
             return Ok(ok(&visitor, &invite_expired(&visitor)));
@@ -88,11 +86,7 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
         return Ok(ok(&visitor, &register_done(&ctx(&visitor), &email)));
     }
     visitor
-        .db(move |conn| {
-            let mut registration = registration;
-            registration.password_hash = hash_password(&password).map_err(AppError::internal)?;
-            Ok(register(conn, &registration, &base_url)?)
-        })
+        .db(move |conn| Ok(register(conn, &registration, &base_url)?))
         .await?;
     Ok(ok(&visitor, &register_sent(&ctx(&visitor), &email)))
 }

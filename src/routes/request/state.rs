@@ -2,6 +2,7 @@
 //! workers' wake-up and the page views counted since the last flush.
 
 use crate::auth::easy_login::Gateways;
+use crate::auth::hashing::HashPool;
 use crate::config::Settings;
 use crate::context::Context;
 use crate::db::DbPool;
@@ -23,6 +24,8 @@ pub struct AppState {
     pub page_views: Arc<PageViewCounter>,
     /// Requests this server answered, for `/metrics`.
     pub metrics: Arc<RequestCounts>,
+    /// The threads that check and make password hashes.
+    pub hashes: HashPool,
 }
 
 impl AppState {

@@ -2,6 +2,7 @@
 
 use super::device::{device_ctx, device_of};
 use super::state::AppState;
+use crate::auth::password::Password;
 use crate::auth::session::{self, Session, SignedIn, COOKIE_NAME, SID_PARAM};
 use crate::config::Settings;
 use crate::db;
@@ -67,6 +68,18 @@ impl Visitor {
         T: Send + 'static,
     {
         db::run(&self.state.pool, work).await
+    }
+
+    /// Whether `typed` is the password `stored` hashes (None: no such account, spend the time
+    /// anyway), checked on the password threads, never holding a database connection.
+    pub async fn verify_password(&self, typed: String, stored: Option<String>) -> Result<bool, AppError> {
+        self.state.hashes.verify(typed, stored).await.map_err(|_| AppError::Busy)
+    }
+
+    /// A new hash of a password that passed the rules, made on the password threads.
+    pub async fn hash_password(&self, password: Password) -> Result<String, AppError> {
+        let hashed = self.state.hashes.hash(password).await.map_err(|_| AppError::Busy)?;
+        hashed.map_err(AppError::internal)
     }
 
     /// The session id goes into URLs only for devices that keep no cookies (never for robots).
