@@ -24,6 +24,12 @@ impl Running {
         server
     }
 
+    /// The server's process id (for `/proc/PID/…`).
+    #[allow(dead_code)] // Not every bench including this file reads it.
+    pub fn pid(&self) -> u32 {
+        self.process.id()
+    }
+
     pub fn check_alive(&mut self) {
         if let Ok(Some(status)) = self.process.try_wait() {
             panic!("hiroba serve exited: {status}");

@@ -1,7 +1,7 @@
 //! Registration, login, sessions with and without cookies, CSRF, the login limit and the member CLI.
 
 use crate::helpers::{forms, links, Browser};
-use crate::helpers::{log_in, spawn_with, ua, write_gateway_list, Backend, Response, TestApp};
+use crate::helpers::{log_in, spawn_with, ua, write_gateway_list, Response, TestApp};
 use diesel::prelude::*;
 use hiroba::db::models::mail_address::MailAddress;
 use hiroba::db::models::outbox::{MailKind, OutboxMail};
