@@ -2,9 +2,10 @@
 //!
 //! The release binary runs `hiroba demo` on a fresh SQLite file, with 60 more クチコミ so that the
 //! list fills a page. Then:
-//! 1. requests per second of the クチコミ list (`/posts`) for a logged-in docomo phone against a
-//!    static route of the same server (`/health`, a fixed text) and a page without database work
-//!    (`/portal`, rendered and encoded for the phone), same run, alternated twice, 4 connections each;
+//! 1. requests per second of the クチコミ list (`/posts`) and of this week's events (`/events`) for
+//!    a logged-in docomo phone against a static route of the same server (`/health`, a fixed text)
+//!    and a page without database work (`/portal`, rendered and encoded for the phone), same run,
+//!    alternated twice, 4 connections each;
 //! 2. the byte size of every keitai page type for six keitai User-Agents (docomo mova 5 KB, FOMA,
 //!    au, SoftBank, WILLCOM, a 4G keypad phone), logged in: median and largest per page type.
 
@@ -94,10 +95,13 @@ fn main() {
         let posts = server.load(&base, &login.path("/posts"), &login.headers(), seconds);
         let health = server.load(&base, "/health", &[("User-Agent", DOCOMO)], seconds);
         let portal = server.load(&base, &login.path("/portal"), &login.headers(), seconds);
+        let events = server.load(&base, &login.path("/events"), &login.headers(), seconds);
         println!(
-            "   round {round}: /posts {posts}; /health {health} (ratio {:.3}); /portal {portal} (ratio {:.3})",
+            "   round {round}: /posts {posts}; /health {health} (ratio {:.3}); /portal {portal} (ratio {:.3}); \
+             /events {events} (ratio to /portal {:.3})",
             posts.per_second / health.per_second,
-            posts.per_second / portal.per_second
+            posts.per_second / portal.per_second,
+            events.per_second / portal.per_second
         );
     }
 
