@@ -155,7 +155,8 @@ impl Bench {
         let entry = format!("entry@{DOMAIN}");
         let store = mean(500, |i| {
             let mail = with_message_id(text, &format!("store-{i}"));
-            receive(&mut conn, DOMAIN, None, 10_000_000, &[entry.as_str()], None, &mail).unwrap_or_else(|e| panic!("{e}"));
+            receive(&mut conn, DOMAIN, None, 10_000_000, &[entry.as_str()], None, &mail)
+                .unwrap_or_else(|e| panic!("{e}"));
         });
         println!("in process, per text mail:");
         println!("  mail-parser full parse      {:>9.1} µs", micros(parse));

@@ -24,7 +24,16 @@ use std::time::{Duration, Instant};
 
 /// An i-mode browser 2.0 phone: no cookies, so the session rides in the URL.
 const DOCOMO: &str = "DoCoMo/2.0 SH906i(c100;TB;W24H16)";
-const PAGES: [&str; 8] = ["/", "/portal", "/events", "/events/1", "/posts", "/posts/1", "/facilities", "/notices/1"];
+const PAGES: [&str; 8] = [
+    "/",
+    "/portal",
+    "/events",
+    "/events/1",
+    "/posts",
+    "/posts/1",
+    "/facilities",
+    "/notices/1",
+];
 const LOGINS: usize = 50;
 
 fn main() {
@@ -72,7 +81,15 @@ fn megabytes(server: &Running, field: &str) -> f64 {
     let status = std::fs::read_to_string(format!("/proc/{}/status", server.pid())).unwrap_or_else(|e| panic!("{e}"));
     let kb: f64 = status
         .lines()
-        .find_map(|l| l.strip_prefix(field)?.trim_start_matches(':').trim().strip_suffix("kB")?.trim().parse().ok())
+        .find_map(|l| {
+            l.strip_prefix(field)?
+                .trim_start_matches(':')
+                .trim()
+                .strip_suffix("kB")?
+                .trim()
+                .parse()
+                .ok()
+        })
         .unwrap_or_else(|| panic!("no {field}"));
     kb / 1024.0
 }
@@ -91,7 +108,9 @@ fn pages(base: &BaseUrl, sid: &str, requests: u64) {
                     }
                     let page = PAGES[n as usize % PAGES.len()];
                     let path = format!("{page}?sid={sid}");
-                    let answer = client.get(&path, &[("User-Agent", DOCOMO)]).unwrap_or_else(|e| panic!("{e:?}"));
+                    let answer = client
+                        .get(&path, &[("User-Agent", DOCOMO)])
+                        .unwrap_or_else(|e| panic!("{e:?}"));
                     assert_eq!(answer.status, 200, "{path}");
                 }
             });
@@ -121,7 +140,8 @@ fn logins_at_once(server: &Running, base: &BaseUrl) -> (f64, String, Duration) {
                 let barrier = &barrier;
                 s.spawn(move || {
                     let mut client = Client::new(base.clone());
-                    let body = format!("email=hana.mama%40docomo.ne.jp&password={DEMO_PASSWORD}&csrf={csrf}&_enc=%82%A0");
+                    let body =
+                        format!("email=hana.mama%40docomo.ne.jp&password={DEMO_PASSWORD}&csrf={csrf}&_enc=%82%A0");
                     barrier.wait();
                     let answer = client
                         .post(&format!("/login?sid={sid}"), &[("User-Agent", DOCOMO)], body.as_bytes())
@@ -143,7 +163,11 @@ fn logins_at_once(server: &Running, base: &BaseUrl) -> (f64, String, Duration) {
         }
     }
     counted.sort_unstable();
-    let answers = counted.iter().map(|(s, n)| format!("{n} × {s}")).collect::<Vec<_>>().join(", ");
+    let answers = counted
+        .iter()
+        .map(|(s, n)| format!("{n} × {s}"))
+        .collect::<Vec<_>>()
+        .join(", ");
     (highest, answers, took)
 }
 
@@ -154,8 +178,14 @@ fn login_form(base: &BaseUrl) -> (String, String) {
         .unwrap_or_else(|e| panic!("{e:?}"));
     let text = String::from_utf8_lossy(&page.body);
     let after = |marker: &str| -> String {
-        let start = text.find(marker).unwrap_or_else(|| panic!("no {marker} in the login form")) + marker.len();
-        text[start..].chars().take_while(|c| c.is_ascii_alphanumeric()).collect()
+        let start = text
+            .find(marker)
+            .unwrap_or_else(|| panic!("no {marker} in the login form"))
+            + marker.len();
+        text[start..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect()
     };
     (after("sid="), after("name=\"csrf\" value=\""))
 }

@@ -96,14 +96,22 @@ mod tests {
     use std::sync::Arc;
 
     fn block_on<F: std::future::Future>(f: F) -> F::Output {
-        tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(f)
+        tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap()
+            .block_on(f)
     }
 
     #[test]
     fn verifies_and_hashes_off_the_caller() {
         let pool = HashPool::start(1, 4, Duration::from_secs(5)).unwrap();
-        let stored = block_on(pool.hash(Password::parse("はなまま-2026").unwrap())).unwrap().unwrap();
-        assert_eq!(block_on(pool.verify("はなまま-2026".into(), Some(stored.clone()))), Ok(true));
+        let stored = block_on(pool.hash(Password::parse("はなまま-2026").unwrap()))
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            block_on(pool.verify("はなまま-2026".into(), Some(stored.clone()))),
+            Ok(true)
+        );
         assert_eq!(block_on(pool.verify("はなまま-2025".into(), Some(stored))), Ok(false));
         assert_eq!(block_on(pool.verify("anything".into(), None)), Ok(false));
     }

@@ -67,7 +67,10 @@ impl InboundMail {
                 }
                 let received_at = now();
                 let message_id: i64 = diesel::insert_into(inbound_messages::table)
-                    .values((inbound_messages::raw.eq(raw), inbound_messages::received_at.eq(received_at)))
+                    .values((
+                        inbound_messages::raw.eq(raw),
+                        inbound_messages::received_at.eq(received_at),
+                    ))
                     .returning(inbound_messages::id)
                     .get_result(conn)?;
                 let mut ids = Vec::with_capacity(recipients.len());

@@ -31,10 +31,17 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
     let next = safe_next(form.get("next"));
     // Carrier gateways are not limited per address (thousands of phones share one), but only
     // while the list of them can be believed.
-    let from_gateway = visitor.state().gateways().fresh_list().and_then(|g| g.carrier_of(visitor.client_ip)).is_some();
+    let from_gateway = visitor
+        .state()
+        .gateways()
+        .fresh_list()
+        .and_then(|g| g.carrier_of(visitor.client_ip))
+        .is_some();
     let client = (!from_gateway).then(|| client_key(visitor.client_ip));
     let (account, limited) = (email.clone(), client.clone());
-    let attempt = visitor.db(move |conn| Ok(login::begin(conn, &account, limited.as_deref())?)).await?;
+    let attempt = visitor
+        .db(move |conn| Ok(login::begin(conn, &account, limited.as_deref())?))
+        .await?;
     let matches = match &attempt {
         login::Attempt::Locked { .. } => false,
         login::Attempt::Check { .. } => visitor.verify_password(password, attempt.stored_hash()).await?,

@@ -26,7 +26,9 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
     let token = visitor.session.as_ref().map(|s| s.token.clone()).unwrap_or_default();
     let outcome = check_member_password(&visitor, member_id, password).await?;
     if outcome == Ok(true) {
-        visitor.db(move |conn| Ok(session::confirm_password(conn, &token)?)).await?;
+        visitor
+            .db(move |conn| Ok(session::confirm_password(conn, &token)?))
+            .await?;
     }
     let (status, error) = match outcome {
         Ok(true) => return Ok(redirect(&visitor, &next)),

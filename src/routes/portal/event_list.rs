@@ -26,10 +26,15 @@ pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
         (None, Some(month)) => month,
         (None, None) => (today, today + Duration::days(6)),
     };
-    let areas = visitor.db(|conn| Ok(Area::all(conn)?)).await?;
-    let area = area_filter(&query, &areas);
-    let events = visitor
-        .db(move |conn| Ok(Event::between(conn, from, to, area)?))
+    // One trip to the database: the list is a hot page, and each trip is a thread hand-off.
+    let asked = query.0.get("area").map(str::to_string);
+    let (areas, area, events) = visitor
+        .db(move |conn| {
+            let areas = Area::all(conn)?;
+            let area = area_filter(asked.as_deref(), &areas);
+            let events = Event::between(conn, from, to, area)?;
+            Ok((areas, area, events))
+        })
         .await?;
     let ctx = ctx(&visitor);
     let items: Vec<_> = events.iter().map(|e| event_item(&ctx, &EventItem::from(e))).collect();

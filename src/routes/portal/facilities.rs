@@ -20,18 +20,18 @@ pub const SLOT_DAYS: i64 = 7;
 
 pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::PublicInfo, Action::Read)?;
-    let (areas, kinds) = visitor
-        .db(|conn| Ok((Area::all(conn)?, Facility::kinds(conn)?)))
-        .await?;
-    let area = area_filter(&query, &areas);
-    let kind = query
-        .0
-        .get("kind")
-        .filter(|k| kinds.iter().any(|x| x == k))
-        .map(str::to_string);
-    let wanted = kind.clone();
-    let facilities = visitor
-        .db(move |conn| Ok(Facility::list(conn, area, wanted.as_deref())?))
+    let asked = (
+        query.0.get("area").map(str::to_string),
+        query.0.get("kind").map(str::to_string),
+    );
+    let (areas, area, kinds, kind, facilities) = visitor
+        .db(move |conn| {
+            let (areas, kinds) = (Area::all(conn)?, Facility::kinds(conn)?);
+            let area = area_filter(asked.0.as_deref(), &areas);
+            let kind = asked.1.filter(|k| kinds.contains(k));
+            let facilities = Facility::list(conn, area, kind.as_deref())?;
+            Ok((areas, area, kinds, kind, facilities))
+        })
         .await?;
     let ctx = ctx(&visitor);
     let items: Vec<_> = facilities

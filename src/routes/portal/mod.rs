@@ -29,9 +29,9 @@ pub fn query_value(visitor: &Visitor, text: &str) -> String {
         .collect()
 }
 
-/// An area id from the query, if it names an existing area.
-pub fn area_filter(query: &KeitaiQuery, areas: &[Area]) -> Option<i64> {
-    let id = query.0.get("area")?.parse::<i64>().ok()?;
+/// The `area` a query asked for, if it names an existing area.
+pub fn area_filter(asked: Option<&str>, areas: &[Area]) -> Option<i64> {
+    let id = asked?.parse::<i64>().ok()?;
     areas.iter().any(|a| a.id == id).then_some(id)
 }
 

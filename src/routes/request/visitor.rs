@@ -73,7 +73,11 @@ impl Visitor {
     /// Whether `typed` is the password `stored` hashes (None: no such account, spend the time
     /// anyway), checked on the password threads, never holding a database connection.
     pub async fn verify_password(&self, typed: String, stored: Option<String>) -> Result<bool, AppError> {
-        self.state.hashes.verify(typed, stored).await.map_err(|_| AppError::Busy)
+        self.state
+            .hashes
+            .verify(typed, stored)
+            .await
+            .map_err(|_| AppError::Busy)
     }
 
     /// A new hash of a password that passed the rules, made on the password threads.
