@@ -65,7 +65,11 @@ fn sid_free(page: &Response) -> String {
 }
 
 fn assert_imode_page(page: &Response) {
-    assert!(page.is_shift_jis(), "Shift_JIS for i-mode: {:?}", page.header("content-type"));
+    assert!(
+        page.is_shift_jis(),
+        "Shift_JIS for i-mode: {:?}",
+        page.header("content-type")
+    );
     assert!(page.body.len() <= IMODE_BUDGET, "{} bytes > 5 KB", page.body.len());
 }
 
