@@ -106,7 +106,7 @@ pub fn add_unconfirmed(
     let token = random_token();
     MailAddress::insert(conn, member_id, address, carrier, primary, Some(&token_hash(&token)))?;
     let mail = account::confirmation(&format!("{base_url}/register/confirm?t={token}"));
-    queue_limited(conn, MailKind::AddressConfirmation, address, &mail, claim.channel())
+    queue_limited(conn, MailKind::AddressConfirmation, address, &mail, claim.channel()).map(drop)
 }
 
 /// Tells the owner of an address that someone tried to register it (instead of saying so on the page).
@@ -117,7 +117,7 @@ pub fn tell_already_registered(
     channel: Channel,
 ) -> QueryResult<()> {
     let mail = account::already_registered(&format!("{base_url}/login"));
-    queue_limited(conn, MailKind::AlreadyRegistered, address, &mail, channel)
+    queue_limited(conn, MailKind::AlreadyRegistered, address, &mail, channel).map(drop)
 }
 
 /// Account mails anyone can make us write by typing an address or forging a mail: a few a day per
@@ -126,23 +126,24 @@ pub fn tell_already_registered(
 /// Other mail to the address (a school's notices, alerts) does not count.
 const ACCOUNT_MAILS_PER_DAY: i64 = 5;
 
+/// Queues the mail unless the day's cap is reached; true when it was queued.
 pub fn queue_limited(
     conn: &mut DbConnection,
     kind: MailKind,
     address: &str,
     mail: &MailText,
     channel: Channel,
-) -> QueryResult<()> {
+) -> QueryResult<bool> {
     let day = chrono::Duration::days(1);
     if account_mail::count_since(conn, address, channel, now() - day)? >= ACCOUNT_MAILS_PER_DAY {
         log::warn!(
             "account mail to {address} not queued: {ACCOUNT_MAILS_PER_DAY} asked for by {} in the last day already",
             channel.as_str()
         );
-        return Ok(());
+        return Ok(false);
     }
     account_mail::record(conn, address, channel, day)?;
-    OutboxMail::queue(conn, kind, address, &mail.subject, &mail.body).map(drop)
+    OutboxMail::queue(conn, kind, address, &mail.subject, &mail.body).map(|_| true)
 }
 
 /// Who wants an address added.

@@ -8,6 +8,7 @@ pub mod kana;
 pub mod mail_route;
 pub mod moderation;
 pub mod next_path;
+pub mod nickname;
 pub mod notebook;
 pub mod paging;
 pub mod policy;

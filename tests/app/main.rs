@@ -90,6 +90,7 @@ mod notices;
 mod pacing;
 mod page_bytes;
 mod pages;
+mod passwords;
 mod posts;
 mod queue;
 mod search;

@@ -123,6 +123,8 @@ try {
   await goto(pc, '/login');
   await noOverflow(pc, 'login (PC)');
   await shot(pc, 'login-pc');
+  await goto(pc, '/password/forgot');
+  await noOverflow(pc, 'forgotten password (PC)');
   await logIn(pc, 'coordinator@hiroba.example.jp', facts.password);
   await statistics(pc, '/admin/stats', 'stats-days');
   await statistics(pc, `/admin/stats?from=${facts.year_ago}&to=${facts.today}&by=month`, 'stats-months');
@@ -179,6 +181,11 @@ try {
   check(photo !== null && photo.right <= 390, `post with a photo: the photo fits the screen (right edge ${photo?.right} ≤ 390)`);
   await noOverflow(phone, 'post with a photo (390 px)');
   await shot(phone, 'post-photo-390');
+  // Her account settings on the same screen.
+  for (const path of ['/mypage/password', '/mypage/nickname']) {
+    await goto(phone, path);
+    await noOverflow(phone, `${path} (390 px)`);
+  }
 
   // A keitai page as a PC preview shows it: the docomo User-Agent in a 240 px window.
   const keitai = await open({ width: 240, height: 320 }, DOCOMO_UA);

@@ -140,6 +140,20 @@ impl Member {
             .optional()
     }
 
+    /// Replaces the password hash (a reset or a change; the caller ends the other sessions).
+    pub fn set_password_hash(conn: &mut DbConnection, id: i64, hash: &str) -> QueryResult<usize> {
+        diesel::update(members::table.find(id))
+            .set(members::password_hash.eq(hash))
+            .execute(conn)
+    }
+
+    /// Renames the member: pages read the nickname from here, so every page shows the new one.
+    pub fn set_nickname(conn: &mut DbConnection, id: i64, nickname: &str) -> QueryResult<usize> {
+        diesel::update(members::table.find(id))
+            .set(members::nickname.eq(nickname))
+            .execute(conn)
+    }
+
     /// Deletes a registration nobody confirmed (its address was typed by someone else, or mistyped).
     pub fn delete_unconfirmed(conn: &mut DbConnection, id: i64) -> QueryResult<usize> {
         diesel::delete(

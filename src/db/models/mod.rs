@@ -22,6 +22,7 @@ pub mod notebook;
 pub mod notice;
 pub mod outbox;
 pub mod page_view;
+pub mod password_reset;
 pub mod photo;
 mod place;
 pub mod registration_invite;

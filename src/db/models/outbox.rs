@@ -19,6 +19,8 @@ pub enum MailKind {
     AlreadyRegistered,
     /// Tells a member that a coordinator approved the account.
     Approved,
+    /// 「パスワードを忘れた方」: the one-time link to set a new password.
+    PasswordReset,
     /// Answers an empty mail to entry@ with a registration link.
     EntryInvite,
     /// Confirms that a mailed post was published.
@@ -81,6 +83,7 @@ impl MailKind {
             MailKind::AddressConfirmation => "address_confirmation",
             MailKind::AlreadyRegistered => "already_registered",
             MailKind::Approved => "approved",
+            MailKind::PasswordReset => "password_reset",
             MailKind::EntryInvite => "entry_invite",
             MailKind::PostAccepted => "post_accepted",
             MailKind::PostRefused => "post_refused",
@@ -120,6 +123,8 @@ impl MailKind {
             MailKind::SupportOffer | MailKind::SupportMatched | MailKind::SupportCancelled => 3,
             // A child who has not arrived, or just came home: as urgent as a pass.
             MailKind::NotArrived | MailKind::HomeBoard => 10,
+            // She is locked out and waiting at the form for it.
+            MailKind::PasswordReset => 3,
             // A parent who wrote an absence waits to know it was read before school starts.
             MailKind::AbsenceReply | MailKind::AbsenceConfirmed => 3,
             _ => 0,
@@ -130,7 +135,9 @@ impl MailKind {
     pub fn lifetime(self) -> Duration {
         match self {
             // An alert an hour late is no alert: give up and show it to coordinators.
+            // The link inside works for an hour (`password_reset::RESET_LIFETIME`).
             MailKind::TestMail
+            | MailKind::PasswordReset
             | MailKind::WatchPass
             | MailKind::WatchEmergency
             | MailKind::NotArrived

@@ -82,6 +82,16 @@ impl SessionRow {
         diesel::delete(sessions::table.filter(sessions::member_id.eq(member_id))).execute(conn)
     }
 
+    /// Ends every session of a member but the one with `keep_hash` (her own, after a password change).
+    pub fn delete_others_of_member(conn: &mut DbConnection, member_id: i64, keep_hash: &str) -> QueryResult<usize> {
+        diesel::delete(
+            sessions::table
+                .filter(sessions::member_id.eq(member_id))
+                .filter(sessions::id_hash.ne(keep_hash)),
+        )
+        .execute(conn)
+    }
+
     /// Forgets sessions idle longer than `idle`.
     pub fn purge_idle(conn: &mut DbConnection, idle: Duration) -> QueryResult<usize> {
         diesel::delete(sessions::table.filter(sessions::last_seen_at.lt(now() - idle))).execute(conn)

@@ -1,13 +1,13 @@
 //! `/login`: password login from every profile.
 
 use crate::auth::easy_login::form_action;
-use crate::auth::login::{self, client_key, LoginOutcome};
+use crate::auth::login::{self, LoginOutcome};
 use crate::auth::session::{self, LoginMethod};
 use crate::db::models::login_limit::LOCK;
 use crate::db::models::mail_address::{Health, MailAddress};
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
-use crate::routes::account::{jst_clock, safe_next};
+use crate::routes::account::{jst_clock, limited_client, safe_next};
 use crate::routes::request::{ctx, page, redirect, KeitaiQuery, Posted, Visitor};
 use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
@@ -29,15 +29,7 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
     let email = form.get("email").unwrap_or_default().trim().to_ascii_lowercase();
     let password = form.get("password").unwrap_or_default().to_string();
     let next = safe_next(form.get("next"));
-    // Carrier gateways are not limited per address (thousands of phones share one), but only
-    // while the list of them can be believed.
-    let from_gateway = visitor
-        .state()
-        .gateways()
-        .fresh_list()
-        .and_then(|g| g.carrier_of(visitor.client_ip))
-        .is_some();
-    let client = (!from_gateway).then(|| client_key(visitor.client_ip));
+    let client = limited_client(&visitor);
     let (account, limited) = (email.clone(), client.clone());
     let attempt = visitor
         .db(move |conn| Ok(login::begin(conn, &account, limited.as_deref())?))

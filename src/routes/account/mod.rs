@@ -1,13 +1,15 @@
-//! Login, registration, logout and password confirmation.
+//! Login, registration, logout, password confirmation and the forgotten password.
 
 pub mod confirm;
 pub mod easy_login;
+pub mod forgot;
 pub mod login;
 pub mod logout;
 pub mod reauth;
 pub mod register;
+pub mod reset;
 
-use crate::auth::login::{member_hash, settle_member_password};
+use crate::auth::login::{client_key, member_hash, settle_member_password};
 use crate::domain::next_path::NextPath;
 use crate::error::AppError;
 use crate::routes::request::Visitor;
@@ -42,6 +44,20 @@ pub fn jst_clock(utc: chrono::NaiveDateTime) -> String {
     (utc + chrono::Duration::hours(9)).format("%H:%M").to_string()
 }
 
+/// The key a limit counts the client under (`auth::login::client_key`: its address, an IPv6
+/// client's /64), or None for a carrier gateway: thousands of phones share one, and a lock there
+/// would shut out a whole carrier's members. Gateways are exempt only while their list can be
+/// believed.
+pub fn limited_client(visitor: &Visitor) -> Option<String> {
+    let from_gateway = visitor
+        .state()
+        .gateways()
+        .fresh_list()
+        .and_then(|g| g.carrier_of(visitor.client_ip))
+        .is_some();
+    (!from_gateway).then(|| client_key(visitor.client_ip))
+}
+
 /// Registers login, registration, logout and reauthentication.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/login", web::get().to(login::form))
@@ -54,5 +70,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/register/confirm", web::get().to(confirm::show))
         .route("/register/confirm", web::post().to(confirm::submit))
         .route("/reauth", web::get().to(reauth::form))
-        .route("/reauth", web::post().to(reauth::submit));
+        .route("/reauth", web::post().to(reauth::submit))
+        .route("/password/forgot", web::get().to(forgot::form))
+        .route("/password/forgot", web::post().to(forgot::submit))
+        .route("/password/reset", web::get().to(reset::form))
+        .route("/password/reset", web::post().to(reset::submit));
 }

@@ -6,6 +6,7 @@ use crate::db::models::area::Area;
 use crate::db::models::registration_invite;
 use crate::domain::email::EmailAddress;
 use crate::domain::mail_route::entry_address;
+use crate::domain::nickname::Nickname;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::role::Role;
 use crate::domain::token::{looks_like_token, token_hash};
@@ -149,10 +150,12 @@ fn parse(
     let mut errors = Vec::new();
     let email = EmailAddress::parse(email).map_err(|e| errors.push(e.to_string()));
     let password = Password::parse(form.get("password").unwrap_or_default()).map_err(|e| errors.push(e.to_string()));
-    let nickname = form.get("nickname").unwrap_or_default().trim().to_string();
-    if nickname.is_empty() || nickname.chars().count() > 20 {
-        errors.push("ニックネームは1〜20文字で入力してください。".into());
-    }
+    let nickname = Nickname::parse(form.get("nickname").unwrap_or_default())
+        .map(Nickname::into_string)
+        .unwrap_or_else(|e| {
+            errors.push(e.to_string());
+            String::new()
+        });
     let real_name = form.get("real_name").unwrap_or_default().trim().to_string();
     if real_name.is_empty() || real_name.chars().count() > 40 {
         errors.push("お名前は1〜40文字で入力してください。".into());

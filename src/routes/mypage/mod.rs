@@ -2,6 +2,8 @@
 
 pub mod addresses;
 pub mod magazine;
+pub mod nickname;
+pub mod password;
 pub mod phone;
 pub mod posting;
 
@@ -158,5 +160,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/mypage/addresses/test", web::post().to(addresses::test_mail))
         .route("/mypage/posting/renew", web::post().to(posting::renew))
         .route("/mypage/magazine", web::get().to(magazine::form))
-        .route("/mypage/magazine", web::post().to(magazine::save));
+        .route("/mypage/magazine", web::post().to(magazine::save))
+        .route("/mypage/password", web::get().to(password::form))
+        .route("/mypage/password", web::post().to(password::submit))
+        .route("/mypage/nickname", web::get().to(nickname::form))
+        .route("/mypage/nickname", web::post().to(nickname::submit));
 }

@@ -4,6 +4,7 @@
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::notebook::join::{child_label, join_by_code, Attempt, CodeOutcome, Joined};
+use crate::routes::account::limited_client;
 use crate::routes::notebook::families::start;
 use crate::routes::request::{ctx, ok, KeitaiQuery, Posted, Visitor};
 use actix_web::HttpResponse;
@@ -25,17 +26,11 @@ pub async fn save(posted: Posted) -> Result<HttpResponse, AppError> {
     if code.trim().is_empty() {
         return render(&visitor, code, Some("申込コードを入力してください。".into()));
     }
-    let from_gateway = visitor
-        .state()
-        .gateway_list
-        .as_ref()
-        .and_then(|g| g.carrier_of(visitor.client_ip))
-        .is_some();
     // Behind a carrier gateway thousands of phones share one address: the account limit alone
     // applies there (as for logins).
     let attempt = Attempt {
         member_id: Some(member_id),
-        client: (!from_gateway).then(|| visitor.client_ip.to_string()),
+        client: limited_client(&visitor),
         mail_from: None,
     };
     let per_hour = visitor.settings().notebook.join_attempts_per_hour;

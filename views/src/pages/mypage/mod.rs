@@ -1,4 +1,7 @@
-//! マイページ: the member's account, mail addresses and registered phone.
+//! マイページ: the member's account, mail addresses and registered phone. The forms that change
+//! her password and nickname are in `settings`.
+
+pub mod settings;
 
 use crate::components::{alert, footer, form, hidden, label, link, separator, subheading, submit, text_input};
 use crate::ctx::{Ctx, InputKind};
@@ -56,6 +59,11 @@ pub fn mypage(ctx: &Ctx, view: &MyPageView) -> String {
             }
             div { "役割：" (view.roles.join("、")) }
             @if let Some(area) = &view.area { div { "地域：" (area) } }
+            div {
+                (link(ctx, "/mypage/nickname", "ニックネームの変更", None))
+                " "
+                (link(ctx, "/mypage/password", "パスワードの変更", None))
+            }
             @if view.watch { div { (link(ctx, "/watch", "子どもの見守り", Some(3))) } }
             div { (link(ctx, "/mypage/magazine", "お知らせメールの設定", Some(4))) }
             @if !view.pending {

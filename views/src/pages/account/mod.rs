@@ -1,4 +1,7 @@
 //! Account pages: login, registration, address confirmation, logout, password confirmation.
+//! The forgotten-password pages are in `password`.
+
+pub mod password;
 
 use crate::components::{
     alert, footer, form, hidden, label, link, password_input, select, separator, subheading, submit, text_input,
@@ -57,7 +60,8 @@ pub fn login(ctx: &Ctx, view: &LoginView) -> String {
                 EasyLogin::Hidden => {}
             }
             (separator(ctx))
-            (link(ctx, "/register", "はじめての方（新規登録）", Some(1)))
+            div { (link(ctx, "/register", "はじめての方（新規登録）", Some(1))) }
+            div { (link(ctx, "/password/forgot", "パスワードを忘れた方", Some(2))) }
             (footer(ctx))
         },
     )
