@@ -125,6 +125,7 @@ enum MemberCommand {
 }
 
 fn main() -> ExitCode {
+    hiroba::startup::return_large_blocks();
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info")).init();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
