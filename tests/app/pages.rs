@@ -74,3 +74,24 @@ db_test! {
         );
     }
 }
+
+db_test! {
+    fn a_404_keeps_the_sid_of_a_logged_in_imode_phone_in_its_links(app: Empty) {
+        use crate::helpers::builders::MemberBuilder;
+        let hana = MemberBuilder::new("はなママ").insert(&app);
+        let mut phone = hana.sign_in(&app, ua::DOCOMO_FOMA_1);
+        let sid = phone.sid.clone().expect("i-mode browser 1.0 has no cookies: the sid is in the URL");
+        for path in ["/no-such-page", "/posts/99999"] {
+            let page = phone.get(path);
+            assert_eq!(page.status, 404, "{path}");
+            assert!(page.is_shift_jis(), "{path}");
+            let text = page.sjis_text();
+            assert!(text.contains("ページが見つかりません"), "{path}: {text}");
+            let links = crate::helpers::links(&page);
+            assert!(!links.is_empty(), "{path}: {text}");
+            for link in links.iter().filter(|l| l.starts_with('/')) {
+                assert!(link.contains(&format!("sid={sid}")), "{path}: {link} lost the sid");
+            }
+        }
+    }
+}
