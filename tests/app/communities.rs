@@ -628,3 +628,60 @@ fn community_id_in(conn: &mut DbConnection, name: &str) -> i64 {
         .first(conn)
         .unwrap()
 }
+
+db_test! {
+    fn closing_a_community_asks_once_more_on_its_own_page_and_needs_a_reason(app: Empty) {
+        let cast = Cast::new(&app);
+        let id = cast.hana_community(&app);
+        let mut pc = signed_in_as(&app, ua::PC, &cast.coordinator);
+        let admin = pc.get("/admin/communities");
+        let text = admin.text();
+        assert!(!text.contains("最近の対応"), "no heading over an empty log: {text}");
+        assert!(
+            !forms(&admin).iter().any(|f| f.fields.iter().any(|(n, v)| n == "action" && v == "close")),
+            "no one-click close on the list: {text}"
+        );
+        let link = format!("/admin/communities/{id}/close");
+        assert!(links(&admin).contains(&link), "{text}");
+        let confirm = pc.get(&link);
+        assert_eq!(confirm.status, 200);
+        // A closing posted without the confirmation only leads to it.
+        let csrf = forms(&confirm)
+            .iter()
+            .flat_map(|f| f.fields.clone())
+            .find(|(n, _)| n == "csrf")
+            .expect("csrf")
+            .1;
+        let skipped = pc.post("/admin/communities/decide", format!("csrf={csrf}&id={id}&action=close&reason=x").as_bytes());
+        assert_eq!(skipped.status, 302, "{}", skipped.text());
+        assert!(skipped.header("location").unwrap().ends_with(&link));
+        let still = Community::find(&mut app.pool.get().unwrap(), id).unwrap().unwrap();
+        assert_eq!(still.status, "approved");
+        assert!(confirm.text().contains(&format!("コミュニティ「{HANA_COMMUNITY}」を終了します")), "{}", confirm.text());
+        let no_reason = pc.submit(&confirm, "/admin/communities/decide", &[("reason", "")]);
+        assert!(no_reason.text().contains("理由を入力してください") && no_reason.text().contains("終了しないで戻る"));
+        let closed = pc.submit(&confirm, "/admin/communities/decide", &[("reason", "活動が終わったため")]);
+        assert_eq!(closed.status, 302, "{}", closed.text());
+        let page = pc.follow(&closed).text();
+        assert!(page.contains("コミュニティを終了しました。") && page.contains("最近の対応"), "{page}");
+        let found = Community::find(&mut app.pool.get().unwrap(), id).unwrap().unwrap();
+        assert_eq!((found.status.as_str(), found.decision_reason.as_deref()), ("closed", Some("活動が終わったため")));
+        assert_eq!(pc.get(&link).status, 404, "a closed community has nothing to confirm");
+    }
+}
+
+db_test! {
+    fn the_close_confirmation_works_on_an_imode_phone(app: Empty) {
+        let cast = Cast::new(&app);
+        let id = cast.hana_community(&app);
+        let mut phone = cast.coordinator.sign_in(&app, ua::DOCOMO_MOVA);
+        let confirm = phone.get(&format!("/admin/communities/{id}/close"));
+        assert_eq!(confirm.status, 200);
+        assert!(confirm.is_shift_jis() && confirm.body.len() <= budget(&app, ua::DOCOMO_MOVA));
+        let closed = phone.browser.submit(&confirm, "/admin/communities/decide", &[("reason", "活動終了")]);
+        assert_eq!(closed.status, 302, "{}", closed.sjis_text());
+        assert!(closed.header("location").unwrap().contains("sid="));
+        let found = Community::find(&mut app.pool.get().unwrap(), id).unwrap().unwrap();
+        assert_eq!(found.status, "closed");
+    }
+}

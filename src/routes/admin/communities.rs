@@ -16,15 +16,17 @@ use crate::domain::policy::{Action, Resource};
 use crate::domain::post::Reason;
 use crate::domain::thread::{Place, PlaceKind};
 use crate::error::AppError;
+use crate::routes::admin::community_close;
 use crate::routes::admin::moderation::{self, moderator_and_id};
-use crate::routes::request::{ctx, ok, redirect, Posted, Visitor};
+use crate::routes::request::{ctx, ok, redirect, KeitaiQuery, Posted, Visitor};
 use actix_web::HttpResponse;
 use hiroba_views::mail::{community as mails, MailText};
 use hiroba_views::pages::admin::communities::{community_admin, CommunityAdminLine};
 
-pub async fn list(visitor: Visitor) -> Result<HttpResponse, AppError> {
+pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::MemberContent, Action::Moderate)?;
-    render(&visitor, None).await
+    let notice = (query.0.get("done") == Some("closed")).then(|| "コミュニティを終了しました。".to_string());
+    render(&visitor, notice).await
 }
 
 async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpResponse, AppError> {
@@ -64,10 +66,16 @@ pub async fn decide(posted: Posted) -> Result<HttpResponse, AppError> {
         .get("action")
         .and_then(Decision::parse)
         .ok_or_else(|| AppError::BadInput("action".into()))?;
+    // A closing comes only from its confirmation page (it cannot be undone).
+    let closing = decision == Decision::Close;
+    if closing && form.get("confirmed") != Some("yes") {
+        return Ok(redirect(&visitor, &format!("/admin/communities/{id}/close")));
+    }
     let reason = match (decision, Reason::parse(form.get("reason").unwrap_or_default())) {
         (_, Ok(reason)) => Some(reason),
         // An approval needs no reason; a refusal or a closing does (the proposer reads it).
         (Decision::Approve, Err(_)) => None,
+        (Decision::Close, Err(e)) => return community_close::render(&visitor, id, Some(&e.to_string())).await,
         (_, Err(e)) => return render(&visitor, Some(e.to_string())).await,
     };
     let base = visitor.settings().base_url.clone();
@@ -80,7 +88,9 @@ pub async fn decide(posted: Posted) -> Result<HttpResponse, AppError> {
     if !changed {
         return render(&visitor, Some("すでに対応済みです。".into())).await;
     }
-    Ok(redirect(&visitor, "/admin/communities"))
+    // Said on the page it redirects to, so that a reload sends nothing again.
+    let done = if closing { "?done=closed" } else { "" };
+    Ok(redirect(&visitor, &format!("/admin/communities{done}")))
 }
 
 /// The decision, its log line, the owner's membership on approval and the mail to the proposer.
