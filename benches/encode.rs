@@ -22,6 +22,7 @@ fn page() -> String {
         sid: Some("Zx81aB3dE5fG7hJ9kL1mN3pQ".into()),
         csrf: None,
         signed_in: false,
+        service: "かしわ子育てひろば".into(),
     };
     let titles = [
         "子育てひろば 12月の予定☀",

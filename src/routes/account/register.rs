@@ -28,6 +28,7 @@ pub async fn form(mut visitor: Visitor, query: KeitaiQuery) -> Result<HttpRespon
         role: Role::Guardian.as_str().into(),
         email: invite.as_ref().map(|(_, a)| a.clone()).unwrap_or_default(),
         invite: invite.map(|(t, _)| t),
+        mail_domain: visitor.settings().mail.domain.clone(),
         ..RegisterView::default()
     };
     Ok(ok(
@@ -65,6 +66,7 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
                 role: form.get("role").unwrap_or_default().into(),
                 areas,
                 errors,
+                mail_domain: visitor.settings().mail.domain.clone(),
             };
             return Ok(ok(
                 &visitor,
@@ -73,13 +75,13 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
         }
     };
     let email = registration.email.to_string();
-    let base_url = visitor.settings().base_url.clone();
+    let site = visitor.settings().site();
     if let Some((token, _)) = invite {
         let registered = visitor
             .db(move |conn| {
                 let mut registration = registration;
                 registration.password_hash = hash_password(&password).map_err(AppError::internal)?;
-                Ok(register_invited(conn, &registration, &token_hash(&token), &base_url)?)
+                Ok(register_invited(conn, &registration, &token_hash(&token), &site)?)
             })
             .await?;
         if !registered {
@@ -91,10 +93,10 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
         .db(move |conn| {
             let mut registration = registration;
             registration.password_hash = hash_password(&password).map_err(AppError::internal)?;
-            Ok(register(conn, &registration, &base_url)?)
+            Ok(register(conn, &registration, &site)?)
         })
         .await?;
-    Ok(ok(&visitor, &register_sent(&ctx(&visitor), &email)))
+    Ok(ok(&visitor, &register_sent(&ctx(&visitor), &email, &visitor.settings().mail.domain)))
 }
 
 /// The 空メール invitation a request carries.

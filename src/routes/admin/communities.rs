@@ -2,6 +2,7 @@
 //! approves (the proposer becomes the owner), rejects with a reason, or closes a community. The
 //! proposer is mailed in the same transaction; every decision is logged.
 
+use crate::config::Site;
 use crate::db;
 use crate::db::models::area::Area;
 use crate::db::models::community::Community;
@@ -78,11 +79,11 @@ pub async fn decide(posted: Posted) -> Result<HttpResponse, AppError> {
         (Decision::Close, Err(e)) => return community_close::render(&visitor, id, Some(&e.to_string())).await,
         (_, Err(e)) => return render(&visitor, Some(e.to_string())).await,
     };
-    let base = visitor.settings().base_url.clone();
+    let site = visitor.settings().site();
     let changed = visitor
         .db(move |conn| {
             let reason = reason.as_ref().map(Reason::as_str);
-            db::write_transaction(conn, |conn| apply(conn, id, decision, me, reason, &base))
+            db::write_transaction(conn, |conn| apply(conn, id, decision, me, reason, &site))
         })
         .await?;
     if !changed {
@@ -100,8 +101,9 @@ fn apply(
     decision: Decision,
     by: i64,
     reason: Option<&str>,
-    base: &str,
+    site: &Site,
 ) -> Result<bool, AppError> {
+    let (base, service) = (&site.base_url, &site.service_name);
     let found = Community::find(conn, id)?.ok_or(AppError::NotFound)?;
     if !Community::decide(conn, id, decision, by, reason)? {
         return Ok(false);
@@ -117,9 +119,10 @@ fn apply(
     let mail = match decision {
         Decision::Approve => {
             CommunityMember::join(conn, id, found.created_by, MemberRole::Owner)?;
-            Some(mails::approved(&found.name, &format!("{base}/communities/{id}")))
+            Some(mails::approved(service, &found.name, &format!("{base}/communities/{id}")))
         }
         Decision::Reject => Some(mails::rejected(
+            service,
             &found.name,
             reason.unwrap_or(""),
             &format!("{base}/communities/new"),

@@ -114,6 +114,7 @@ async fn decide(posted: Posted, status: MemberStatus) -> Result<HttpResponse, Ap
         .and_then(|v| v.parse::<i64>().ok())
         .ok_or(AppError::NotFound)?;
     let top = format!("{}/", visitor.settings().base_url);
+    let service = visitor.settings().service_name.clone();
     let done = visitor
         .db(move |conn| {
             Ok(crate::db::write_transaction(conn, |conn| {
@@ -130,7 +131,7 @@ async fn decide(posted: Posted, status: MemberStatus) -> Result<HttpResponse, Ap
                 let Some(to) = addresses.iter().find(|a| a.is_verified()) else {
                     return Ok(Done::ApprovedUnmailed);
                 };
-                let mail = account::approved(&member.nickname, &top);
+                let mail = account::approved(&service, &member.nickname, &top);
                 OutboxMail::queue(conn, MailKind::Approved, &to.address, &mail.subject, &mail.body)?;
                 Ok(Done::Approved)
             })?)
