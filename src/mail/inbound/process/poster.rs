@@ -13,6 +13,7 @@ use crate::db::models::outbox::{MailKind, OutboxMail};
 use crate::db::{now, DbConnection};
 use crate::domain::post::{PostBody, PostTitle};
 use crate::domain::role::MemberStatus;
+use crate::domain::thread::Place;
 use crate::mail::inbound::decode::DecodedMail;
 use crate::photo::{ingest_post_photos, Original, Upload};
 use hiroba_views::mail::{inbound, MailText};
@@ -38,10 +39,11 @@ pub fn check(
     conn: &mut DbConnection,
     mail: &InboundMail,
     decoded: &DecodedMail,
+    place: Place,
     token: &str,
 ) -> Result<Option<Poster>, JobError> {
     let help_url = format!("{}/help/mail", ctx.settings.base_url);
-    let Some(member) = Member::by_posting_token(conn, token)? else {
+    let Some(member) = crate::threads::address::poster_of(conn, place, token)? else {
         InboundMail::finish(conn, mail.id, Disposition::Refused, "posting address renewed since")?;
         return Ok(None);
     };

@@ -30,7 +30,7 @@ pub fn handle(
         photos,
         mut notes,
         help_url,
-    }) = poster::check(ctx, conn, mail, decoded, token)?
+    }) = poster::check(ctx, conn, mail, decoded, place, token)?
     else {
         return Ok(());
     };
