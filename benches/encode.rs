@@ -5,7 +5,7 @@ use hiroba::keitai::emoji::EmojiTable;
 use hiroba::keitai::profile::{Charset, EmojiSet};
 use hiroba::keitai::{Codec, Target};
 use hiroba_views::components::ListPage;
-use hiroba_views::pages::home::{home, notice_item, NoticeItem};
+use hiroba_views::pages::home::{home, notice_item, NoticeItem, PhoneOffer};
 use hiroba_views::{Ctx, Flavor, InputHint, Styling};
 use std::hint::black_box;
 use std::path::Path;
@@ -53,6 +53,7 @@ fn page() -> String {
             pages: 3,
         },
         &maud::html! {},
+        &PhoneOffer::Nothing,
     )
 }
 

@@ -70,12 +70,7 @@ pub fn register_invited(
 
 /// Writes the pending member of a registration; `None` when the address belongs to someone already
 /// (its owner is told by mail). An address nobody confirmed is released for the new member.
-fn insert_pending(
-    conn: &mut DbConnection,
-    reg: &Registration,
-    claim: Claim,
-    site: &Site,
-) -> QueryResult<Option<i64>> {
+fn insert_pending(conn: &mut DbConnection, reg: &Registration, claim: Claim, site: &Site) -> QueryResult<Option<i64>> {
     if !claim_address(conn, reg.email.as_str(), claim, site)? {
         return Ok(None);
     }
@@ -106,7 +101,10 @@ pub fn add_unconfirmed(
 ) -> QueryResult<()> {
     let token = random_token();
     MailAddress::insert(conn, member_id, address, carrier, primary, Some(&token_hash(&token)))?;
-    let mail = account::confirmation(&site.service_name, &format!("{}/register/confirm?t={token}", site.base_url));
+    let mail = account::confirmation(
+        &site.service_name,
+        &format!("{}/register/confirm?t={token}", site.base_url),
+    );
     queue_limited(conn, MailKind::AddressConfirmation, address, &mail, claim.channel())
 }
 

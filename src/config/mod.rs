@@ -317,7 +317,9 @@ fn parse_service_name(name: &str) -> Result<String, ConfigError> {
         return Err(invalid("expected one line without control characters"));
     }
     if trimmed.chars().count() > SERVICE_NAME_MAX_CHARS {
-        return Err(invalid("expected at most 20 characters (it stands in every mail subject)"));
+        return Err(invalid(
+            "expected at most 20 characters (it stands in every mail subject)",
+        ));
     }
     Ok(trimmed.to_string())
 }

@@ -21,7 +21,6 @@ pub fn poster_of(conn: &mut DbConnection, place: Place, token: &str) -> QueryRes
     }
 }
 
-
 /// The token of the member's own address in a place that takes threads by mail (made on first
 /// use); `None` for the notebook, which has none.
 pub fn token_for(conn: &mut DbConnection, place: Place, member_id: i64) -> QueryResult<Option<String>> {

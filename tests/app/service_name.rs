@@ -53,8 +53,6 @@ fn the_old_sender_name_setting_is_refused_with_its_replacement_named() {
     assert!(refused.contains("HIROBA_SERVICE_NAME"), "{refused}");
     let defaults = hiroba::config::Settings::load(None, |_| None).unwrap();
     assert_eq!(defaults.service_name, "かしわ子育てひろば");
-    let long = hiroba::config::Settings::load(None, |name| {
-        (name == "HIROBA_SERVICE_NAME").then(|| "あ".repeat(21))
-    });
+    let long = hiroba::config::Settings::load(None, |name| (name == "HIROBA_SERVICE_NAME").then(|| "あ".repeat(21)));
     assert!(long.is_err(), "a name too long for a keitai subject");
 }

@@ -96,7 +96,10 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
             Ok(register(conn, &registration, &site)?)
         })
         .await?;
-    Ok(ok(&visitor, &register_sent(&ctx(&visitor), &email, &visitor.settings().mail.domain)))
+    Ok(ok(
+        &visitor,
+        &register_sent(&ctx(&visitor), &email, &visitor.settings().mail.domain),
+    ))
 }
 
 /// The 空メール invitation a request carries.

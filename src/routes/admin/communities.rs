@@ -119,7 +119,11 @@ fn apply(
     let mail = match decision {
         Decision::Approve => {
             CommunityMember::join(conn, id, found.created_by, MemberRole::Owner)?;
-            Some(mails::approved(service, &found.name, &format!("{base}/communities/{id}")))
+            Some(mails::approved(
+                service,
+                &found.name,
+                &format!("{base}/communities/{id}"),
+            ))
         }
         Decision::Reject => Some(mails::rejected(
             service,

@@ -137,5 +137,8 @@ async fn decide(posted: Posted, status: MemberStatus) -> Result<HttpResponse, Ap
             })?)
         })
         .await?;
-    Ok(redirect(&visitor, &format!("/admin/members?done={}&id={id}", done.key())))
+    Ok(redirect(
+        &visitor,
+        &format!("/admin/members?done={}&id={id}", done.key()),
+    ))
 }

@@ -13,10 +13,7 @@ pub async fn renew(posted: Posted) -> Result<HttpResponse, AppError> {
         .visitor
         .require_member(Resource::OwnAccount, Action::Update)?
         .member_id;
-    posted
-        .visitor
-        .db(move |conn| Ok(renew_all(conn, member_id)?))
-        .await?;
+    posted.visitor.db(move |conn| Ok(renew_all(conn, member_id)?)).await?;
     render(
         &posted.visitor,
         Some("投稿用アドレスとコミュニティのあて先を新しくしました。前のアドレスあてのメールは投稿されません。".into()),

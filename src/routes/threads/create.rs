@@ -121,11 +121,7 @@ async fn render(
     let (areas, token) = visitor
         .db(move |conn| {
             let areas = if classified { Area::all(conn)? } else { Vec::new() };
-            let token = if uploads {
-                None
-            } else {
-                token_for(conn, place, me)?
-            };
+            let token = if uploads { None } else { token_for(conn, place, me)? };
             Ok((areas, token))
         })
         .await?;

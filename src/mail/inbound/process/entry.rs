@@ -49,7 +49,10 @@ pub fn handle(
             _ => {
                 let token = random_token();
                 registration_invite::create(conn, &token_hash(&token), &address)?;
-                let text = inbound::entry_invite(&ctx.settings.service_name, &format!("{base_url}/register?invite={token}"));
+                let text = inbound::entry_invite(
+                    &ctx.settings.service_name,
+                    &format!("{base_url}/register?invite={token}"),
+                );
                 queue_limited(conn, MailKind::EntryInvite, &address, &text, Channel::Mail)?;
                 InboundMail::finish(conn, mail.id, Disposition::Processed, "registration link sent")?;
             }
@@ -103,7 +106,11 @@ fn with_code(
             _ => {
                 let token = random_token();
                 registration_invite::create(conn, &token_hash(&token), address)?;
-                let text = families::entry_with_code(&ctx.settings.service_name, &format!("{base_url}/register?invite={token}"), &join_url);
+                let text = families::entry_with_code(
+                    &ctx.settings.service_name,
+                    &format!("{base_url}/register?invite={token}"),
+                    &join_url,
+                );
                 queue_limited(conn, MailKind::EntryInvite, address, &text, Channel::Mail)?;
                 InboundMail::finish(
                     conn,

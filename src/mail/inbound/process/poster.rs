@@ -74,13 +74,29 @@ pub fn check(
     }
     if member.status() != MemberStatus::Approved {
         let reason = "コーディネーターの承認前のため、まだ投稿できません。承認のお知らせをお待ちください。";
-        refuse(&ctx.settings.service_name, conn, mail, &sender, reason, &help_url, "member not approved")?;
+        refuse(
+            &ctx.settings.service_name,
+            conn,
+            mail,
+            &sender,
+            reason,
+            &help_url,
+            "member not approved",
+        )?;
         return Ok(None);
     }
     let (photos, mut notes) = photos_of(decoded);
     if decoded.subject.trim().is_empty() && decoded.body.trim().is_empty() && photos.is_empty() {
         let reason = "件名も本文も写真もないメールでした。書き込みたい内容を本文に入れて送ってください。";
-        refuse(&ctx.settings.service_name, conn, mail, &sender, reason, &help_url, "empty mail")?;
+        refuse(
+            &ctx.settings.service_name,
+            conn,
+            mail,
+            &sender,
+            reason,
+            &help_url,
+            "empty mail",
+        )?;
         return Ok(None);
     }
     notes.extend(

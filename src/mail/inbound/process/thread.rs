@@ -43,7 +43,15 @@ pub fn handle(
     };
     if let Some(refusal) = refusal {
         let (reason, outcome) = refused(refusal, venue.as_ref(), base);
-        return poster::refuse(&ctx.settings.service_name, conn, mail, &sender, &reason, &help_url, outcome);
+        return poster::refuse(
+            &ctx.settings.service_name,
+            conn,
+            mail,
+            &sender,
+            &reason,
+            &help_url,
+            outcome,
+        );
     }
     let title = poster::title_of(decoded);
     let body = poster::body_of(decoded, &mut notes);
