@@ -5,7 +5,7 @@ use hiroba::keitai::emoji::EmojiTable;
 use hiroba::keitai::profile::{Charset, EmojiSet};
 use hiroba::keitai::{Codec, Target};
 use hiroba_views::components::ListPage;
-use hiroba_views::pages::home::{home, notice_item, NoticeItem};
+use hiroba_views::pages::home::{home, notice_item, NoticeItem, PhoneOffer};
 use hiroba_views::{Ctx, Flavor, InputHint, Styling};
 use std::hint::black_box;
 use std::path::Path;
@@ -22,6 +22,7 @@ fn page() -> String {
         sid: Some("Zx81aB3dE5fG7hJ9kL1mN3pQ".into()),
         csrf: None,
         signed_in: false,
+        service: "かしわ子育てひろば".into(),
     };
     let titles = [
         "子育てひろば 12月の予定☀",
@@ -52,6 +53,7 @@ fn page() -> String {
             pages: 3,
         },
         &maud::html! {},
+        &PhoneOffer::Nothing,
     )
 }
 

@@ -1,5 +1,6 @@
 //! Registration and address confirmation: the member, the address and its mail in one transaction.
 
+use crate::config::Site;
 use crate::db::models::account_mail::{self, Channel};
 use crate::db::models::magazine::Subscription;
 use crate::db::models::mail_address::MailAddress;
@@ -31,9 +32,9 @@ pub struct Registration {
 /// An address someone already uses gets a mail saying so instead: the page looks the same either
 /// way, so the form does not reveal who is a member. An address nobody confirmed yet goes to the
 /// new registration: its confirmation mail was lost, or someone else typed the address.
-pub fn register(conn: &mut DbConnection, reg: &Registration, base_url: &str) -> QueryResult<()> {
+pub fn register(conn: &mut DbConnection, reg: &Registration, site: &Site) -> QueryResult<()> {
     crate::db::write_transaction(conn, |conn| {
-        match insert_pending(conn, reg, Claim::Registration, base_url)? {
+        match insert_pending(conn, reg, Claim::Registration, site)? {
             Some(member_id) => add_unconfirmed(
                 conn,
                 member_id,
@@ -41,7 +42,7 @@ pub fn register(conn: &mut DbConnection, reg: &Registration, base_url: &str) -> 
                 &reg.carrier,
                 true,
                 Claim::Registration,
-                base_url,
+                site,
             ),
             None => Ok(()),
         }
@@ -54,13 +55,13 @@ pub fn register_invited(
     conn: &mut DbConnection,
     reg: &Registration,
     invite_hash: &str,
-    base_url: &str,
+    site: &Site,
 ) -> QueryResult<bool> {
     crate::db::write_transaction(conn, |conn| {
         if !registration_invite::use_up(conn, invite_hash)? {
             return Ok(false);
         }
-        if let Some(member_id) = insert_pending(conn, reg, Claim::Proven, base_url)? {
+        if let Some(member_id) = insert_pending(conn, reg, Claim::Proven, site)? {
             MailAddress::insert(conn, member_id, reg.email.as_str(), &reg.carrier, true, None)?;
         }
         Ok(true)
@@ -69,13 +70,8 @@ pub fn register_invited(
 
 /// Writes the pending member of a registration; `None` when the address belongs to someone already
 /// (its owner is told by mail). An address nobody confirmed is released for the new member.
-fn insert_pending(
-    conn: &mut DbConnection,
-    reg: &Registration,
-    claim: Claim,
-    base_url: &str,
-) -> QueryResult<Option<i64>> {
-    if !claim_address(conn, reg.email.as_str(), claim, base_url)? {
+fn insert_pending(conn: &mut DbConnection, reg: &Registration, claim: Claim, site: &Site) -> QueryResult<Option<i64>> {
+    if !claim_address(conn, reg.email.as_str(), claim, site)? {
         return Ok(None);
     }
     let id = Member::insert(
@@ -101,11 +97,14 @@ pub fn add_unconfirmed(
     carrier: &str,
     primary: bool,
     claim: Claim,
-    base_url: &str,
+    site: &Site,
 ) -> QueryResult<()> {
     let token = random_token();
     MailAddress::insert(conn, member_id, address, carrier, primary, Some(&token_hash(&token)))?;
-    let mail = account::confirmation(&format!("{base_url}/register/confirm?t={token}"));
+    let mail = account::confirmation(
+        &site.service_name,
+        &format!("{}/register/confirm?t={token}", site.base_url),
+    );
     queue_limited(conn, MailKind::AddressConfirmation, address, &mail, claim.channel()).map(drop)
 }
 
@@ -113,10 +112,10 @@ pub fn add_unconfirmed(
 pub fn tell_already_registered(
     conn: &mut DbConnection,
     address: &str,
-    base_url: &str,
+    site: &Site,
     channel: Channel,
 ) -> QueryResult<()> {
-    let mail = account::already_registered(&format!("{base_url}/login"));
+    let mail = account::already_registered(&site.service_name, &format!("{}/login", site.base_url));
     queue_limited(conn, MailKind::AlreadyRegistered, address, &mail, channel).map(drop)
 }
 
@@ -173,12 +172,12 @@ impl Claim {
 /// unconfirmed one whose link is still live stays with the member who added it (unless the address
 /// itself proved it is someone else's): releasing it would let anyone take the address over. The
 /// page says the same either way.
-pub fn claim_address(conn: &mut DbConnection, address: &str, claim: Claim, base_url: &str) -> QueryResult<bool> {
+pub fn claim_address(conn: &mut DbConnection, address: &str, claim: Claim, site: &Site) -> QueryResult<bool> {
     let Some(existing) = MailAddress::find(conn, address)? else {
         return Ok(true);
     };
     if existing.is_verified() {
-        tell_already_registered(conn, address, base_url, claim.channel())?;
+        tell_already_registered(conn, address, site, claim.channel())?;
         return Ok(false);
     }
     let theirs = match claim {

@@ -11,8 +11,6 @@ use std::time::Duration;
 pub struct MailSettings {
     /// The domain of every address we receive at (entry@, post-…@, bounce-…@) and send from.
     pub domain: String,
-    /// The display name of our From: header.
-    pub from_name: String,
     pub transport: Transport,
     /// Where the built-in SMTP listener accepts mail, if it runs.
     pub listen: Option<SocketAddr>,
@@ -73,6 +71,7 @@ pub struct Pacing {
 #[serde(deny_unknown_fields)]
 pub(super) struct MailFileSettings {
     domain: Option<String>,
+    /// No longer read: replaced by the top-level `service_name` (refused with that advice).
     from_name: Option<String>,
     smtp_url: Option<String>,
     sendmail: Option<PathBuf>,
@@ -251,11 +250,17 @@ impl MailSettings {
                 });
             }
         }
+        // The sender's name is the service's name now (`Settings::service_name`): one name for
+        // From, subjects and pages. An old setting says so instead of being silently ignored.
+        if file.from_name.is_some() || env("HIROBA_MAIL_FROM_NAME").is_some() {
+            return Err(ConfigError::Invalid {
+                name: "[mail] from_name / HIROBA_MAIL_FROM_NAME",
+                value: String::new(),
+                reason: "replaced by service_name / HIROBA_SERVICE_NAME (サービス名), which names the mails' sender, their subjects and the pages",
+            });
+        }
         Ok(MailSettings {
             domain,
-            from_name: env("HIROBA_MAIL_FROM_NAME")
-                .or(file.from_name)
-                .unwrap_or_else(|| "あぃあぃ広場".into()),
             transport,
             listen,
             max_message_bytes: max_bytes,

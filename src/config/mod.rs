@@ -22,6 +22,9 @@ pub struct Settings {
     pub bind: SocketAddr,
     /// The public URL, without a trailing slash (used in mails and the Host check).
     pub base_url: String,
+    /// The service's one name (e.g. かしわ子育てひろば): the sender of every mail, the 【】 of
+    /// the subjects that name the service, the top page and every tab title on PC and smartphone.
+    pub service_name: String,
     /// Folder with the device profiles and the emoji table; `None`: the built-in ones.
     pub profiles_dir: Option<PathBuf>,
     /// Worker threads of the HTTP server (0: one per core).
@@ -60,6 +63,7 @@ struct FileSettings {
     database_url: Option<String>,
     bind: Option<String>,
     base_url: Option<String>,
+    service_name: Option<String>,
     profiles_dir: Option<PathBuf>,
     http_workers: Option<usize>,
     db_pool_size: Option<u32>,
@@ -114,6 +118,7 @@ impl Settings {
         let database_url = pick("HIROBA_DATABASE_URL", from_file.database_url, "hiroba-data/hiroba.db");
         let bind = pick("HIROBA_BIND", from_file.bind, "127.0.0.1:8080");
         let base_url = pick("HIROBA_BASE_URL", from_file.base_url, "http://127.0.0.1:8080");
+        let service_name = pick("HIROBA_SERVICE_NAME", from_file.service_name, DEFAULT_SERVICE_NAME);
         let profiles_dir = env("HIROBA_PROFILES_DIR").map(PathBuf::from).or(from_file.profiles_dir);
         let gateway_list = env("HIROBA_GATEWAY_LIST")
             .map(PathBuf::from)
@@ -158,6 +163,7 @@ impl Settings {
                 reason: "expected address:port, e.g. 127.0.0.1:8080",
             })?,
             base_url: parse_base_url(&base_url)?,
+            service_name: parse_service_name(&service_name)?,
             profiles_dir,
             http_workers: workers.parse().map_err(|_| ConfigError::Invalid {
                 name: "HIROBA_HTTP_WORKERS",
@@ -258,6 +264,14 @@ fn redact_url(url: &str) -> String {
 }
 
 impl Settings {
+    /// The name and address mails are written with (owned, to move into a database closure).
+    pub fn site(&self) -> Site {
+        Site {
+            base_url: self.base_url.clone(),
+            service_name: self.service_name.clone(),
+        }
+    }
+
     /// The host (and port) of `base_url`.
     fn public_host(&self) -> &str {
         self.base_url
@@ -281,6 +295,40 @@ impl Settings {
     pub fn is_https(&self) -> bool {
         self.base_url.starts_with("https://")
     }
+}
+
+/// The name when none is configured: the Kashiwa model project's.
+pub const DEFAULT_SERVICE_NAME: &str = "かしわ子育てひろば";
+
+/// Longest service name: it stands in every subject, and a keitai's inbox shows few characters.
+const SERVICE_NAME_MAX_CHARS: usize = 20;
+
+fn parse_service_name(name: &str) -> Result<String, ConfigError> {
+    let trimmed = name.trim();
+    let invalid = |reason| ConfigError::Invalid {
+        name: "HIROBA_SERVICE_NAME",
+        value: name.to_string(),
+        reason,
+    };
+    if trimmed.is_empty() {
+        return Err(invalid("expected a name, e.g. かしわ子育てひろば"));
+    }
+    if trimmed.chars().any(char::is_control) {
+        return Err(invalid("expected one line without control characters"));
+    }
+    if trimmed.chars().count() > SERVICE_NAME_MAX_CHARS {
+        return Err(invalid(
+            "expected at most 20 characters (it stands in every mail subject)",
+        ));
+    }
+    Ok(trimmed.to_string())
+}
+
+/// What mails need to name and link the service: its name and its public URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Site {
+    pub base_url: String,
+    pub service_name: String,
 }
 
 fn parse_positive(name: &'static str, value: &str) -> Result<u32, ConfigError> {

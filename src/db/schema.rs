@@ -560,6 +560,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    community_posting_tokens (community_id, member_id) {
+        community_id -> BigInt,
+        member_id -> BigInt,
+        token -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     community_members (id) {
         id -> BigInt,
         community_id -> BigInt,
@@ -828,6 +837,8 @@ diesel::joinable!(care_slots -> facilities (facility_id));
 diesel::joinable!(watch_audit -> children (child_id));
 diesel::joinable!(communities -> areas (area_id));
 diesel::joinable!(community_members -> communities (community_id));
+diesel::joinable!(community_posting_tokens -> communities (community_id));
+diesel::joinable!(community_posting_tokens -> members (member_id));
 diesel::joinable!(community_members -> members (member_id));
 
 diesel::table! {
@@ -1107,6 +1118,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     care_slots,
     communities,
     community_members,
+    community_posting_tokens,
     support_members,
     supporters,
     supporter_areas,

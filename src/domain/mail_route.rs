@@ -12,8 +12,9 @@ pub enum Route {
     /// `entry@`: an empty mail asks for a registration link (空メール登録).
     Entry,
     /// A member's secret address for threads in one place: `post-<token>@` for the portal (her
-    /// posting address), `c<community id>-<token>@` for a community. The member's posting token
-    /// authenticates it, so renewing the token renews them all.
+    /// posting address, her private posting token), `c<community id>-<token>@` for a community
+    /// (her own token for that community, `community_posting_tokens`, so that a shared community
+    /// address reveals nothing else). `threads::address` says whose a token is.
     Thread { place: Place, token: String },
     /// A reply in 送迎・あずかり支援 (`<prefix>-<token>@`, see `SupportSide`): the token names one
     /// offer, or one side of one matched request, and authenticates the reply.

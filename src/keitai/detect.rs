@@ -64,6 +64,12 @@ impl Device {
         self.profile.keitai
     }
 
+    /// A phone that shows our pages but cannot scan a QR code on its own screen: it is offered
+    /// links (`mailto:`) where a PC is offered QR codes to scan with a phone.
+    pub fn cannot_scan_own_screen(&self) -> bool {
+        self.profile.keitai || self.profile.id == "smartphone"
+    }
+
     /// Whether a page may offer file fields: the WebView browsers of keypad phones, smartphones and
     /// PCs upload files; we do not count on the i-mode, EZweb, SoftBank and WILLCOM browsers (Compact
     /// HTML, XHTML-MP) doing so, and point their users to the posting address instead.

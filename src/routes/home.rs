@@ -2,13 +2,14 @@
 
 use crate::db::models::event::Event;
 use crate::db::models::notice::Notice;
+use crate::domain::mail_route::entry_address;
 use crate::domain::policy::{Action, Resource};
 use crate::domain::time::today;
 use crate::error::AppError;
 use crate::routes::request::{ctx, ok, paged_list, KeitaiQuery, Visitor};
 use actix_web::{web, HttpResponse};
 use chrono::Duration;
-use hiroba_views::pages::home::{notice_item, NoticeItem};
+use hiroba_views::pages::home::{notice_item, NoticeItem, PhoneOffer};
 use hiroba_views::pages::notice::{notice_page, NoticeView};
 use hiroba_views::pages::portal::events::{event_block, EventItem};
 
@@ -50,8 +51,14 @@ pub async fn home(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, 
         .collect();
     let events: Vec<EventItem> = events.iter().map(EventItem::from).collect();
     let events = event_block(&ctx, "今週のイベント", &events, "/events");
+    let entry_address = entry_address(&visitor.settings().mail.domain);
+    let offer = match (visitor.device.is_keitai(), visitor.device.cannot_scan_own_screen()) {
+        (true, _) => PhoneOffer::Nothing,
+        (false, true) => PhoneOffer::Link { entry_address },
+        (false, false) => PhoneOffer::Scan { entry_address },
+    };
     let page = paged_list(&visitor, &items, requested, |list| {
-        hiroba_views::pages::home::home(&ctx, list, &events)
+        hiroba_views::pages::home::home(&ctx, list, &events, &offer)
     });
     Ok(page)
 }

@@ -10,6 +10,7 @@ pub mod help;
 pub mod home;
 pub mod metrics;
 pub mod mypage;
+pub mod not_found;
 pub mod notebook;
 pub mod out;
 pub mod photos;
@@ -56,5 +57,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(watch::configure)
         .configure(support::configure)
         .configure(notebook::configure)
-        .configure(api::configure);
+        .configure(api::configure)
+        .default_service(web::to(not_found::not_found));
 }

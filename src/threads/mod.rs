@@ -2,6 +2,7 @@
 //! write them in a place, and writing a thread or a comment with what goes with it. The web
 //! handlers (`routes::threads`) and mail processing (`mail::inbound::process::thread`) share this.
 
+pub mod address;
 pub mod venue;
 pub mod write;
 

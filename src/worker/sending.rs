@@ -360,7 +360,7 @@ fn render(worker: &Worker, mail: &OutboxMail, reply_to: Option<&str>, unsubscrib
         &Outgoing {
             message_id: &message_id,
             date,
-            from_name: &settings.from_name,
+            from_name: &worker.ctx.settings.service_name,
             from_address: &from_address,
             to: &mail.recipient,
             subject: &mail.subject,

@@ -500,3 +500,27 @@ db_test! {
         app.run_jobs();
     }
 }
+
+db_test! {
+    fn the_approval_list_shows_the_role_asked_for_and_an_approval_says_what_it_did(app: Empty) {
+        use crate::helpers::builders::{Carrier, MemberBuilder};
+        use hiroba::domain::role::Role;
+        let coordinator = MemberBuilder::new("コーディネーター").role(Role::Coordinator).carrier(Carrier::Pc).insert(&app);
+        let supporter = MemberBuilder::new("さくらばあば").role(Role::Supporter).carrier(Carrier::Au).pending().insert(&app);
+        MemberBuilder::new("ゆいママ").pending().insert(&app);
+        let mut phone = coordinator.sign_in(&app, ua::DOCOMO_FOMA_1);
+        let list = phone.get("/admin/members");
+        let text = list.sjis_text();
+        assert!(text.contains("希望：提供会員") && text.contains("希望：保護者（依頼会員）"), "{text}");
+        let approved = phone.browser.submit_picked(&list, &[("id", &supporter.id.to_string())], &[]);
+        assert_eq!(approved.status, 302, "{}", approved.sjis_text());
+        let after = phone.browser.follow(&approved);
+        let text = after.sjis_text();
+        assert!(text.contains("さくらばあばさんを承認しました。承認のお知らせをメールで送ります。"), "{text}");
+        assert!(!text.contains("希望：提供会員") && text.contains("ゆいママ"), "{text}");
+        // The same post again decides nothing and says so.
+        let again = phone.browser.submit_picked(&list, &[("id", &supporter.id.to_string())], &[]);
+        assert!(phone.browser.follow(&again).sjis_text().contains("すでに対応済みです"));
+        assert_eq!(app.run_jobs().mails, 1, "one approval mail");
+    }
+}

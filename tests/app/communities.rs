@@ -11,6 +11,7 @@ use crate::helpers::{percent_encode, ua, Response, TestApp};
 use diesel::prelude::*;
 use hiroba::db::models::community::{Community, Proposal};
 use hiroba::db::models::community_member::CommunityMember;
+use hiroba::db::models::community_posting_token::CommunityPostingToken;
 use hiroba::db::models::mail_address::MailAddress;
 use hiroba::db::models::moderation::ModerationLog;
 use hiroba::db::models::outbox::OutboxMail;
@@ -485,19 +486,27 @@ db_test! {
         let id = community_id(&app, HANA_COMMUNITY);
         let other = community_id(&app, SENSEI_COMMUNITY);
         let posting = member_with(&app, "yuki-mama@ezweb.ne.jp");
-        let token = posting.strip_prefix("post-").unwrap().split('@').next().unwrap().to_string();
+        let private = posting.strip_prefix("post-").unwrap().split('@').next().unwrap().to_string();
         let yuki = member_id(&app, "yuki-mama@ezweb.ne.jp");
-        {
+        let (token, other_token) = {
             let mut conn = app.pool.get().unwrap();
             CommunityMember::join(&mut conn, id, yuki, MemberRole::Member).unwrap();
-        }
+            // The other community's token is hers from a time she had joined it.
+            (CommunityPostingToken::of(&mut conn, id, yuki).unwrap(), CommunityPostingToken::of(&mut conn, other, yuki).unwrap())
+        };
+        assert!(token != private && token != other_token, "each community has its own token, not her posting token");
         let to = format!("c{id}-{token}@{DOMAIN}");
         assert_eq!(mail_in(&app.database_url, &to, &fixture("au-photo-gps.eml"), &[]), 0);
         // Not joined: a refusal reply and nothing posted.
-        let outside = format!("c{other}-{token}@{DOMAIN}");
+        let outside = format!("c{other}-{other_token}@{DOMAIN}");
         assert_eq!(mail_in(&app.database_url, &outside, &fixture("au-photo-gps.eml"), &[]), 0);
         // A community that does not exist is an unknown address for the MTA.
         assert_eq!(mail_in(&app.database_url, &format!("c99999-{token}@{DOMAIN}"), &fixture("au-photo-gps.eml"), &[]), 67);
+        // Her private posting token no longer opens a community (the addresses before the change),
+        // a community's token opens no other community, and it is no portal posting address.
+        for unknown in [format!("c{id}-{private}@{DOMAIN}"), format!("c{other}-{token}@{DOMAIN}"), format!("post-{token}@{DOMAIN}")] {
+            assert_eq!(mail_in(&app.database_url, &unknown, &fixture("au-photo-gps.eml"), &[]), 67, "{unknown}");
+        }
         app.run_jobs();
 
         let mut conn = app.pool.get().unwrap();
@@ -516,10 +525,11 @@ db_test! {
         assert!(refusal.body.contains("参加していないため") && refusal.body.contains(SENSEI_COMMUNITY), "{}", refusal.body);
         drop(conn);
 
-        // A renewed posting token renews the community addresses too: the old one is unknown.
+        // Renewing her addresses renews the community addresses too: the old one is unknown.
         {
             let mut conn = app.pool.get().unwrap();
-            hiroba::db::models::member::Member::renew_posting_token(&mut conn, yuki).unwrap();
+            hiroba::threads::address::renew_all(&mut conn, yuki).unwrap();
+            assert_ne!(CommunityPostingToken::of(&mut conn, id, yuki).unwrap(), token);
         }
         assert_eq!(mail_in(&app.database_url, &to, &fixture("au-photo-gps.eml"), &[]), 67);
 
@@ -627,4 +637,83 @@ fn community_id_in(conn: &mut DbConnection, name: &str) -> i64 {
         .select(communities::id)
         .first(conn)
         .unwrap()
+}
+
+db_test! {
+    fn closing_a_community_asks_once_more_on_its_own_page_and_needs_a_reason(app: Empty) {
+        let cast = Cast::new(&app);
+        let id = cast.hana_community(&app);
+        let mut pc = signed_in_as(&app, ua::PC, &cast.coordinator);
+        let admin = pc.get("/admin/communities");
+        let text = admin.text();
+        assert!(!text.contains("最近の対応"), "no heading over an empty log: {text}");
+        assert!(
+            !forms(&admin).iter().any(|f| f.fields.iter().any(|(n, v)| n == "action" && v == "close")),
+            "no one-click close on the list: {text}"
+        );
+        let link = format!("/admin/communities/{id}/close");
+        assert!(links(&admin).contains(&link), "{text}");
+        let confirm = pc.get(&link);
+        assert_eq!(confirm.status, 200);
+        // A closing posted without the confirmation only leads to it.
+        let csrf = forms(&confirm)
+            .iter()
+            .flat_map(|f| f.fields.clone())
+            .find(|(n, _)| n == "csrf")
+            .expect("csrf")
+            .1;
+        let skipped = pc.post("/admin/communities/decide", format!("csrf={csrf}&id={id}&action=close&reason=x").as_bytes());
+        assert_eq!(skipped.status, 302, "{}", skipped.text());
+        assert!(skipped.header("location").unwrap().ends_with(&link));
+        let still = Community::find(&mut app.pool.get().unwrap(), id).unwrap().unwrap();
+        assert_eq!(still.status, "approved");
+        assert!(confirm.text().contains(&format!("コミュニティ「{HANA_COMMUNITY}」を終了します")), "{}", confirm.text());
+        let no_reason = pc.submit(&confirm, "/admin/communities/decide", &[("reason", "")]);
+        assert!(no_reason.text().contains("理由を入力してください") && no_reason.text().contains("終了しないで戻る"));
+        let closed = pc.submit(&confirm, "/admin/communities/decide", &[("reason", "活動が終わったため")]);
+        assert_eq!(closed.status, 302, "{}", closed.text());
+        let page = pc.follow(&closed).text();
+        assert!(page.contains("コミュニティを終了しました。") && page.contains("最近の対応"), "{page}");
+        let found = Community::find(&mut app.pool.get().unwrap(), id).unwrap().unwrap();
+        assert_eq!((found.status.as_str(), found.decision_reason.as_deref()), ("closed", Some("活動が終わったため")));
+        assert_eq!(pc.get(&link).status, 404, "a closed community has nothing to confirm");
+    }
+}
+
+db_test! {
+    fn the_close_confirmation_works_on_an_imode_phone(app: Empty) {
+        let cast = Cast::new(&app);
+        let id = cast.hana_community(&app);
+        let mut phone = cast.coordinator.sign_in(&app, ua::DOCOMO_MOVA);
+        let confirm = phone.get(&format!("/admin/communities/{id}/close"));
+        assert_eq!(confirm.status, 200);
+        assert!(confirm.is_shift_jis() && confirm.body.len() <= budget(&app, ua::DOCOMO_MOVA));
+        let closed = phone.browser.submit(&confirm, "/admin/communities/decide", &[("reason", "活動終了")]);
+        assert_eq!(closed.status, 302, "{}", closed.sjis_text());
+        assert!(closed.header("location").unwrap().contains("sid="));
+        let found = Community::find(&mut app.pool.get().unwrap(), id).unwrap().unwrap();
+        assert_eq!(found.status, "closed");
+    }
+}
+
+db_test! {
+    fn a_community_shows_its_own_address_for_the_member_never_her_private_posting_token(app: Empty) {
+        let cast = Cast::new(&app);
+        let id = cast.hana_community(&app);
+        let private = cast.hana.posting_address(&app);
+        let private = private.strip_prefix("post-").unwrap().split('@').next().unwrap().to_string();
+        let mut phone = cast.hana.sign_in(&app, ua::DOCOMO_FOMA_2);
+        let page = phone.get(&format!("/communities/{id}")).sjis_text();
+        let form = phone.get(&format!("/communities/{id}/topics/new")).sjis_text();
+        let token = CommunityPostingToken::of(&mut app.pool.get().unwrap(), id, cast.hana.id).unwrap();
+        for text in [&page, &form] {
+            assert!(text.contains(&format!("c{id}-{token}@{DOMAIN}")), "{text}");
+            assert!(!text.contains(&private), "her private posting token is not shown: {text}");
+        }
+        // The address reaches the community only; sent to it, the topic is hers.
+        let mail = fixture("docomo-sjis-emoji.eml");
+        assert_eq!(mail_in(&app.database_url, &format!("c{id}-{token}@{DOMAIN}"), &mail, &[]), 0);
+        assert_eq!(mail_in(&app.database_url, &format!("post-{token}@{DOMAIN}"), &mail, &[]), 67);
+        app.run_jobs();
+    }
 }

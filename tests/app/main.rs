@@ -95,6 +95,7 @@ mod posts;
 mod queue;
 mod search;
 mod sending;
+mod service_name;
 mod simulate;
 mod smtp;
 mod smtp_relay;

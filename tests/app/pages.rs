@@ -74,3 +74,54 @@ db_test! {
         );
     }
 }
+
+db_test! {
+    fn a_404_keeps_the_sid_of_a_logged_in_imode_phone_in_its_links(app: Empty) {
+        use crate::helpers::builders::MemberBuilder;
+        let hana = MemberBuilder::new("はなママ").insert(&app);
+        let mut phone = hana.sign_in(&app, ua::DOCOMO_FOMA_1);
+        let sid = phone.sid.clone().expect("i-mode browser 1.0 has no cookies: the sid is in the URL");
+        for path in ["/no-such-page", "/posts/99999"] {
+            let page = phone.get(path);
+            assert_eq!(page.status, 404, "{path}");
+            assert!(page.is_shift_jis(), "{path}");
+            let text = page.sjis_text();
+            assert!(text.contains("ページが見つかりません"), "{path}: {text}");
+            let links = crate::helpers::links(&page);
+            assert!(!links.is_empty(), "{path}: {text}");
+            for link in links.iter().filter(|l| l.starts_with('/')) {
+                assert!(link.contains(&format!("sid={sid}")), "{path}: {link} lost the sid");
+            }
+        }
+    }
+}
+
+db_test! {
+    fn the_top_page_captions_its_qr_codes_on_a_pc_and_offers_a_smartphone_a_mailto_link(app: Empty) {
+        let entry = format!("entry@{}", crate::helpers::mail::DOMAIN);
+        let pc = app.get("/", ua::PC).text();
+        assert!(pc.contains("src=\"/qr/site\"") && pc.contains("src=\"/qr/entry\""), "{pc}");
+        assert_eq!(pc.matches("<figcaption>").count(), 2, "each QR code has its caption: {pc}");
+        assert!(pc.contains("ケータイで読み取ると、このサイトが開きます。") && pc.contains(&entry), "{pc}");
+        let iphone = app.get("/", ua::IPHONE).text();
+        assert!(!iphone.contains("/qr/"), "no QR code to scan on its own screen: {iphone}");
+        assert!(iphone.contains(&format!("href=\"mailto:{entry}\"")), "{iphone}");
+        let garaho = app.get("/", ua::GARAHO).text();
+        assert!(!garaho.contains("/qr/"), "{garaho}");
+        let imode = app.get("/", ua::DOCOMO_MOVA).sjis_text();
+        assert!(!imode.contains("/qr/") && !imode.contains("<figure"), "{imode}");
+    }
+}
+
+db_test! {
+    fn the_registration_page_names_the_domain_to_allow_and_links_the_mail_help(app: Empty) {
+        for agent in [ua::DOCOMO_MOVA, ua::PC] {
+            let page = app.get("/register", agent);
+            let text = if page.is_shift_jis() { page.sjis_text() } else { page.text() };
+            let domain = crate::helpers::mail::DOMAIN;
+            assert!(text.contains(&format!("「{domain}」からのメールを受信できるように設定してください（指定受信）")), "{agent}: {text}");
+            assert!(crate::helpers::links(&page).iter().any(|l| l.starts_with("/help/mail")), "{agent}: {text}");
+            assert!(page.body.len() <= crate::helpers::budget(&app, agent), "{agent}: {} bytes", page.body.len());
+        }
+    }
+}

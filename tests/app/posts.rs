@@ -414,3 +414,13 @@ db_test! {
         assert!(kept.iter().all(|&w| w <= photo.width), "{kept:?} wider than {}", photo.width);
     }
 }
+
+db_test! {
+    fn the_moderation_page_has_no_heading_over_an_empty_log(app: Empty) {
+        let (hana, coordinator) = cast(&app);
+        PostBuilder::new(hana.id, "公園の砂場").insert(&app);
+        let mut pc = signed_in(&app, ua::PC, &coordinator);
+        let admin = pc.get("/admin/posts").text();
+        assert!(admin.contains("公園の砂場") && !admin.contains("最近の対応"), "{admin}");
+    }
+}

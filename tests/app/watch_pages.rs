@@ -103,6 +103,9 @@ db_test! {
         }
         // Passes of the 28 days before today fall on up to 29 Japanese days; the old one is not shown.
         assert_eq!(seen, 4 * 28, "every pass of the four weeks on exactly one page");
+        // And the page says so in words that cannot be read as "records end 28 days ago".
+        let last = phone.get(&format!("{path}?page={pages}")).sjis_text();
+        assert!(last.contains("このページには、きょうから28日前までの記録を表示します。"), "{last}");
     }
 }
 

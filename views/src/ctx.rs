@@ -56,6 +56,9 @@ pub struct Ctx {
     pub csrf: Option<String>,
     /// A member is logged in (the footer offers my page and logout instead of login).
     pub signed_in: bool,
+    /// The service's configured name (e.g. かしわ子育てひろば): the top page's title and the end
+    /// of every tab title on PC and smartphone.
+    pub service: String,
 }
 
 impl Ctx {

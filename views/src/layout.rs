@@ -73,7 +73,7 @@ fn frame(ctx: &Ctx, title: &str, refresh: Option<u32>, extra_style: &str, body: 
                 head {
                     meta charset="UTF-8";
                     meta name="viewport" content="width=device-width,initial-scale=1";
-                    title { (title) " - Hiroba" }
+                    title { (tab_title(ctx, title)) }
                     @if let Some(seconds) = refresh.filter(|_| ctx.flavor == Flavor::Html5) {
                         meta http-equiv="refresh" content=(seconds);
                     }
@@ -91,6 +91,16 @@ fn frame(ctx: &Ctx, title: &str, refresh: Option<u32>, extra_style: &str, body: 
         close_void_elements(&text)
     } else {
         text
+    }
+}
+
+/// A browser tab's title: the page's, then the service's name (the top page is the name alone).
+/// Keitai title bars are a few characters wide, so their pages keep the page's title only.
+fn tab_title(ctx: &Ctx, title: &str) -> String {
+    if title == ctx.service || ctx.service.is_empty() {
+        title.to_string()
+    } else {
+        format!("{title} - {}", ctx.service)
     }
 }
 

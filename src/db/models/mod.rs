@@ -6,6 +6,7 @@ pub mod area;
 pub mod care_slot;
 pub mod community;
 pub mod community_member;
+pub mod community_posting_token;
 pub mod event;
 pub mod facility;
 mod hidden;

@@ -4,7 +4,6 @@
 //! this module's `Refusal`: an exit status for Postfix's pipe(8), a reply code for SMTP.
 
 use crate::db::models::inbound_mail::InboundMail;
-use crate::db::models::member::Member;
 use crate::db::models::notebook::family::Family;
 use crate::db::models::notebook::recipient::Recipient;
 use crate::db::DbConnection;
@@ -83,7 +82,7 @@ pub fn check_recipient(
         // Whether the member may write there is answered by a reply; a place that never existed (a
         // community's id) or an old token is an unknown address.
         Route::Thread { place, token } => {
-            Member::by_posting_token(conn, token)?.ok_or(Refusal::UnknownRecipient)?;
+            crate::threads::address::poster_of(conn, *place, token)?.ok_or(Refusal::UnknownRecipient)?;
             Venue::find(conn, *place)?.ok_or(Refusal::UnknownRecipient)?;
         }
         Route::Support { side, token } => {

@@ -40,7 +40,7 @@ pub fn previews(ctx: &Context, subject: &str, body: &str) -> Vec<Preview> {
                 &Outgoing {
                     message_id: "preview@hiroba",
                     date,
-                    from_name: &settings.from_name,
+                    from_name: &ctx.settings.service_name,
                     from_address: &from,
                     to,
                     subject,

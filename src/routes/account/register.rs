@@ -29,6 +29,7 @@ pub async fn form(mut visitor: Visitor, query: KeitaiQuery) -> Result<HttpRespon
         role: Role::Guardian.as_str().into(),
         email: invite.as_ref().map(|(_, a)| a.clone()).unwrap_or_default(),
         invite: invite.map(|(t, _)| t),
+        mail_domain: visitor.settings().mail.domain.clone(),
         ..RegisterView::default()
     };
     Ok(ok(
@@ -66,6 +67,7 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
                 role: form.get("role").unwrap_or_default().into(),
                 areas,
                 errors,
+                mail_domain: visitor.settings().mail.domain.clone(),
             };
             return Ok(ok(
                 &visitor,
@@ -74,12 +76,12 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
         }
     };
     let email = registration.email.to_string();
-    let base_url = visitor.settings().base_url.clone();
+    let site = visitor.settings().site();
     let mut registration = registration;
     registration.password_hash = visitor.hash_password(password).await?;
     if let Some((token, _)) = invite {
         let registered = visitor
-            .db(move |conn| Ok(register_invited(conn, &registration, &token_hash(&token), &base_url)?))
+            .db(move |conn| Ok(register_invited(conn, &registration, &token_hash(&token), &site)?))
             .await?;
         if !registered {
             return Ok(ok(&visitor, &invite_expired(&visitor)));
@@ -87,9 +89,12 @@ pub async fn submit(posted: Posted) -> Result<HttpResponse, AppError> {
         return Ok(ok(&visitor, &register_done(&ctx(&visitor), &email)));
     }
     visitor
-        .db(move |conn| Ok(register(conn, &registration, &base_url)?))
+        .db(move |conn| Ok(register(conn, &registration, &site)?))
         .await?;
-    Ok(ok(&visitor, &register_sent(&ctx(&visitor), &email)))
+    Ok(ok(
+        &visitor,
+        &register_sent(&ctx(&visitor), &email, &visitor.settings().mail.domain),
+    ))
 }
 
 /// The 空メール invitation a request carries.

@@ -2,6 +2,7 @@
 //! approves (the proposer becomes the owner), rejects with a reason, or closes a community. The
 //! proposer is mailed in the same transaction; every decision is logged.
 
+use crate::config::Site;
 use crate::db;
 use crate::db::models::area::Area;
 use crate::db::models::community::Community;
@@ -16,15 +17,17 @@ use crate::domain::policy::{Action, Resource};
 use crate::domain::post::Reason;
 use crate::domain::thread::{Place, PlaceKind};
 use crate::error::AppError;
+use crate::routes::admin::community_close;
 use crate::routes::admin::moderation::{self, moderator_and_id};
-use crate::routes::request::{ctx, ok, redirect, Posted, Visitor};
+use crate::routes::request::{ctx, ok, redirect, KeitaiQuery, Posted, Visitor};
 use actix_web::HttpResponse;
 use hiroba_views::mail::{community as mails, MailText};
 use hiroba_views::pages::admin::communities::{community_admin, CommunityAdminLine};
 
-pub async fn list(visitor: Visitor) -> Result<HttpResponse, AppError> {
+pub async fn list(visitor: Visitor, query: KeitaiQuery) -> Result<HttpResponse, AppError> {
     visitor.require(Resource::MemberContent, Action::Moderate)?;
-    render(&visitor, None).await
+    let notice = (query.0.get("done") == Some("closed")).then(|| "コミュニティを終了しました。".to_string());
+    render(&visitor, notice).await
 }
 
 async fn render(visitor: &Visitor, notice: Option<String>) -> Result<HttpResponse, AppError> {
@@ -64,23 +67,31 @@ pub async fn decide(posted: Posted) -> Result<HttpResponse, AppError> {
         .get("action")
         .and_then(Decision::parse)
         .ok_or_else(|| AppError::BadInput("action".into()))?;
+    // A closing comes only from its confirmation page (it cannot be undone).
+    let closing = decision == Decision::Close;
+    if closing && form.get("confirmed") != Some("yes") {
+        return Ok(redirect(&visitor, &format!("/admin/communities/{id}/close")));
+    }
     let reason = match (decision, Reason::parse(form.get("reason").unwrap_or_default())) {
         (_, Ok(reason)) => Some(reason),
         // An approval needs no reason; a refusal or a closing does (the proposer reads it).
         (Decision::Approve, Err(_)) => None,
+        (Decision::Close, Err(e)) => return community_close::render(&visitor, id, Some(&e.to_string())).await,
         (_, Err(e)) => return render(&visitor, Some(e.to_string())).await,
     };
-    let base = visitor.settings().base_url.clone();
+    let site = visitor.settings().site();
     let changed = visitor
         .db(move |conn| {
             let reason = reason.as_ref().map(Reason::as_str);
-            db::write_transaction(conn, |conn| apply(conn, id, decision, me, reason, &base))
+            db::write_transaction(conn, |conn| apply(conn, id, decision, me, reason, &site))
         })
         .await?;
     if !changed {
         return render(&visitor, Some("すでに対応済みです。".into())).await;
     }
-    Ok(redirect(&visitor, "/admin/communities"))
+    // Said on the page it redirects to, so that a reload sends nothing again.
+    let done = if closing { "?done=closed" } else { "" };
+    Ok(redirect(&visitor, &format!("/admin/communities{done}")))
 }
 
 /// The decision, its log line, the owner's membership on approval and the mail to the proposer.
@@ -90,8 +101,9 @@ fn apply(
     decision: Decision,
     by: i64,
     reason: Option<&str>,
-    base: &str,
+    site: &Site,
 ) -> Result<bool, AppError> {
+    let (base, service) = (&site.base_url, &site.service_name);
     let found = Community::find(conn, id)?.ok_or(AppError::NotFound)?;
     if !Community::decide(conn, id, decision, by, reason)? {
         return Ok(false);
@@ -107,9 +119,14 @@ fn apply(
     let mail = match decision {
         Decision::Approve => {
             CommunityMember::join(conn, id, found.created_by, MemberRole::Owner)?;
-            Some(mails::approved(&found.name, &format!("{base}/communities/{id}")))
+            Some(mails::approved(
+                service,
+                &found.name,
+                &format!("{base}/communities/{id}"),
+            ))
         }
         Decision::Reject => Some(mails::rejected(
+            service,
             &found.name,
             reason.unwrap_or(""),
             &format!("{base}/communities/new"),

@@ -1,6 +1,7 @@
 //! Coordinators' pages.
 
 pub mod communities;
+pub mod community_close;
 pub mod events;
 pub mod facilities;
 pub mod feedback;
@@ -45,6 +46,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .route("/admin/communities", web::get().to(communities::list))
         .route("/admin/communities/decide", web::post().to(communities::decide))
+        .route("/admin/communities/{id}/close", web::get().to(community_close::confirm))
         .route("/admin/posts", web::get().to(posts::list))
         .route("/admin/posts/moderate", web::post().to(posts::moderate_post))
         .route("/admin/posts/reports/resolve", web::post().to(posts::resolve_reports))

@@ -4,7 +4,7 @@
 use super::area_name;
 use crate::db::models::area::Area;
 use crate::db::models::community_member::CommunityMember;
-use crate::db::models::member::Member;
+use crate::db::models::community_posting_token::CommunityPostingToken;
 use crate::db::models::thread::{Thread, ThreadFilter};
 use crate::domain::community::{CommunityStatus, MemberRole};
 use crate::domain::mail_route::thread_address;
@@ -50,7 +50,7 @@ async fn render(visitor: &Visitor, id: i64, notice: Option<String>, page: usize)
             let role = CommunityMember::role_of(conn, id, me)?;
             let area = area_name(&Area::all(conn)?, found.area_id);
             let token = match role {
-                Some(_) if found.is_approved() => Some(Member::posting_token(conn, me)?),
+                Some(_) if found.is_approved() => CommunityPostingToken::of(conn, id, me).map(Some)?,
                 _ => None,
             };
             Ok((

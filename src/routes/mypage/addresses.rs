@@ -21,13 +21,13 @@ pub async fn add(posted: Posted) -> Result<HttpResponse, AppError> {
         Err(e) => return render(&visitor, Some(e.to_string())).await,
     };
     let carrier = visitor.profiles().mail_profile(email.domain()).id.clone();
-    let base_url = visitor.settings().base_url.clone();
+    let site = visitor.settings().site();
     let address = email.to_string();
     visitor
         .db(move |conn| {
             Ok(crate::db::write_transaction(conn, |conn| {
                 // Whose address it is stays private: the page reads the same when it is taken.
-                if !claim_address(conn, &address, Claim::Member(member_id), &base_url)? {
+                if !claim_address(conn, &address, Claim::Member(member_id), &site)? {
                     return Ok(());
                 }
                 add_unconfirmed(
@@ -37,7 +37,7 @@ pub async fn add(posted: Posted) -> Result<HttpResponse, AppError> {
                     &carrier,
                     false,
                     Claim::Member(member_id),
-                    &base_url,
+                    &site,
                 )
             })?)
         })
@@ -101,6 +101,7 @@ pub async fn test_mail(posted: Posted) -> Result<HttpResponse, AppError> {
         .and_then(|v| v.parse::<i64>().ok())
         .ok_or(AppError::NotFound)?;
     let mypage_url = format!("{}/mypage", visitor.settings().base_url);
+    let service = visitor.settings().service_name.clone();
     let queued = visitor
         .db(move |conn| {
             Ok(crate::db::write_transaction(conn, |conn| {
@@ -118,7 +119,7 @@ pub async fn test_mail(posted: Posted) -> Result<HttpResponse, AppError> {
                     MailAddress::set_health(conn, &address.address, Health::Ok)?;
                 }
                 let nickname = Member::find(conn, member_id)?.nickname;
-                let mail = inbound::test_mail(&nickname, &mypage_url);
+                let mail = inbound::test_mail(&service, &nickname, &mypage_url);
                 OutboxMail::queue(conn, MailKind::TestMail, &address.address, &mail.subject, &mail.body)?;
                 Ok::<_, diesel::result::Error>(Some(true))
             })?)

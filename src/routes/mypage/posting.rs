@@ -1,10 +1,11 @@
-//! The member's secret posting address: renewed when it leaked (the old one stops working).
+//! The member's secret posting address: renewed when it leaked (the old one stops working), and
+//! her community addresses with it.
 
-use crate::db::models::member::Member;
 use crate::domain::policy::{Action, Resource};
 use crate::error::AppError;
 use crate::routes::mypage::render;
 use crate::routes::request::Posted;
+use crate::threads::address::renew_all;
 use actix_web::HttpResponse;
 
 pub async fn renew(posted: Posted) -> Result<HttpResponse, AppError> {
@@ -12,13 +13,10 @@ pub async fn renew(posted: Posted) -> Result<HttpResponse, AppError> {
         .visitor
         .require_member(Resource::OwnAccount, Action::Update)?
         .member_id;
-    posted
-        .visitor
-        .db(move |conn| Ok(Member::renew_posting_token(conn, member_id)?))
-        .await?;
+    posted.visitor.db(move |conn| Ok(renew_all(conn, member_id)?)).await?;
     render(
         &posted.visitor,
-        Some("投稿用アドレスを新しくしました。前のアドレスあてのメールは投稿されません。".into()),
+        Some("投稿用アドレスとコミュニティのあて先を新しくしました。前のアドレスあてのメールは投稿されません。".into()),
     )
     .await
 }

@@ -60,8 +60,8 @@ impl FromRequest for Device {
     }
 }
 
-/// The view context from the device alone (no session).
-pub fn device_ctx(device: &Device) -> Ctx {
+/// The view context from the device alone (no session) and the service's name.
+pub fn device_ctx(device: &Device, service: &str) -> Ctx {
     Ctx {
         flavor: match device.markup {
             Markup::Chtml => Flavor::Chtml,
@@ -85,5 +85,6 @@ pub fn device_ctx(device: &Device) -> Ctx {
         sid: None,
         csrf: None,
         signed_in: false,
+        service: service.to_string(),
     }
 }

@@ -165,7 +165,11 @@ pub fn error_page(res: ServiceResponse<BoxBody>) -> actix_web::Result<ErrorHandl
             page(&visitor, status, &html)
         }
         (None, Ok(device)) => {
-            let html = hiroba_views::pages::errors::error(&device_ctx(&device), message.title, message.text);
+            let html = hiroba_views::pages::errors::error(
+                &device_ctx(&device, &state.ctx.settings.service_name),
+                message.title,
+                message.text,
+            );
             bare(&device, status, state.ctx.codec.encode(&html, device.target()))
         }
         (None, Err(_)) => HttpResponse::build(status)

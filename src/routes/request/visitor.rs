@@ -163,7 +163,7 @@ impl Visitor {
 
 /// The view context for a visitor: device, and the sid and CSRF token of the session.
 pub fn ctx(visitor: &Visitor) -> Ctx {
-    let mut ctx = device_ctx(&visitor.device);
+    let mut ctx = device_ctx(&visitor.device, &visitor.settings().service_name);
     ctx.sid = visitor.sid_in_urls().map(str::to_string);
     ctx.csrf = visitor.session.as_ref().map(|s| s.csrf.clone());
     ctx.signed_in = visitor.member().is_some();

@@ -7,7 +7,6 @@ use super::path::PlacePath;
 use super::place::{new_heading, refused};
 use crate::db;
 use crate::db::models::area::Area;
-use crate::db::models::member::Member;
 use crate::db::models::thread::NewThread;
 use crate::domain::mail_route::thread_address;
 use crate::domain::policy::{Action, Resource};
@@ -19,6 +18,7 @@ use crate::photo::MAX_PHOTOS;
 use crate::routes::areas::{area_choices, own_area};
 use crate::routes::request::{ctx, ok, redirect, Posted, Visitor};
 use crate::routes::upload::form_photos;
+use crate::threads::address::token_for;
 use crate::threads::{self, Venue};
 use actix_web::HttpResponse;
 use hiroba_views::pages::threads::new::{new_thread, Classification, NewThreadView};
@@ -121,11 +121,7 @@ async fn render(
     let (areas, token) = visitor
         .db(move |conn| {
             let areas = if classified { Area::all(conn)? } else { Vec::new() };
-            let token = if uploads {
-                None
-            } else {
-                Some(Member::posting_token(conn, me)?)
-            };
+            let token = if uploads { None } else { token_for(conn, place, me)? };
             Ok((areas, token))
         })
         .await?;

@@ -172,6 +172,7 @@ pub fn test_settings(database: DatabaseUrl) -> Settings {
         database,
         bind: "127.0.0.1:0".parse().expect("addr"),
         base_url: "http://127.0.0.1".into(),
+        service_name: defaults.service_name,
         profiles_dir: Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("carrier-profiles")),
         http_workers: 1,
         // Test apps live until the test binary ends: keep PostgreSQL's connection count low.

@@ -3,11 +3,11 @@
 use super::MailText;
 
 /// Short lines: keitai mail viewers wrap badly and some cut long bodies.
-pub fn confirmation(confirm_url: &str) -> MailText {
+pub fn confirmation(service: &str, confirm_url: &str) -> MailText {
     MailText {
-        subject: "【かしわ子育てひろば】メールアドレスの確認".into(),
+        subject: format!("【{service}】メールアドレスの確認"),
         body: format!(
-            "かしわ子育てひろばへのご登録ありがとうございます。\n\n\
+            "{service}へのご登録ありがとうございます。\n\n\
              次のURLを開くと、メールアドレスの確認が終わります。\n{confirm_url}\n\n\
              URLの有効期限は24時間です。\n\
              お心当たりのない場合は、このメールを削除してください。\n"
@@ -15,9 +15,9 @@ pub fn confirmation(confirm_url: &str) -> MailText {
     }
 }
 
-pub fn already_registered(login_url: &str) -> MailText {
+pub fn already_registered(service: &str, login_url: &str) -> MailText {
     MailText {
-        subject: "【かしわ子育てひろば】登録のお申し込みについて".into(),
+        subject: format!("【{service}】登録のお申し込みについて"),
         body: format!(
             "このメールアドレスは、すでに登録されています。\n\
              次のURLからログインしてください。\n{login_url}\n\n\
@@ -26,9 +26,9 @@ pub fn already_registered(login_url: &str) -> MailText {
     }
 }
 
-pub fn approved(nickname: &str, top_url: &str) -> MailText {
+pub fn approved(service: &str, nickname: &str, top_url: &str) -> MailText {
     MailText {
-        subject: "【かしわ子育てひろば】ご利用いただけます".into(),
+        subject: format!("【{service}】ご利用いただけます"),
         body: format!(
             "{nickname}さん\n\n\
              コーディネーターが登録を承認しました。\n\

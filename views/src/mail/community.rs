@@ -3,9 +3,9 @@
 
 use super::MailText;
 
-pub fn approved(name: &str, community_url: &str) -> MailText {
+pub fn approved(service: &str, name: &str, community_url: &str) -> MailText {
     MailText {
-        subject: "【かしわ子育てひろば】コミュニティが承認されました".into(),
+        subject: format!("【{service}】コミュニティが承認されました"),
         body: format!(
             "ご提案いただいたコミュニティ「{name}」が承認され、公開されました。\n\
              あなたが管理人です。さっそくトピックを立ててみましょう。\n\n{community_url}\n"
@@ -13,9 +13,9 @@ pub fn approved(name: &str, community_url: &str) -> MailText {
     }
 }
 
-pub fn rejected(name: &str, reason: &str, help_url: &str) -> MailText {
+pub fn rejected(service: &str, name: &str, reason: &str, help_url: &str) -> MailText {
     MailText {
-        subject: "【かしわ子育てひろば】コミュニティの提案について".into(),
+        subject: format!("【{service}】コミュニティの提案について"),
         body: format!(
             "ご提案いただいたコミュニティ「{name}」は、今回は見送らせていただきました。\n\n\
              理由：{reason}\n\n\
@@ -25,9 +25,9 @@ pub fn rejected(name: &str, reason: &str, help_url: &str) -> MailText {
 }
 
 /// `notes`: photos that could not be used and text that was cut, each already a sentence.
-pub fn topic_accepted(community: &str, title: &str, topic_url: &str, notes: &[String]) -> MailText {
+pub fn topic_accepted(service: &str, community: &str, title: &str, topic_url: &str, notes: &[String]) -> MailText {
     super::thread_accepted(
-        "【かしわ子育てひろば】トピックを立てました",
+        &format!("【{service}】トピックを立てました"),
         format!("コミュニティ「{community}」にトピックを立てました。\n\n「{title}」\n{topic_url}\n"),
         notes,
     )

@@ -2,9 +2,9 @@
 
 use super::MailText;
 
-pub fn entry_invite(register_url: &str) -> MailText {
+pub fn entry_invite(service: &str, register_url: &str) -> MailText {
     MailText {
-        subject: "【かしわ子育てひろば】会員登録のご案内".into(),
+        subject: format!("【{service}】会員登録のご案内"),
         body: format!(
             "空メールありがとうございます。\n\n\
              次のURLから会員登録にお進みください。\n\
@@ -16,18 +16,18 @@ pub fn entry_invite(register_url: &str) -> MailText {
 }
 
 /// `notes`: photos that could not be used and text that was cut, each already a sentence.
-pub fn post_accepted(title: &str, post_url: &str, notes: &[String]) -> MailText {
+pub fn post_accepted(service: &str, title: &str, post_url: &str, notes: &[String]) -> MailText {
     super::thread_accepted(
-        "【かしわ子育てひろば】投稿しました",
+        &format!("【{service}】投稿しました"),
         format!("メールでの投稿を受け付けました。\n\n「{title}」\n{post_url}\n"),
         notes,
     )
 }
 
 /// Why nothing was posted; `reason` is a sentence for the sender.
-pub fn post_refused(reason: &str, help_url: &str) -> MailText {
+pub fn post_refused(service: &str, reason: &str, help_url: &str) -> MailText {
     MailText {
-        subject: "【かしわ子育てひろば】投稿できませんでした".into(),
+        subject: format!("【{service}】投稿できませんでした"),
         body: format!(
             "お送りいただいたメールは投稿されませんでした。\n\n{reason}\n\n\
              メール投稿の使い方：\n{help_url}\n"
@@ -35,13 +35,13 @@ pub fn post_refused(reason: &str, help_url: &str) -> MailText {
     }
 }
 
-pub fn test_mail(nickname: &str, mypage_url: &str) -> MailText {
+pub fn test_mail(service: &str, nickname: &str, mypage_url: &str) -> MailText {
     MailText {
-        subject: "【かしわ子育てひろば】テストメール".into(),
+        subject: format!("【{service}】テストメール"),
         body: format!(
             "{nickname}さん\n\n\
              テストメールです。このメールが届いていれば、\n\
-             かしわ子育てひろばからのお知らせを受け取れます。\n\n\
+             {service}からのお知らせを受け取れます。\n\n\
              マイページ：\n{mypage_url}\n"
         ),
     }

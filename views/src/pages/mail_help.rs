@@ -105,6 +105,7 @@ mod tests {
             sid: Some("Zx81aB3dE5fG7hJ9kL1mN3pQ".into()),
             csrf: None,
             signed_in: true,
+            service: "かしわ子育てひろば".into(),
         }
     }
 

@@ -10,7 +10,7 @@ pub fn leaving(ctx: &Ctx, url: &str) -> String {
         ctx,
         "外部のサイトへ移動します",
         html! {
-            div { "ここから先は、かしわ子育てひろば以外のサイトです。" }
+            div { "ここから先は、" (ctx.service) "以外のサイトです。" }
             div { a href=(url) { (url) } }
             (footer(ctx))
         },

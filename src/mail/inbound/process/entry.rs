@@ -43,13 +43,16 @@ pub fn handle(
         // link they did not ask for; the daily cap keeps that from becoming a flood.
         match MailAddress::find(conn, &address)? {
             Some(existing) if existing.is_verified() => {
-                tell_already_registered(conn, &address, base_url, Channel::Mail)?;
+                tell_already_registered(conn, &address, &ctx.settings.site(), Channel::Mail)?;
                 InboundMail::finish(conn, mail.id, Disposition::Processed, "already registered: told so")?;
             }
             _ => {
                 let token = random_token();
                 registration_invite::create(conn, &token_hash(&token), &address)?;
-                let text = inbound::entry_invite(&format!("{base_url}/register?invite={token}"));
+                let text = inbound::entry_invite(
+                    &ctx.settings.service_name,
+                    &format!("{base_url}/register?invite={token}"),
+                );
                 queue_limited(conn, MailKind::EntryInvite, &address, &text, Channel::Mail)?;
                 InboundMail::finish(conn, mail.id, Disposition::Processed, "registration link sent")?;
             }
@@ -103,7 +106,11 @@ fn with_code(
             _ => {
                 let token = random_token();
                 registration_invite::create(conn, &token_hash(&token), address)?;
-                let text = families::entry_with_code(&format!("{base_url}/register?invite={token}"), &join_url);
+                let text = families::entry_with_code(
+                    &ctx.settings.service_name,
+                    &format!("{base_url}/register?invite={token}"),
+                    &join_url,
+                );
                 queue_limited(conn, MailKind::EntryInvite, address, &text, Channel::Mail)?;
                 InboundMail::finish(
                     conn,

@@ -13,6 +13,7 @@ use crate::db::models::outbox::{MailKind, OutboxMail};
 use crate::db::{now, DbConnection};
 use crate::domain::post::{PostBody, PostTitle};
 use crate::domain::role::MemberStatus;
+use crate::domain::thread::Place;
 use crate::mail::inbound::decode::DecodedMail;
 use crate::photo::{ingest_post_photos, Original, Upload};
 use hiroba_views::mail::{inbound, MailText};
@@ -38,10 +39,11 @@ pub fn check(
     conn: &mut DbConnection,
     mail: &InboundMail,
     decoded: &DecodedMail,
+    place: Place,
     token: &str,
 ) -> Result<Option<Poster>, JobError> {
     let help_url = format!("{}/help/mail", ctx.settings.base_url);
-    let Some(member) = Member::by_posting_token(conn, token)? else {
+    let Some(member) = crate::threads::address::poster_of(conn, place, token)? else {
         InboundMail::finish(conn, mail.id, Disposition::Refused, "posting address renewed since")?;
         return Ok(None);
     };
@@ -60,6 +62,7 @@ pub fn check(
         let reason =
             "このアドレスからは投稿できません。マイページに登録して確認済みのメールアドレスから送ってください。";
         refuse(
+            &ctx.settings.service_name,
             conn,
             mail,
             &sender,
@@ -71,13 +74,29 @@ pub fn check(
     }
     if member.status() != MemberStatus::Approved {
         let reason = "コーディネーターの承認前のため、まだ投稿できません。承認のお知らせをお待ちください。";
-        refuse(conn, mail, &sender, reason, &help_url, "member not approved")?;
+        refuse(
+            &ctx.settings.service_name,
+            conn,
+            mail,
+            &sender,
+            reason,
+            &help_url,
+            "member not approved",
+        )?;
         return Ok(None);
     }
     let (photos, mut notes) = photos_of(decoded);
     if decoded.subject.trim().is_empty() && decoded.body.trim().is_empty() && photos.is_empty() {
         let reason = "件名も本文も写真もないメールでした。書き込みたい内容を本文に入れて送ってください。";
-        refuse(conn, mail, &sender, reason, &help_url, "empty mail")?;
+        refuse(
+            &ctx.settings.service_name,
+            conn,
+            mail,
+            &sender,
+            reason,
+            &help_url,
+            "empty mail",
+        )?;
         return Ok(None);
     }
     notes.extend(
@@ -97,6 +116,7 @@ pub fn check(
 
 /// Refuses the mail and says why to the sender, at most `REFUSALS_PER_DAY` times a day.
 pub fn refuse(
+    service: &str,
     conn: &mut DbConnection,
     mail: &InboundMail,
     sender: &str,
@@ -107,7 +127,7 @@ pub fn refuse(
     crate::db::write_transaction(conn, |conn| {
         let since = now() - chrono::Duration::days(1);
         if OutboxMail::count_since(conn, sender, Some(MailKind::PostRefused), since)? < REFUSALS_PER_DAY {
-            let MailText { subject, body } = inbound::post_refused(reason, help_url);
+            let MailText { subject, body } = inbound::post_refused(service, reason, help_url);
             OutboxMail::queue(conn, MailKind::PostRefused, sender, &subject, &body)?;
         }
         InboundMail::finish(conn, mail.id, Disposition::Refused, outcome)?;

@@ -30,7 +30,7 @@ pub fn handle(
         photos,
         mut notes,
         help_url,
-    }) = poster::check(ctx, conn, mail, decoded, token)?
+    }) = poster::check(ctx, conn, mail, decoded, place, token)?
     else {
         return Ok(());
     };
@@ -43,7 +43,15 @@ pub fn handle(
     };
     if let Some(refusal) = refusal {
         let (reason, outcome) = refused(refusal, venue.as_ref(), base);
-        return poster::refuse(conn, mail, &sender, &reason, &help_url, outcome);
+        return poster::refuse(
+            &ctx.settings.service_name,
+            conn,
+            mail,
+            &sender,
+            &reason,
+            &help_url,
+            outcome,
+        );
     }
     let title = poster::title_of(decoded);
     let body = poster::body_of(decoded, &mut notes);
@@ -65,8 +73,8 @@ pub fn handle(
         let id = threads::start(conn, &new, &photos)?;
         let url = format!("{base}{}", place.thread_path(id));
         let MailText { subject, body } = match venue.as_ref().and_then(|v| v.community.as_ref()) {
-            Some(c) => community::topic_accepted(&c.name, title.as_str(), &url, &notes),
-            None => inbound::post_accepted(title.as_str(), &url, &notes),
+            Some(c) => community::topic_accepted(&ctx.settings.service_name, &c.name, title.as_str(), &url, &notes),
+            None => inbound::post_accepted(&ctx.settings.service_name, title.as_str(), &url, &notes),
         };
         OutboxMail::queue(conn, MailKind::PostAccepted, &sender, &subject, &body)?;
         InboundMail::finish(conn, mail.id, Disposition::Processed, &format!("thread {id}"))?;

@@ -73,7 +73,7 @@ pub fn to_board(visitor: &Visitor, path: &str) -> HttpResponse {
 
 /// The view context of a board: the device's, with the board's own form field, no session.
 pub fn board_ctx(visitor: &Visitor, token: &str) -> Ctx {
-    let mut ctx = device_ctx(&visitor.device);
+    let mut ctx = device_ctx(&visitor.device, &visitor.settings().service_name);
     ctx.csrf = Some(board_csrf(token));
     ctx
 }

@@ -27,9 +27,9 @@ pub fn join_refused(school: &str, child: &str) -> MailText {
 
 /// 空メール with a valid 申込コード from an address nobody has registered: register first, then
 /// join.
-pub fn entry_with_code(register_url: &str, join_url: &str) -> MailText {
+pub fn entry_with_code(service: &str, register_url: &str, join_url: &str) -> MailText {
     MailText {
-        subject: "【かしわ子育てひろば】会員登録と連絡帳のご案内".into(),
+        subject: format!("【{service}】会員登録と連絡帳のご案内"),
         body: format!(
             "空メールありがとうございます。\n\n\
              1. 次のURLから会員登録にお進みください（このメールアドレスは確認済みとして登録されます）。\n\

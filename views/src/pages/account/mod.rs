@@ -8,7 +8,7 @@ use crate::components::{
 };
 use crate::ctx::{Ctx, InputKind};
 use crate::layout::page;
-use maud::html;
+use maud::{html, Markup};
 
 /// What the login page says about かんたんログイン.
 #[derive(Debug, Clone)]
@@ -81,6 +81,8 @@ pub struct RegisterView {
     pub errors: Vec<String>,
     /// The token of a 空メール invitation: the address is fixed and already verified.
     pub invite: Option<String>,
+    /// The domain our mail comes from, which a phone that filters mail must allow (指定受信).
+    pub mail_domain: String,
 }
 
 pub fn register(ctx: &Ctx, view: &RegisterView) -> String {
@@ -94,6 +96,7 @@ pub fn register(ctx: &Ctx, view: &RegisterView) -> String {
             @if view.invite.is_none() {
                 div { "登録したメールアドレスに確認のメールを送ります。" }
                 div { "ケータイからは、" (link(ctx, "/help/mail", "空メール", None)) "でも登録できます。" }
+                (allow_domain(ctx, &view.mail_domain))
             }
             (form(ctx, "/register", true, html! {
                 (label("メールアドレス"))
@@ -128,15 +131,25 @@ pub fn register(ctx: &Ctx, view: &RegisterView) -> String {
     )
 }
 
+/// What a phone that filters mail must allow before our mails reach it, and where the steps are.
+fn allow_domain(ctx: &Ctx, domain: &str) -> Markup {
+    html! {
+        div {
+            "迷惑メール対策で受信するメールを制限している方は、先に「" (domain) "」からのメールを受信できるように設定してください（指定受信）。"
+            (link(ctx, "/help/mail", "設定のしかた", None))
+        }
+    }
+}
+
 /// After registration: the mail is on its way (said also when the address was already registered).
-pub fn register_sent(ctx: &Ctx, email: &str) -> String {
+pub fn register_sent(ctx: &Ctx, email: &str, mail_domain: &str) -> String {
     page(
         ctx,
         "確認メールを送りました",
         html! {
             div { (email) " あてに確認のメールを送りました。" }
             div { "メールの中のURLを24時間以内に開くと、登録が完了します。" }
-            div { "メールが届かないときは、迷惑メールの設定（指定受信）でこのサイトのドメインを受信できるようにしてください。" }
+            div { "メールが届かないときは、迷惑メールの設定（指定受信）で「" (mail_domain) "」を受信できるようにしてください。" (link(ctx, "/help/mail", "設定のしかた", None)) }
             (footer(ctx))
         },
     )

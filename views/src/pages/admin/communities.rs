@@ -1,5 +1,6 @@
 //! コミュニティの管理 (`/admin/communities`): proposals first, each with approve and reject (with a
-//! reason); approved communities can be closed; the latest decisions.
+//! reason); approved communities can be closed, after a page that asks once more; the latest
+//! decisions (when there are any).
 
 use crate::components::{alert, footer, form, hidden, label, link, separator, submit, text_input};
 use crate::ctx::{Ctx, InputKind};
@@ -43,13 +44,42 @@ pub fn community_admin(ctx: &Ctx, lines: &[CommunityAdminLine], log: &[String], 
                         (decide_form(ctx, line.id, "approve", "承認する", false))
                         (decide_form(ctx, line.id, "reject", "見送る", true))
                     }
-                    "approved" => { (decide_form(ctx, line.id, "close", "終了する", true)) }
+                    // Closing cannot be undone: a page of its own asks once more (no JavaScript).
+                    "approved" => {
+                        div { (link(ctx, &format!("/admin/communities/{}/close", line.id), "このコミュニティを終了する", None)) }
+                    }
                     _ => {}
                 }
             }
-            (separator(ctx))
-            div { "最近の対応" }
-            @for entry in log { div { (entry) } }
+            @if !log.is_empty() {
+                (separator(ctx))
+                div { "最近の対応" }
+                @for entry in log { div { (entry) } }
+            }
+            (footer(ctx))
+        },
+    )
+}
+
+/// Asks once more before a community is closed: what closing does, the reason its members read,
+/// and the way back.
+pub fn close_confirm(ctx: &Ctx, id: i64, name: &str, notice: Option<&str>) -> String {
+    console_page(
+        ctx,
+        "コミュニティの終了",
+        html! {
+            @if let Some(notice) = notice { (alert(ctx, notice)) }
+            div { "コミュニティ「" (name) "」を終了します。" }
+            div { "終了すると、新しいトピックやコメントは書けなくなり、元に戻せません。理由は対応の記録に残ります。" }
+            (form(ctx, "/admin/communities/decide", true, html! {
+                (hidden("id", &id.to_string()))
+                (hidden("action", "close"))
+                (hidden("confirmed", "yes"))
+                (label("理由"))
+                (text_input(ctx, "reason", "", InputKind::Japanese, 16))
+                (submit("終了する"))
+            }))
+            div { (link(ctx, "/admin/communities", "終了しないで戻る", None)) }
             (footer(ctx))
         },
     )

@@ -38,9 +38,11 @@ pub fn post_admin(ctx: &Ctx, notice: Option<&str>, lines: &[ModerationLine], log
                     }))
                 }
             }
-            (separator(ctx))
-            div { "最近の対応" }
-            @for entry in log { div { (entry) } }
+            @if !log.is_empty() {
+                (separator(ctx))
+                div { "最近の対応" }
+                @for entry in log { div { (entry) } }
+            }
             (footer(ctx))
         },
     )

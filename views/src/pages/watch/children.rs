@@ -141,7 +141,7 @@ pub fn history(ctx: &Ctx, view: &HistoryView, list: &ListPage<'_>) -> String {
             }
             @for day in list.items { (day) }
             (pager(ctx, &format!("/watch/children/{}", view.child_id), list.page, list.pages))
-            div { "記録は" (view.days) "日前までです。" }
+            div { "このページには、きょうから" (view.days) "日前までの記録を表示します。" }
             (separator(ctx))
             (link(ctx, "/watch", "見守りのトップ", Some(9)))
             (footer(ctx))
