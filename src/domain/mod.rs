@@ -9,6 +9,7 @@ pub mod mail_route;
 pub mod moderation;
 pub mod next_path;
 pub mod notebook;
+pub mod nursery;
 pub mod paging;
 pub mod policy;
 pub mod post;
