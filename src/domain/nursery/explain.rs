@@ -8,6 +8,11 @@ use super::checker::{option_taken, Refusal, Seating};
 use super::instance::{Instance, UnitKind, AGES};
 use super::outcome::{ChildResult, Outcome, Seat};
 
+/// Better options of a household explained one by one; the rest are counted.
+const OPTIONS_EXPLAINED: usize = 5;
+/// A unit id no child has: nobody's seat is left out when a child is tested alone.
+const NO_UNIT: u32 = u32::MAX;
+
 /// The results of every child, in file order.
 pub fn explain(instance: &Instance, outcome: &Outcome) -> Vec<ChildResult> {
     let seating = Seating::new(instance, &outcome.seats);
@@ -81,9 +86,9 @@ fn preference_reason(
         }
         None => text.push_str("、新たな入所なし"),
     }
+    // Alone, against everyone else there (her own siblings included: they hold their seats).
     let mine = [(child, facility)];
-    let unit = instance.children[child as usize].unit;
-    if seating.refusal(instance, unit, &mine).is_none() {
+    if seating.refusal(instance, NO_UNIT, &mine).is_none() {
         text.push_str(if single {
             "。この希望には入所できる順位でした（安定でない箇所です。担当者が確認してください）"
         } else {
@@ -138,7 +143,8 @@ fn household(instance: &Instance, seating: &Seating, seats: &[Seat], u: usize) -
         ),
         _ => format!("{label}：どの候補にも決まりませんでした。"),
     };
-    for (index, option) in unit.options.iter().enumerate().take(got.unwrap_or(0)) {
+    let better = got.unwrap_or(0);
+    for (index, option) in unit.options.iter().enumerate().take(better.min(OPTIONS_EXPLAINED)) {
         let placements: Vec<(u32, u32)> = option.placements.iter().map(|p| (p.child, p.facility)).collect();
         text.push_str(&format!(
             "第{}候補（{}）は",
@@ -148,6 +154,31 @@ fn household(instance: &Instance, seating: &Seating, seats: &[Seat], u: usize) -
         match seating.refusal(instance, u as u32, &placements) {
             Some(refusal) => text.push_str(&refusal_terms(instance, seating, refusal)),
             None => text.push_str("入所できる条件でした（安定でない箇所です。担当者が確認してください）"),
+        }
+        text.push('。');
+    }
+    if better > OPTIONS_EXPLAINED {
+        let open: Vec<String> = (OPTIONS_EXPLAINED..better)
+            .filter(|&index| {
+                let placements: Vec<(u32, u32)> = unit.options[index]
+                    .placements
+                    .iter()
+                    .map(|p| (p.child, p.facility))
+                    .collect();
+                seating.refusal(instance, u as u32, &placements).is_none()
+            })
+            .map(|index| format!("第{}候補", index + 1))
+            .collect();
+        text.push_str(&format!(
+            "第{}〜第{}候補も入所できる条件を満たしませんでした",
+            OPTIONS_EXPLAINED + 1,
+            better
+        ));
+        if !open.is_empty() {
+            text.push_str(&format!(
+                "（ただし{}は条件を満たしていました。安定でない箇所です。担当者が確認してください）",
+                open.join("・")
+            ));
         }
         text.push('。');
     }
