@@ -33,10 +33,17 @@ pub struct Columns {
 }
 
 impl Columns {
-    /// Reads a mapping such as `申請者番号 = "受付番号"` and `"希望保育園ID_N" = "第N希望"`.
+    /// Reads a mapping such as `"申請者番号" = "受付番号"` and `"希望保育園ID_N" = "第N希望"`.
     pub fn parse(text: &str) -> Result<Columns, InputError> {
         let error = |why: String| InputError::new(InputFile::Columns, 0, None, Problem::BadColumnsFile(why));
-        let table: BTreeMap<String, String> = toml::from_str(text).map_err(|e| error(e.message().to_owned()))?;
+        let table: BTreeMap<String, String> = toml::from_str(text).map_err(|e| {
+            let mut why = e.message().to_owned();
+            if why.contains("unquoted key") {
+                // TOML 1.0 allows only ASCII bare keys: 申請者番号 must be written "申請者番号".
+                why.push_str("; 列名は \"申請者番号\" のように \" で囲んでください / quote the names");
+            }
+            error(why)
+        })?;
         for (default, name) in &table {
             if !DEFAULTS.contains(&default.as_str()) {
                 return Err(error(format!(
@@ -190,14 +197,14 @@ mod tests {
 
     #[test]
     fn a_mapping_renames_defaults_and_refuses_unknown_names() {
-        let columns = Columns::parse("申請者番号 = \"受付番号\"\n\"希望保育園ID_N\" = \"第N希望\"\n").unwrap();
+        let columns = Columns::parse("\"申請者番号\" = \"受付番号\"\n\"希望保育園ID_N\" = \"第N希望\"\n").unwrap();
         assert_eq!(columns.name("申請者番号"), "受付番号");
         assert_eq!(columns.numbered("希望保育園ID_N", 3), "第3希望");
         assert_eq!(columns.name("年齢"), "年齢");
         assert_eq!(columns.rename("希望保育園ID_12"), "第12希望");
         assert_eq!(columns.rename("申請者番号"), "受付番号");
         assert_eq!(columns.rename("点数3"), "点数3");
-        let bad = Columns::parse("名前 = \"x\"").unwrap_err();
+        let bad = Columns::parse("\"名前\" = \"x\"").unwrap_err();
         assert!(matches!(bad.problem, Problem::BadColumnsFile(_)));
         assert!(Columns::parse("\"点数N\" = \"点\"").is_err());
         assert!(Columns::parse("not toml").is_err());
