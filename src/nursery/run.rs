@@ -79,6 +79,11 @@ impl fmt::Display for MatchReport {
                 s.blocking, s.blocking
             )?;
         }
+        writeln!(
+            f,
+            "安定化 (stabilising): 修正 {} 回、やり直し {} 回 ({} passes, {} restarts)",
+            s.passes, s.restarts, s.passes, s.restarts
+        )?;
         write!(f, "時間 (time): {:.3} 秒", self.elapsed.as_secs_f64())
     }
 }

@@ -11,7 +11,9 @@
 //!    a pushed-out child is never lost (the published ESDA code lost her).
 //! 3. Withdrawing a household frees places that children turned away earlier may now want, so a
 //!    pass counts every blocking coalition and moves each blocking unit to its best open option,
-//!    until none is left. With siblings that may never happen: after a bounded number of passes
+//!    until none is left. Single children always move; households, whose moves can push out and
+//!    pull back whole chains of children, move fewer per pass while passes bring no improvement.
+//!    With siblings a stable matching may not exist: after a bounded number of passes
 //!    the households that kept blocking go first in a new attempt, and the attempt with the fewest
 //!    blocking coalitions (then the most children placed) is the result.
 //!
@@ -25,7 +27,7 @@ use std::collections::VecDeque;
 use std::ops::Range;
 
 /// Repair passes per attempt, and attempts after the first.
-const PASSES: usize = 40;
+const PASSES: usize = 60;
 const RESTARTS: usize = 6;
 const NONE: u32 = u32::MAX;
 
@@ -43,6 +45,10 @@ pub fn run(instance: &Instance) -> Outcome {
         let mut state = State::new(&plan);
         state.start(&plan, &order);
         let mut stubborn: Vec<u32> = Vec::new();
+        // Moving every blocking unit at once can swing between two matchings for ever; when a
+        // pass brings no improvement, fewer units move per pass (down to one), best-ranked first.
+        let mut moves = usize::MAX;
+        let mut fewest = usize::MAX;
         for _ in 0..PASSES {
             passes += 1;
             let (count, blockers) = state.scan(&plan);
@@ -61,7 +67,12 @@ pub fn run(instance: &Instance) -> Outcome {
                     stubborn.push(unit);
                 }
             }
-            state.repair(&plan, &blockers);
+            if count < fewest {
+                fewest = count;
+            } else {
+                moves = (moves.min(blockers.len()) / 2).max(1);
+            }
+            state.repair(&plan, &blockers, moves);
         }
         if best.as_ref().is_some_and(|(b, _, _)| *b == 0) || stubborn.is_empty() {
             break;
@@ -348,8 +359,9 @@ impl State {
         (count, blockers)
     }
 
-    /// Moves each blocking unit, best-ranked first, to its best option if it is still open.
-    fn repair(&mut self, plan: &Plan, blockers: &[(u32, u32)]) {
+    /// Moves every blocking single child and up to `moves` blocking households, best-ranked
+    /// first, each to its best option if it is still open.
+    fn repair(&mut self, plan: &Plan, blockers: &[(u32, u32)], moves: usize) {
         let mut ordered: Vec<(u64, u32, u32)> = blockers
             .iter()
             .map(|&(unit, option)| {
@@ -362,8 +374,15 @@ impl State {
                 (worst, unit, option)
             })
             .collect();
-        ordered.sort_by_key(|&(worst, unit, _)| (std::cmp::Reverse(worst), unit));
-        for (_, unit, option) in ordered {
+        // Single children first: their moves are deferred acceptance's own vacancy chains. Only
+        // households, whose moves can push out and pull back whole chains, are rationed.
+        ordered.sort_by_key(|&(worst, unit, _)| (!plan.kind_single[unit as usize], std::cmp::Reverse(worst), unit));
+        let singles = ordered
+            .iter()
+            .filter(|(_, unit, _)| plan.kind_single[*unit as usize])
+            .count();
+        let moves = singles.saturating_add(moves);
+        for (_, unit, option) in ordered.into_iter().take(moves) {
             let options = &plan.unit_options[unit as usize];
             let got = match self.current[unit as usize] {
                 NONE => options.end,
