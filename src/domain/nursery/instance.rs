@@ -123,7 +123,7 @@ impl Instance {
                 units,
             })
         } else {
-            errors.sort_by(|a, b| (a.file, a.line).cmp(&(b.file, b.line)));
+            errors.sort_by_key(|a| (a.file, a.line));
             Err(errors)
         }
     }
@@ -377,6 +377,9 @@ fn combined_unit(members: Vec<u32>, options: &[Vec<Option<u32>>], children: &[Ch
     }
 }
 
+/// One row of the combinations file: its rank, its line, facilities per member elder first.
+type RankedOption = (u32, usize, Vec<Option<u32>>);
+
 /// The combinations file: per household (by its first child's row), options as facilities per
 /// member elder first, in rank order.
 fn combinations(
@@ -392,7 +395,7 @@ fn combinations(
         .enumerate()
         .map(|(i, c)| (c.code.as_str(), i as u32))
         .collect();
-    let mut ranked: BTreeMap<usize, Vec<(u32, usize, Vec<Option<u32>>)>> = BTreeMap::new();
+    let mut ranked: BTreeMap<usize, Vec<RankedOption>> = BTreeMap::new();
     for row in &tables.combinations {
         let error =
             |column: String, problem| InputError::new(InputFile::Combinations, row.line, Some(&column), problem);
