@@ -1,4 +1,4 @@
-//! The `hiroba` command: serve, demo, migrate, member, mail-in, worker, readers.
+//! The `hiroba` command: serve, demo, migrate, member, mail-in, worker, readers, nursery.
 
 use clap::{Parser, Subcommand};
 use hiroba::auth::admin::{add_member, describe_member, AddMember};
@@ -60,6 +60,51 @@ enum Command {
     /// IC-tag readers: play reader traffic against a running server.
     #[command(subcommand)]
     Readers(ReadersCommand),
+    /// 保育所入所選考 (nursery admission): match children to facilities from the municipal files.
+    #[command(subcommand)]
+    Nursery(NurseryCommand),
+}
+
+#[derive(Subcommand)]
+enum NurseryCommand {
+    /// Read the municipal files, place the children, check the result independently and write
+    /// the result file with the reasons (理由). Exit status 65 when the input has errors (all
+    /// listed, nothing written).
+    Match {
+        /// 申込者データ (one row per child): CSV, UTF-8 or Shift_JIS.
+        #[arg(long)]
+        children: PathBuf,
+        /// 保育所データ (one row per facility).
+        #[arg(long)]
+        facilities: PathBuf,
+        /// 組み合わせファイル: ranked options of sibling households.
+        #[arg(long)]
+        combinations: Option<PathBuf>,
+        /// Column names other than the defaults (TOML: 申請者番号 = "受付番号").
+        #[arg(long)]
+        columns: Option<PathBuf>,
+        /// The result CSV.
+        #[arg(long)]
+        out: PathBuf,
+        /// Write UTF-8 (with BOM) instead of Shift_JIS.
+        #[arg(long)]
+        utf8: bool,
+    },
+    /// Write a generated instance (申込者.csv, 保育所.csv, 組み合わせ.csv) for tests and
+    /// benchmarks: about 10 % of children in sibling households and 5 % transfers.
+    Generate {
+        #[arg(long)]
+        children: usize,
+        #[arg(long)]
+        facilities: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long)]
+        out_dir: PathBuf,
+        /// Write UTF-8 (with BOM) instead of Shift_JIS.
+        #[arg(long)]
+        utf8: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -155,6 +200,7 @@ fn main() -> ExitCode {
                 }
             };
         }
+        Command::Nursery(command) => return nursery(command),
         Command::MailIn { recipient, sender } => {
             let input = std::io::stdin().lock();
             return ExitCode::from(hiroba::mail::inbound::pipe::mail_in(
@@ -185,7 +231,7 @@ fn run(settings: Settings, command: Command) -> Result<(), String> {
         Command::Serve => serve(settings, false),
         Command::Demo => serve(hiroba::demo::settings(settings), true),
         Command::Member(command) => member(settings, command),
-        Command::MailIn { .. } | Command::Import { .. } => Err("dispatched by main".into()),
+        Command::MailIn { .. } | Command::Import { .. } | Command::Nursery(_) => Err("dispatched by main".into()),
         Command::Worker { until_idle } => worker(settings, until_idle),
         Command::Readers(command) => readers(settings, command),
     }
@@ -307,6 +353,81 @@ fn import(settings: Settings, kind: RosterKind, file: &std::path::Path) -> Resul
             file.display()
         ))),
         Err(ImportError::Db(e)) => Err(ImportFailure::Other(e.to_string())),
+    }
+}
+
+/// The nursery commands need no settings and no database.
+fn nursery(command: NurseryCommand) -> ExitCode {
+    use hiroba::nursery::{Encoding, MatchFailure, MatchFiles};
+    let encoding = |utf8: bool| if utf8 { Encoding::Utf8 } else { Encoding::ShiftJis };
+    match command {
+        NurseryCommand::Match {
+            children,
+            facilities,
+            combinations,
+            columns,
+            out,
+            utf8,
+        } => {
+            let files = MatchFiles {
+                children,
+                facilities,
+                combinations,
+                columns,
+                out,
+                encoding: encoding(utf8),
+            };
+            let progress = hiroba::progress::spinner("入所選考をしています (matching)");
+            let done = hiroba::nursery::match_files(&files);
+            progress.finish_and_clear();
+            match done {
+                Ok(report) => {
+                    println!("{report}");
+                    println!("結果 (result): {}", files.out.display());
+                    ExitCode::SUCCESS
+                }
+                Err(MatchFailure::Input(errors)) => {
+                    eprintln!(
+                        "入力に {} 件の誤りがあります。結果は書いていません。 ({} problems in the input; nothing written)",
+                        errors.len(),
+                        errors.len()
+                    );
+                    for error in errors {
+                        eprintln!("{error}");
+                    }
+                    ExitCode::from(hiroba::mail::inbound::intake::EX_DATAERR)
+                }
+                Err(MatchFailure::Io(message)) => {
+                    eprintln!("hiroba: {message}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        NurseryCommand::Generate {
+            children,
+            facilities,
+            seed,
+            out_dir,
+            utf8,
+        } => {
+            let spec = hiroba::domain::nursery::generate::Spec {
+                children,
+                facilities,
+                seed,
+            };
+            match hiroba::nursery::generate_files(spec, &out_dir, encoding(utf8)) {
+                Ok(paths) => {
+                    for path in paths {
+                        println!("{}", path.display());
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(message) => {
+                    eprintln!("hiroba: {message}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
     }
 }
 

@@ -10,6 +10,7 @@ pub mod moderation;
 pub mod next_path;
 pub mod nickname;
 pub mod notebook;
+pub mod nursery;
 pub mod paging;
 pub mod policy;
 pub mod post;

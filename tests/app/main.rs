@@ -87,6 +87,7 @@ mod notebook_models;
 mod notebook_not_arrived;
 mod notebook_retention;
 mod notices;
+mod nursery;
 mod pacing;
 mod page_bytes;
 mod pages;

@@ -1,19 +1,12 @@
 //! Text → header and rows of trimmed cells, each row with the number Excel shows for it.
 //!
-//! The csv crate skips blank lines and counts the lines inside a quoted cell (Alt+Enter in Excel),
-//! so its positions are not Excel's row numbers. Excel shows a blank line as an empty row and a
-//! cell with a line break as one row; we count the same way.
+//! Rows are read by [`crate::spreadsheet::rows`], numbered as Excel shows them.
 
 use super::error::FileError;
 use super::header::{self, Column, Found};
+use crate::spreadsheet::Unreadable;
 
-/// One data row.
-#[derive(Debug)]
-pub(crate) struct Row {
-    /// As Excel numbers rows: the header is usually 1.
-    pub(crate) line: usize,
-    cells: Vec<String>,
-}
+pub(crate) use crate::spreadsheet::Row;
 
 /// A roster file read against the columns of its kind.
 #[derive(Debug)]
@@ -61,36 +54,11 @@ impl Table {
 
 /// Every row that has a non-empty cell, with its Excel row number.
 fn read_rows(text: &str) -> Result<Vec<Row>, FileError> {
-    let bytes = text.as_bytes();
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
-    let mut rows = Vec::new();
-    // Line breaks up to `scanned`, and those of them inside quoted cells.
-    let (mut scanned, mut breaks, mut breaks_in_cells) = (0, 0, 0);
-    for result in reader.records() {
-        let record =
-            result.map_err(|error| FileError::Unreadable(error.position().map_or(0, |p| p.line() as usize)))?;
-        // A record's position is where the reader stood, before any blank lines it skipped.
-        let mut start = record.position().map_or(scanned, |p| p.byte() as usize).max(scanned);
-        while bytes.get(start) == Some(&b'\n') {
-            start += 1;
-        }
-        breaks += count_breaks(bytes.get(scanned..start).unwrap_or_default());
-        scanned = start;
-        let line = breaks - breaks_in_cells + 1;
-        breaks_in_cells += record.iter().map(|cell| count_breaks(cell.as_bytes())).sum::<usize>();
-        let cells: Vec<String> = record.iter().map(|cell| cell.trim().to_owned()).collect();
-        if cells.iter().any(|cell| !cell.is_empty()) {
-            rows.push(Row { line, cells });
-        }
-    }
-    Ok(rows)
-}
-
-fn count_breaks(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| b == b'\n').count()
+    crate::spreadsheet::rows(text).map_err(|e| match e {
+        Unreadable::Csv(line) => FileError::Unreadable(line),
+        Unreadable::Encoding => FileError::Encoding,
+        Unreadable::Workbook => FileError::Workbook,
+    })
 }
 
 #[cfg(test)]

@@ -1,31 +1,17 @@
 //! Bytes of an uploaded CSV file → text, whichever way Excel saved it.
 //!
-//! 「CSV UTF-8」 starts with a byte order mark; 「CSV（コンマ区切り）」 on Japanese Windows is
-//! Windows-31J (CP932), which is what `encoding_rs::SHIFT_JIS` decodes (WHATWG Shift_JIS includes
-//! the NEC and IBM extensions: ①, 髙, ～). A file that is neither is refused rather than guessed.
+//! The decoding itself is shared: [`crate::spreadsheet::decode`].
 
 use super::error::FileError;
-
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
-/// `.xlsx` is a ZIP archive; `.xls` an OLE compound file.
-const WORKBOOK_MAGIC: [&[u8]; 2] = [b"PK\x03\x04", b"\xD0\xCF\x11\xE0"];
+use crate::spreadsheet::Unreadable;
 
 /// Decodes the file and turns CR LF and lone CR into LF.
 pub(crate) fn decode(bytes: &[u8]) -> Result<String, FileError> {
-    if WORKBOOK_MAGIC.iter().any(|magic| bytes.starts_with(magic)) {
-        return Err(FileError::Workbook);
-    }
-    let text = match bytes.strip_prefix(UTF8_BOM) {
-        Some(rest) => std::str::from_utf8(rest).map_err(|_| FileError::Encoding)?.to_owned(),
-        None => match std::str::from_utf8(bytes) {
-            Ok(text) => text.to_owned(),
-            Err(_) => encoding_rs::SHIFT_JIS
-                .decode_without_bom_handling_and_without_replacement(bytes)
-                .ok_or(FileError::Encoding)?
-                .into_owned(),
-        },
-    };
-    Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+    crate::spreadsheet::decode(bytes).map_err(|e| match e {
+        Unreadable::Workbook => FileError::Workbook,
+        Unreadable::Encoding => FileError::Encoding,
+        Unreadable::Csv(line) => FileError::Unreadable(line),
+    })
 }
 
 #[cfg(test)]
