@@ -14,6 +14,7 @@ pub mod nursery;
 pub mod paging;
 pub mod policy;
 pub mod post;
+pub mod random;
 pub mod role;
 pub mod support;
 pub mod thread;

@@ -5,6 +5,7 @@
 
 use super::rows::{ChildRow, Choice, CombinationRow, FacilityRow, Member, Tables};
 use super::{Score, SiblingPattern};
+use crate::domain::random::SplitMix64 as Rng;
 
 /// What to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +43,7 @@ const NAMES: [&str; 16] = [
 
 /// Three tables for `spec`.
 pub fn generate(spec: Spec) -> Tables {
-    let mut rng = Rng::new(spec.seed);
+    let mut rng = Rng::new(spec.seed ^ 0x9E37_79B9_7F4A_7C15);
     let m = spec.facilities.max(1);
     let sites: Vec<(f64, f64)> = (0..m).map(|_| (rng.unit(), rng.unit())).collect();
     let popularity: Vec<f64> = (0..m).map(|_| rng.unit() * 0.08).collect();
@@ -232,33 +233,6 @@ fn age(rng: &mut Rng) -> u8 {
         pick -= share;
     }
     5
-}
-
-/// SplitMix64: small, fast and the same everywhere.
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: u64) -> Rng {
-        Rng(seed ^ 0x9E37_79B9_7F4A_7C15)
-    }
-
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    /// Uniform in 0..n (n > 0).
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
 }
 
 #[cfg(test)]

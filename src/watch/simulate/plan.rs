@@ -7,6 +7,7 @@
 //! that a run can be repeated.
 
 use super::participants::{Participants, SchoolParticipants};
+use crate::domain::random::SplitMix64;
 use crate::watch::batch::Direction;
 use std::str::FromStr;
 use std::time::Duration;
@@ -66,7 +67,7 @@ pub struct PlannedRead {
 
 /// Every read of the run, in time order (at equal times, a child's earlier stop first).
 pub fn plan(participants: &Participants, scenario: Scenario, span: Duration, seed: u64) -> Vec<PlannedRead> {
-    let mut rng = SplitMix64(seed);
+    let mut rng = SplitMix64::new(seed);
     let (mut first, mut second) = (Vec::new(), Vec::new());
     for school in &participants.schools {
         plan_school(school, scenario, span, &mut rng, &mut first, &mut second);
@@ -90,11 +91,11 @@ fn plan_school(
         return;
     }
     for tag in &school.tags {
-        let gate = &school.gates[rng.below(school.gates.len())];
+        let gate = &school.gates[rng.below(school.gates.len() as u64) as usize];
         let peak = (rng.unit() + rng.unit()) / 2.0;
         let walk = span.mul_f64(0.05 + 0.15 * rng.unit());
-        let waypoint = (!school.waypoints.is_empty() && rng.below(100) < WAYPOINT_PERCENT as usize)
-            .then(|| &school.waypoints[rng.below(school.waypoints.len())]);
+        let waypoint = (!school.waypoints.is_empty() && rng.below(100) < WAYPOINT_PERCENT)
+            .then(|| &school.waypoints[rng.below(school.waypoints.len() as u64) as usize]);
         let read = |reader_id: i64, at: Duration, direction: Option<Direction>| PlannedRead {
             reader_id,
             tag: tag.clone(),
@@ -122,29 +123,6 @@ fn plan_school(
                 }
             }
         }
-    }
-}
-
-/// A small seeded generator (SplitMix64): reproducible plans without another dependency.
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    /// Uniform in 0..n (n > 0).
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
     }
 }
 
